@@ -1,0 +1,52 @@
+# The README's two commands: `make run` and `make test`. Everything installs into .venv from the
+# hashed lock file, so a fresh machine needs only Python 3.11, pip, make and git.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint format dev bench score lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pipeline run
+
+test: $(STAMP)
+	$(PY) -m ruff check pipeline tests benchmarks
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check pipeline tests benchmarks
+	$(PY) -m ruff format --check pipeline tests benchmarks
+
+format: $(STAMP)
+	$(PY) -m ruff format pipeline tests benchmarks
+	$(PY) -m ruff check --fix pipeline tests benchmarks
+
+dev: $(STAMP)
+	$(VENV)/bin/dg dev --host 127.0.0.1 --port 3000
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_extract.py
+
+score: $(STAMP)
+	$(PY) ../shared/tools/score_claims.py --gold ../shared/gold/seeds.json --warehouse warehouse/industrial_internet.duckdb --show
+
+# Regenerate requirements.lock after changing pyproject.toml or requirements.in (needs uv).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements.in pyproject.toml --python $(PY) --generate-hashes \
+		--no-emit-index-url --no-emit-find-links --no-header -o requirements.lock
+	sed -i '/^-e file:/,+1d' requirements.lock
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/.build

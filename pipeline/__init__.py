@@ -1,0 +1,1 @@
+"""Industrial Internet statistics warehouse: article texts in raw/ -> validated figures in DuckDB."""
