@@ -1,0 +1,1 @@
+"""Metadata kept once: table fields, units, the indicator catalog, reference data."""
