@@ -1,0 +1,49 @@
+"""The last step of a run: create the analysts' views in the build copy, check it, and publish it
+atomically over warehouse/industrial_internet.duckdb."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.defs.resources import PipelineSettings
+from pipeline.lib import warehouse
+from pipeline.metadata.resources import RESOURCES
+from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
+
+
+@dg.asset(
+    deps=list(RESOURCES),
+    group_name="publish",
+    kinds={"duckdb"},
+    description="Publishes the build copy of the warehouse (all tables and views) by an atomic "
+    "rename over the file analysts read, after checking that every table is there and that "
+    "rows reference each other. Readers holding the old file keep their snapshot.",
+)
+def published_warehouse(
+    context: dg.AssetExecutionContext, settings: PipelineSettings
+) -> dg.MaterializeResult:
+    con = warehouse.connect(settings.build_path)
+    try:
+        create_views(con)
+    finally:
+        con.close()
+    counts = warehouse.publish(
+        settings.build_path,
+        settings.published_path,
+        required_tables=list(RESOURCES),
+        integrity_sql=INTEGRITY_SQL,
+    )
+    context.log.info(f"published {settings.published_path} ({len(counts)} tables)")
+    table = pd.DataFrame(
+        [{"table": name, "rows": n, "layer": RESOURCES[name].layer if name in RESOURCES else ""}
+         for name, n in counts.items()]
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(settings.published_path)),
+            "size_bytes": settings.published_path.stat().st_size,
+            "tables": dg.MetadataValue.md(table.to_markdown(index=False)),
+            "views": dg.MetadataValue.md("\n".join(f"- `{v.name}`: {v.description}" for v in VIEWS)),
+        }
+    )

@@ -1,0 +1,136 @@
+"""Paragraph, sentence and clause boundaries of one text, found once and looked up by bisection.
+
+A paragraph is a line (news texts put one paragraph per line; blank lines separate nothing more).
+A sentence ends at `.`, `!`, `?` or `。` followed by space, a quote or an upper-case letter (so
+`4.10` and `U.S.` stay inside), at a line break, or where a translation glued two sentences
+together (`... has gradually formed At present, ...`: a lower-case word followed by a capitalised
+time phrase). A clause is a stretch of a sentence between `,`, `;`, `:`, dashes and brackets.
+
+`norm(text)` gives the lower-case, hyphen-free, straight-quoted copy used for phrase matching; it
+has the same length as the text, so offsets carry over unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_NORM_TABLE = {ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_NORM_TABLE.update({ord(c): ord(" ") for c in "-\u2010\u2011\u2012\u2013\u2014_/"})
+_NORM_TABLE.update({ord(c): ord("'") for c in "\u2018\u2019\u2032`"})
+_NORM_TABLE.update({ord(c): ord('"') for c in "\u201c\u201d\u300a\u300b\u300c\u300d"})
+
+
+def norm(text: str) -> str:
+    """Lower case, hyphens and slashes as spaces, straight quotes; same length as `text`."""
+    return text.translate(_NORM_TABLE)
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "inc",
+    "co", "ltd", "corp", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "fig", "approx", "est", "jr", "sr",
+}  # fmt: skip
+
+# end of sentence: terminal punctuation (+ closing quotes) then whitespace or a capital/quote
+_SENT_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)]*(?=\s|[A-Z\u201c\"]|$)")
+# two sentences glued by a translation: `formed At present,` / `nationals There are`
+_GLUED = re.compile(
+    r"(?<=[a-z])\s+(?=(?:At present|So far|Currently|At the same time|Among them|In addition|"
+    r"There (?:are|is|were|was)|In \d{4})\b)"
+)
+_CLAUSE_SEP = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:\uff0c\uff1b\uff1a()\uff08\uff09\u2014]|\s[-\u2013]\s"
+)
+
+
+@dataclass(slots=True)
+class Segments:
+    """Boundaries of one text. `paragraphs`, `sentences`: sorted (start, end) pairs."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    clause_cuts: list[int]  # positions of clause separators (sorted)
+    _par_starts: list[int]
+    _sent_starts: list[int]
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._par_starts, pos) - 1)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(pos)]
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        return self.paragraphs[self.paragraph_index(pos)]
+
+    def sentences_of_paragraph(self, par: tuple[int, int]) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self._sent_starts, par[0])
+        j = bisect.bisect_left(self._sent_starts, par[1])
+        return self.sentences[i:j]
+
+    def clause_at(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding [start, end): from the previous separator to the next one, within
+        the sentence."""
+        s0, s1 = self.sentence_at(start)
+        i = bisect.bisect_right(self.clause_cuts, start - 1) - 1
+        c0 = self.clause_cuts[i] + 1 if i >= 0 else s0
+        j = bisect.bisect_left(self.clause_cuts, end)
+        c1 = self.clause_cuts[j] if j < len(self.clause_cuts) else s1
+        return max(c0, s0), min(c1, s1)
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def segment(text: str) -> Segments:
+    """Find paragraphs, sentences and clause separators of `text` (linear in its length)."""
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        a, b = _strip(text, pos, pos + len(line))
+        if b > a:
+            paragraphs.append((a, b))
+        pos += len(line)
+    if not paragraphs:
+        paragraphs = [(0, len(text))]
+    sentences: list[tuple[int, int]] = []
+    for p0, p1 in paragraphs:
+        cuts = []
+        chunk = text[p0:p1]
+        for m in _SENT_END.finditer(chunk):
+            word = re.search(r"([\w.]+)\.$", chunk[max(0, m.start() - 12) : m.start() + 1])
+            if word and chunk[m.start()] == "." and word.group(1).lower() in _ABBREV:
+                continue
+            if chunk[m.start()] == "." and 0 < m.start() and chunk[m.start() - 1].isdigit():
+                nxt = chunk[m.end() : m.end() + 1]
+                if nxt.isdigit():
+                    continue
+            cuts.append(m.end())
+        for m in _GLUED.finditer(chunk):
+            cuts.append(m.start())
+        cuts = sorted(set(cuts))
+        start = 0
+        for c in cuts + [len(chunk)]:
+            a, b = _strip(text, p0 + start, p0 + c)
+            if b > a:
+                sentences.append((a, b))
+            start = c
+    clause_cuts = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    return Segments(
+        text,
+        paragraphs,
+        sentences,
+        clause_cuts,
+        [p[0] for p in paragraphs],
+        [s[0] for s in sentences],
+    )

@@ -1,0 +1,70 @@
+"""Bounds: the words before (or after) a number that make it a lower, upper or approximate figure.
+
+`more than 150` -> lower, `up to 5%` -> upper, `nearly 3 trillion yuan` -> approx; no bound word
+-> exact. The bound word must sit right before the number phrase (or its currency prefix), after
+optional filler (`has exceeded a total of`); `reduced by an average of 19%` stays exact.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+LOWER = (
+    "more than", "over", "above", "exceed", "exceeds", "exceeded", "exceeding", "surpass",
+    "surpasses", "surpassed", "surpassing", "no less than", "not less than", "at least",
+    "upwards of", "in excess of", "greater than", "higher than", "no fewer than",
+    "not fewer than", "beyond", "topped", "topping", "broke through",
+    "breaking through", "broken through", "break through", "well over", "well above",
+    "as many as", "as much as", "a minimum of",
+)  # fmt: skip
+UPPER = (
+    "less than", "fewer than", "under", "below", "up to", "within", "no more than",
+    "not more than", "at most", "not exceeding", "lower than", "a maximum of", "at the most",
+    "capped at",
+)  # fmt: skip
+APPROX = (
+    "about", "around", "approximately", "nearly", "almost", "roughly", "some", "close to",
+    "approx.", "approx", "circa", "an estimated", "estimated at", "nearly reaching",
+    "more or less", "in the region of", "on the order of", "somewhere around", "just over",
+    "just under", "an approximate", "approximate",
+)  # fmt: skip
+
+BOUND_OF: dict[str, str] = {}
+for _b, _words in (("lower", LOWER), ("upper", UPPER), ("approx", APPROX)):
+    for _w in _words:
+        BOUND_OF[_w] = _b
+# `just over` / `just under` are approximately at the figure
+BOUND_OF["just over"] = "approx"
+BOUND_OF["just under"] = "approx"
+
+_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(BOUND_OF, key=len, reverse=True))
+_FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
+# searched in a short window ending at the number: `... has exceeded ` + `79 million`
+BEFORE = re.compile(rf"(?<![\w-])(?P<b>{_ALT})\s+{_FILLER}$", re.IGNORECASE)
+# after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
+AFTER = re.compile(
+    r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
+    r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))",
+    re.IGNORECASE,
+)
+WINDOW = 40
+
+
+def bound_before(text: str, start: int) -> tuple[str, int] | None:
+    """(bound, start of the bound word) when a bound word ends right before `start`."""
+    m = BEFORE.search(text, max(0, start - WINDOW), start)
+    if m is None:
+        return None
+    return BOUND_OF[" ".join(m.group("b").lower().split())], m.start("b")
+
+
+def bound_after(text: str, end: int) -> tuple[str, int] | None:
+    m = AFTER.match(text, end)
+    if m is None:
+        return None
+    s = m.group(0).lower()
+    if "+" in s or "more" in s or "above" in s or "higher" in s or "over" in s or "greater" in s:
+        return "lower", m.end()
+    if "so" in s.split():
+        return "approx", m.end()
+    return "upper", m.end()

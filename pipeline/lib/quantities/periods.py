@@ -1,0 +1,140 @@
+"""Periods: years, year ranges, calendar dates, relative periods and "at present".
+
+Regular-expression pieces used by the extractor's single pass, and the functions that turn a
+match into a `Period`: `in 2021`, `by the end of 2022`, `from 2018 to 2020`, `2012-2021`,
+`(2022)`, `January 21, 2021`, `2021.01.27`, `the past two years` (-2, 0), `last year` (-1, -1),
+`at present` (kind "present").
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from pipeline.lib.mentions import Period
+
+from .numbers import NUMBER, parse
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+# month names are matched with a capital letter (`May`, `March` are also English words)
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+YEAR = r"(?<![\d.,])(?:1[89]\d\d|20\d\d|2100)(?![\d]|[.,]\d|%)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+DATE = (
+    rf"(?P<iso>(?<![\d.])(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:[12]\d|3[01]|0?[1-9])(?![\d]))"
+    rf"|(?P<us>(?<![\d./])(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])/(?:\d\d)?\d\d(?![\d/]))"
+    rf"|(?P<md>(?-i:{MONTH})\s*(?P<md_d>{_DAY})\b(?:\s*,?\s*(?P<md_y>{YEAR}))?)"
+    rf"|(?P<dm>(?<!\d)(?P<dm_d>{_DAY})\s+(?:of\s+)?(?-i:{MONTH})(?:\s*,?\s*(?P<dm_y>{YEAR}))?)"
+    rf"|(?P<my>(?-i:{MONTH})\s*(?:of\s+)?(?P<my_y>{YEAR}))"
+)
+
+_REL_UNIT = r"(?:years?|decades?|months?|quarters?|weeks?|days?)"
+RELATIVE = (
+    rf"(?:\b(?:in|over|during|for|within|throughout)\s+)?(?:\bthe\s+)?"
+    rf"\b(?P<rel_dir>past|last|next|coming|previous|following|recent|preceding)\s+"
+    rf"(?:(?P<rel_n>{NUMBER}|few|several|couple\s+of)\s+)?(?P<rel_unit>{_REL_UNIT})\b"
+    rf"|\b(?P<rel_this>this|last|next|previous)\s+year\b"
+    rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
+)
+PRESENT = (
+    r"\b(?:at\s+present|so\s+far|currently|to\s+date|as\s+of\s+now|at\s+the\s+moment|presently"
+    r"|up\s+to\s+now|until\s+now|as\s+of\s+today|nowadays|at\s+this\s+stage)\b"
+)
+# `from 2018 to 2020`, `2012-2021`, `between 2018 and 2020`, `2021-22`, `1960s`
+YEARS = (
+    rf"(?:\b(?P<y_pre>from|between)\s+)?(?P<y1>{YEAR})"
+    rf"(?:(?P<y_decade>s)\b|\s*(?:-|–|—|~|to|and|through|till|until)\s*(?P<y2>{YEAR})"
+    rf"|[-–/](?P<y2s>\d\d)(?![\d%]|[.,]\d))?"
+)
+# prepositions extending a year period backwards: `by the end of ` + `2022`
+YEAR_LEAD = re.compile(
+    r"(?<![\w-])(?P<lead>(?:in|by|since|until|till|before|after|during|through|of|for|as\s+of|"
+    r"from|to|at)\s+(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
+    r"first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|close|turn)\s+of\s+)?"
+    r"(?:the\s+year\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def relative_period(m: re.Match) -> Period:
+    start, end, text = m.start(), m.end(), m.group(0)
+    if m.group("rel_this"):
+        word = m.group("rel_this").lower()
+        off = {"this": 0, "last": -1, "previous": -1, "next": 1}[word]
+        return Period(start, end, text, "relative", offset_start=off, offset_end=off)
+    if m.group("rel_ago"):
+        n = parse(m.group("rel_ago"))
+        o = -int(n) if n is not None else None
+        return Period(start, end, text, "relative", offset_start=o, offset_end=o)
+    direction = m.group("rel_dir").lower()
+    unit = m.group("rel_unit").lower()
+    raw = m.group("rel_n")
+    n = parse(raw) if raw else None
+    if raw is None:
+        n = 1.0
+    years = None
+    if n is not None and unit.startswith("year"):
+        years = int(n)
+    elif n is not None and unit.startswith("decade"):
+        years = int(n * 10)
+    if direction == "recent" or years is None:
+        return Period(start, end, text, "relative")
+    if direction in ("next", "coming", "following"):
+        return Period(start, end, text, "relative", offset_start=1, offset_end=years)
+    if raw is None and unit.startswith("year"):  # `last year`
+        return Period(start, end, text, "relative", offset_start=-1, offset_end=-1)
+    return Period(start, end, text, "relative", offset_start=-years, offset_end=0)
+
+
+def date_period(m: re.Match) -> Period:
+    start, end, text = m.start(), m.end(), m.group(0)
+    year = month = day = None
+    if m.group("iso"):
+        y, mo, d = re.split(r"[-./]", m.group("iso"))
+        year, month, day = int(y), int(mo), int(d)
+    elif m.group("us"):
+        mo, d, y = m.group("us").split("/")
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        month, day = int(mo), int(d)
+    elif m.group("md"):
+        month = _month(m.group("md"))
+        day = int(re.match(r"\d+", m.group("md_d")).group(0))
+        year = int(m.group("md_y")) if m.group("md_y") else None
+    elif m.group("dm"):
+        month = _month(m.group("dm")[len(m.group("dm_d")) :])
+        day = int(re.match(r"\d+", m.group("dm_d")).group(0))
+        year = int(m.group("dm_y")) if m.group("dm_y") else None
+    else:
+        month = _month(m.group("my"))
+        year = int(m.group("my_y"))
+    return Period(start, end, text, "date", year_start=year, year_end=year, month=month, day=day)
+
+
+_MONTH_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _month(s: str) -> int | None:
+    for w in _MONTH_WORD.findall(s):
+        if w.lower() in MONTHS:
+            return MONTHS[w.lower()]
+    return None
+
+
+def year_bounds(m: re.Match) -> tuple[int, int]:
+    y1 = int(m.group("y1"))
+    if m.group("y_decade"):
+        return y1, y1 + 9
+    if m.group("y2"):
+        return y1, int(m.group("y2"))
+    if m.group("y2s"):
+        y2 = (y1 // 100) * 100 + int(m.group("y2s"))
+        return (y1, y2) if y2 > y1 else (y1, y1)
+    return y1, y1

@@ -1,0 +1,63 @@
+"""Unit matching: the unit token right after a number (`yuan`, `%`, `percentage points`, `GWh`)
+or the currency sign/code right before it (`$`, `US$`, `CNY`), built from the vocabulary in
+`pipeline.metadata.units`. One compiled alternation each, longest surface form first.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from pipeline.metadata.units import BY_CODE, UNITS, Unit
+
+_SUFFIX: dict[str, str] = {}  # lower-cased surface -> code (case-insensitive forms)
+_SUFFIX_CS: dict[str, str] = {}  # exact surface -> code
+_PREFIX: dict[str, str] = {}
+for _u in UNITS:
+    for _s in _u.suffixes:
+        _SUFFIX.setdefault(_s.lower(), _u.code)
+    for _s in _u.suffix_cs:
+        _SUFFIX_CS.setdefault(_s, _u.code)
+    for _s in _u.prefixes:
+        _PREFIX.setdefault(_s, _u.code)
+
+
+def _tail(form: str) -> str:
+    # a word-like unit must end at a word boundary; symbols (`%`, `€`) need nothing
+    return r"(?![\w])" if form[-1].isalnum() else ""
+
+
+def _form(f: str) -> str:
+    return re.escape(f).replace(r"\ ", r"\s+")
+
+
+_ci = "|".join(f"(?:{_form(f)}){_tail(f)}" for f in sorted(_SUFFIX, key=len, reverse=True))
+_cs = "|".join(f"(?:{re.escape(f)}){_tail(f)}" for f in sorted(_SUFFIX_CS, key=len, reverse=True))
+# a unit may follow the number with a space, a hyphen (`27-kilometer`) or nothing (`5%`, `10kg`)
+SUFFIX = re.compile(rf"(?:\s?-\s?|\s*)(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
+_pre = "|".join(re.escape(f) for f in sorted(_PREFIX, key=len, reverse=True))
+# searched in a short window that ends at the number: `US$` + `5bn`, `CNY` + `1.2 trillion`
+PREFIX = re.compile(rf"(?<![A-Za-z])(?P<p>{_pre})\s?$")
+WINDOW = 12
+
+
+def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """(code, unit_start, unit_end) for a unit token starting at `end` (after optional space)."""
+    m = SUFFIX.match(text, end)
+    if m is None:
+        return None
+    if m.group("cs") is not None:
+        return _SUFFIX_CS[m.group("cs")], m.start("cs"), m.end("cs")
+    form = " ".join(m.group("ci").lower().split())
+    return _SUFFIX[form], m.start("ci"), m.end("ci")
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """(code, start of the sign) for a currency sign or code ending right before `start`."""
+    m = PREFIX.search(text, max(0, start - WINDOW), start)
+    if m is None:
+        return None
+    return _PREFIX[m.group("p")], m.start("p")
+
+
+def unit(code: str) -> Unit | None:
+    return BY_CODE.get(code)

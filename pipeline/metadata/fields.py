@@ -1,0 +1,159 @@
+"""Every warehouse column, declared once: logical type, description, unit and constraints.
+
+A table in `resources.py` lists field names from here; a table that needs a narrower version of
+a field (NOT NULL, another description) says so with `Field.with_()` there.
+"""
+
+from __future__ import annotations
+
+from pipeline.lib.raw_files import REJECT_REASONS
+from pipeline.metadata.classes import Field
+
+BOUNDS = ("exact", "approx", "lower", "upper")
+STATUSES = ("actual", "estimate", "forecast", "target")
+
+_FIELDS = [
+    # --- files and articles ------------------------------------------------------------------
+    Field("file_path", "string", "Path of the file relative to raw/, with forward slashes.", required=True),
+    Field("size_bytes", "bigint", "Size of the file.", unit="bytes", ge=0),
+    Field("sha256", "string", "SHA-256 of the file's bytes, in hex.", pattern=r"^[0-9a-f]{64}$"),
+    Field("encoding", "string", "Text encoding the file was decoded with (NULL for a reject)."),
+    Field(
+        "outcome",
+        "string",
+        "What ingestion made of the file: an article, a duplicate of another article (same "
+        "content under another name), or a reject.",
+        required=True,
+        enum=("article", "duplicate", "rejected"),
+    ),
+    Field(
+        "reject_reason",
+        "string",
+        "Why the file is not an article.",
+        enum=REJECT_REASONS,
+    ),
+    Field("detail", "string", "Human-readable detail of the decoding outcome or the reject."),
+    Field(
+        "article_file",
+        "string",
+        "Path of the article's file relative to raw/ (the first in sort order when the same "
+        "content is stored under several names).",
+        required=True,
+    ),
+    Field("title", "string", "Title of the article: its first meaningful line."),
+    Field(
+        "published_date",
+        "date",
+        "Publication date; NULL when nothing in the text dates it (never guessed without a "
+        "recorded basis, see date_basis).",
+    ),
+    Field(
+        "date_basis",
+        "string",
+        "How the publication date was found: a header line, a dateline, a date in the text, or "
+        "inferred from an event date in the text.",
+        enum=("header_line", "dateline", "text_date", "inferred"),
+    ),
+    Field("date_evidence", "string", "The text that dated the article."),
+    Field("outlet", "string", "Publishing outlet named in the header (e.g. Seetao, Xinhua)."),
+    Field("byline", "string", "Reporter or editor named in the header."),
+    Field(
+        "content_hash",
+        "string",
+        "SHA-256 of the decoded text with white space folded: equal for the same article saved "
+        "under other names or encodings.",
+        required=True,
+    ),
+    Field("duplicate_files", "string", "Other files with the same content, separated by '; '."),
+    Field(
+        "syndication_group",
+        "string",
+        "Articles that are syndicated copies of one text (near-identical body) share this id; "
+        "otherwise it equals article_file.",
+        required=True,
+    ),
+    Field("n_chars", "integer", "Length of the decoded text.", unit="characters", ge=0),
+    Field("text", "string", "The decoded text; claim offsets index into it.", required=True),
+    # --- mentions and claims -----------------------------------------------------------------
+    Field("mention_no", "integer", "Order of the mention in its article.", required=True, ge=0),
+    Field(
+        "mention_kind",
+        "string",
+        "quantity: a quantity mention; period: a year, date or relative period; ignored: a "
+        "number set aside as not a statistic (see reason).",
+        required=True,
+        enum=("quantity", "period", "ignored"),
+    ),
+    Field("reason", "string", "Why a number was set aside (ordinal, plan_name, technology ...)."),
+    Field("period_kind", "string", "Kind of a period expression (year, date, relative, present)."),
+    Field("range_id", "integer", "The two ends of a range share this id within an article."),
+    Field(
+        "char_start",
+        "integer",
+        "Start of the quote in the decoded text (a Python string index).",
+        required=True,
+        ge=0,
+    ),
+    Field("char_end", "integer", "End of the quote (exclusive).", required=True, ge=0),
+    Field("quote", "string", "The text at char_start:char_end.", required=True),
+    Field("value", "number", "The value in base units: 4.45 trillion yuan -> 4.45e12; 14.53% -> 14.53."),
+    Field(
+        "unit",
+        "string",
+        "ISO 4217 code for money, percent, percentage_point, count, or a physical unit code of "
+        "the unit vocabulary (table unit_vocabulary).",
+    ),
+    Field("counted", "string", "For counts, the noun counted (platforms, sets, enterprises)."),
+    Field(
+        "bound",
+        "string",
+        "exact; approx (about, nearly); lower (more than, exceeds); upper (less than, up to). A "
+        "range gives two claims, its lower and upper end.",
+        enum=BOUNDS,
+    ),
+    Field("period_start", "integer", "First reference year of the figure.", ge=1900, le=2200),
+    Field("period_end", "integer", "Last reference year of the figure.", ge=1900, le=2200),
+    Field(
+        "period_basis",
+        "string",
+        "How the reference period was found (explicit_year, paragraph_year, publication_year, "
+        "relative, none).",
+    ),
+    Field(
+        "status",
+        "string",
+        "actual; estimate (a period just ended, stated as approximate or preliminary); forecast "
+        "(a period not over at publication); target (a plan's goal).",
+        enum=STATUSES,
+    ),
+    Field(
+        "indicator",
+        "string",
+        "Id of the indicator in indicator_catalog, or 'unclassified'.",
+    ),
+    Field("claim_id", "string", "Deterministic id of the claim (hash of file, offsets, value).", required=True),
+    Field("source", "string", "The source the text cites for the figure (CCTV, a white paper ...)."),
+    Field("sentence", "string", "The sentence the claim was found in."),
+    Field("noun_phrase", "string", "The noun phrase the quantity belongs to."),
+    # --- catalogs and reference --------------------------------------------------------------
+    Field("indicator_id", "string", "Indicator id.", required=True),
+    Field("name", "string", "Human-readable name.", required=True),
+    Field("description", "string", "What it means."),
+    Field("kind", "string", "Kind of indicator (level, flow, growth_rate, share, change, count)."),
+    Field("topic", "string", "Topic the indicator belongs to."),
+    Field("cumulative", "boolean", "A cumulative stock: its value should not fall over time."),
+    Field("phrases", "string", "Phrases that signal the indicator in a text, separated by '; '."),
+]
+
+FIELDS: dict[str, Field] = {f.name: f for f in _FIELDS}
+
+
+def fields(*names: str, **overrides: dict) -> tuple[Field, ...]:
+    """The named fields, in order; `overrides` maps a name to Field.with_() keyword arguments."""
+    out = []
+    for name in names:
+        f = FIELDS[name]
+        if name in overrides:
+            f = f.with_(**overrides[name])
+        out.append(f)
+    return tuple(out)

@@ -1,0 +1,211 @@
+"""End to end: the code location loads, every asset materializes in-process into a temporary
+warehouse, the checks pass, and the published warehouse survives readers and a killed run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipeline.metadata.resources import RESOURCES
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = sorted((REPO / "raw").glob("*.txt"))
+SEED_DATES = {
+    "000_8ec7da9e05a1918a.txt": "2022-11",
+    "001_25a1eacc2e73b6ae.txt": "2022-09-11",
+    "002_601bd3ad4da9f692.txt": "2021-01-27",
+    "003_252e8168e49078f7.txt": "2022-09-10",
+    "004_ac438887a82c07fe.txt": None,
+}
+
+
+def _load_defs() -> dg.Definitions:
+    from pipeline.definitions import defs
+
+    return defs()
+
+
+def make_raw(folder: Path) -> Path:
+    """The seeds plus the files a real folder holds: a copy, a re-encoding, an empty file, a
+    binary file and a nested article."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    (folder / "zz_copy_of_001.txt").write_bytes(SEEDS[1].read_bytes())
+    (folder / "zz_utf16_copy_of_003.txt").write_bytes(
+        SEEDS[3].read_text(encoding="utf-8").encode("utf-16")
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "nested").mkdir()
+    (folder / "nested" / "note.txt").write_text(
+        "Published: 2023-03-02\nFactory output\n\nChina's industrial output of steel reached "
+        "1.02 billion tonnes in 2022, and more than 240 industrial Internet platforms were "
+        "active by the end of 2022.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def run_all(monkeypatch, raw: Path, published: Path) -> dg.ExecuteInProcessResult:
+    monkeypatch.setenv("PIPELINE_RAW_DIR", str(raw))
+    monkeypatch.setenv("PIPELINE_WAREHOUSE", str(published))
+    job = _load_defs().resolve_implicit_global_asset_job_def()
+    with dg.DagsterInstance.ephemeral() as instance:
+        return job.execute_in_process(instance=instance, raise_on_error=False)
+
+
+def test_code_location_loads_every_table_and_check():
+    defs = _load_defs()
+    keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
+    assert set(RESOURCES) <= keys
+    assert "published_warehouse" in keys
+    check_keys = {(c.asset_key.to_user_string(), c.name) for c in defs.resolve_all_asset_check_keys()}
+    for table in RESOURCES:
+        assert (table, "schema") in check_keys
+
+
+def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch):
+    raw = make_raw(tmp_path / "raw")
+    published = tmp_path / "wh" / "industrial_internet.duckdb"
+    result = run_all(monkeypatch, raw, published)
+    assert result.success
+    evaluations = [
+        e.event_specific_data.asset_check_evaluation
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    ]
+    failed = [(c.asset_key.to_user_string(), c.check_name) for c in evaluations if not c.passed]
+    assert evaluations and not failed
+
+    con = duckdb.connect(str(published), read_only=True)
+    outcomes = dict(con.execute(
+        "SELECT file_path, outcome FROM raw_files"
+    ).fetchall())
+    assert outcomes["zz_copy_of_001.txt"] == "duplicate"
+    assert outcomes["zz_utf16_copy_of_003.txt"] == "duplicate"
+    assert outcomes["nested/note.txt"] == "article"
+    rejects = dict(con.execute("SELECT file_path, reject_reason FROM ingest_rejects").fetchall())
+    assert rejects == {"empty.txt": "empty", "picture.png": "binary"}
+
+    dates = dict(con.execute(
+        "SELECT article_file, CAST(published_date AS VARCHAR) FROM articles"
+    ).fetchall())
+    assert len(dates) == 6
+    for name, want in SEED_DATES.items():
+        got = dates[name]
+        assert (got is None) if want is None else got.startswith(want), (name, got)
+
+    n_claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert n_claims >= 30
+    row = con.execute(
+        "SELECT value, unit, bound FROM claims WHERE article_file = 'nested/note.txt' "
+        "AND unit = 't'"
+    ).fetchone()
+    assert row == (1.02e9, "t", "exact")
+    comment = con.execute(
+        "SELECT comment FROM duckdb_columns() WHERE table_name = 'claims' AND column_name = 'bound'"
+    ).fetchone()[0]
+    assert "lower" in comment
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _run_cli(raw: Path, published: Path, home: Path) -> subprocess.Popen:
+    env = dict(os.environ, DAGSTER_HOME=str(home), PYTHONUNBUFFERED="1")
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(published)],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )
+
+
+def _grow_corpus(raw: Path, copies: int) -> None:
+    """Distinct articles (not duplicates) so the claims step takes a moment."""
+    body = SEEDS[0].read_text(encoding="utf-8")
+    for i in range(copies):
+        (raw / f"grown_{i:04d}.txt").write_text(f"Copy {i} of a report\n\n{body}", "utf-8")
+
+
+def test_readers_do_not_break_runs_and_a_killed_run_leaves_the_warehouse(tmp_path):
+    raw = make_raw(tmp_path / "raw")
+    published = tmp_path / "wh" / "industrial_internet.duckdb"
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    first = _run_cli(raw, published, home)
+    out, _ = first.communicate(timeout=600)
+    assert first.returncode == 0, out[-3000:]
+    before = _sha(published)
+
+    # An analyst holds the published file open (read-only in one process, read-write in
+    # another) while a second run adds articles: the run succeeds, the readers keep a
+    # consistent snapshot, and a new connection sees the new data.
+    holders = [
+        subprocess.Popen(
+            [sys.executable, "-c",
+             "import sys, duckdb\n"
+             f"con = duckdb.connect({str(published)!r}, read_only={ro})\n"
+             "for line in sys.stdin:\n"
+             "    print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True)\n"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        for ro in (True, False)
+    ]
+    try:
+        for h in holders:
+            h.stdin.write("?\n")
+            h.stdin.flush()
+            assert h.stdout.readline().strip() == "6"
+        _grow_corpus(raw, 3)
+        second = _run_cli(raw, published, home)
+        out, _ = second.communicate(timeout=600)
+        assert second.returncode == 0, out[-3000:]
+        for h in holders:
+            h.stdin.write("?\n")
+            h.stdin.flush()
+            assert h.stdout.readline().strip() == "6"
+    finally:
+        for h in holders:
+            h.stdin.close()
+            h.wait(timeout=30)
+    con = duckdb.connect(str(published), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+    con.close()
+    before = _sha(published)
+
+    # A run killed while it extracts claims leaves the published warehouse as it was.
+    _grow_corpus(raw, 400)
+    third = _run_cli(raw, published, home)
+    deadline = time.monotonic() + 300
+    seen = []
+    for line in third.stdout:
+        seen.append(line)
+        if "claims: " in line and "articles" in line:
+            break
+        assert time.monotonic() < deadline, "".join(seen[-50:])
+    os.killpg(third.pid, signal.SIGKILL)
+    third.wait(timeout=60)
+    assert _sha(published) == before
+    con = duckdb.connect(str(published), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+    con.close()
+
+    # and the next run recovers from the half-written build copy
+    fourth = _run_cli(raw, published, home)
+    out, _ = fourth.communicate(timeout=900)
+    assert fourth.returncode == 0, out[-3000:]
+    con = duckdb.connect(str(published), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 409
+    con.close()
