@@ -14,7 +14,6 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-import pytest
 
 from pipeline.metadata.resources import RESOURCES
 
@@ -70,7 +69,9 @@ def test_code_location_loads_every_table_and_check():
     keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
     assert set(RESOURCES) <= keys
     assert "published_warehouse" in keys
-    check_keys = {(c.asset_key.to_user_string(), c.name) for c in defs.resolve_all_asset_check_keys()}
+    check_keys = {
+        (c.asset_key.to_user_string(), c.name) for c in defs.resolve_all_asset_check_keys()
+    }
     for table in RESOURCES:
         assert (table, "schema") in check_keys
 
@@ -81,7 +82,7 @@ def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch
     result = run_all(monkeypatch, raw, published)
     assert result.success
     evaluations = [
-        e.event_specific_data.asset_check_evaluation
+        e.event_specific_data
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
     ]
@@ -89,18 +90,16 @@ def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch
     assert evaluations and not failed
 
     con = duckdb.connect(str(published), read_only=True)
-    outcomes = dict(con.execute(
-        "SELECT file_path, outcome FROM raw_files"
-    ).fetchall())
+    outcomes = dict(con.execute("SELECT file_path, outcome FROM raw_files").fetchall())
     assert outcomes["zz_copy_of_001.txt"] == "duplicate"
     assert outcomes["zz_utf16_copy_of_003.txt"] == "duplicate"
     assert outcomes["nested/note.txt"] == "article"
     rejects = dict(con.execute("SELECT file_path, reject_reason FROM ingest_rejects").fetchall())
     assert rejects == {"empty.txt": "empty", "picture.png": "binary"}
 
-    dates = dict(con.execute(
-        "SELECT article_file, CAST(published_date AS VARCHAR) FROM articles"
-    ).fetchall())
+    dates = dict(
+        con.execute("SELECT article_file, CAST(published_date AS VARCHAR) FROM articles").fetchall()
+    )
     assert len(dates) == 6
     for name, want in SEED_DATES.items():
         got = dates[name]
@@ -127,7 +126,11 @@ def _run_cli(raw: Path, published: Path, home: Path) -> subprocess.Popen:
     env = dict(os.environ, DAGSTER_HOME=str(home), PYTHONUNBUFFERED="1")
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(published)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,
     )
 
@@ -154,12 +157,17 @@ def test_readers_do_not_break_runs_and_a_killed_run_leaves_the_warehouse(tmp_pat
     # consistent snapshot, and a new connection sees the new data.
     holders = [
         subprocess.Popen(
-            [sys.executable, "-c",
-             "import sys, duckdb\n"
-             f"con = duckdb.connect({str(published)!r}, read_only={ro})\n"
-             "for line in sys.stdin:\n"
-             "    print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True)\n"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                "import sys, duckdb\n"
+                f"con = duckdb.connect({str(published)!r}, read_only={ro})\n"
+                "for line in sys.stdin:\n"
+                "    print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True)\n",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for ro in (True, False)
     ]

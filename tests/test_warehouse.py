@@ -39,18 +39,23 @@ def test_write_and_read_round_trip(tmp_path):
     back = warehouse.read_table(con, THINGS)
     assert back["id"].tolist() == ["x", "y"]
     assert back["n"].tolist()[0] == 1 and pd.isna(back["n"].tolist()[1])
-    types = dict(con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='things'"
-    ).fetchall())
+    types = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name='things'"
+        ).fetchall()
+    )
     assert types == {"id": "VARCHAR", "n": "INTEGER", "day": "DATE", "kind": "VARCHAR"}
-    comments = dict(con.execute(
-        "SELECT column_name, comment FROM duckdb_columns() WHERE table_name='things'"
-    ).fetchall())
+    comments = dict(
+        con.execute(
+            "SELECT column_name, comment FROM duckdb_columns() WHERE table_name='things'"
+        ).fetchall()
+    )
     assert comments["n"] == "A count. Unit: count."
     assert "One of: a, b." in comments["kind"]
-    assert con.execute(
-        "SELECT comment FROM duckdb_tables() WHERE table_name='things'"
-    ).fetchone()[0] == "Things, for the test."
+    assert (
+        con.execute("SELECT comment FROM duckdb_tables() WHERE table_name='things'").fetchone()[0]
+        == "Things, for the test."
+    )
 
 
 def test_write_rejects_a_frame_missing_a_column(tmp_path):
@@ -81,7 +86,9 @@ def test_publish_replaces_the_file_while_another_process_holds_it(tmp_path, mode
     warehouse.publish(_published(tmp_path, 1), published, required_tables=["things"])
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(published), mode],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         reader.stdin.write("?\n")
@@ -110,7 +117,9 @@ def test_publish_refuses_an_incomplete_build_and_leaves_the_published_file(tmp_p
         warehouse.publish(build, published, required_tables=["things", "other"])
     with pytest.raises(warehouse.WarehouseError, match="no y"):
         warehouse.publish(
-            build, published, required_tables=["things"],
+            build,
+            published,
+            required_tables=["things"],
             integrity_sql={"no y": "SELECT id FROM things WHERE id = 'y'"},
         )
     assert published.read_bytes() == before

@@ -1,8 +1,6 @@
 """Asset checks: one blocking schema check per table, generated from its declaration in
 pipeline.metadata, with the failure cases as Markdown metadata so the UI shows why."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipeline.defs.resources import PipelineSettings

@@ -1,7 +1,5 @@
 """Layers quantities and claims: run the extractor and the attribution over every article."""
 
-from __future__ import annotations
-
 import time
 
 import dagster as dg
@@ -57,8 +55,18 @@ def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> pd.Data
                 table["indicator"].value_counts().rename_axis("indicator").reset_index(), 50
             ),
             "preview": md(
-                table[["article_file", "quote", "value", "unit", "bound", "period_start",
-                       "status", "indicator"]]
+                table[
+                    [
+                        "article_file",
+                        "quote",
+                        "value",
+                        "unit",
+                        "bound",
+                        "period_start",
+                        "status",
+                        "indicator",
+                    ]
+                ]
             ),
         }
     )

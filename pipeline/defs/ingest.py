@@ -1,7 +1,5 @@
 """Layers raw and articles: scan raw/, decode, reject what cannot be an article, parse headers."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipeline.defs.checks import md
@@ -10,14 +8,23 @@ from pipeline.lib.ingest import ingest_folder
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec("raw_files", group_name="raw", kinds={"duckdb"},
-                     description="Every file under raw/ and what became of it."),
-        dg.AssetSpec("ingest_rejects", group_name="raw", kinds={"duckdb"},
-                     description="Files that cannot be articles, with the reason."),
-        dg.AssetSpec("articles", group_name="articles", kinds={"duckdb"},
-                     description="One row per distinct article with header metadata and text."),
-    ],
+    outs={
+        "raw_files": dg.AssetOut(
+            group_name="raw",
+            kinds={"duckdb"},
+            description="Every file under raw/ and what became of it.",
+        ),
+        "ingest_rejects": dg.AssetOut(
+            group_name="raw",
+            kinds={"duckdb"},
+            description="Files that cannot be articles, with the reason.",
+        ),
+        "articles": dg.AssetOut(
+            group_name="articles",
+            kinds={"duckdb"},
+            description="One row per distinct article with header metadata and text.",
+        ),
+    },
 )
 def ingest(context: dg.AssetExecutionContext, settings: PipelineSettings):
     tables = ingest_folder(settings.raw_root, settings.file_limit, progress=context.log.info)
@@ -48,8 +55,6 @@ def ingest(context: dg.AssetExecutionContext, settings: PipelineSettings):
             "date_basis": dg.MetadataValue.json(
                 art["date_basis"].fillna("none").value_counts().to_dict()
             ),
-            "preview": md(
-                art[["article_file", "published_date", "date_basis", "outlet", "title"]]
-            ),
+            "preview": md(art[["article_file", "published_date", "date_basis", "outlet", "title"]]),
         },
     )

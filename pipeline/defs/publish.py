@@ -1,8 +1,6 @@
 """The last step of a run: create the analysts' views in the build copy, check it, and publish it
 atomically over warehouse/industrial_internet.duckdb."""
 
-from __future__ import annotations
-
 import dagster as dg
 import pandas as pd
 
@@ -36,14 +34,18 @@ def published_warehouse(
     )
     context.log.info(f"published {settings.published_path} ({len(counts)} tables)")
     table = pd.DataFrame(
-        [{"table": name, "rows": n, "layer": RESOURCES[name].layer if name in RESOURCES else ""}
-         for name, n in counts.items()]
+        [
+            {"table": name, "rows": n, "layer": RESOURCES[name].layer if name in RESOURCES else ""}
+            for name, n in counts.items()
+        ]
     )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(settings.published_path)),
             "size_bytes": settings.published_path.stat().st_size,
             "tables": dg.MetadataValue.md(table.to_markdown(index=False)),
-            "views": dg.MetadataValue.md("\n".join(f"- `{v.name}`: {v.description}" for v in VIEWS)),
+            "views": dg.MetadataValue.md(
+                "\n".join(f"- `{v.name}`: {v.description}" for v in VIEWS)
+            ),
         }
     )

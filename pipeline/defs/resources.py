@@ -4,8 +4,6 @@
 comments generated from `pipeline.metadata`; `published_warehouse` publishes that copy.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import dagster as dg

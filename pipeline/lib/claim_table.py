@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ def claims_table(
     ):
         day = None if pd.isna(published) else published.date()
         for claim in extract_claims(text, day, article_file=article_file):
-            rows.append(claim.claim_to_dict())
+            rows.append(asdict(claim))
         if progress:
             progress(n)
     frame = pd.DataFrame(rows)

@@ -65,7 +65,12 @@ import numpy as np
 import pandas as pd
 
 UNCLASSIFIED = "unclassified"
-STATUS_CLASS = {"actual": "reported", "estimate": "reported", "forecast": "forecast", "target": "target"}
+STATUS_CLASS = {
+    "actual": "reported",
+    "estimate": "reported",
+    "forecast": "forecast",
+    "target": "target",
+}
 STATUS_CLASS_RANK = {"reported": 0, "forecast": 1, "target": 2}
 BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
 VALUE_SIG_DIGITS = 6
@@ -195,13 +200,28 @@ def fmt_period(ps, pe) -> str:
 _BOUND_WORD = {"exact": "", "approx": "about ", "lower": "more than ", "upper": "up to "}
 
 
-def fmt_figure(value, bound, unit) -> str:
-    """'about 3.1e12 CNY', 'more than 150 count', '14.53%'."""
+def fmt_amount(v, digits: int = 6) -> str:
+    """Readable magnitude: 4.1e12 -> '4.1 trillion', 7.9e7 -> '79 million', 150 -> '150'."""
+    if is_missing(v) or math.isinf(float(v)):
+        return fmt_num(v)
+    v = float(v)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:.{digits}g} {word}"
+    return f"{v:.{digits}g}"
+
+
+def fmt_figure(value, bound, unit, counted=None) -> str:
+    """'about 3.1 trillion CNY', 'more than 150 platforms', '14.53%'."""
     unit = "" if is_missing(unit) else str(unit)
     word = _BOUND_WORD.get(str(bound), "")
     if unit == "percent":
-        return f"{word}{fmt_num(value)}%"
-    return f"{word}{fmt_num(value)} {unit}".rstrip()
+        return f"{word}{fmt_amount(value)}%"
+    if unit == "count" and not is_missing(counted):
+        unit = str(counted)
+    elif unit == "percentage_point":
+        unit = "percentage points"
+    return f"{word}{fmt_amount(value)} {unit}".rstrip()
 
 
 def round_value(v: float) -> float:
@@ -275,7 +295,13 @@ def obs_interval(row) -> tuple[float, float]:
 
 def fmt_interval(iv: tuple[float, float], unit=None) -> str:
     suffix = "%" if unit == "percent" else ""
-    return f"[{fmt_num(iv[0])}{suffix}, {fmt_num(iv[1])}{suffix}]"
+    lo = "-inf" if iv[0] == -math.inf else fmt_amount(iv[0], 4)
+    hi = "inf" if iv[1] == math.inf else fmt_amount(iv[1], 4)
+    return f"[{lo}{suffix}, {hi}{suffix}]"
+
+
+def _pub_key(d) -> float:
+    return math.inf if is_missing(d) else -float(pd.Timestamp(d).value)
 
 
 def rank_observations(obs: pd.DataFrame) -> pd.DataFrame:
@@ -287,11 +313,7 @@ def rank_observations(obs: pd.DataFrame) -> pd.DataFrame:
             "_k_status": obs["status_class"].map(STATUS_CLASS_RANK).fillna(9),
             "_k_bound": obs["bound"].map(BOUND_RANK).fillna(9),
             "_k_sources": -obs["n_sources"].astype("float64"),
-            "_k_pub": -(
-                pd.to_datetime(obs["last_published"]).astype("int64").where(
-                    obs["last_published"].notna(), np.iinfo("int64").min
-                )
-            ).astype("float64"),
+            "_k_pub": obs["last_published"].map(_pub_key).astype("float64"),
             "_k_actual": (obs["status"] != "actual").astype(int),
             "_k_res": obs["resolution"].fillna(math.inf) / obs["value"].abs().replace(0, 1),
             "_k_id": obs["observation_id"],
@@ -314,7 +336,8 @@ _CRITERIA = [
 
 def _decided_by(best, runner) -> str:
     checks = [
-        STATUS_CLASS_RANK.get(best["status_class"]) != STATUS_CLASS_RANK.get(runner["status_class"]),
+        STATUS_CLASS_RANK.get(best["status_class"])
+        != STATUS_CLASS_RANK.get(runner["status_class"]),
         BOUND_RANK.get(best["bound"]) != BOUND_RANK.get(runner["bound"]),
         best["n_sources"] != runner["n_sources"],
         not (
@@ -382,7 +405,10 @@ def build_observations(
     if c["claim_id"].isna().any():
         c["claim_id"] = c["claim_id"].where(
             c["claim_id"].notna(),
-            [short_hash("clm_", a, s, e) for a, s, e in zip(c["article_file"], c["char_start"], c["char_end"], strict=True)],
+            [
+                short_hash("clm_", a, s, e)
+                for a, s, e in zip(c["article_file"], c["char_start"], c["char_end"], strict=True)
+            ],
         )
     c = c.merge(_article_lookup(articles), on="article_file", how="left")
     c["syndication_group"] = c["syndication_group"].where(
@@ -410,8 +436,15 @@ def build_observations(
             ck,
         )
         for ind, a, b, sc, v, u, bd, ck in zip(
-            c["indicator"], ps, pe, c["status_class"], c["value_key"], c["unit"], c["bound"],
-            c["counted_key"], strict=True,
+            c["indicator"],
+            ps,
+            pe,
+            c["status_class"],
+            c["value_key"],
+            c["unit"],
+            c["bound"],
+            c["counted_key"],
+            strict=True,
         )
     ]
 
@@ -452,7 +485,11 @@ def build_observations(
     for oid, g in c.groupby("observation_id", sort=True):
         first = g.iloc[0]
         statuses = Counter(g["status"].dropna())
-        status = "actual" if "actual" in statuses else (statuses.most_common(1)[0][0] if statuses else None)
+        status = (
+            "actual"
+            if "actual" in statuses
+            else (statuses.most_common(1)[0][0] if statuses else None)
+        )
         counted = Counter(g["counted"].dropna())
         resolution = g["resolution"].max()
         value = first["value_key"]
@@ -489,8 +526,11 @@ def build_observations(
                 "sources": _join(
                     _source_text(o, p, a, s)
                     for o, p, a, s in zip(
-                        originals["outlet"], originals["published_date"],
-                        originals["article_file"], originals["source"], strict=True,
+                        originals["outlet"],
+                        originals["published_date"],
+                        originals["article_file"],
+                        originals["source"],
+                        strict=True,
                     )
                 ),
                 "example_quote": first["quote"],
@@ -516,7 +556,7 @@ def _values_seen(ranked: pd.DataFrame) -> str:
     for _, r in ranked.iterrows():
         n = int(r["n_sources"])
         parts.append(
-            f"{fmt_figure(r['value'], r['bound'], r['unit'])} {r['status']} "
+            f"{fmt_figure(r['value'], r['bound'], r['unit'], r['counted'])} {r['status']} "
             f"[{n} source{'s' if n != 1 else ''}]"
         )
     return LIST_SEP.join(parts)
@@ -534,7 +574,7 @@ def _conflict(group: pd.DataFrame) -> tuple[bool, str | None]:
 
     def desc(r, iv):
         return (
-            f"{fmt_figure(r['value'], r['bound'], unit)} {fmt_interval(iv, unit)} "
+            f"{fmt_figure(r['value'], r['bound'], unit, r['counted'])} {fmt_interval(iv, unit)} "
             f"({r['sources'] or r['observation_id']})"
         )
 
@@ -564,7 +604,7 @@ def build_series(observations: pd.DataFrame) -> pd.DataFrame:
         for s in g["syndication_groups"].dropna():
             groups.update(s.split(LIST_SEP))
         chosen = (
-            f"chose {fmt_figure(best['value'], best['bound'], best['unit'])} "
+            f"chose {fmt_figure(best['value'], best['bound'], best['unit'], best['counted'])} "
             f"({best['status']}, {best['bound']}, {int(best['n_sources'])} source(s), "
             f"published {fmt_date(best['last_published'])})"
         )

@@ -24,10 +24,10 @@ unassigned characters -> `binary` (step 3-6) or `undecodable` (step 7).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import charset_normalizer
+import regex
 
 # ---------------------------------------------------------------------------------------------
 # Public API
@@ -76,7 +76,7 @@ def decode(data: bytes) -> Decoded:
     nul = data.find(b"\x00")
     if nul >= 0:
         return Decoded(None, None, "binary", f"NUL byte at offset {nul} (not UTF-16/UTF-32)")
-    controls = sum(1 for b in data if b < 0x20 and b not in _TEXT_CONTROL_BYTES)
+    controls = len(data.translate(None, _NOT_CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(data):
         return Decoded(
             None, None, "binary", f"{controls} of {len(data)} bytes are control characters"
@@ -167,7 +167,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _TEXT_CONTROL_BYTES = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # tab, newlines, VT, FF, SUB, ESC
-_TEXT_CONTROL_CHARS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROL_BYTES)
+_ASCII_BYTES = bytes(range(0x80))
+# control (except tab/newlines/VT/FF/separators), unassigned, private-use, surrogate characters
+_IMPLAUSIBLE_RE = regex.compile(r"[^\P{Cc}\t\n\r\x0b\x0c\x1c-\x1e\x85]|[\p{Cn}\p{Co}\p{Cs}]")
 
 _PY_CODEC = {"latin_1": "latin-1", "gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252"}
 
@@ -196,7 +199,7 @@ _UTF8_MULTIBYTE = re.compile(
 
 def _mostly_utf8(data: bytes) -> bool:
     """True when >= 90% of the non-ASCII bytes form valid UTF-8 sequences (at least 3 of them)."""
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data.translate(None, _ASCII_BYTES))
     if high == 0:
         return False
     sequences = _UTF8_MULTIBYTE.findall(data)
@@ -236,11 +239,4 @@ def _is_blank(text: str) -> bool:
 
 
 def _implausible_chars(text: str) -> int:
-    bad = 0
-    for ch in text:
-        if ch in _TEXT_CONTROL_CHARS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cn", "Co", "Cs"):
-            bad += 1
-    return bad
+    return len(_IMPLAUSIBLE_RE.findall(text))

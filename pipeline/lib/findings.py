@@ -3,7 +3,7 @@
 `build_findings(observations, gdp_reference=None) -> findings`, one row per finding:
 
 FINDING_COLUMNS
-    finding_id string ("fnd_" + hash of check and observation ids: stable); check string
+    finding_id string ("fnd_" + hash of check and observation ids: stable); check_name string
     (gdp_share | growth_vs_levels | cumulative_decline | forecast_vs_actual); severity string
     (info | warning); indicator string; related_indicator string (NULL if none);
     period_start Int64; period_end Int64; message string (readable, with the numbers);
@@ -38,10 +38,10 @@ from pipeline.lib.curation import (
     LIST_SEP,
     UNCLASSIFIED,
     empty_frame,
+    fmt_amount,
     fmt_date,
     fmt_figure,
     fmt_interval,
-    fmt_num,
     fmt_period,
     interval_gap,
     is_missing,
@@ -54,7 +54,7 @@ from pipeline.metadata import indicators as _indicators
 
 FINDING_COLUMNS: dict[str, str] = {
     "finding_id": "string",
-    "check": "string",
+    "check_name": "string",
     "severity": "string",
     "indicator": "string",
     "related_indicator": "string",
@@ -107,14 +107,14 @@ def growth_level(indicator_id: str) -> str | None:
 
 
 def _describe(r) -> str:
-    return f"{fmt_figure(r['value'], r['bound'], r['unit'])} ({r['status']}) [{r['observation_id']}]"
+    return f"{_fig(r)} ({r['status']}) [{r['observation_id']}]"
 
 
 def _finding(check, severity, indicator, related, ps, pe, message, deviation, rows) -> dict:
     oids = [r["observation_id"] for r in rows]
     return {
         "finding_id": short_hash("fnd_", check, *sorted(oids)),
-        "check": check,
+        "check_name": check,
         "severity": severity,
         "indicator": indicator,
         "related_indicator": related,
@@ -122,13 +122,22 @@ def _finding(check, severity, indicator, related, ps, pe, message, deviation, ro
         "period_end": pe,
         "message": message,
         "deviation": deviation,
-        "figures": LIST_SEP.join(f"{r['indicator']} {fmt_period(r['period_start'], r['period_end'])}: {_describe(r)}" for r in rows),
+        "figures": LIST_SEP.join(
+            f"{r['indicator']} {fmt_period(r['period_start'], r['period_end'])}: {_describe(r)}"
+            for r in rows
+        ),
         "observation_ids": LIST_SEP.join(oids),
-        "claim_ids": LIST_SEP.join(str(r["claim_ids"]) for r in rows if not is_missing(r["claim_ids"])),
+        "claim_ids": LIST_SEP.join(
+            str(r["claim_ids"]) for r in rows if not is_missing(r["claim_ids"])
+        ),
         "sources": LIST_SEP.join(
             dict.fromkeys(str(r["sources"]) for r in rows if not is_missing(r["sources"]))
         ),
     }
+
+
+def _fig(r) -> str:
+    return fmt_figure(r["value"], r["bound"], r["unit"], r["counted"])
 
 
 def _src(r) -> str:
@@ -199,21 +208,32 @@ def check_gdp_share(obs: pd.DataFrame, gdp_reference: pd.DataFrame) -> list[dict
             implied_point = lvl["value"] / gdp_mid * 100
             implied_gdp = lvl["value"] / (s["value"] / 100)
             severity = "warning" if s["status_class"] == "reported" else "info"
-            gdp_txt = fmt_num(g[0]) if g[0] == g[1] else f"{fmt_num(g[0])}-{fmt_num(g[1])}"
+            gdp_txt = (
+                fmt_amount(g[0], 5)
+                if g[0] == g[1]
+                else f"{fmt_amount(g[0], 5)} to {fmt_amount(g[1], 5)}"
+            )
             msg = (
                 f"{share_id} {year}: stated {fmt_figure(s['value'], s['bound'], 'percent')} of GDP "
                 f"{fmt_interval(stated, 'percent')}, but {level_id} "
-                f"{fmt_figure(lvl['value'], lvl['bound'], lvl['unit'])} / NBS nominal GDP "
+                f"{_fig(lvl)} / NBS nominal GDP "
                 f"{gdp_txt} CNY = {implied_point:.2f}% {fmt_interval(implied, 'percent')}; the "
                 f"intervals are {gap:.2f} points apart (tolerance {GDP_SHARE_TOLERANCE:.0%} of the "
-                f"stated share). The stated pair implies GDP of {fmt_num(implied_gdp)} CNY "
+                f"stated share). The stated pair implies GDP of {fmt_amount(implied_gdp, 4)} CNY "
                 f"({implied_gdp / gdp_mid - 1:+.1%} vs NBS). Sources: share: {_src(s)}; level: "
                 f"{_src(lvl)}."
             )
             out.append(
                 _finding(
-                    "gdp_share", severity, share_id, level_id, year, year, msg,
-                    implied_point / s["value"] - 1, [s, lvl],
+                    "gdp_share",
+                    severity,
+                    share_id,
+                    level_id,
+                    year,
+                    year,
+                    msg,
+                    implied_point / s["value"] - 1,
+                    [s, lvl],
                 )
             )
     return out
@@ -249,19 +269,26 @@ def check_growth_vs_levels(obs: pd.DataFrame) -> list[dict]:
                     continue
                 dev = p["value"] / implied_point - 1
                 msg = (
-                    f"{level_id} {year} = {fmt_figure(lvl['value'], lvl['bound'], lvl['unit'])} "
+                    f"{level_id} {year} = {_fig(lvl)} "
                     f"with {growth_id} {fmt_figure(gr['value'], gr['bound'], 'percent')} implies "
-                    f"{year - 1} = {fmt_num(lvl['value'])} / {1 + gr['value'] / 100:.4f} = "
-                    f"{fmt_num(implied_point)} {lvl['unit']} {fmt_interval(implied)}, but "
-                    f"{year - 1} is reported as {fmt_figure(p['value'], p['bound'], p['unit'])} "
+                    f"{year - 1} = {fmt_amount(lvl['value'])} / {1 + gr['value'] / 100:.4f} = "
+                    f"{fmt_amount(implied_point, 4)} {lvl['unit']} {fmt_interval(implied)}, but "
+                    f"{year - 1} is reported as {_fig(p)} "
                     f"{fmt_interval(prev_iv)}: {dev:+.1%} (tolerance {GROWTH_TOLERANCE:.0%} beyond "
                     f"rounding). Sources: {year}: {_src(lvl)}; growth: {_src(gr)}; {year - 1}: "
                     f"{_src(p)}."
                 )
                 out.append(
                     _finding(
-                        "growth_vs_levels", "warning", level_id, growth_id, year - 1, year, msg,
-                        dev, [lvl, gr, p],
+                        "growth_vs_levels",
+                        "warning",
+                        level_id,
+                        growth_id,
+                        year - 1,
+                        year,
+                        msg,
+                        dev,
+                        [lvl, gr, p],
                     )
                 )
     return out
@@ -295,24 +322,36 @@ def check_cumulative_decline(obs: pd.DataFrame) -> list[dict]:
                     and a["last_published"] < b["first_published"]
                 )
                 a_lo = obs_interval(a)[0]
-                if earlier and math.isfinite(a_lo) and a_lo > b_iv[1] * (1 + 1e-9) and a_lo > worst_lo:
+                if (
+                    earlier
+                    and math.isfinite(a_lo)
+                    and a_lo > b_iv[1] * (1 + 1e-9)
+                    and a_lo > worst_lo
+                ):
                     worst, worst_lo = a, a_lo
             if worst is None:
                 continue
             dev = b_iv[1] / worst_lo - 1
             msg = (
                 f"{ind} is a cumulative stock but falls: "
-                f"{fmt_figure(worst['value'], worst['bound'], worst['unit'])} for "
+                f"{_fig(worst)} for "
                 f"{fmt_period(worst['period_start'], worst['period_end'])} (published "
                 f"{fmt_date(worst['last_published'])}; {_src(worst)}), then "
-                f"{fmt_figure(b['value'], b['bound'], b['unit'])} for "
+                f"{_fig(b)} for "
                 f"{fmt_period(b['period_start'], b['period_end'])} (published "
                 f"{fmt_date(b['first_published'])}; {_src(b)}): at most {dev:+.1%}."
             )
             out.append(
                 _finding(
-                    "cumulative_decline", "warning", ind, None, worst["period_start"],
-                    b["period_end"], msg, dev, [worst, b],
+                    "cumulative_decline",
+                    "warning",
+                    ind,
+                    None,
+                    worst["period_start"],
+                    b["period_end"],
+                    msg,
+                    dev,
+                    [worst, b],
                 )
             )
     return out
@@ -344,16 +383,23 @@ def check_forecast_vs_actual(obs: pd.DataFrame) -> list[dict]:
         met = interval_gap(obs_interval(f), obs_interval(a)) == 0
         msg = (
             f"{f['indicator']} {fmt_period(f['period_start'], f['period_end'])}: forecast "
-            f"{fmt_figure(f['value'], f['bound'], f['unit'])} (published "
+            f"{_fig(f)} (published "
             f"{fmt_date(f['first_published'])}; {_src(f)}) vs actual "
-            f"{fmt_figure(a['value'], a['bound'], a['unit'])} (published "
+            f"{_fig(a)} (published "
             f"{fmt_date(a['last_published'])}; {_src(a)}): forecast error {err:+.1%}"
             f"{' (within the stated precision)' if met else ''}."
         )
         out.append(
             _finding(
-                "forecast_vs_actual", "info", f["indicator"], None, f["period_start"],
-                f["period_end"], msg, err, [f, a],
+                "forecast_vs_actual",
+                "info",
+                f["indicator"],
+                None,
+                f["period_start"],
+                f["period_end"],
+                msg,
+                err,
+                [f, a],
             )
         )
     return out
@@ -381,6 +427,6 @@ def build_findings(
         return empty_frame(FINDING_COLUMNS)
     df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     df = df.drop_duplicates("finding_id")
-    df["_c"] = df["check"].map({c: i for i, c in enumerate(CHECKS)})
+    df["_c"] = df["check_name"].map({c: i for i, c in enumerate(CHECKS)})
     df = df.sort_values(["_c", "indicator", "period_end", "finding_id"], kind="mergesort")
     return df.drop(columns="_c").reset_index(drop=True).astype(FINDING_COLUMNS)

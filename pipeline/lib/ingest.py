@@ -99,10 +99,28 @@ def build_tables(
 
 
 _RAW_COLUMNS = [
-    "file_path", "size_bytes", "sha256", "encoding", "outcome", "article_file", "reject_reason",
+    "file_path",
+    "size_bytes",
+    "sha256",
+    "encoding",
+    "outcome",
+    "article_file",
+    "reject_reason",
     "detail",
 ]
 _ARTICLE_COLUMNS = [
-    "article_file", "published_date", "date_basis", "date_evidence", "title", "outlet", "byline",
-    "encoding", "sha256", "content_hash", "duplicate_files", "syndication_group", "n_chars", "text",
+    "article_file",
+    "published_date",
+    "date_basis",
+    "date_evidence",
+    "title",
+    "outlet",
+    "byline",
+    "encoding",
+    "sha256",
+    "content_hash",
+    "duplicate_files",
+    "syndication_group",
+    "n_chars",
+    "text",
 ]

@@ -11,24 +11,62 @@ from pipeline.lib.mentions import Extraction
 from pipeline.lib.quantities import extract
 
 COLUMNS = [
-    "article_file", "mention_no", "mention_kind", "char_start", "char_end", "quote", "value",
-    "unit", "counted", "bound", "range_id", "period_kind", "period_start", "period_end", "reason",
+    "article_file",
+    "mention_no",
+    "mention_kind",
+    "char_start",
+    "char_end",
+    "quote",
+    "value",
+    "unit",
+    "counted",
+    "bound",
+    "range_id",
+    "period_kind",
+    "period_start",
+    "period_end",
+    "reason",
 ]
 
 
 def extraction_rows(article_file: str, ex: Extraction) -> list[dict]:
     rows = []
     for q in ex.quantities:
-        rows.append({"mention_kind": "quantity", "char_start": q.start, "char_end": q.end,
-                     "quote": q.text, "value": q.value, "unit": q.unit, "counted": q.counted,
-                     "bound": q.bound, "range_id": q.range_id})
+        rows.append(
+            {
+                "mention_kind": "quantity",
+                "char_start": q.start,
+                "char_end": q.end,
+                "quote": q.text,
+                "value": q.value,
+                "unit": q.unit,
+                "counted": q.counted,
+                "bound": q.bound,
+                "range_id": q.range_id,
+            }
+        )
     for p in ex.periods:
-        rows.append({"mention_kind": "period", "char_start": p.start, "char_end": p.end,
-                     "quote": p.text, "period_kind": p.kind, "period_start": p.year_start,
-                     "period_end": p.year_end})
+        rows.append(
+            {
+                "mention_kind": "period",
+                "char_start": p.start,
+                "char_end": p.end,
+                "quote": p.text,
+                "period_kind": p.kind,
+                "period_start": p.year_start,
+                "period_end": p.year_end,
+            }
+        )
     for g in ex.ignored:
-        rows.append({"mention_kind": "ignored", "char_start": g.start, "char_end": g.end,
-                     "quote": g.text, "reason": g.reason})
+        rows.append(
+            {
+                "mention_kind": "ignored",
+                "char_start": g.start,
+                "char_end": g.end,
+                "quote": g.text,
+                "reason": g.reason,
+            }
+        )
     rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["mention_kind"]))
     for i, row in enumerate(rows):
         row["article_file"] = article_file

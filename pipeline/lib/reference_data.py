@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-GDP_REFERENCE_PATH = Path(__file__).resolve().parents[1] / "metadata" / "reference" / "china_gdp.csv"
+GDP_REFERENCE_PATH = (
+    Path(__file__).resolve().parents[1] / "metadata" / "reference" / "china_gdp.csv"
+)
 
 GDP_REFERENCE_COLUMNS: dict[str, str] = {
     "year": "int64",

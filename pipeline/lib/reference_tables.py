@@ -23,3 +23,32 @@ def indicator_catalog_table() -> pd.DataFrame:
             for ind in CATALOG.values()
         ]
     )
+
+
+def unit_vocabulary_table() -> pd.DataFrame:
+    from pipeline.metadata.units import UNITS
+
+    rows = {}
+    for u in UNITS:
+        forms = list(u.prefixes) + list(u.suffixes) + list(u.suffix_cs)
+        rows.setdefault(
+            u.code,
+            {
+                "unit_code": u.code,
+                "name": u.name,
+                "unit_kind": u.kind,
+                "base_unit": u.base_code,
+                "factor": u.factor,
+                "surface_forms": "; ".join(dict.fromkeys(forms)) or None,
+            },
+        )
+    if "count" not in rows:
+        rows["count"] = {
+            "unit_code": "count",
+            "name": "count of things",
+            "unit_kind": "count",
+            "base_unit": "count",
+            "factor": 1.0,
+            "surface_forms": None,
+        }
+    return pd.DataFrame(list(rows.values()))

@@ -15,7 +15,9 @@ from pipeline.metadata.classes import Resource
 class SchemaReport:
     table: str
     n_rows: int
-    failures: pd.DataFrame  # columns: schema_context, column, check, check_number, failure_case, index
+    failures: (
+        pd.DataFrame
+    )  # columns: schema_context, column, check, check_number, failure_case, index
 
     @property
     def passed(self) -> bool:
@@ -27,9 +29,7 @@ class SchemaReport:
             return pd.DataFrame(columns=["column", "check", "n_failures", "example"])
         grouped = self.failures.groupby(["column", "check"], dropna=False)
         return (
-            grouped.agg(
-                n_failures=("failure_case", "size"), example=("failure_case", "first")
-            )
+            grouped.agg(n_failures=("failure_case", "size"), example=("failure_case", "first"))
             .reset_index()
             .sort_values("n_failures", ascending=False)
         )
@@ -46,7 +46,15 @@ def validate_frame(resource: Resource, frame: pd.DataFrame) -> SchemaReport:
         failures["failure_case"] = failures["failure_case"].astype(str)
     except pa_errors.SchemaError as exc:  # not lazy-collectable (e.g. a broken dtype)
         failures = pd.DataFrame(
-            [{"schema_context": "DataFrameSchema", "column": "(table)", "check": str(exc),
-              "check_number": None, "failure_case": str(exc), "index": None}]
+            [
+                {
+                    "schema_context": "DataFrameSchema",
+                    "column": "(table)",
+                    "check": str(exc),
+                    "check_number": None,
+                    "failure_case": str(exc),
+                    "index": None,
+                }
+            ]
         )
     return SchemaReport(resource.name, len(frame), failures)

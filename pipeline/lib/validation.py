@@ -83,9 +83,10 @@ FALLBACK_UNITS: frozenset[str] = frozenset(
 def default_units() -> set[str] | None:
     """The unit vocabulary of `pipeline.metadata.units`, read lazily; None if not available.
 
-    Accepts a callable (`valid_units()`, `unit_codes()`, `codes()`) or a constant (`VALID_UNITS`,
-    `UNIT_CODES`, `UNITS`, `VOCABULARY`, `CODES`): a set/list of codes, a dict keyed by code, or
-    objects with a `code`/`id` attribute.
+    The vocabulary is the set of codes a claim may be *stored* in (`STORED_CODES`: base units
+    after normalisation, e.g. `kW`, not `GW`). Also accepts a callable (`valid_units()`,
+    `unit_codes()`, `codes()`) or another constant (`VALID_UNITS`, `UNIT_CODES`, `BY_CODE`,
+    `UNITS` ...): a set/list of codes, a dict keyed by code, or objects with a `code` attribute.
     """
     try:
         from pipeline.metadata import units as mod  # optional, written elsewhere
@@ -95,7 +96,8 @@ def default_units() -> set[str] | None:
         fn = getattr(mod, name, None)
         if callable(fn):
             return _codes(fn())
-    for name in ("VALID_UNITS", "UNIT_CODES", "UNITS", "VOCABULARY", "CODES", "UNIT_VOCABULARY"):
+    names = ("STORED_CODES", "VALID_UNITS", "UNIT_CODES", "BY_CODE", "UNITS", "VOCABULARY", "CODES")
+    for name in names:
         obj = getattr(mod, name, None)
         if obj is not None:
             return _codes(obj)
@@ -285,9 +287,7 @@ def _forecast_for_past_period(df: pd.DataFrame, ctx: Context) -> RuleResult:
     status = df["status"].astype("object")
     checked = (status == "forecast") & df["_pe"].notna() & df["_pub_year"].notna()
     before = _bool(df["_pe"] < df["_pub_year"])
-    grace = _bool(
-        (df["_pe"] == df["_pub_year"] - 1) & (df["_pub_month"] <= FORECAST_GRACE_MONTHS)
-    )
+    grace = _bool((df["_pe"] == df["_pub_year"] - 1) & (df["_pub_month"] <= FORECAST_GRACE_MONTHS))
     failed = checked & before & ~grace
     reason = (
         "forecast for a period ending "
@@ -348,7 +348,11 @@ RULES: list[Rule] = [
         "The unit is a code of the controlled unit vocabulary (pipeline.metadata.units).",
         _unit_vocabulary,
     ),
-    Rule("bound_vocabulary", "bound is one of exact, approx, lower, upper.", _vocab_rule("bound", BOUNDS)),
+    Rule(
+        "bound_vocabulary",
+        "bound is one of exact, approx, lower, upper.",
+        _vocab_rule("bound", BOUNDS),
+    ),
     Rule(
         "status_vocabulary",
         "status is one of actual, estimate, forecast, target.",

@@ -14,7 +14,12 @@ STATUSES = ("actual", "estimate", "forecast", "target")
 
 _FIELDS = [
     # --- files and articles ------------------------------------------------------------------
-    Field("file_path", "string", "Path of the file relative to raw/, with forward slashes.", required=True),
+    Field(
+        "file_path",
+        "string",
+        "Path of the file relative to raw/, with forward slashes.",
+        required=True,
+    ),
     Field("size_bytes", "bigint", "Size of the file.", unit="bytes", ge=0),
     Field("sha256", "string", "SHA-256 of the file's bytes, in hex.", pattern=r"^[0-9a-f]{64}$"),
     Field("encoding", "string", "Text encoding the file was decoded with (NULL for a reject)."),
@@ -96,7 +101,11 @@ _FIELDS = [
     ),
     Field("char_end", "integer", "End of the quote (exclusive).", required=True, ge=0),
     Field("quote", "string", "The text at char_start:char_end.", required=True),
-    Field("value", "number", "The value in base units: 4.45 trillion yuan -> 4.45e12; 14.53% -> 14.53."),
+    Field(
+        "value",
+        "number",
+        "The value in base units: 4.45 trillion yuan -> 4.45e12; 14.53% -> 14.53.",
+    ),
     Field(
         "unit",
         "string",
@@ -131,10 +140,107 @@ _FIELDS = [
         "string",
         "Id of the indicator in indicator_catalog, or 'unclassified'.",
     ),
-    Field("claim_id", "string", "Deterministic id of the claim (hash of file, offsets, value).", required=True),
-    Field("source", "string", "The source the text cites for the figure (CCTV, a white paper ...)."),
+    Field(
+        "claim_id",
+        "string",
+        "Deterministic id of the claim (hash of file, offsets, value).",
+        required=True,
+    ),
+    Field(
+        "source", "string", "The source the text cites for the figure (CCTV, a white paper ...)."
+    ),
     Field("sentence", "string", "The sentence the claim was found in."),
     Field("noun_phrase", "string", "The noun phrase the quantity belongs to."),
+    # --- validation ----------------------------------------------------------------------------
+    Field("rule", "string", "Id of the validation rule (see validation_summary).", required=True),
+    Field("n_checked", "bigint", "Rows the rule was applied to.", ge=0),
+    Field("n_failed", "bigint", "Rows that broke the rule (they are in quarantine).", ge=0),
+    Field("examples", "string", "A few failing rows, readable."),
+    # --- observations, series, findings ----------------------------------------------------------
+    Field(
+        "observation_id",
+        "string",
+        "Id of an observation: one figure (indicator, period, "
+        "status class, value, unit, bound) however many articles report it.",
+        required=True,
+    ),
+    Field(
+        "status_class",
+        "string",
+        "reported (actual or estimate), forecast or target.",
+        enum=("reported", "forecast", "target"),
+    ),
+    Field("resolution", "number", "Precision of the stated figure (4.10 trillion -> 1e10)."),
+    Field(
+        "value_low",
+        "number",
+        "Lower end of the interval the figure stands for (rounding, "
+        "approximation, bound); NULL = unbounded.",
+    ),
+    Field("value_high", "number", "Upper end of that interval; NULL = unbounded."),
+    Field("n_claims", "bigint", "Claims behind the row.", ge=0),
+    Field("n_articles", "bigint", "Articles behind the row.", ge=0),
+    Field(
+        "n_sources",
+        "bigint",
+        "Independent sources: articles, with syndicated copies of one text counted once.",
+        ge=0,
+    ),
+    Field(
+        "n_syndicated_copies",
+        "bigint",
+        "Articles that are syndicated copies of another listed article.",
+        ge=0,
+    ),
+    Field("first_published", "date", "Earliest publication date among the sources."),
+    Field("last_published", "date", "Latest publication date among the sources."),
+    Field("outlets", "string", "Outlets of the sources, separated by '; '."),
+    Field("cited_sources", "string", "Sources the articles cite, separated by '; '."),
+    Field("article_files", "string", "Articles reporting the figure, separated by '; '."),
+    Field("syndication_groups", "string", "Syndication groups of those articles, '; '."),
+    Field("claim_ids", "string", "Claims behind the row, separated by '; '."),
+    Field("sources", "string", "Readable provenance: article, outlet, date and cited source."),
+    Field("example_quote", "string", "One quote of the figure."),
+    Field("cited_source", "string", "The source the article cites for the figure."),
+    Field("claim_value", "number", "The value as the claim states it (base units)."),
+    Field(
+        "is_syndicated_copy",
+        "boolean",
+        "The article is a syndicated copy of another listed "
+        "article (it does not count as a source of its own).",
+    ),
+    Field(
+        "counts_as_source", "boolean", "This row counts in n_sources (one per syndication group)."
+    ),
+    Field("series_id", "string", "Id of the series row (indicator and period).", required=True),
+    Field("selection_rule", "string", "Why this value was chosen among the observations."),
+    Field("n_observations", "bigint", "Observations of the indicator and period.", ge=0),
+    Field("min_value", "number", "Smallest value among the chosen status class."),
+    Field("max_value", "number", "Largest value among the chosen status class."),
+    Field(
+        "spread", "number", "(max - min) / max(|min|, |max|) over the chosen status class.", ge=0
+    ),
+    Field("values_seen", "string", "Every value reported, with its status and bound."),
+    Field(
+        "conflict",
+        "boolean",
+        "Sources disagree beyond rounding: their intervals have no common point.",
+    ),
+    Field("conflict_detail", "string", "The disagreeing figures."),
+    Field("finding_id", "string", "Id of the finding.", required=True),
+    Field(
+        "check_name",
+        "string",
+        "The consistency check that found it.",
+        required=True,
+        enum=("gdp_share", "growth_vs_levels", "cumulative_decline", "forecast_vs_actual"),
+    ),
+    Field("severity", "string", "info or warning.", enum=("info", "warning"), required=True),
+    Field("related_indicator", "string", "The other indicator involved, if any."),
+    Field("message", "string", "What was found, with the numbers.", required=True),
+    Field("deviation", "number", "Signed relative deviation between the figures compared."),
+    Field("figures", "string", "The figures involved, with their observation ids."),
+    Field("observation_ids", "string", "Observations involved, separated by '; '."),
     # --- catalogs and reference --------------------------------------------------------------
     Field("indicator_id", "string", "Indicator id.", required=True),
     Field("name", "string", "Human-readable name.", required=True),
@@ -143,6 +249,25 @@ _FIELDS = [
     Field("topic", "string", "Topic the indicator belongs to."),
     Field("cumulative", "boolean", "A cumulative stock: its value should not fall over time."),
     Field("phrases", "string", "Phrases that signal the indicator in a text, separated by '; '."),
+    Field("year", "integer", "Calendar year.", required=True, ge=1900, le=2200),
+    Field("gdp_cny", "number", "China's nominal GDP, latest revised figure.", unit="CNY", ge=0),
+    Field(
+        "gdp_cny_initial",
+        "number",
+        "China's nominal GDP, first (preliminary) release.",
+        unit="CNY",
+        ge=0,
+    ),
+    Field("note", "string", "Notes on the figure and its vintage."),
+    Field("unit_code", "string", "Code of the unit as stored in claims.unit.", required=True),
+    Field(
+        "unit_kind",
+        "string",
+        "Kind of quantity the unit measures (currency, ratio, count, mass, energy ...).",
+    ),
+    Field("base_unit", "string", "Code of the unit values are converted to."),
+    Field("factor", "number", "Multiplier from this unit to the base unit."),
+    Field("surface_forms", "string", "How the unit is written in texts, separated by '; '."),
 ]
 
 FIELDS: dict[str, Field] = {f.name: f for f in _FIELDS}

@@ -72,8 +72,16 @@ def _i(
 
 _IIP = ("industrial internet", "industrial interconnection")
 _IM = ("intelligent manufacturing", "smart manufacturing", "intelligent transformation")
-_DEMO = ("demonstration factor", "demonstration plant", "pilot factor", "smart factor",
-         "intelligent factor", "benchmark factor", "lighthouse factor", "intelligent manufacturing")
+_DEMO = (
+    "demonstration factor",
+    "demonstration plant",
+    "pilot factor",
+    "smart factor",
+    "intelligent factor",
+    "benchmark factor",
+    "lighthouse factor",
+    "intelligent manufacturing",
+)
 _ENTERPRISES = ("enterprises", "companies", "firms", "businesses")
 _PLATFORMS = ("platforms",)
 _INDUSTRIES = ("industries", "sectors", "fields", "trades")
@@ -92,7 +100,7 @@ _ENTRIES = [
        "percent", "growth_rate", "economy",
        phrases=["nominal growth", "nominal increase", "nominal terms", "added value ... growth",
                 "added value ... grew", "added value ... increas", "value added ... growth",
-                "value added ... grew", "added value ... up"],
+                "value added ... grew"],
        requires=_IIP),
     _i("iip_added_value_gdp_share", "Industrial Internet added value as a share of GDP",
        "percent", "share", "economy",
@@ -117,7 +125,7 @@ _ENTRIES = [
        "Industrial Internet platforms with regional and industry influence", "count", "count",
        "platforms", cumulative=True,
        phrases=["platform ... influen", "influential ... platform", "characteristic platform",
-                "platforms with ... influen", "regional ... industry ... platform"],
+                "platforms with ... influen"],
        counted=_PLATFORMS),
     _i("iip_platforms_cross_industry", "Cross-industry, cross-domain industrial Internet platforms",
        "count", "count", "platforms", cumulative=True,
@@ -137,13 +145,15 @@ _ENTRIES = [
     _i("iip_enterprises_served", "Industrial enterprises served by industrial Internet platforms",
        "count", "count", "platforms", cumulative=True,
        phrases=["served", "serving", "serves", "service to", "services to", "enterprises ... served"],
-       counted=_ENTERPRISES),
+       counted=_ENTERPRISES,
+       requires=_IIP + ("platform",)),
     # ---- network -----------------------------------------------------------------------------
     _i("iip_network_enterprises_connected",
        "Industrial enterprises connected by the industrial Internet network", "count", "count",
        "network", cumulative=True,
        phrases=["connected", "connecting", "connects", "network ... connect", "access ... network"],
-       counted=_ENTERPRISES),
+       counted=_ENTERPRISES,
+       requires=_IIP),
     _i("iip_network_cities_covered", "Cities covered by the industrial Internet network", "count",
        "count", "network", cumulative=True,
        phrases=["network ... cover", "cover", "network ... cities", "network ... reach"],

@@ -27,6 +27,7 @@ class Doc:
     periods: list[Period]
     published: dt.date | None
     title: tuple[int, int]
+    q_starts: list[int] = field(default_factory=list)
     _part_cache: dict = field(default_factory=dict)
     _par_cache: dict = field(default_factory=dict)
 
@@ -41,7 +42,9 @@ class Doc:
         seg = segment(text)
         qs = sorted(quantities, key=lambda q: (q.start, q.end))
         ps = sorted(periods, key=lambda p: (p.start, p.end))
-        return cls(text, norm(text), seg, qs, ps, published, seg.paragraphs[0])
+        return cls(
+            text, norm(text), seg, qs, ps, published, seg.paragraphs[0], [q.start for q in qs]
+        )
 
     @property
     def pub_year(self) -> int | None:

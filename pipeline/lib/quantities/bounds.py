@@ -37,10 +37,13 @@ for _b, _words in (("lower", LOWER), ("upper", UPPER), ("approx", APPROX)):
 BOUND_OF["just over"] = "approx"
 BOUND_OF["just under"] = "approx"
 
-_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(BOUND_OF, key=len, reverse=True))
+_ALT = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(BOUND_OF, key=len, reverse=True)
+)
 _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 # searched in a short window ending at the number: `... has exceeded ` + `79 million`
-BEFORE = re.compile(rf"(?<![\w-])(?P<b>{_ALT})\s+{_FILLER}$", re.IGNORECASE)
+# reverse pattern (`(?r)`): `.match(text, lo, end)` is anchored at `end` and reads backwards
+BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+{_FILLER}", re.IGNORECASE)
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
     r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
@@ -52,7 +55,7 @@ WINDOW = 40
 
 def bound_before(text: str, start: int) -> tuple[str, int] | None:
     """(bound, start of the bound word) when a bound word ends right before `start`."""
-    m = BEFORE.search(text, max(0, start - WINDOW), start)
+    m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
     return BOUND_OF[" ".join(m.group("b").lower().split())], m.start("b")

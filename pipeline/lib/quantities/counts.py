@@ -12,8 +12,9 @@ from __future__ import annotations
 import regex as re
 
 # up to five words right after the number, each optionally hyphenated (`top-level`)
-WORDS = re.compile(r"(?:[ \t]+(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)){1,5}")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# (technology tokens such as `5G` may sit among the modifiers: `2.31 million 5G base stations`)
+WORDS = re.compile(r"(?:[ \t]+(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b)){1,5}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b")
 
 STOP = frozenset(
     """a an the of in on at to for with by from and or but nor as that which who whom whose than
@@ -24,7 +25,8 @@ STOP = frozenset(
     according year-on-year respectively while when where whereas if although though because
     more less most least only also even just still yet already again there here what how why
     up down out off very too much many some any all both either neither other another same
-    new old own ago""".split()
+    own ago equals means remains shows accounts represents indicates reaches exceeds becomes
+    makes takes comes goes seems needs""".split()
 )  # fmt: skip
 IRREGULAR = frozenset(
     """people persons staff personnel children men women police cattle livestock sheep fish

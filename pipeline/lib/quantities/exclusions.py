@@ -19,6 +19,7 @@ _ORD_UNITS = (
 )
 _ORD_TENS = r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+ORDINAL_WORD_LIST = (_ORD_UNITS + "|" + _ORD_TENS + "|hundredth").split("|")
 ORDINAL_WORD = rf"(?:(?:{_TENS})[\s-](?:{_ORD_UNITS})|{_ORD_TENS}|{_ORD_UNITS}|hundredth)"
 ORDINAL = rf"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b{ORDINAL_WORD}\b)"
 
@@ -37,7 +38,7 @@ TECH = (
     r"\s?\d+(?:\.\d+)*\b"
     r"|\b(?!(?:US|USD|CNY|RMB|Rmb|EUR|HK|HKD|GBP|JPY|NT|TWD|AU|CA|NZ|SGD|CHF|INR|KRW|Rs|MXN|Mex"
     r"|US\$|CAD|AUD|NZD|BRL|RUB|VND)\$?\d)(?:[A-Za-z]+-?\d+[A-Za-z\d]*(?:[-.]\d+)*)\b"
-    r"|\b\d+D\b)"
+    r"|\b\d+D\b|\b\d+(?:\.\d+){2,}\b)"
 )
 TIME = (
     r"(?P<time>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]m)(?!\w))?"
@@ -55,8 +56,9 @@ COMPOUND = re.compile(
     r"|point|pillar|phase|step|wheel|storey|story|lane|seat|digit|character)\b",
     re.IGNORECASE,
 )
-DURATION_HYPHEN = re.compile(r"-(?:years?|months?|weeks?|days?|hours?|minutes?)\b(?!-old)",
-                             re.IGNORECASE)
+DURATION_HYPHEN = re.compile(
+    r"-(?:years?|months?|weeks?|days?|hours?|minutes?)\b(?!-old)", re.IGNORECASE
+)
 TIME_UNITS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds "
     "decade decades quarter quarters century centuries".split()
@@ -78,14 +80,22 @@ RHETORICAL_NOUNS = frozenset(
 SMALL_NUMBER_WORDS = frozenset("one two three four five six seven eight nine".split())
 
 # ordinal context
-LIST_BEFORE = re.compile(r"(?:^|[\n\r.;:!?•·]\s*|\b(?:and|then)\s+)(?:the\s+)?$", re.IGNORECASE)
+LIST_BEFORE = re.compile(r"(?r)(?:^|[\n\r.;:!?•·]\s*|\b(?:and|then)\s+)(?:the\s+)?", re.IGNORECASE)
 LIST_AFTER = re.compile(r"\s*(?:,|:|\s+is\b|\s+are\b|\s+was\b)", re.IGNORECASE)
-RANK_BEFORE = re.compile(r"\b(?:rank(?:s|ed|ing)?|came|comes|placed|took|takes|be|is|was|"
-                         r"remain(?:s|ed)?|the|world'?s?)\s+$", re.IGNORECASE)
-RANK_AFTER = re.compile(r"\s+(?:place|position|largest|biggest|highest|in\s+the\s+world|"
-                        r"globally|nationwide|in\s+the\s+country)\b", re.IGNORECASE)
-ONE_PRONOUN = re.compile(r"\s+(?:of|another|by\s+one|side|hand|day)\b|-(?:stop|off|third)\b",
-                         re.IGNORECASE)
+RANK_AFTER = re.compile(
+    r"\s+(?:place|position|largest|biggest|highest|in\s+the\s+world|"
+    r"globally|nationwide|in\s+the\s+country)\b",
+    re.IGNORECASE,
+)
+# `the one you mentioned`, `which one`: a pronoun, not a number
+ONE_DETERMINER = re.compile(
+    r"(?r)\b(?:the|this|that|which|each|every|any|no|some|another|"
+    r"every|only|last|first|next|little|big|new|old)\s+",
+    re.IGNORECASE,
+)
+ONE_PRONOUN = re.compile(
+    r"\s+(?:of|another|by\s+one|side|hand|day)\b|-(?:stop|off|third)\b", re.IGNORECASE
+)
 
 
 def ordinal_reason(text: str, start: int, end: int) -> str:
@@ -94,13 +104,13 @@ def ordinal_reason(text: str, start: int, end: int) -> str:
         return "compound_modifier"
     if RANK_AFTER.match(text, end) or _rank_verb(text, start):
         return "rank"
-    if LIST_BEFORE.search(text, max(0, start - 8), start) and LIST_AFTER.match(text, end):
+    if LIST_BEFORE.match(text, max(0, start - 8), start) and LIST_AFTER.match(text, end):
         return "list_number"
     return "ordinal"
 
 
-_RANK_VERB = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|came|comes)\s+$", re.IGNORECASE)
+_RANK_VERB = re.compile(r"(?r)\b(?:rank(?:s|ed|ing)?|placed|came|comes)\s+", re.IGNORECASE)
 
 
 def _rank_verb(text: str, start: int) -> bool:
-    return _RANK_VERB.search(text, max(0, start - 12), start) is not None
+    return _RANK_VERB.match(text, max(0, start - 12), start) is not None

@@ -57,7 +57,7 @@ _DIGIT_GROUP = rf"(?:{DIGITS}(?:{_SCALE_TAIL})*)"
 _WORD_GROUP = (
     rf"(?:(?:\ban?\s+(?={_SCALE_W}))?\b{WORD_TOKEN}\b"
     rf"(?:(?:(?<={_SCALE_W})\s+and\s+|\s*-\s*|\s+)\b{WORD_TOKEN}\b)*"
-    rf"(?:\s+point(?:\s+{_W}\b)+)?)"
+    rf"(?:\s+point(?:\s+{_W}(?:\s*-\s*{_W})?\b)+)?)"
 )
 # additive compounds `27 trillion and 200 billion`: a group ending in a scale, `and`, a group
 NUMBER = (
@@ -93,6 +93,7 @@ def parse(text: str) -> float | None:
     seen = False
     decimals: str | None = None
     prev_digit = False
+    prev_tens = False
     for m in _TOKENS.finditer(text):
         if m.group("d") is not None:
             current += _dec(m.group("d"))
@@ -115,7 +116,12 @@ def parse(text: str) -> float | None:
         prev_digit = False
         if decimals is not None:
             if w in SMALL_WORDS:
-                decimals += str(SMALL_WORDS[w])
+                d = SMALL_WORDS[w]
+                if d < 10 and decimals.endswith("0") and prev_tens:  # `point seventy-one`
+                    decimals = decimals[:-1] + str(d)
+                else:
+                    decimals += str(d)
+                prev_tens = w in TENS_WORDS
             continue
         if w in SMALL_WORDS:
             current += SMALL_WORDS[w]

@@ -56,10 +56,10 @@ YEARS = (
 )
 # prepositions extending a year period backwards: `by the end of ` + `2022`
 YEAR_LEAD = re.compile(
-    r"(?<![\w-])(?P<lead>(?:in|by|since|until|till|before|after|during|through|of|for|as\s+of|"
+    r"(?r)(?<![\w-])(?P<lead>(?:in|by|since|until|till|before|after|during|through|of|for|as\s+of|"
     r"from|to|at)\s+(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
     r"first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|close|turn)\s+of\s+)?"
-    r"(?:the\s+year\s+)?)$",
+    r"(?:the\s+year\s+)?)",
     re.IGNORECASE,
 )
 

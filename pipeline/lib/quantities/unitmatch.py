@@ -22,8 +22,11 @@ for _u in UNITS:
 
 
 def _tail(form: str) -> str:
-    # a word-like unit must end at a word boundary; symbols (`%`, `€`) need nothing
-    return r"(?![\w])" if form[-1].isalnum() else ""
+    # a word-like unit must end at a word boundary; a currency symbol after the number
+    # (`10 €`) must not be the prefix of the next number (`5 $10`)
+    if form[-1].isalnum():
+        return r"(?![\w])"
+    return r"(?!\s?\d)" if form in ("$", "€") else ""
 
 
 def _form(f: str) -> str:
@@ -36,7 +39,8 @@ _cs = "|".join(f"(?:{re.escape(f)}){_tail(f)}" for f in sorted(_SUFFIX_CS, key=l
 SUFFIX = re.compile(rf"(?:\s?-\s?|\s*)(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
 _pre = "|".join(re.escape(f) for f in sorted(_PREFIX, key=len, reverse=True))
 # searched in a short window that ends at the number: `US$` + `5bn`, `CNY` + `1.2 trillion`
-PREFIX = re.compile(rf"(?<![A-Za-z])(?P<p>{_pre})\s?$")
+# reverse pattern: `.match(text, lo, start)` is anchored at `start` and reads backwards
+PREFIX = re.compile(rf"(?r)(?<![A-Za-z])(?P<p>{_pre})\s?")
 WINDOW = 12
 
 
@@ -53,7 +57,7 @@ def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """(code, start of the sign) for a currency sign or code ending right before `start`."""
-    m = PREFIX.search(text, max(0, start - WINDOW), start)
+    m = PREFIX.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
     return _PREFIX[m.group("p")], m.start("p")

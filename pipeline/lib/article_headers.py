@@ -1,0 +1,723 @@
+"""Layer 2 ("articles"): header metadata of one English news text.
+
+What belongs here: title, publication date (with the rule that produced it and the evidence),
+outlet, byline and editor, parsed from the text of one article. Nothing about files or decoding.
+
+Publication-date rules, highest priority first; the first rule that yields a plausible date wins
+(a date before 1990-01-01 or after `today` is rejected and noted in `detail`):
+
+1. `header_line`: a full date (with year) on a metadata line of the header (the lines before
+   the lead paragraph) or of the footer (last three lines): a line made only of dates, times,
+   labels (`date`, `Published:`, `Updated`, `Source:`, `Editor:`, `By` ...) and short name-like
+   fragments (`Seetao 2021.01.27`, `Xinhua | Updated: 2022-09-11 09:12`), or a line whose date
+   is introduced by a date label (` date 2022-09-10 News on ...`) or starts the line in numeric
+   form (`2022-09-11 Beijing ...`). A `Published` date is preferred to an `Updated` one.
+2. `dateline`: the lead paragraph opens with a dateline that carries a year
+   (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
+   year is taken from the title/header and the basis is `inferred`; no year there -> no date.
+3. `text_date`: the first sentence of the lead reports an event on a full date
+   (`On September 11, 2022, the forum was held ...`): the event date is the recorded basis.
+4. `inferred`: the lead reports a past event on a month/day without year (`on November 7th,
+   the 2022 ... conference was held`); the year comes from the title, else from a year used as
+   an event name in the same sentence (`the 2022 Global ... Conference`). One unambiguous year
+   is required; the event must not lie after `today`.
+
+Never a date: bare years (`in 2020`), year ranges and plan names (`(2021-2023)`), relative
+words (`Recently`, `yesterday`), ambiguous numeric dates (`03/04/2022`), future events
+(`will be held on ...`). When nothing applies, `published_date` is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+DATE_BASES = ("header_line", "dateline", "text_date", "inferred")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHeader:
+    title: str | None
+    published_date: dt.date | None
+    date_basis: str | None  # header_line | dateline | text_date | inferred | None
+    date_evidence: str | None  # the text that dated it, e.g. "date 2022-09-11", "on November 7th"
+    date_evidence_start: int | None  # char offset of date_evidence in the text
+    outlet: str | None
+    byline: str | None  # author(s) / reporter(s)
+    editor: str | None = None
+    detail: str = ""  # how the date was obtained, rejected candidates
+
+
+def parse_header(text: str, today: dt.date | None = None) -> ArticleHeader:
+    """Parse title, publication date (with basis and evidence), outlet, byline, editor."""
+    today = today or dt.date.today()
+    p = _Parser(text, today)
+    return p.run()
+
+
+# ---------------------------------------------------------------------------------------------
+# Date expressions
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![a-z])\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+
+_FULL_DATE_RES = (
+    # 2022-09-11, 2022/09/11, 2022.09.11 (also 2022-09-11T10:32)
+    ("ymd", regex.compile(r"(?<![\d.])" + _YEAR + r"(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
+                          r"(?P<d>\d{1,2})(?![\d])")),
+    # 2022年9月11日
+    ("cjk", regex.compile(_YEAR + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    # Sept 11, 2022 / September 11th 2022 / Sept. 11, 2022
+    ("mdy", regex.compile(r"\b" + _MON + r"\s*(?P<d>\d{1,2})" + _ORD + r"(?:\s*,\s*|\s+)"
+                          + _YEAR + r"\b")),
+    # 11 September 2022 / 11-Sep-2022 / 11th of September, 2022
+    ("dmy", regex.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"(?:\s+of)?[\s-]+" + _MON
+                          + r"(?:\s*,\s*|[\s-]+)" + _YEAR + r"\b")),
+    # 11/09/2022, 09.11.2022: only when unambiguous (one part > 12)
+    ("num", regex.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
+                          + _YEAR + r"(?![\d])")),
+)  # fmt: skip
+
+_MONTH_DAY_RES = (
+    ("md", regex.compile(r"\b" + _MON + r"\s*(?P<d>\d{1,2})" + _ORD + r"\b")),
+    ("dm", regex.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"(?:\s+of)?\s+" + _MON)),
+    ("cjk", regex.compile(r"(?<![年\d])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+)
+
+_TIME_RE = regex.compile(
+    r"(?:T|(?<![\d:]))\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"  # 10:32, T08:00:00.000
+    r"(?:Z|[+-]\d{2}:?\d{2}(?![\d:]))?"  # Z, +08:00
+    r"(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:GMT|UTC|BJT|CST|CET|EST|EDT|PST|PDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+    r"(?![\d:])",
+    regex.IGNORECASE,
+)
+
+_YEAR_ALONE_RE = regex.compile(
+    r"(?<![\d./\-–—~])(?P<y>(?:19|20)\d{2})(?![\d]|\s*[-–—~至到]\s*(?:19|20)?\d{2})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _DateMatch:
+    start: int  # offset in the string searched
+    end: int
+    text: str
+    date: dt.date | None  # None: invalid or ambiguous
+    month: int | None = None
+    day: int | None = None
+    note: str = ""
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _mk_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_full_dates(s: str) -> list[_DateMatch]:
+    """Full dates (with year) in s, in order, non-overlapping (earlier, longer wins)."""
+    found: list[_DateMatch] = []
+    for kind, rx in _FULL_DATE_RES:
+        for m in rx.finditer(s):
+            y = int(m.group("y"))
+            note = ""
+            if kind in ("ymd", "cjk"):
+                date = _mk_date(y, int(m.group("m")), int(m.group("d")))
+            elif kind in ("mdy", "dmy"):
+                date = _mk_date(y, _month_of(m.group("mon")), int(m.group("d")))
+            else:
+                a, b = int(m.group("a")), int(m.group("b"))
+                if a > 12 >= b:
+                    date = _mk_date(y, b, a)
+                elif b > 12 >= a:
+                    date = _mk_date(y, a, b)
+                elif a == b:
+                    date = _mk_date(y, a, b)
+                else:
+                    date, note = None, "ambiguous day/month order"
+            if date is None and not note:
+                note = "not a calendar date"
+            found.append(_DateMatch(m.start(), m.end(), m.group(0), date, note=note))
+    return _non_overlapping(found)
+
+
+def find_month_days(s: str) -> list[_DateMatch]:
+    """Month/day expressions without a year (`November 7th`, `7 Nov`, `9月11日`) in s."""
+    full = find_full_dates(s)
+    found = []
+    for kind, rx in _MONTH_DAY_RES:
+        for m in rx.finditer(s):
+            if any(f.start < m.end() and m.start() < f.end for f in full):
+                continue
+            month = int(m.group("m")) if kind == "cjk" else _month_of(m.group("mon"))
+            day = int(m.group("d"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            found.append(_DateMatch(m.start(), m.end(), m.group(0), None, month, day))
+    return _non_overlapping(found)
+
+
+def _non_overlapping(found: list[_DateMatch]) -> list[_DateMatch]:
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_DateMatch] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata lines
+
+_LABEL_ROLES = (
+    # (regex of the label, role)
+    (r"last\s+updated|updated(?:\s+(?:on|at))?", "updated"),
+    (r"published(?:\s+(?:on|at|date|time))?|publication\s+(?:date|time)", "date"),
+    (r"posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?|issued(?:\s+on)?",
+     "date"),
+    (r"date(?:d)?|time", "date"),
+    (r"source|from|via|outlet|media", "outlet"),
+    (r"responsible\s+editors?|editors?(?:-in-charge|\s+in\s+charge)?|edited\s+by|web\s+editor",
+     "editor"),
+    (r"by|authors?|written\s+by|writers?|reporters?|correspondents?|journalists?|"
+     r"staff\s+reporters?|text", "byline"),
+    (r"translators?|translated\s+by|photos?|photographers?|views?|clicks?|font\s+size|print|"
+     r"share(?:\s+to)?|original\s+title|original|title|comments?", "other"),
+)  # fmt: skip
+_LABEL_RE = regex.compile(
+    r"^\s*(?:" + "|".join(f"(?P<r{i}>{rx})" for i, (rx, _) in enumerate(_LABEL_ROLES)) + r")"
+    r"(?=\s|[:：/]|$)\s*[:：/]?\s*",
+    regex.IGNORECASE,
+)
+_DATE_LABEL_END_RE = regex.compile(
+    r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?|published(?:\s+(?:on|at))?"
+    r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
+    r"|date(?:d)?|time)\s*[:：]?\s*$",
+    regex.IGNORECASE,
+)
+# labels followed by a colon in the middle of a line start a new segment
+_INNER_LABEL_RE = regex.compile(
+    r"(?<=\S\s+)(?=(?:source|editors?|responsible\s+editors?|authors?|reporters?|published|"
+    r"updated|date|time|photo)\s*[:：])",
+    regex.IGNORECASE,
+)
+_SEGMENT_SPLIT_RE = regex.compile(r"\s*(?:[|•·■◆;；]|\s{2,}|\s[-–—]+\s|\t)\s*")
+_REPORTER_RE = regex.compile(
+    r"^(?P<pre>.*?)\s*\b(?:staff\s+)?(?:reporters?|correspondents?|journalists?)\b\s*[:：]?\s*"
+    r"(?P<name>.+)$",
+    regex.IGNORECASE,
+)
+_NAME_PARTICLES = frozenset(
+    "of the and & de la le du di da van von der den al el bin y".split()
+)  # fmt: skip
+_CJK_RE = regex.compile(r"\p{Han}")
+
+
+def _name_like(s: str, max_tokens: int = 6) -> bool:
+    """Short proper-name-ish text: `Wang Qun`, `China Daily`, `zhonggong.com`, `Worker's Daily`."""
+    s = s.strip(" \t()[]\"'“”‘’.,:：")
+    if not s:
+        return False
+    toks = s.split()
+    if len(toks) > max_tokens:
+        return False
+    for t in toks:
+        t = t.strip('()[]"“”,')
+        if not t:
+            continue
+        if t.lower() in _NAME_PARTICLES:
+            continue
+        if t[0].isupper() or _CJK_RE.match(t) or regex.fullmatch(r"[\w-]+(?:\.[\w-]+)+", t):
+            continue
+        return False
+    return True
+
+
+@dataclass(slots=True)
+class _Meta:
+    outlet: str | None = None
+    byline: str | None = None
+    editor: str | None = None
+    anchors: int = 0  # labels, dates, times, reporter patterns seen
+
+
+def _clean_value(v: str) -> str:
+    v = v.strip(" \t()[]\"'“”‘’,:：/|-–—")
+    v = regex.sub(r"\s+in\s+[A-Z][\w ]*$", "", v)  # "Wang Qun in Beijing"
+    return regex.sub(r"\s+", " ", v)
+
+
+def _parse_segments(s: str, meta: _Meta) -> bool:
+    """True when s (dates/times already blanked) is made only of metadata segments."""
+    ok = True
+    s = regex.sub(r"\s+([:：/])\s*", r"\1 ", s)  # "Editor  / Liu Lu" -> "Editor/ Liu Lu"
+    s = _INNER_LABEL_RE.sub("|", s)
+    for seg in _SEGMENT_SPLIT_RE.split(s):
+        seg = seg.strip(" \t,:：()[]【】")
+        if not seg or regex.fullmatch(r"[\W_]+", seg):
+            continue
+        m = _LABEL_RE.match(seg)
+        if m:
+            role = next(_LABEL_ROLES[i][1] for i in range(len(_LABEL_ROLES)) if m.group(f"r{i}"))
+            value = _clean_value(seg[m.end() :])
+            meta.anchors += 1
+            if not value:
+                continue
+            if role == "byline" and m.group(0).strip().lower() == "by" and not _name_like(value):
+                ok = False
+                continue
+            if not _name_like(value, 8):
+                ok = False
+                continue
+            if role == "outlet" and meta.outlet is None:
+                meta.outlet = value
+            elif role == "editor" and meta.editor is None:
+                meta.editor = value
+            elif role == "byline" and meta.byline is None:
+                meta.byline = value
+            continue
+        rm = _REPORTER_RE.match(seg)
+        if rm and _name_like(rm.group("name"), 4):
+            meta.anchors += 1
+            if meta.byline is None:
+                meta.byline = _clean_value(rm.group("name"))
+            pre = _clean_value(rm.group("pre"))
+            if pre and pre.lower() not in ("our", "the", "by", "staff") and _name_like(pre):
+                if meta.outlet is None:
+                    meta.outlet = pre
+            continue
+        if _name_like(seg):
+            if meta.outlet is None:
+                meta.outlet = _clean_value(seg)
+            continue
+        ok = False
+    return ok
+
+
+def _blank(s: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(s)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+        if b > a:
+            chars[a] = "|"
+    return "".join(chars)
+
+
+@dataclass(slots=True)
+class _LineInfo:
+    meta: _Meta
+    is_metadata: bool  # the whole line (or its prefix before a labelled date) is metadata
+    dates: list[tuple[_DateMatch, str]] = field(default_factory=list)  # (date, label role)
+    body_start: int | None = None  # where body text starts after a labelled date
+
+
+def _analyse_line(line: str) -> _LineInfo:
+    meta = _Meta()
+    dates = find_full_dates(line)
+    times = [(m.start(), m.end()) for m in _TIME_RE.finditer(line)]
+    meta.anchors += len(dates) + len(times)
+    # a date introduced by a date label (or a numeric date opening the line): body may follow
+    for d in dates:
+        prefix = line[: d.start]
+        prefix_no_time = _blank(prefix, [t for t in times if t[1] <= d.start]).replace("|", " ")
+        labelled = _DATE_LABEL_END_RE.search(prefix_no_time) is not None
+        opens_line = not prefix.strip() and regex.match(r"\d", d.text) is not None
+        if labelled or opens_line:
+            pm = _Meta()
+            spans = [(x.start, x.end) for x in dates if x.end <= d.start]
+            spans += [t for t in times if t[1] <= d.start]
+            if _parse_segments(_blank(prefix, spans), pm):
+                role = _date_role(prefix_no_time)
+                rest = line[d.end :]
+                rm = _Meta()
+                rest_dates = [(x.start - d.end, x.end - d.end) for x in dates if x.start >= d.end]
+                rest_times = [(a - d.end, b - d.end) for a, b in times if a >= d.end]
+                if _parse_segments(_blank(rest, rest_dates + rest_times), rm):
+                    _merge(pm, rm)
+                    body = None
+                else:
+                    body = d.end
+                info = _LineInfo(pm, True, [(d, role)], body)
+                if body is None:
+                    info.dates += [(x, "date") for x in dates if x.start >= d.end]
+                return info
+            break
+    spans = [(d.start, d.end) for d in dates] + times
+    ok = _parse_segments(_blank(line, spans), meta)
+    roles = []
+    for d in dates:
+        roles.append((d, _date_role(_blank(line[: d.start], times).replace("|", " "))))
+    return _LineInfo(meta, ok and meta.anchors > 0, roles if ok else [])
+
+
+def _date_role(prefix: str) -> str:
+    """'updated' when the nearest label before a date is an update label, else 'date'."""
+    tail = prefix[-40:].lower()
+    upd = tail.rfind("updated")
+    tail = tail.replace("updated", "       ")
+    pub = max(tail.rfind(w) for w in ("publish", "posted", "date", "release"))
+    return "updated" if upd > pub else "date"
+
+
+def _merge(a: _Meta, b: _Meta) -> None:
+    a.outlet = a.outlet or b.outlet
+    a.byline = a.byline or b.byline
+    a.editor = a.editor or b.editor
+    a.anchors += b.anchors
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+
+
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?。！？][”\"’)]?)\s+(?=[\p{Lu}“\"‘(])")
+_INTERNAL_SENTENCE_RE = regex.compile(r"[.!?。！？][”\"’)]?\s+[\p{Lu}“\"‘]")
+_ABBREV_END_RE = regex.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|No|St|Co|Ltd|Inc|"
+    r"U\.S|U\.K|Gov|Prof|Vol|vs)\.$"
+)
+_BULLET_RE = regex.compile(r"^\s*[•·■◆▪●○◇\-*–—]\s")
+_EVENT_VERB_RE = regex.compile(
+    r"\b(?:held|opened|closed|launched|released|issued|announced|unveiled|signed|said|says|"
+    r"stated|reported|published|presided|hosted|convened|concluded|took\s+place|kicked\s+off|"
+    r"debuted|introduced|revealed|disclosed|pointed\s+out|inaugurated|established|started|began|"
+    r"ended|met|visited|attended|delivered|approved|passed|adopted|awarded|completed|was|were)\b",
+    regex.IGNORECASE,
+)
+_FUTURE_RE = regex.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to|due\s+to|"
+    r"upcoming|deadline|until|by\s+the\s+end)\b",
+    regex.IGNORECASE,
+)
+_DATELINE_RE = regex.compile(
+    r"^\s*(?P<place>[\p{Lu}][\p{L}.'’\- ]{1,40}?)(?:,\s*[\p{Lu}][\p{L}. ]{1,30}?)?,\s*"
+    r"(?P<date>(?:" + _MON + r"\s*\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"\s+"
+    + _MON.replace("(?P<mon>", "(?P<mon2>") + r")(?:\s*,?\s*(?:19|20)\d{2})?)\s*"
+    r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-|:)?"
+)  # fmt: skip
+_CJK_DATELINE_RE = regex.compile(
+    r"^\s*(?P<outlet>新华社|中新社|人民网|中新网)?(?P<place>\p{Han}{2,8}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)电"
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+class _Parser:
+    def __init__(self, text: str, today: dt.date) -> None:
+        self.text = text
+        self.today = today
+        self.notes: list[str] = []
+        self.lines = [
+            _Line(m.start(), m.end(), m.group(0))
+            for m in regex.finditer(r"[^\n\r]+", text)
+            if m.group(0).strip()
+        ]
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _plausible(self, d: dt.date | None, what: str) -> bool:
+        if d is None:
+            return False
+        if d < dt.date(1990, 1, 1):
+            self.notes.append(f"rejected {what} {d}: before 1990")
+            return False
+        if d > self.today:
+            self.notes.append(f"rejected {what} {d}: after today ({self.today})")
+            return False
+        return True
+
+    def run(self) -> ArticleHeader:
+        meta = _Meta()
+        title: str | None = None
+        header_dates: list[tuple[_DateMatch, str, int]] = []  # (date, role, abs offset)
+        lead: tuple[int, str] | None = None  # (abs offset, text) of the lead paragraph
+        header_years_text: list[str] = []
+
+        self.header_end = -1  # index of the last title/metadata line of the header
+        for idx, ln in enumerate(self.lines[:15]):
+            info = _analyse_line(ln.text)
+            if info.is_metadata:
+                self.header_end = idx
+                _merge(meta, info.meta)
+                for d, role in info.dates:
+                    header_dates.append((d, role, ln.start + d.start))
+                if info.body_start is not None:
+                    rest = ln.text[info.body_start :]
+                    skip = len(rest) - len(rest.lstrip(" \t,:;-–—|"))
+                    lead = (ln.start + info.body_start + skip, rest[skip:])
+                    break
+                header_years_text.append(ln.text)
+                continue
+            stripped = ln.text.strip()
+            paragraph = len(stripped) > 250 or _INTERNAL_SENTENCE_RE.search(stripped) is not None
+            if title is None and not paragraph and not _BULLET_RE.match(ln.text):
+                title = stripped
+                self.header_end = idx
+                continue
+            if not paragraph and (
+                _BULLET_RE.match(ln.text) or (len(stripped) <= 200 and not stripped.endswith("."))
+            ):
+                continue  # subtitle / summary bullet
+            lead = (ln.start, ln.text)
+            break
+
+        footer_dates = self._footer(meta)
+
+        title_years = _years(title or "", self.today)
+        header_years = title_years or sorted(
+            {y for t in header_years_text for y in _years(t, self.today)}
+        )
+
+        date = basis = evidence = None
+        evidence_start: int | None = None
+
+        # 1. header_line: top metadata lines first (published before updated), then the footer
+        ordered = [x for x in header_dates if x[1] != "updated"] + [
+            x for x in header_dates if x[1] == "updated"
+        ]
+        for d, _role, off in ordered + footer_dates:
+            if d.date is None:
+                self.notes.append(f"ignored header date {d.text!r}: {d.note}")
+                continue
+            if self._plausible(d.date, "header date"):
+                date, basis = d.date, "header_line"
+                evidence, evidence_start = self._evidence_line(off, d)
+                break
+
+        if date is None and lead is not None:
+            date, basis, evidence, evidence_start, dl_outlet = self._dateline(lead, header_years)
+            if dl_outlet and meta.outlet is None:
+                meta.outlet = dl_outlet
+        if date is None and lead is not None:
+            r = self._text_dates(lead, header_years)
+            if r is not None:
+                date, basis, evidence, evidence_start = r
+        elif lead is not None and meta.outlet is None:
+            m = _DATELINE_RE.match(lead[1])
+            if m and m.group("outlet") and _name_like(m.group("outlet"), 4):
+                meta.outlet = m.group("outlet").strip()
+
+        if date is None:
+            self.notes.append("no publication date found")
+        return ArticleHeader(
+            title=title,
+            published_date=date,
+            date_basis=basis,
+            date_evidence=evidence,
+            date_evidence_start=evidence_start,
+            outlet=meta.outlet,
+            byline=meta.byline,
+            editor=meta.editor,
+            detail="; ".join(self.notes),
+        )
+
+    def _evidence_line(self, off: int, d: _DateMatch) -> tuple[str, int]:
+        """The date with the label just before it (`date 2022-09-11`, `Updated 11:32, ...`), or
+        with the whole line prefix when that is a short name (`Seetao 2021.01.27`)."""
+        line_start = self.text.rfind("\n", 0, off) + 1
+        prefix = self.text[line_start:off]
+        lm = regex.search(
+            r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
+            r"\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
+            prefix,
+            regex.IGNORECASE,
+        )
+        if lm:
+            start = line_start + lm.start()
+        elif prefix.strip() and len(prefix) < 40 and _name_like(prefix, 4):
+            start = line_start + len(prefix) - len(prefix.lstrip())
+        else:
+            start = off
+        return self.text[start : off + len(d.text)], start
+
+    def _footer(self, meta: _Meta) -> list[tuple[_DateMatch, str, int]]:
+        out: list[tuple[_DateMatch, str, int]] = []
+        first = max(len(self.lines) - 3, self.header_end + 1)
+        tail_lines = self.lines[first:]
+        for ln in tail_lines:
+            candidates = [(ln.start, ln.text)]
+            # a footer glued to the last sentence: "... Thank you.Editor  / Liu Lu"
+            gm = regex.search(
+                r"(?<=[.!?。”\"])\s*(?=(?:responsible\s+)?(?:editor|source|author|reporter|"
+                r"published|updated)s?\s*[:：/])",
+                ln.text[-160:],
+                regex.IGNORECASE,
+            )
+            if gm:
+                cut = len(ln.text) - len(ln.text[-160:]) + gm.end()
+                candidates.append((ln.start + cut, ln.text[cut:]))
+            for start, s in candidates:
+                if len(s) > 200:
+                    continue
+                info = _analyse_line(s)
+                if info.is_metadata and info.body_start is None:
+                    _merge(meta, info.meta)
+                    out += [(d, role, start + d.start) for d, role in info.dates]
+                    break
+        return out
+
+    def _dateline(self, lead: tuple[int, str], years: list[int]):
+        off, s = lead
+        m = _DATELINE_RE.match(s)
+        outlet = None
+        if m:
+            place = m.group("place").strip()
+            caps_place = place.upper() == place and any(c.isalpha() for c in place)
+            has_outlet = m.group("outlet") is not None
+            if caps_place or (has_outlet and m.group("dash")) or (has_outlet and caps_place):
+                if has_outlet and _name_like(m.group("outlet"), 4):
+                    outlet = m.group("outlet").strip()
+                dtext = m.group("date")
+                full = find_full_dates(dtext)
+                ev_start = off + m.start("place")
+                evidence = s[m.start("place") : m.end()].rstrip(" -–—:")
+                if full and full[0].date is not None:
+                    if self._plausible(full[0].date, "dateline date"):
+                        return full[0].date, "dateline", evidence, ev_start, outlet
+                    return None, None, None, None, outlet
+                md = find_month_days(dtext)
+                if md:
+                    d = self._with_year(md[0], years, "dateline")
+                    if d is not None:
+                        return d, "inferred", evidence, ev_start, outlet
+                return None, None, None, None, outlet
+        cm = _CJK_DATELINE_RE.match(s)
+        if cm:
+            md = find_month_days(cm.group("date"))
+            if md:
+                d = self._with_year(md[0], years, "dateline")
+                if d is not None:
+                    ev = s[cm.start() : cm.end()].strip()
+                    return d, "inferred", ev, off + s.index(ev), cm.group("outlet")
+        return None, None, None, None, outlet
+
+    def _with_year(self, md: _DateMatch, years: list[int], what: str) -> dt.date | None:
+        if len(years) != 1:
+            self.notes.append(
+                f"{what} {md.text!r} has no year and the header gives "
+                + ("none" if not years else f"several ({', '.join(map(str, years))})")
+            )
+            return None
+        assert md.month is not None and md.day is not None
+        d = _mk_date(years[0], md.month, md.day)
+        if d is not None and self._plausible(d, f"{what} with header year"):
+            self.notes.append(f"year {years[0]} from the title/header")
+            return d
+        return None
+
+    def _text_dates(self, lead: tuple[int, str], title_years: list[int]):
+        off, para = lead
+        sentences = []
+        pos = 0
+        for part in _split_sentences(para)[:1]:
+            i = para.index(part, pos)
+            sentences.append((i, part))
+            pos = i + len(part)
+        for s_off, sent in sentences:
+            events = _EVENT_VERB_RE.search(sent) is not None
+            future = _FUTURE_RE.search(sent) is not None
+            for d in find_full_dates(sent):
+                if d.date is None or not _introduced(sent, d.start):
+                    continue
+                if not events or future:
+                    continue
+                if self._plausible(d.date, "text date"):
+                    ev_start = _with_on(sent, d.start)
+                    return d.date, "text_date", sent[ev_start : d.end], off + s_off + ev_start
+            for md in find_month_days(sent):
+                if not _introduced(sent, md.start) or not events or future:
+                    continue
+                if _range_follows(sent, md.end):
+                    continue
+                years = title_years or _event_name_years(sent, self.today)
+                d = self._with_year(md, years, "text month/day")
+                if d is not None:
+                    ev_start = _with_on(sent, md.start)
+                    return d, "inferred", sent[ev_start : md.end], off + s_off + ev_start
+                return None
+        return None
+
+
+def _split_sentences(para: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(para):
+        piece = para[start : m.start()]
+        if _ABBREV_END_RE.search(piece):
+            continue
+        out.append(piece)
+        start = m.end()
+    out.append(para[start:])
+    return [p for p in out if p.strip()]
+
+
+def _introduced(sent: str, start: int) -> bool:
+    """The date is introduced by `on` or opens the sentence (possibly after `News`)."""
+    before = sent[:start]
+    if regex.search(r"\b[Oo]n\s+(?:the\s+)?$", before):
+        return True
+    return regex.fullmatch(r"\W*(?:News\s*[:,]?\s*)?", before) is not None
+
+
+def _with_on(sent: str, start: int) -> int:
+    m = regex.search(r"\b[Oo]n\s+(?:the\s+)?$", sent[:start])
+    return m.start() if m else start
+
+
+def _range_follows(sent: str, end: int) -> bool:
+    return regex.match(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d", sent[end:]) is not None
+
+
+def _years(s: str, today: dt.date) -> list[int]:
+    """Distinct plausible years in s that are not part of a year range."""
+    ys = set()
+    for m in _YEAR_ALONE_RE.finditer(s):
+        y = int(m.group("y"))
+        if 1990 <= y <= today.year:
+            ys.add(y)
+    return sorted(ys)
+
+
+def _event_name_years(sent: str, today: dt.date) -> list[int]:
+    """Years used as part of an event name: `the 2022 Global ... Conference`, `2022's`."""
+    ys = set()
+    for m in regex.finditer(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)", sent):
+        y = int(m.group(1))
+        if 1990 <= y <= today.year:
+            ys.add(y)
+    return sorted(ys)

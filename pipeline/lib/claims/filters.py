@@ -1,0 +1,45 @@
+"""What is not a statistic, among the quantities the extractor kept.
+
+The extractor already sets aside dates, years, ordinals, plan names, technology names and list
+numbering. Left out here:
+- bare numbers whose unit cannot be inferred (see `units.py`);
+- small rhetorical counts that match no indicator: `six key technical challenges`, `two major
+  production factors`, `the two countries` (a count under 10, unclassified);
+- counts of people speaking and of list items (`one of the five experts`, `three aspects`);
+- durations that slipped through (`five years`, `ten days`).
+A count that matches an indicator is kept whatever its size (`five top-level nodes`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lib.mentions import Quantity
+from pipeline.metadata.indicators import UNCLASSIFIED
+
+SMALL_COUNT = 10
+_DURATION_NOUNS = re.compile(
+    r"^(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?|quarters?|times)$", re.I
+)
+_RHETORICAL = re.compile(
+    r"^(?:aspects?|points?|challenges?|difficult(?:y|ies)|advantages?|factors?|ways?|tasks?|"
+    r"measures?|steps?|areas?|experts?|speakers?|guests?|representatives?|countries|parties|"
+    r"sides?|people|persons?|things?|problems?|issues?|questions?|levels?|stages?|rounds?|"
+    r"themes?|topics?|chains?|systems?|goals?|principles?|pillars?|directions?|sessions?)$",
+    re.I,
+)
+
+
+def is_statistic(q: Quantity, unit: str, indicator: str, counted: str | None) -> bool:
+    if unit == "count":
+        noun = (counted or "").strip()
+        if noun and _DURATION_NOUNS.match(noun):
+            return False
+        if indicator == UNCLASSIFIED:
+            if q.value < SMALL_COUNT:
+                return False
+            if noun and _RHETORICAL.match(noun) and q.value < 100:
+                return False
+            if not noun:
+                return False
+    return True

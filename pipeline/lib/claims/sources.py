@@ -1,0 +1,128 @@
+"""Cited sources: who the text says a figure comes from.
+
+Recognised forms (the source is cleaned of a leading `the` and trailing punctuation):
+- `according to CCTV statistics` / `according to the data of the Ministry of ...` /
+  `according to survey data from the Industrial Internet Industry Alliance` / `according to
+  the Ministry of ...,`;
+- `data from the Ministry of ... shows`, `statistics released by X show`, `the data from the
+  meeting shows` (-> `the meeting`), `X data show`;
+- a quoted document followed by a reporting verb: `the "White Paper on ... (2022)" pointed out`;
+- an organisation followed by a reporting verb: `the Ministry of ... said/announced that`;
+- a headline `Ministry of Industry and Information Technology: Over 80% of ...`.
+
+Scope: a source named in a sentence applies to the figures of that sentence and, in the same
+paragraph, to those of the following sentences until another source is named (news paragraphs
+open with "According to X, ..." and continue with the figures). It does not cross paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Doc
+
+_ORG_WORDS = (
+    r"Ministry|Bureau|Institute|Academy|Alliance|Association|Administration|Commission|Council|"
+    r"Office|Agency|Center|Centre|Department|Federation|Committee|Corporation|Group|University|"
+    r"Bank|Fund|Organization|Organisation|Society|Chamber|Union|Authority|Government|Xinhua|CCTV|"
+    r"CAICT|MIIT|NBS|NDRC|IDC|Gartner|McKinsey|Statistics"
+)
+_DATA = (
+    r"(?:latest\s+|survey\s+|statistical\s+|official\s+|monitoring\s+|preliminary\s+)?"
+    r"(?:data|statistics|figures|estimates?|survey|report|calculations?|research|monitoring)"
+)
+_NAME = r"(?P<src>[^,;:.\n\u201c\u201d\"]{2,90}?)"
+_QUOTED = r"(?P<src>[\u201c\"\u300a][^\u201d\"\u300b\n]{3,200}[\u201d\"\u300b])"
+_REPORT_VERB = (
+    r"(?:pointed out|points out|shows?|showed|shown|said|says|states?|stated|noted|notes|"
+    r"indicates?|indicated|revealed|reveals|predicts?|predicted|estimates?|estimated|found|finds|"
+    r"announced|reported|reports|disclosed|released)"
+)
+
+# a capitalised name: `Ministry of Industry and Information Technology`, `CCTV`
+_CAPS = (
+    r"[A-Z][\w&'\u2019.-]*(?:\s+(?:of|and|for|on|the|[A-Z][\w&'\u2019.-]*)){0,12}"
+)
+_ORG_VERB = r"(?:said|announced|reported|released|disclosed|stated|estimates?|predicts?)"
+_ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
+
+_PATTERNS = [
+    # according to (the) data/statistics of|from|released by X
+    re.compile(
+        rf"\baccording to (?:the )?{_DATA} (?:of|from|released by|published by|issued by|by) "
+        rf"(?:the )?{_NAME}(?=,|\s+(?:show|in|on|at)\b|$)",
+        re.I,
+    ),
+    # according to (the) X statistics/data
+    re.compile(rf"\baccording to (?:the )?{_NAME}\s+{_DATA}\b", re.I),
+    # data from X shows
+    re.compile(
+        rf"\b(?:the )?{_DATA} (?:released |published |issued |compiled )?(?:from|by|of) "
+        rf"(?P<the>the )?{_NAME}\s+(?:show|shows|showed|indicate|indicates|indicated|reveal|"
+        rf"reveals|revealed|suggest|suggests)\b",
+        re.I,
+    ),
+    # X data show
+    re.compile(rf"(?:^|[,.]\s+|\bthat\s+)(?:the )?{_NAME}\s+{_DATA}\s+(?:show|shows|showed)\b"),
+    # the "Report ..." pointed out
+    re.compile(rf"{_QUOTED}\s*(?:\([^)]{{1,40}}\)\s*)?(?:,\s*)?{_REPORT_VERB}\b"),
+    # according to the "Report"
+    re.compile(rf"\b[Aa]ccording to (?:the )?{_QUOTED}"),
+    # according to the Ministry of ..., / according to Xinhua,
+    re.compile(rf"\b[Aa]ccording to (?:the )?(?P<src>{_CAPS})(?=,)"),
+    # the Ministry of ... said that
+    re.compile(rf"(?:^|[,.]\s+|\bthe\s+)(?P<src>{_CAPS})\s+{_ORG_VERB}\b"),
+]
+_HEADLINE = re.compile(rf"^(?P<src>[^:\n]{{0,80}}(?:{_ORG_WORDS})[^:\n]{{0,40}}):\s")
+
+
+def _clean(src: str) -> str | None:
+    s = src.strip(" ,.;:'\u2019\"\u201c\u201d\u300a\u300b")
+    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    s = re.sub(r"['\u2019]s$", "", s)
+    if not s or len(s) < 2:
+        return None
+    low = s.lower()
+    if low in {"it", "this", "that", "them", "data", "statistics", "report", "survey"}:
+        return None
+    if re.match(r"^(?:the )?meeting|conference|forum|press conference", low):
+        return "the " + low if not low.startswith("the ") else low
+    return s
+
+
+def source_in(text: str) -> str | None:
+    """The source a sentence names, or None."""
+    for i, pat in enumerate(_PATTERNS):
+        for m in pat.finditer(text):
+            src = _clean(m.group("src"))
+            if src and (i < len(_PATTERNS) - 1 or _ORG_RE.search(src)):
+                return src
+    return None
+
+
+class SourceResolver:
+    """Sources per sentence of a document, carried forward within a paragraph."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._carried: dict[tuple[int, int], dict[tuple[int, int], str | None]] = {}
+
+    def _paragraph(self, paragraph: tuple[int, int]) -> dict[tuple[int, int], str | None]:
+        carried = self._carried.get(paragraph)
+        if carried is None:
+            carried = {}
+            current = None
+            for i, sent in enumerate(self.doc.seg.sentences_of_paragraph(paragraph)):
+                text = self.doc.text[sent[0] : sent[1]]
+                src = source_in(text)
+                if src is None and i == 0:
+                    m = _HEADLINE.match(text)
+                    src = _clean(m.group("src")) if m else None
+                if src is not None:
+                    current = src
+                carried[sent] = current
+            self._carried[paragraph] = carried
+        return carried
+
+    def source_for(self, sentence: tuple[int, int], paragraph: tuple[int, int]) -> str | None:
+        return self._paragraph(paragraph).get(sentence)

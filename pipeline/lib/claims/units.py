@@ -1,0 +1,58 @@
+"""Implied units: a bare number (`will exceed 4 trillion`) gets a unit from its context.
+
+1. The matched indicator: a money indicator gives its currency when the number has a scale word
+   (`4 trillion`, `200 billion`); a count indicator gives `count` to a whole number.
+2. Otherwise a currency written earlier in the same sentence or paragraph (`... 4.10 trillion
+   yuan ... and 4.45 trillion`) when the number has a scale word.
+3. Otherwise the number stays unresolved and is not a claim.
+
+Unit words the extractor reads as counted nouns (`180 EFLOPS` -> count of "EFLOPS") are turned
+into their unit here (`UNIT_NOUNS`), converted to the unit the catalog uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lib.mentions import Quantity
+
+from .context import Doc, QCtx
+
+_SCALE = re.compile(
+    r"(?:thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|lakh|crore|\u4e07|\u4ebf)",
+    re.I,
+)
+_CURRENCY = re.compile(
+    r"(?P<CNY>\byuan\b|\bRMB\b|\brenminbi\b|\bCNY\b|[\u00a5\uffe5]|\u5143)|"
+    r"(?P<USD>\bUS\$|\bUSD\b|\bdollars?\b|\$)|(?P<EUR>\beuros?\b|\u20ac|\bEUR\b)|"
+    r"(?P<JPY>\byen\b|\bJPY\b)|(?P<GBP>\bpounds? sterling\b|\u00a3|\bGBP\b)|"
+    r"(?P<HKD>\bHK\$|\bHKD\b)"
+)
+
+
+# counted noun (lower case) -> (unit code, factor to that unit)
+UNIT_NOUNS = {
+    "eflops": ("EFLOPS", 1.0),
+    "pflops": ("EFLOPS", 1e-3),
+    "tflops": ("EFLOPS", 1e-6),
+}
+
+
+def unit_noun(counted: str | None) -> tuple[str, float] | None:
+    return UNIT_NOUNS.get(counted.lower()) if counted else None
+
+
+def has_scale_word(text: str, q: Quantity) -> bool:
+    a, b = (q.number_start, q.number_end) if q.number_end > q.number_start else (q.start, q.end)
+    return bool(_SCALE.search(text[a:b]))
+
+
+def currency_before(doc: Doc, c: QCtx) -> str | None:
+    """The last currency written before the quantity in its paragraph (sentence first)."""
+    for lo in (c.sentence[0], c.paragraph[0]):
+        last = None
+        for m in _CURRENCY.finditer(doc.text, lo, c.q.start):
+            last = m.lastgroup
+        if last:
+            return last
+    return None

@@ -1,0 +1,469 @@
+"""The extractor: one pass of a single compiled regular expression over the text.
+
+The master pattern is an ordered alternation (dates, times, phone numbers, plan names, technology
+names, relative periods, "at present", ordinals, years, numbers); at each position the leftmost
+match wins and, at the same position, the earlier alternative. Each match is then completed by
+short anchored matches around it (unit after, currency sign before, bound word before/after,
+counted noun, a second number making a range), each bounded to a few dozen characters, so the
+whole run is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re as sre
+
+import regex as re
+
+from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
+from pipeline.metadata.units import BY_CODE, normalise
+
+from . import bounds, counts, exclusions, periods, unitmatch
+from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, parse
+
+_NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
+
+MASTER = re.compile(
+    "|".join(
+        [
+            periods.DATE,
+            exclusions.TIME,
+            exclusions.PHONE,
+            exclusions.PLAN,
+            exclusions.TECH,
+            rf"(?P<rel>{periods.RELATIVE})",
+            rf"(?P<present>{periods.PRESENT})",
+            exclusions.ORDINAL,
+            rf"(?P<years>{periods.YEARS})",
+            _NUM,
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _trie(words) -> str:
+    """A trie-shaped alternation (`t(?:en|hree|wo)`): the stdlib engine scans it ~5x faster."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [sre.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# Stage 1: cheap trigger scan (stdlib `re`, trie of words) for the places a mention can start:
+# digit runs and the words that begin number words, ordinals, months, relative periods, "at
+# present" phrases and plan names. Stage 2 runs MASTER anchored at each trigger (after moving
+# the start back over a possible prefix: `in the past`, `from 2018`, `(2021`, `a hundred`, `IPv6`).
+TRIGGER_WORDS = (
+    list(SMALL_WORDS)
+    + [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "lakh",
+        "crore",
+        "minus",
+        "negative",
+    ]
+    + exclusions.ORDINAL_WORD_LIST
+    + [m.lower() for m in periods.MONTHS]
+    + [
+        "past",
+        "last",
+        "next",
+        "coming",
+        "previous",
+        "following",
+        "recent",
+        "preceding",
+        "this year",
+    ]
+    + [
+        "at present",
+        "so far",
+        "currently",
+        "to date",
+        "as of now",
+        "at the moment",
+        "presently",
+        "nowadays",
+        "at this stage",
+        "up to now",
+        "until now",
+        "as of today",
+    ]
+    + ["made", "vision", "agenda", "healthy", "long-term", "long term", "standards"]
+)
+TRIGGER = sre.compile(rf"\d+|(?<![a-z]){_trie(sorted(set(TRIGGER_WORDS)))}(?![a-z])")
+TRIGGER_I = sre.compile(TRIGGER.pattern, sre.IGNORECASE)
+PREFIX = re.compile(
+    r"(?r)(?:(?:\b(?:in|over|during|for|within|throughout)\s+)?\bthe\s+"
+    r"|\b(?:in|over|during|for|within|throughout)\s+|\b(?:from|between)\s+|\(\s*"
+    r"|\ban?\s+|\b(?:minus|negative)\s+|(?<![\w.,%)\-–])-|(?<![\w.])\."
+    r"|\b(?:Industry|Web|Wi-?Fi|Bluetooth|IPv|HTML|USB|Windows|Android|iOS|Version|version|v)\s?"
+    r"|\b[A-Za-z]+-?)",
+    re.IGNORECASE,
+)
+NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
+
+# scale abbreviation glued to digits (`73m`, `10k`, `US$5bn`, `1.2b`) or after one space (`2.33 k`)
+ABBR = re.compile(
+    r"(?:(?P<att>bn|mn|mln|bln|tln|trn|tn|mil|MM|k|K|m|M|b|B|T)|[ \t](?P<sp>bn|mn|mln|bln|tln|trn"
+    r"|tn|mil|k|K))(?![\w$€£¥%])"
+)
+_SCALE_WORDS_RE = re.compile(
+    r"\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b",
+    re.IGNORECASE,
+)
+RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+BETWEEN = re.compile(r"(?r)\bbetween\s+", re.IGNORECASE)
+CHANGE_FROM = re.compile(
+    r"(?r)\b(?:rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|fell|fall|falling"
+    r"|fallen|dropped|drop|declined?|decreased?|jumped|climbed|expanded|reduced|surged|soared"
+    r"|went|shrank|raised|cut|changed|up|down|moved)\s+(?:[\w.%]+\s+){0,3}?from\s+",
+    re.IGNORECASE,
+)
+ATTACHED_LETTER = re.compile(r"[A-Za-z]")
+OF_ = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+class _State:
+    __slots__ = ("text", "out", "consumed", "range_id")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out = Extraction()
+        self.consumed = 0
+        self.range_id = 0
+
+
+def extract(text: str) -> Extraction:
+    """Every quantity mention, period expression and set-aside number in `text`."""
+    st = _State(text)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        triggers = TRIGGER.finditer(lowered)
+    else:  # a few Unicode characters change length when lower-cased
+        triggers = TRIGGER_I.finditer(text)
+    for t in triggers:
+        p = t.start()
+        if p < st.consumed:
+            continue
+        if p and not text[p - 1].isspace() and _in_url(text, p):
+            end = _token_end(text, p)
+            st.out.ignored.append(Ignored(p, end, text[p:end], "url"))
+            st.consumed = end
+            continue
+        m = None
+        pre = PREFIX.match(text, max(st.consumed, p - 32), p)
+        if pre is not None:
+            m = MASTER.match(text, pre.start())
+            if m is not None and m.end() <= p:
+                m = None
+        if m is None:
+            m = MASTER.match(text, p)
+            if m is None:
+                continue
+        _dispatch(st, m)
+    return st.out
+
+
+_URL_START = re.compile(r"(?r)(?:https?://|www\.|[\w.-]+@)[^\s]*")
+_NON_SPACE = re.compile(r"[^\s]*")
+
+
+def _in_url(text: str, p: int) -> bool:
+    return _URL_START.match(text, max(0, p - 200), p) is not None
+
+
+def _token_end(text: str, p: int) -> int:
+    return _NON_SPACE.match(text, p).end()
+
+
+def _dispatch(st: _State, m: re.Match) -> None:
+    text = st.text
+    if True:
+        if m.group("num") is not None:
+            _number(st, m.start("num"))
+        elif m.group("years") is not None:
+            _years(st, m)
+        elif m.group("rel") is not None:
+            st.out.periods.append(periods.relative_period(m))
+            st.consumed = m.end()
+        elif m.group("present") is not None:
+            st.out.periods.append(Period(m.start(), m.end(), m.group(0), "present"))
+        elif m.group("ord") is not None:
+            reason = exclusions.ordinal_reason(text, m.start(), m.end())
+            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), reason))
+        elif m.group("plan") is not None:
+            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "plan_name"))
+        elif m.group("tech") is not None:
+            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "technology"))
+        elif m.group("time") is not None:
+            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "time"))
+        elif m.group("phone") is not None:
+            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "phone"))
+        else:  # a date alternative
+            p = periods.date_period(m)
+            st.out.periods.append(p)
+            st.out.ignored.append(Ignored(p.start, p.end, p.text, "date"))
+        if m.end() > st.consumed and m.group("num") is None and m.group("years") is None:
+            st.consumed = m.end()
+
+
+# ---- years -----------------------------------------------------------------------------------
+
+
+def _years(st: _State, m: re.Match) -> None:
+    text = st.text
+    single = not (m.group("y2") or m.group("y2s") or m.group("y_decade") or m.group("y_pre"))
+    start, end = m.start(), m.end()
+    lead = periods.YEAR_LEAD.match(text, max(0, start - 40), start)
+    if single and lead is None and _year_is_number(text, m.start("y1"), m.end("y1")):
+        _number(st, m.start("y1"))
+        return
+    y1, y2 = periods.year_bounds(m)
+    p_start = lead.start("lead") if lead is not None and not m.group("y_pre") else start
+    # `(2022)` in a title: a year; the parentheses are not part of the period text
+    st.out.periods.append(
+        Period(p_start, end, text[p_start:end], "year", year_start=y1, year_end=y2)
+    )
+    st.out.ignored.append(Ignored(start, end, m.group(0), "year"))
+    st.consumed = end
+
+
+def _year_is_number(text: str, start: int, end: int) -> bool:
+    """A 4-digit number that reads as an amount, not a year: `2000 yuan`, `more than 1900
+    enterprises`, `$2020`."""
+    if unitmatch.currency_before(text, start) or bounds.bound_before(text, start):
+        return True
+    if _SCALE_AFTER.match(text, end) or ABBR.match(text, end):
+        return True
+    u = unitmatch.unit_after(text, end)
+    if u is not None:
+        return True
+    c = counts.counted_noun(text, end)
+    return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
+
+
+_SCALE_AFTER = re.compile(
+    r"\s+(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+
+# ---- numbers ---------------------------------------------------------------------------------
+
+
+class _Num:
+    __slots__ = (
+        "start", "end", "nstart", "nend", "value", "scale", "unit", "ustart", "uend",
+        "counted", "phrase", "bound", "is_word", "text",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.unit = None
+        self.ustart = self.uend = None
+        self.counted = self.phrase = None
+        self.bound = "exact"
+        self.scale = 1.0
+
+
+def _read_number(st: _State, pos: int) -> _Num | None:
+    """The number phrase at `pos` with its scale abbreviation, unit or counted noun."""
+    text = st.text
+    m = NUMBER_AT.match(text, pos)
+    if m is None:
+        return None
+    n = _Num()
+    n.nstart, n.nend = m.start(), m.end()
+    raw = m.group(0)
+    value = parse(raw)
+    if value is None:
+        return None
+    if m.group("neg"):
+        value = -value
+    n.is_word = not any(ch.isdigit() for ch in raw)
+    n.text = raw
+    sc = _SCALE_WORDS_RE.search(raw)
+    if sc is not None:
+        lead = parse(raw[: sc.start()]) if sc.start() > 0 else 1.0
+        n.scale = value / lead if lead else 1.0
+    end = n.nend
+    if not n.is_word:
+        a = ABBR.match(text, end)
+        if a is not None:
+            abbr = a.group("att") or a.group("sp")
+            factor = SCALE_ABBR[abbr]
+            if abbr == "m" and not _m_is_million(text, n.nstart, a.end()):
+                factor = 0.0
+            if factor:
+                value *= factor
+                n.scale = factor
+                end = a.end()
+    n.value = value
+    # currency sign or code before, unit token after
+    cur = unitmatch.currency_before(text, n.nstart if not m.group("neg") else n.nstart)
+    n.start = n.nstart
+    unit = unitmatch.unit_after(text, end)
+    if cur is not None:
+        n.unit, n.start = cur
+        if unit is not None and BY_CODE[unit[0]].base_code == BY_CODE[cur[0]].base_code:
+            end = unit[2]  # `$ 10 dollars`
+        n.ustart, n.uend = n.start, n.nstart
+    elif unit is not None:
+        n.unit, n.ustart, n.uend = unit
+        end = n.uend
+    n.end = end
+    return n
+
+
+def _m_is_million(text: str, nstart: int, end: int) -> bool:
+    """`73m users`, `$5m`: million; `100m` alone is ambiguous (metres) and is not read."""
+    if unitmatch.currency_before(text, nstart):
+        return True
+    c = counts.counted_noun(text, end)
+    return c is not None
+
+
+def _finish(st: _State, n: _Num) -> str | None:
+    """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
+    text = st.text
+    if n.unit is None:
+        if exclusions.COMPOUND.match(text, n.nend):
+            return "compound_modifier"
+        if exclusions.DURATION_HYPHEN.match(text, n.nend):
+            return "duration"
+        if ATTACHED_LETTER.match(text, n.end) or (n.nstart and text[n.nstart - 1].isalpha()):
+            return "code"
+        low = n.text.lower()
+        if low in ("one", "a", "an") and (
+            exclusions.ONE_PRONOUN.match(text, n.end)
+            or exclusions.ONE_DETERMINER.match(text, max(0, n.nstart - 12), n.nstart)
+        ):
+            return "pronoun"
+        c = counts.counted_noun(text, n.end)
+        if c is not None:
+            counted, phrase, _pstart, head_end = c
+            if counted.lower() in exclusions.TIME_UNITS:
+                return "duration"
+            if low in exclusions.SMALL_NUMBER_WORDS and counted.lower() in (
+                exclusions.RHETORICAL_NOUNS
+            ):
+                return "rhetorical_count"
+            n.unit = "count"
+            n.counted = counted
+            n.phrase = phrase
+            n.ustart, n.uend = c[2], head_end
+            n.end = head_end
+    return None
+
+
+def _number(st: _State, pos: int) -> None:
+    text = st.text
+    n = _read_number(st, pos)
+    if n is None:
+        return
+    reason = _finish(st, n)
+    if reason is not None:
+        st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
+        st.consumed = n.end
+        return
+    b = bounds.bound_before(text, n.start)
+    if b is not None:
+        n.bound, n.start = b
+    # a range: `3 to 5 percent`, `between 10 and 20 billion yuan`, `Three to five platforms`
+    second = _range_end(st, n)
+    if second is not None:
+        st.range_id += 1
+        rid = st.range_id
+        if n.unit is None and second.unit is not None:
+            n.unit, n.counted, n.phrase = second.unit, second.counted, second.phrase
+        if n.scale == 1.0 and second.scale > 1.0 and abs(n.value) < 1000:
+            n.value *= second.scale
+        _emit(st, n, "lower" if n.bound in ("exact", "approx") else n.bound, rid)
+        after = bounds.bound_after(text, second.end)
+        _emit(st, second, after[0] if after else "upper", rid)
+        st.consumed = after[1] if after else second.end
+        return
+    after = bounds.bound_after(text, n.end)
+    if after is not None:
+        n.bound, n.end = after
+    _emit(st, n, n.bound, None)
+    st.consumed = n.end
+
+
+def _range_end(st: _State, n: _Num) -> _Num | None:
+    text = st.text
+    sep = RANGE_SEP.match(text, n.end)
+    if sep is None:
+        return None
+    word = sep.group(0).strip().lower()
+    if word == "and" and not BETWEEN.match(text, max(0, n.start - 9), n.start):
+        return None
+    if word == "or":
+        return None
+    if (
+        word in ("-", "–", "—", "~")
+        and n.unit is not None
+        and n.unit != "percent"
+        and (n.end != n.nend)
+        and n.unit == "count"
+    ):
+        return None
+    if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
+        return None
+    m2 = NUMBER_AT.match(text, sep.end())
+    if m2 is None or m2.group("neg"):
+        return None
+    # a year after `to` is a period, not the end of a range
+    second = _read_number(st, sep.end())
+    if second is None:
+        return None
+    if _finish(st, second) is not None:
+        return None
+    if n.unit is not None and second.unit is not None and n.unit != second.unit:
+        return None
+    if n.unit is not None and second.unit is None and n.unit != "count":
+        second.unit = n.unit
+    if n.unit == "count" and second.unit is None:
+        second.unit, second.counted, second.phrase = n.unit, n.counted, n.phrase
+    v1 = n.value * (second.scale if n.scale == 1.0 and second.scale > 1.0 else 1.0)
+    if second.value <= v1:
+        return None
+    return second
+
+
+def _emit(st: _State, n: _Num, bound: str, range_id: int | None) -> None:
+    value, unit = n.value, n.unit
+    if unit is not None and unit != "count":
+        value, unit = normalise(value, unit)
+    st.out.quantities.append(
+        Quantity(
+            start=n.start,
+            end=n.end,
+            text=st.text[n.start : n.end],
+            value=value,
+            unit=unit,
+            counted=n.counted,
+            bound=bound,
+            number_start=n.nstart,
+            number_end=n.nend,
+            range_id=range_id,
+            unit_start=n.ustart,
+            unit_end=n.uend,
+            noun_phrase=n.phrase,
+        )
+    )

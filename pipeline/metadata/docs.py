@@ -1,0 +1,62 @@
+"""The README's generated sections: the table reference (from resources.py), the views (from
+views.py) and the indicator catalog (from indicators.py). `python -m pipeline.metadata.docs`
+rewrites them in README.md between their markers; a test fails when they are stale."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from pipeline.metadata.resources import RESOURCES
+from pipeline.metadata.views import VIEWS
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def tables_markdown() -> str:
+    parts = []
+    for layer in dict.fromkeys(r.layer for r in RESOURCES.values()):
+        for r in RESOURCES.values():
+            if r.layer == layer:
+                parts.append(r.to_markdown())
+    if VIEWS:
+        parts.append("### Views\n\n" + "\n".join(f"- `{v.name}`: {v.description}" for v in VIEWS))
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def catalog_markdown() -> str:
+    from pipeline.metadata import indicators
+
+    render = getattr(indicators, "catalog_markdown", None)
+    if render:
+        return render().rstrip() + "\n"
+    lines = ["| id | unit | kind | name |", "| --- | --- | --- | --- |"]
+    for ind in indicators.CATALOG.values():
+        lines.append(f"| `{ind.id}` | {ind.unit} | {ind.kind} | {ind.name} |")
+    return "\n".join(lines) + "\n"
+
+
+SECTIONS = {"tables": tables_markdown, "catalog": catalog_markdown}
+
+
+def render(text: str) -> str:
+    for name, fn in SECTIONS.items():
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", flags=re.DOTALL)
+        text = pattern.sub(lambda m, fn=fn: m.group(1) + fn() + m.group(2), text)
+    return text
+
+
+def main() -> int:
+    text = README.read_text(encoding="utf-8")
+    new = render(text)
+    if new != text:
+        README.write_text(new, encoding="utf-8")
+        print(f"updated {README}")
+    else:
+        print(f"{README} is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Header parsing: title, publication date with its basis and evidence, outlet, byline."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.lib.article_headers import parse_header
+
+TODAY = dt.date(2026, 11, 22)
+BODY = "\n\nThe port authority said container traffic rose again in the third quarter.\n"
+D = dt.date(2022, 9, 11)
+
+
+def parse(text):
+    return parse_header(text, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("header_line", "evidence"),
+    [
+        (" date 2022-09-11 original title:", "date 2022-09-11"),
+        ("Published: 2022-09-11 10:32", "Published: 2022-09-11"),
+        ("Updated 11:32, 11-Sep-2022", "Updated 11:32, 11-Sep-2022"),
+        ("Sept 11, 2022", "Sept 11, 2022"),
+        ("September 11th, 2022", "September 11th, 2022"),
+        ("11 September 2022", "11 September 2022"),
+        ("2022/09/11", "2022/09/11"),
+        ("2022.09.11", "2022.09.11"),
+        ("2022年9月11日", "2022年9月11日"),
+        ("Posted on 11/09/2022 by Harbour Desk", "Posted on 11/09/2022"),  # wait: ambiguous
+        ("2022-09-11T08:15:00+08:00", "2022-09-11"),
+        ("Release time: 2022-09-11 08:15:00 Views: 1024", "Release time: 2022-09-11"),
+    ],
+)
+def test_header_line_forms(header_line, evidence):
+    if "11/09/2022" in header_line:  # day and month both <= 12: ambiguous, never guessed
+        assert parse("Port traffic rises\n" + header_line + BODY).published_date is None
+        return
+    text = "Port traffic rises\n" + header_line + BODY
+    h = parse(text)
+    assert h.published_date == D
+    assert h.date_basis == "header_line"
+    assert h.date_evidence == evidence
+    assert text[h.date_evidence_start :].startswith(evidence)
+    assert h.title == "Port traffic rises"
+
+
+def test_unambiguous_day_first_numeric_date():
+    h = parse("Port traffic rises\n23/09/2022" + BODY)
+    assert h.published_date == dt.date(2022, 9, 23)
+
+
+def test_outlet_and_updated_line():
+    h = parse("Port traffic rises\nXinhua | Updated: 2022-09-11 09:12" + BODY)
+    assert (h.published_date, h.outlet) == (D, "Xinhua")
+
+
+def test_published_preferred_over_updated():
+    h = parse("Port traffic rises\nUpdated: 2022-09-14\nPublished: 2022-09-11" + BODY)
+    assert h.published_date == D
+
+
+def test_outlet_name_before_date():
+    h = parse("Cranes go remote\n\nHarbourNews 2022.09.11\n  • Summary bullet line" + BODY)
+    assert (h.published_date, h.outlet, h.date_evidence) == (
+        D,
+        "HarbourNews",
+        "HarbourNews 2022.09.11",
+    )
+
+
+def test_source_editor_date_line():
+    h = parse("Port traffic rises\nSource: Coastal Daily  Editor: Zhao Min  2022-09-11" + BODY)
+    assert h.published_date == D
+    assert (h.outlet, h.editor) == ("Coastal Daily", "Zhao Min")
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "byline"),
+    [
+        ("By Chen Lan", None, "Chen Lan"),
+        ("By Chen Lan | Coastal Daily", "Coastal Daily", "Chen Lan"),
+        ("Harbour Times – harbourtimes.com reporter Chen Lan", "Harbour Times", "Chen Lan"),
+        ("Source: Xinhua", "Xinhua", None),
+        ("Reporter: Chen Lan", None, "Chen Lan"),
+    ],
+)
+def test_outlet_byline_lines(line, outlet, byline):
+    h = parse("Port traffic rises\n" + line + BODY)
+    assert (h.outlet, h.byline) == (outlet, byline)
+    assert h.title == "Port traffic rises"
+    assert h.published_date is None
+
+
+def test_footer_editor_glued_to_last_sentence():
+    h = parse("Port traffic rises" + BODY.rstrip() + " Thanks for reading.Editor  / Sun Yi")
+    assert h.editor == "Sun Yi"
+
+
+def test_footer_source_and_date():
+    h = parse("Port traffic rises" + BODY + "\nMore text here.\nSource: Coastal Daily 2022-09-11")
+    assert (h.published_date, h.date_basis, h.outlet) == (D, "header_line", "Coastal Daily")
+
+
+def test_dateline_with_year():
+    h = parse("Port traffic rises\n\nNINGBO, Sept. 11, 2022 (Xinhua) -- Traffic rose, data showed.")
+    assert (h.published_date, h.date_basis, h.outlet) == (D, "dateline", "Xinhua")
+
+
+def test_dateline_without_year_takes_title_year():
+    h = parse("Port traffic rises in 2022\n\nNINGBO, Sept. 11 (Xinhua) -- Traffic rose, data show.")
+    assert (h.published_date, h.date_basis) == (D, "inferred")
+    assert h.date_evidence.startswith("NINGBO, Sept. 11")
+
+
+def test_dateline_without_any_year_is_null():
+    h = parse("Port traffic rises\n\nNINGBO, Sept. 11 (Xinhua) -- Traffic rose, data showed.")
+    assert h.published_date is None
+    assert h.outlet == "Xinhua"
+
+
+def test_text_date_in_lead():
+    h = parse("Port expo\n\nOn September 11, 2022, the port expo was held in Ningbo. Crowds came.")
+    assert (h.published_date, h.date_basis, h.date_evidence) == (
+        D,
+        "text_date",
+        "On September 11, 2022",
+    )
+
+
+def test_inferred_month_day_with_title_year():
+    text = (
+        "2022 Harbour Expo opens in Ningbo\n\n"
+        "According to organisers, on September 11th, the expo was held in Ningbo."
+    )
+    h = parse(text)
+    assert (h.published_date, h.date_basis, h.date_evidence) == (D, "inferred", "on September 11th")
+    assert text[h.date_evidence_start :].startswith("on September 11th")
+
+
+def test_inferred_year_from_event_name_in_sentence():
+    h = parse("Harbour Expo opens\n\nOn 11 September, the 2022 Harbour Expo was opened in Ningbo.")
+    assert (h.published_date, h.date_basis) == (D, "inferred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Expo\n\nRecently, the expo was held in Ningbo. In 2020 it had 300 exhibitors.",
+        "Harbour Expo\n\nThe action plan (2021-2023) was discussed at the expo held in Ningbo.",
+        "Harbour Expo 2022\n\nThe expo will be held on November 30 in Ningbo.",
+        "Harbour Expo\n\nOn September 11th, the expo was held in Ningbo.",  # no year anywhere
+        "Harbour Expo 2021 and 2022\n\nOn September 11th, the expo was held in Ningbo.",
+        "Harbour Expo\nPublished: 2027-01-05" + BODY,  # after today
+        "Harbour Expo\nPublished: 1985-01-05" + BODY,  # before 1990
+        "Harbour Expo\n\nThe port said volumes from 2018 to 2020 rose. Yesterday it added more.",
+        "Harbour Expo\n\nExports grew. Later, on September 11, 2022, the expo was held.",
+        "",
+        "\n\n   \n",
+    ],
+)
+def test_no_date(text):
+    h = parse(text)
+    assert h.published_date is None
+    assert h.date_basis is None and h.date_evidence is None
+
+
+def test_future_header_date_rejected_with_note():
+    h = parse("Harbour Expo\nPublished: 2027-01-05" + BODY)
+    assert "after today" in h.detail
+
+
+def test_today_parameter():
+    text = "Harbour Expo\nPublished: 2027-01-05" + BODY
+    assert parse_header(text, today=dt.date(2027, 2, 1)).published_date == dt.date(2027, 1, 5)
+
+
+def test_title_skips_metadata_and_paragraph_first_line_has_no_title():
+    assert parse(" date 2022-09-11 original title:\n\nCranes go remote" + BODY).title == (
+        "Cranes go remote"
+    )
+    para = ("Recently, the port said cranes went remote. It also said traffic grew. " * 5).strip()
+    assert parse(para + BODY).title is None
+
+
+def test_date_label_then_body_on_the_same_line():
+    text = " date 2022-09-11 Report on September 11, yesterday, the port held a briefing."
+    h = parse(text)
+    assert (h.published_date, h.date_basis, h.date_evidence_start) == (D, "header_line", 1)
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "raw"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "basis"),
+    [
+        ("000_8ec7da9e05a1918a.txt", dt.date(2022, 11, 7), "inferred"),
+        ("001_25a1eacc2e73b6ae.txt", dt.date(2022, 9, 11), "header_line"),
+        ("002_601bd3ad4da9f692.txt", dt.date(2021, 1, 27), "header_line"),
+        ("003_252e8168e49078f7.txt", dt.date(2022, 9, 10), "header_line"),
+        ("004_ac438887a82c07fe.txt", None, None),
+    ],
+)
+def test_seed_articles(name, expected, basis):
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip(f"{name} not in raw/")
+    text = path.read_text(encoding="utf-8")
+    h = parse(text)
+    assert (h.published_date, h.date_basis) == (expected, basis)
+    if h.date_evidence is not None:
+        assert text[h.date_evidence_start :].startswith(h.date_evidence)
+    if name.startswith("002"):
+        assert h.outlet == "Seetao"
+    if name.startswith("001"):
+        assert h.title.startswith("Ministry of Industry")
+        assert h.byline == "Wang Qun"

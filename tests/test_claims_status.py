@@ -1,0 +1,74 @@
+"""Status: actual, estimate, forecast, target."""
+
+from __future__ import annotations
+
+from claims_helpers import find
+
+
+def test_future_year_is_a_forecast():
+    text = "The market is expected to reach 2.5 trillion yuan in 2024."
+    assert find(text, "2.5 trillion", "2022-11-07").status == "forecast"
+
+
+def test_expected_for_the_current_year_is_a_forecast():
+    text = "It is estimated that the platform market will reach 1.2 trillion yuan in 2022."
+    assert find(text, "1.2 trillion", "2022-11-07").status == "forecast"
+
+
+def test_introducing_forecast_covers_the_following_clause():
+    text = (
+        "It is estimated that the added value of the industrial Internet industry will reach "
+        "5 trillion yuan in 2023, accounting for 4% of GDP."
+    )
+    assert find(text, "4%", "2023-02-01").status == "forecast"
+
+
+def test_will_for_a_year_already_over_is_actual():
+    text = "In 2021, the number of connected devices will exceed 70 million sets."
+    assert find(text, "70 million", "2022-11-07").status == "actual"
+
+
+def test_approximate_figure_for_the_year_just_ended_is_an_estimate():
+    text = "In 2022, the scale of the digital economy will be about 50 trillion yuan."
+    assert find(text, "50 trillion", "2023-01-20").status == "estimate"
+
+
+def test_old_approximate_figure_is_actual():
+    text = "In 2015, the scale of the digital economy was about 18 trillion yuan."
+    assert find(text, "18 trillion", "2023-01-20").status == "actual"
+
+
+def test_plan_language_is_a_target():
+    text = "The action plan aims to cultivate 45 cross-industry platforms by 2025."
+    assert find(text, "45", "2023-01-20").status == "target"
+
+
+def test_by_future_year_with_will_is_a_target():
+    text = "By 2025, the number of 5G base stations will reach 3.6 million."
+    c = find(text, "3.6 million", "2023-01-20")
+    assert (c.status, c.period_start) == ("target", 2025)
+
+
+def test_by_future_year_with_expected_is_a_forecast():
+    text = "By 2025, the number of 5G users is expected to reach 1.1 billion."
+    assert find(text, "1.1 billion", "2023-01-20").status == "forecast"
+
+
+def test_present_stock_is_actual():
+    text = "At present, more than 150 platforms with regional influence have been established."
+    assert find(text, "150", "2022-09-10").status == "actual"
+
+
+def test_unknown_publication_date_and_will_with_a_year_is_actual():
+    text = "The investment in IT equipment will exceed 300 billion yuan in 2021."
+    assert find(text, "300 billion", None).status == "actual"
+
+
+def test_unknown_publication_date_and_expected_is_a_forecast():
+    text = "The investment in IT equipment is expected to exceed 300 billion yuan in 2021."
+    assert find(text, "300 billion", None).status == "forecast"
+
+
+def test_future_without_a_year_is_a_forecast():
+    text = "The scale of the industrial Internet industry will exceed 2 trillion yuan."
+    assert find(text, "2 trillion", "2022-09-10").status == "forecast"

@@ -1,0 +1,267 @@
+"""Unit tests of the quantity extractor on sentences written for the tests (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lib.quantities import extract
+
+
+def qs(text):
+    return [(q.text, q.value, q.unit, q.bound) for q in extract(text).quantities]
+
+
+def one(text):
+    found = extract(text).quantities
+    assert len(found) == 1, found
+    return found[0]
+
+
+def reasons(text):
+    return {(i.text, i.reason) for i in extract(text).ignored}
+
+
+# ---- numbers -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The plant employs 180000 workers.", 180000),
+        ("Output reached 9,499.4 tonnes.", 9499.4),
+        ("It has twenty-three branches.", 23),
+        ("one trillion yuan was invested", 1e12),
+        ("The fund holds 73m users.", 73e6),
+        ("Sales hit US$5bn last quarter.", 5e9),
+        ("a deal worth 10k dollars", 1e4),
+        ("27 trillion and 200 billion yuan of assets", 2.72e13),
+        ("capacity of 2 ten-thousand tonnes", 2e4),
+        ("ten thousand tonnes of steel", 1e4),
+        ("3 hundred million yuan", 3e8),
+        ("one hundred and six companies", 106),
+        ("four point five percent", 4.5),
+        ("1.02 billion tonnes of crude steel", 1.02e9),
+    ],
+)
+def test_number_values(text, value):
+    q = extract(text).quantities[0]
+    assert q.value == pytest.approx(value)
+
+
+# ---- units -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, unit, value",
+    [
+        ("revenue of 1.2 trillion yuan", "CNY", 1.2e12),
+        ("RMB 500 million in subsidies", "CNY", 5e8),
+        ("a ¥30 billion fund", "CNY", 3e10),
+        ("costs 40 euros", "EUR", 40),
+        ("a €2 million grant", "EUR", 2e6),
+        ("HK$3.5 billion", "HKD", 3.5e9),
+        ("2,000 US dollars", "USD", 2000),
+        ("growth of 6.5 per cent", "percent", 6.5),
+        ("a rise of 12 percent", "percent", 12),
+        ("up 0.8 percentage points", "percentage_point", 0.8),
+        ("cut by 25 basis points", "percentage_point", 0.25),
+        ("10,000 tonnes of coal", "t", 1e4),
+        ("350 kilograms", "t", 0.35),
+        ("3.5 GWh of power", "kWh", 3.5e6),
+        ("12 MW of solar capacity", "kW", 1.2e4),
+        ("1,200 km of fibre", "km", 1200),
+        ("40,000 square metres of plant", "m2", 4e4),
+        ("a 100 Gbps link", "Gbps", 100),
+        ("stores 20 TB of data", "TB", 20),
+        ("output grew 3 times", "times", 3),
+    ],
+)
+def test_units(text, unit, value):
+    q = one(text)
+    assert q.unit == unit
+    assert q.value == pytest.approx(value)
+
+
+def test_two_currencies_in_parentheses():
+    found = extract("sales of CNY1.2 trillion (USD170 billion) in the year").quantities
+    assert [(q.unit, q.value) for q in found] == [("CNY", 1.2e12), ("USD", 1.7e11)]
+    found = extract("revenue rose to 1.2 trillion yuan ($170 billion)").quantities
+    assert [(q.unit, q.value) for q in found] == [("CNY", 1.2e12), ("USD", 1.7e11)]
+
+
+def test_percentage_point_is_not_percent():
+    q = one("the share rose by nearly 5 percentage points")
+    assert (q.unit, q.bound, q.text) == ("percentage_point", "approx", "nearly 5 percentage points")
+
+
+def test_bare_number_has_no_unit():
+    q = one("the added value will exceed 6 trillion, officials said")
+    assert q.unit is None and q.value == 6e12 and q.bound == "lower"
+
+
+# ---- counts ------------------------------------------------------------------------------------
+def test_count_with_noun_phrase():
+    q = one("There are now more than 240 industrial Internet platforms in operation.")
+    assert (q.unit, q.counted, q.noun_phrase) == (
+        "count",
+        "platforms",
+        "industrial Internet platforms",
+    )
+    assert q.text == "more than 240 industrial Internet platforms"
+
+
+def test_count_sets_before_of():
+    q = one("some 12 million sets of machine tools were linked")
+    assert (q.counted, q.value, q.bound) == ("sets", 12e6, "approx")
+
+
+def test_count_with_technology_modifier():
+    q = one("China had built 2.31 million 5G base stations by the end of 2022")
+    assert (q.unit, q.counted, q.value) == ("count", "stations", 2.31e6)
+
+
+def test_count_fallback_any_plural_noun():
+    q = one("It covers 52 prefectures")
+    assert q.counted == "prefectures"
+
+
+def test_identifier_registrations_exceeded():
+    q = one("the number of identification registrations exceeded 100 billion")
+    assert (q.value, q.bound, q.text) == (1e11, "lower", "exceeded 100 billion")
+
+
+# ---- bounds ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, bound, quote",
+    [
+        ("Over 60% of firms", "lower", "Over 60%"),
+        ("at least 30 projects", "lower", "at least 30 projects"),
+        ("no less than 5 billion yuan", "lower", "no less than 5 billion yuan"),
+        ("sales surpassed 8 million units", "lower", "surpassed 8 million units"),
+        ("less than 2% of output", "upper", "less than 2%"),
+        ("up to 400 MW", "upper", "up to 400 MW"),
+        ("no more than 15 days", None, None),
+        ("about 7.5 billion yuan", "approx", "about 7.5 billion yuan"),
+        ("roughly 300 suppliers", "approx", "roughly 300 suppliers"),
+        ("close to 90 percent", "approx", "close to 90 percent"),
+        ("costs fell by an average of 17%", "exact", "17%"),
+        ("150 platforms or more", "lower", "150 platforms or more"),
+    ],
+)
+def test_bounds(text, bound, quote):
+    found = extract(text).quantities
+    if bound is None:
+        assert found == []
+        return
+    assert (found[0].bound, found[0].text) == (bound, quote)
+
+
+# ---- ranges ------------------------------------------------------------------------------------
+def test_range_with_distributed_scale_and_unit():
+    a, b = extract("between 10 and 20 billion yuan").quantities
+    assert (a.value, a.unit, a.bound) == (1e10, "CNY", "lower")
+    assert (b.value, b.unit, b.bound) == (2e10, "CNY", "upper")
+    assert a.range_id == b.range_id is not None
+
+
+def test_range_hyphen_percent():
+    a, b = extract("growth of 3-5 percent").quantities
+    assert (a.value, a.unit, b.value, b.unit) == (3, "percent", 5, "percent")
+
+
+def test_range_number_words_count():
+    a, b = extract("Three to five major platforms will be built").quantities
+    assert (a.value, a.counted, b.value, b.counted) == (3, "platforms", 5, "platforms")
+    assert (a.bound, b.bound) == ("lower", "upper")
+
+
+def test_change_from_to_is_not_a_range():
+    found = extract("output rose from 120 to 150 million tonnes").quantities
+    assert all(q.range_id is None for q in found)
+
+
+# ---- periods -----------------------------------------------------------------------------------
+def test_years_and_ranges_are_periods():
+    e = extract("In 2021 and from 2018 to 2020, and during 2012-2021, by the end of 2022.")
+    got = [(p.text, p.year_start, p.year_end) for p in e.periods]
+    assert ("In 2021", 2021, 2021) in got
+    assert ("from 2018 to 2020", 2018, 2020) in got
+    assert ("during 2012-2021", 2012, 2021) in got
+    assert ("by the end of 2022", 2022, 2022) in got
+    assert e.quantities == []
+
+
+def test_report_title_year():
+    e = extract('the "Blue Book on Smart Factories (2023)" says')
+    assert [(p.kind, p.year_start) for p in e.periods] == [("year", 2023)]
+
+
+def test_dates():
+    e = extract("On March 3rd, on 2023-05-14, on 2020.11.02 and on February 9, 2024")
+    assert [(p.kind, p.year_start, p.month, p.day) for p in e.periods] == [
+        ("date", None, 3, 3),
+        ("date", 2023, 5, 14),
+        ("date", 2020, 11, 2),
+        ("date", 2024, 2, 9),
+    ]
+    assert e.quantities == []
+
+
+def test_relative_and_present_periods():
+    e = extract("over the past three years, last year, in the next five years, so far, currently")
+    got = [(p.kind, p.offset_start, p.offset_end) for p in e.periods]
+    assert got == [
+        ("relative", -3, 0),
+        ("relative", -1, -1),
+        ("relative", 1, 5),
+        ("present", None, None),
+        ("present", None, None),
+    ]
+    assert e.quantities == []
+
+
+def test_year_used_as_amount():
+    q = one("the park hosts more than 2000 enterprises")
+    assert (q.value, q.counted) == (2000, "enterprises")
+
+
+# ---- exclusions --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("under the 15th Five-Year Plan", "plan_name"),
+        ("the thirteenth five year plan", "plan_name"),
+        ('the "Smart Factory Action Plan (2024-2026)" says', "plan_name"),
+        ("toward the long-term goals for the year 2035", "plan_name"),
+        ("at the 5th World Expo", "ordinal"),
+        ("held the seventh forum", "ordinal"),
+        ("the country ranks third in the world", "rank"),
+        ("Second, costs fell.", "list_number"),
+        ("a two-level network", "compound_modifier"),
+        ("5G and 4G networks", "technology"),
+        ("Industry 4.0 and Web 3.0", "technology"),
+        ("call 010-65432100 now", "phone"),
+        ("at 10:30 a.m. on Monday", "time"),
+        ("building a factory took 3 years", "duration"),
+        ("the two countries agreed", "rhetorical_count"),
+        ("faces four major challenges", "rhetorical_count"),
+        ("one of the seven experts", "pronoun"),
+    ],
+)
+def test_exclusions(text, reason):
+    e = extract(text)
+    assert e.quantities == [], e.quantities
+    assert reason in {i.reason for i in e.ignored}
+
+
+def test_small_count_of_concrete_noun_is_kept():
+    q = one("The four top-level nodes are running.")
+    assert (q.value, q.counted) == (4, "nodes")
+
+
+def test_offsets_are_exact():
+    text = "Profit was nearly 3 trillion yuan in 2022."
+    q = one(text)
+    assert text[q.start : q.end] == q.text == "nearly 3 trillion yuan"
+    assert text[q.number_start : q.number_end] == "3 trillion"
+
+
+def test_linear_on_long_text():
+    text = "Output rose 5% to 3 trillion yuan in 2021, with more than 150 platforms. " * 2000
+    assert len(extract(text).quantities) == 6000
