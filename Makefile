@@ -33,7 +33,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix pipeline tests benchmarks
 
 dev: $(STAMP)
-	$(VENV)/bin/dg dev --host 127.0.0.1 --port 3000
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dg dev --host 127.0.0.1 --port 3000
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extract.py

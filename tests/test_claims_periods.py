@@ -83,10 +83,16 @@ def test_past_two_years_is_relative_to_publication():
 
 
 def test_last_year_and_next_year():
-    assert period(find("Last year the scale of the digital economy was 45 trillion yuan.",
-                       "45 trillion", "2023-06-01"))[:2] == (2022, 2022)
-    c = find("Next year, the market is expected to reach 2 trillion yuan.", "2 trillion",
-             "2023-06-01")
+    assert period(
+        find(
+            "Last year the scale of the digital economy was 45 trillion yuan.",
+            "45 trillion",
+            "2023-06-01",
+        )
+    )[:2] == (2022, 2022)
+    c = find(
+        "Next year, the market is expected to reach 2 trillion yuan.", "2 trillion", "2023-06-01"
+    )
     assert period(c)[:2] == (2024, 2024)
 
 
@@ -106,7 +112,9 @@ def test_year_of_a_named_event_is_not_a_reference_period():
 
 
 def test_future_without_year_has_no_period():
-    c = find("The industrial Internet industry scale will exceed 1.2 trillion yuan.", "1.2 trillion")
+    c = find(
+        "The industrial Internet industry scale will exceed 1.2 trillion yuan.", "1.2 trillion"
+    )
     assert (c.period_start, c.period_end, c.period_basis) == (None, None, "none")
 
 
@@ -117,10 +125,18 @@ def test_unknown_publication_date_leaves_present_stocks_without_period():
 
 def test_resolver_on_hand_built_objects():
     text = "Since then, in 2021, the count reached 300 cities."
-    q = Quantity(start=39, end=49, text="300 cities", value=300.0, unit="count", counted="cities",
-                 number_start=39, number_end=42)
+    q = Quantity(
+        start=39,
+        end=49,
+        text="300 cities",
+        value=300.0,
+        unit="count",
+        counted="cities",
+        number_start=39,
+        number_end=42,
+    )
     p = Period(start=12, end=19, text="in 2021", kind="year", year_start=2021, year_end=2021)
-    assert text[q.start:q.end] == "300 cities" and text[p.start:p.end] == "in 2021"
+    assert text[q.start : q.end] == "300 cities" and text[p.start : p.end] == "in 2021"
     doc = Doc.build(text, [q], [p], dt.date(2022, 1, 1))
     res = PeriodResolver(doc).resolve(quantity_context(doc, 0))
     assert (res.start, res.end, res.basis) == (2021, 2021, "explicit_year")
@@ -130,5 +146,19 @@ def test_every_claim_has_a_known_basis():
     text = "In 2021, X reached 5 billion yuan. At present, 20 nodes are running."
     for c in claims(text):
         assert c.period_basis in (
-            "explicit_year", "paragraph_year", "publication_year", "relative", "none"
+            "explicit_year",
+            "paragraph_year",
+            "publication_year",
+            "relative",
+            "none",
         )
+
+
+def test_from_to_pair_splits_a_year_range():
+    text = (
+        "From 2012 to 2021, the scale of the digital economy grew from 11 trillion yuan to "
+        "45.5 trillion yuan, an average annual growth of 15.9%."
+    )
+    assert period(find(text, "11 trillion", "2022-07-01"))[:2] == (2012, 2012)
+    assert period(find(text, "45.5 trillion", "2022-07-01"))[:2] == (2021, 2021)
+    assert period(find(text, "15.9%", "2022-07-01"))[:2] == (2012, 2021)

@@ -13,7 +13,65 @@ class View:
     sql: str
 
 
-VIEWS: list[View] = []
+VIEWS: list[View] = [
+    View(
+        "latest_values",
+        "The latest reported (actual or estimate) value of each indicator, with its source "
+        "count and whether sources conflict.",
+        """
+        SELECT s.indicator, c.name AS indicator_name, s.period_start, s.period_end, s.value,
+               s.unit, s.bound, s.status, s.n_sources, s.conflict, s.selection_rule
+        FROM series s LEFT JOIN indicator_catalog c ON c.indicator_id = s.indicator
+        WHERE s.status_class = 'reported'
+        QUALIFY row_number() OVER (
+            PARTITION BY s.indicator ORDER BY s.period_end DESC NULLS LAST, s.period_start DESC
+        ) = 1
+        """,
+    ),
+    View(
+        "indicator_timeseries",
+        "Every indicator's series over time (one row per indicator and period), with the "
+        "catalog name and the values seen across sources.",
+        """
+        SELECT s.indicator, c.name AS indicator_name, c.topic, s.period_start, s.period_end,
+               s.value, s.unit, s.bound, s.status, s.n_sources, s.spread, s.conflict,
+               s.values_seen
+        FROM series s LEFT JOIN indicator_catalog c ON c.indicator_id = s.indicator
+        ORDER BY s.indicator, s.period_start, s.period_end
+        """,
+    ),
+    View(
+        "source_disagreements",
+        "Where sources disagree: conflicting series rows and warning findings, one row each.",
+        """
+        SELECT 'series conflict' AS kind, indicator, period_start, period_end,
+               conflict_detail AS detail
+        FROM series WHERE conflict
+        UNION ALL
+        SELECT 'finding: ' || check_name, indicator, period_start, period_end, message
+        FROM findings WHERE severity = 'warning'
+        """,
+    ),
+    View(
+        "quarantine_reasons",
+        "What was quarantined and why: each rule with the number of claims and an example.",
+        """
+        SELECT rule, count(*) AS n_claims, any_value(reason) AS example_reason,
+               any_value(quote) AS example_quote, any_value(article_file) AS example_article
+        FROM quarantine GROUP BY rule ORDER BY n_claims DESC
+        """,
+    ),
+    View(
+        "claims_with_provenance",
+        "Claims with their article's publication date, outlet and title: the source of every "
+        "number.",
+        """
+        SELECT c.*, a.published_date, a.outlet, a.title,
+               EXISTS (SELECT 1 FROM quarantine q WHERE q.claim_id = c.claim_id) AS quarantined
+        FROM claims c JOIN articles a USING (article_file)
+        """,
+    ),
+]
 
 # rule name -> query returning offending rows (none = pass)
 INTEGRITY_SQL: dict[str, str] = {

@@ -125,8 +125,6 @@ def claims_from_extraction(
     return claims
 
 
-def extract_claims(
-    text: str, published: dt.date | None, article_file: str = "-"
-) -> list[Claim]:
+def extract_claims(text: str, published: dt.date | None, article_file: str = "-") -> list[Claim]:
     """The statistical claims of one article text (offsets are indices into `text`)."""
     return claims_from_extraction(text, _extract(text), published, article_file)

@@ -44,7 +44,9 @@ class Claim:
     source: str | None = None  # the cited source ("CCTV", a report title), None when not named
     sentence: str = ""
     noun_phrase: str | None = None  # what the quantity is of, for unclassified claims
-    period_basis: str = "none"  # explicit_year | paragraph_year | publication_year | relative | none
+    period_basis: str = (
+        "none"  # explicit_year | paragraph_year | publication_year | relative | none
+    )
 
     def to_dict(self, contract_only: bool = False) -> dict:
         return claim_to_dict(self, contract_only)
@@ -70,4 +72,3 @@ def claim_to_dict(claim: Claim, contract_only: bool = False) -> dict:
 
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
-

@@ -18,6 +18,8 @@ Order of rules, first hit wins:
 5. no time words: the publication year for statements of the present (`has exceeded`, `have
    been established`, `is nearly`), None for future-looking ones (`will`, `expected`, `aims`) or
    when the publication date is unknown.
+A year range split over a `from X to Y` pair gives X the first year and Y the last (`From 2012
+to 2021, ... grew from 1.5 trillion yuan to 4.1 trillion yuan`).
 Relative periods are resolved against the publication year (`the past two years` -> (pub-2,
 pub)); "at present" is the publication year.
 """
@@ -37,7 +39,11 @@ _DATE_LEAD = re.compile(
 )
 _NAME_AFTER = re.compile(r"^\s+(?!In\b|On\b|At\b|By\b)[A-Z][a-z]")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bThe|\ba|\bits|'s)\s+$")
-_TITLE_PAREN = re.compile(r"(?:plan|paper|report|edition|outlook|index|version|draft|survey)\W*$", re.I)
+_TITLE_PAREN = re.compile(
+    r"(?:plan|paper|report|edition|outlook|index|version|draft|survey)\W*$", re.I
+)
+_FROM_LEAD = re.compile(r"\bfrom\s+$")
+_TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = re.compile(
     r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
     r"aims?|aiming|strive|striving|goal|target|plans? to|planned|by the end of the)\b",
@@ -58,7 +64,9 @@ NONE = ResolvedPeriod(None, None, "none")
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"\u201c[^\u201d\n]{1,300}\u201d|\"[^\"\n]{1,300}\"|\u300a[^\u300b\n]{1,300}\u300b", text):
+    for m in re.finditer(
+        r"\u201c[^\u201d\n]{1,300}\u201d|\"[^\"\n]{1,300}\"|\u300a[^\u300b\n]{1,300}\u300b", text
+    ):
         spans.append((m.start(), m.end()))
     return spans
 
@@ -95,7 +103,11 @@ def usable_periods(doc: Doc) -> list[Period]:
 
 def _years(p: Period, pub: int | None) -> tuple[int | None, int | None, str]:
     if p.kind in ("year", "date"):
-        return p.year_start, (p.year_end if p.year_end is not None else p.year_start), "explicit_year"
+        return (
+            p.year_start,
+            (p.year_end if p.year_end is not None else p.year_start),
+            "explicit_year",
+        )
     if pub is None:
         return None, None, "none"
     if p.kind == "present":
@@ -151,7 +163,27 @@ class PeriodResolver:
             return NONE
         return ResolvedPeriod(a, b, basis or kind_basis, p)
 
-    def resolve(self, c: QCtx, status_hint_future: bool | None = None) -> ResolvedPeriod:
+    def resolve(self, c: QCtx) -> ResolvedPeriod:
+        res = self._resolve(c)
+        if res.period is not None and res.start is not None and res.end is not None:
+            if res.start < res.end and res.basis == "explicit_year":
+                return self._from_to(c, res)
+        return res
+
+    def _from_to(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """`From 2012 to 2021, X grew from 1.5 trillion yuan to 4.1 trillion yuan`: the `from`
+        figure is the first year's level, the `to` figure the last year's."""
+        before = self.doc.text[max(c.sentence[0], c.q.start - 12) : c.q.start].lower()
+        if _FROM_LEAD.search(before):
+            return ResolvedPeriod(res.start, res.start, res.basis, res.period)
+        if _TO_LEAD.search(before) and c.index > 0:
+            prev = self.doc.quantities[c.index - 1]
+            gap = self.doc.text[max(c.sentence[0], prev.start - 12) : prev.start].lower()
+            if prev.start >= c.sentence[0] and _FROM_LEAD.search(gap):
+                return ResolvedPeriod(res.end, res.end, res.basis, res.period)
+        return res
+
+    def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
         s0, s1 = c.sentence
         in_sentence = self._in(s0, s1)

@@ -7,7 +7,8 @@ Recognised forms (the source is cleaned of a leading `the` and trailing punctuat
 - `data from the Ministry of ... shows`, `statistics released by X show`, `the data from the
   meeting shows` (-> `the meeting`), `X data show`;
 - a quoted document followed by a reporting verb: `the "White Paper on ... (2022)" pointed out`;
-- an organisation followed by a reporting verb: `the Ministry of ... said/announced that`;
+- an organisation followed by a reporting verb: `the Ministry of ... said/announced that`, or
+  behind one: `said an official with the Ministry of ...`;
 - a headline `Ministry of Industry and Information Technology: Over 80% of ...`.
 
 Scope: a source named in a sentence applies to the figures of that sentence and, in the same
@@ -40,9 +41,7 @@ _REPORT_VERB = (
 )
 
 # a capitalised name: `Ministry of Industry and Information Technology`, `CCTV`
-_CAPS = (
-    r"[A-Z][\w&'\u2019.-]*(?:\s+(?:of|and|for|on|the|[A-Z][\w&'\u2019.-]*)){0,12}"
-)
+_CAPS = r"[A-Z][\w&'\u2019.-]*(?:\s+(?:of|and|for|on|the|[A-Z][\w&'\u2019.-]*)){0,12}"
 _ORG_VERB = r"(?:said|announced|reported|released|disclosed|stated|estimates?|predicts?)"
 _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 
@@ -72,14 +71,29 @@ _PATTERNS = [
     re.compile(rf"\b[Aa]ccording to (?:the )?(?P<src>{_CAPS})(?=,)"),
     # the Ministry of ... said that
     re.compile(rf"(?:^|[,.]\s+|\bthe\s+)(?P<src>{_CAPS})\s+{_ORG_VERB}\b"),
+    # said an official with the Ministry of ...
+    re.compile(
+        rf"\b(?:said|says|according to|told [\w ]{{1,30}}?)\s+(?:an?|the|one)\s+(?:senior\s+)?"
+        rf"(?:official|spokes(?:person|man|woman)|director|head|expert|researcher|analyst)s?\s+"
+        rf"(?:with|of|from|at)\s+(?:the\s+)?(?P<src>{_CAPS})"
+    ),
 ]
+_ORG_SAID = 7  # index of the `X said` pattern: X must look like an organisation
 _HEADLINE = re.compile(rf"^(?P<src>[^:\n]{{0,80}}(?:{_ORG_WORDS})[^:\n]{{0,40}}):\s")
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|in|at|the)(?:\s+(?:the|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"\d{1,2}(?:st|nd|rd|th)?))+$"
+)
 
 
 def _clean(src: str) -> str | None:
     s = src.strip(" ,.;:'\u2019\"\u201c\u201d\u300a\u300b")
     s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
     s = re.sub(r"['\u2019]s$", "", s)
+    s = _TRAILING_TIME.sub("", s)
     if not s or len(s) < 2:
         return None
     low = s.lower()
@@ -95,7 +109,7 @@ def source_in(text: str) -> str | None:
     for i, pat in enumerate(_PATTERNS):
         for m in pat.finditer(text):
             src = _clean(m.group("src"))
-            if src and (i < len(_PATTERNS) - 1 or _ORG_RE.search(src)):
+            if src and (i != _ORG_SAID or _ORG_RE.search(src)):
                 return src
     return None
 
