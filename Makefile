@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format dev bench score lock clean
+.PHONY: setup run test lint format dev bench score docs lock clean
 
 setup: $(STAMP)
 
@@ -50,3 +50,7 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.build
+
+# Regenerate README's generated sections (tables, catalog, and the cookbook's real output).
+docs: $(STAMP)
+	$(PY) -m pipeline.metadata.docs --cookbook

@@ -70,7 +70,8 @@ def test_code_location_loads_every_table_and_check():
     assert set(RESOURCES) <= keys
     assert "published_warehouse" in keys
     check_keys = {
-        (c.asset_key.to_user_string(), c.name) for c in defs.resolve_all_asset_check_keys()
+        (key.asset_key.to_user_string(), key.name)
+        for key in defs.resolve_asset_graph().asset_check_keys
     }
     for table in RESOURCES:
         assert (table, "schema") in check_keys
@@ -135,6 +136,38 @@ def _run_cli(raw: Path, published: Path, home: Path) -> subprocess.Popen:
     )
 
 
+class Holder:
+    """Another process holding the published warehouse open, answering counts on request."""
+
+    def __init__(self, path: Path, read_only: bool):
+        code = (
+            "import sys, duckdb\n"
+            f"con = duckdb.connect({str(path)!r}, read_only={read_only})\n"
+            "for line in sys.stdin:\n"
+            "    print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True)\n"
+        )
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def count(self) -> int:
+        self.proc.stdin.write("?\n")
+        self.proc.stdin.flush()
+        return int(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def _count(path: Path) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+
+
 def _grow_corpus(raw: Path, copies: int) -> None:
     """Distinct articles (not duplicates) so the claims step takes a moment."""
     body = SEEDS[0].read_text(encoding="utf-8")
@@ -152,68 +185,44 @@ def test_readers_do_not_break_runs_and_a_killed_run_leaves_the_warehouse(tmp_pat
     assert first.returncode == 0, out[-3000:]
     before = _sha(published)
 
-    # An analyst holds the published file open (read-only in one process, read-write in
-    # another) while a second run adds articles: the run succeeds, the readers keep a
-    # consistent snapshot, and a new connection sees the new data.
-    holders = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sys, duckdb\n"
-                f"con = duckdb.connect({str(published)!r}, read_only={ro})\n"
-                "for line in sys.stdin:\n"
-                "    print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True)\n",
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for ro in (True, False)
-    ]
+    # An analyst holds the published file open (read-only) while a second run adds articles:
+    # the run succeeds, the reader keeps a consistent snapshot, a new connection sees new data.
+    reader = Holder(published, read_only=True)
     try:
-        for h in holders:
-            h.stdin.write("?\n")
-            h.stdin.flush()
-            assert h.stdout.readline().strip() == "6"
+        assert reader.count() == 6
         _grow_corpus(raw, 3)
         second = _run_cli(raw, published, home)
         out, _ = second.communicate(timeout=600)
         assert second.returncode == 0, out[-3000:]
-        for h in holders:
-            h.stdin.write("?\n")
-            h.stdin.flush()
-            assert h.stdout.readline().strip() == "6"
+        assert reader.count() == 6
     finally:
-        for h in holders:
-            h.stdin.close()
-            h.wait(timeout=30)
-    con = duckdb.connect(str(published), read_only=True)
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
-    con.close()
+        reader.close()
+    assert _count(published) == 9
     before = _sha(published)
 
-    # A run killed while it extracts claims leaves the published warehouse as it was.
-    _grow_corpus(raw, 400)
-    third = _run_cli(raw, published, home)
-    deadline = time.monotonic() + 300
-    seen = []
-    for line in third.stdout:
-        seen.append(line)
-        if "claims: " in line and "articles" in line:
-            break
-        assert time.monotonic() < deadline, "".join(seen[-50:])
-    os.killpg(third.pid, signal.SIGKILL)
-    third.wait(timeout=60)
-    assert _sha(published) == before
-    con = duckdb.connect(str(published), read_only=True)
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
-    con.close()
+    # Another analyst holds it open read-write. A run killed while it extracts quantities or claims leaves the
+    # published warehouse as it was, and the next run recovers from the half-written build copy.
+    writer = Holder(published, read_only=False)
+    try:
+        assert writer.count() == 9
+        _grow_corpus(raw, 200)  # replaces the 3 above: 206 articles
+        third = _run_cli(raw, published, home)
+        deadline = time.monotonic() + 300
+        seen = []
+        for line in third.stdout:
+            seen.append(line)
+            if " articles (" in line and ("claims: " in line or "quantities: " in line):
+                break
+            assert time.monotonic() < deadline, "".join(seen[-50:])
+        os.killpg(third.pid, signal.SIGKILL)
+        third.wait(timeout=60)
+        assert _sha(published) == before
+        assert writer.count() == 9
 
-    # and the next run recovers from the half-written build copy
-    fourth = _run_cli(raw, published, home)
-    out, _ = fourth.communicate(timeout=900)
-    assert fourth.returncode == 0, out[-3000:]
-    con = duckdb.connect(str(published), read_only=True)
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 409
-    con.close()
+        fourth = _run_cli(raw, published, home)
+        out, _ = fourth.communicate(timeout=900)
+        assert fourth.returncode == 0, out[-3000:]
+        assert writer.count() == 9
+    finally:
+        writer.close()
+    assert _count(published) == 206

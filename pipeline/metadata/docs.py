@@ -40,16 +40,47 @@ def catalog_markdown() -> str:
 SECTIONS = {"tables": tables_markdown, "catalog": catalog_markdown}
 
 
-def render(text: str) -> str:
-    for name, fn in SECTIONS.items():
+def cookbook_markdown(warehouse_path: Path) -> str:
+    """Each recipe with its query and the output it gives on the warehouse."""
+    import duckdb
+
+    from pipeline.metadata.cookbook import RECIPES
+
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    parts = []
+    try:
+        for title, sql in RECIPES:
+            frame = con.execute(sql).df()
+            with_output = frame.to_markdown(index=False, floatfmt="g") if len(frame) else "_no rows_"
+            parts.append(f"#### {title}\n\n```sql\n{sql}\n```\n\n{with_output}\n")
+    finally:
+        con.close()
+    return "\n".join(parts)
+
+
+def render(text: str, warehouse_path: Path | None = None) -> str:
+    sections = dict(SECTIONS)
+    if warehouse_path is not None:
+        sections["cookbook"] = lambda: cookbook_markdown(warehouse_path)
+    for name, fn in sections.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", flags=re.DOTALL)
         text = pattern.sub(lambda m, fn=fn: m.group(1) + fn() + m.group(2), text)
     return text
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from pipeline import settings
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.metadata.docs", description=__doc__)
+    parser.add_argument(
+        "--cookbook", action="store_true",
+        help="also run the cookbook queries on the published warehouse and write their output",
+    )
+    args = parser.parse_args(argv)
     text = README.read_text(encoding="utf-8")
-    new = render(text)
+    new = render(text, settings.warehouse_path() if args.cookbook else None)
     if new != text:
         README.write_text(new, encoding="utf-8")
         print(f"updated {README}")
