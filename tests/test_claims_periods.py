@@ -162,3 +162,55 @@ def test_from_to_pair_splits_a_year_range():
     assert period(find(text, "11 trillion", "2022-07-01"))[:2] == (2012, 2012)
     assert period(find(text, "45.5 trillion", "2022-07-01"))[:2] == (2021, 2021)
     assert period(find(text, "15.9%", "2022-07-01"))[:2] == (2012, 2021)
+
+
+# ---- parts of a year ---------------------------------------------------------------------------
+def test_part_of_year_gives_its_year():
+    text = (
+        "In the first three quarters of 2022, the added value of the industrial Internet industry "
+        "reached 3.1 trillion yuan."
+    )
+    c = find(text, "3.1 trillion", "2023-02-01")
+    assert period(c) == (2022, 2022, "explicit_year")
+    assert c.status == "actual"
+    # `three` is part of the period, not a claim
+    assert [x.quote for x in claims(text, "2023-02-01")] == ["3.1 trillion yuan"]
+
+
+def test_part_of_year_codes_and_month_counts():
+    c = find("In the first 11 months of 2021, shipments rose 12.5%.", "12.5%", "2022-01-10")
+    assert period(c) == (2021, 2021, "explicit_year")
+    c = find(
+        "Q3 2022 shipments of industrial robots reached 443,000 units.", "443,000", "2023-01-10"
+    )
+    assert period(c) == (2022, 2022, "explicit_year")
+
+
+def test_part_of_year_without_year_is_the_publication_year():
+    c = find(
+        "From January to October, software business revenue rose 10.1%.", "10.1%", "2023-11-20"
+    )
+    assert period(c) == (2023, 2023, "publication_year")
+    c = find(
+        "In the first half, industrial enterprises bought 52,000 industrial robots.",
+        "52,000",
+        "2023-08-01",
+    )
+    assert period(c) == (2023, 2023, "publication_year")
+    # without a publication date there is no year to give
+    c = find("In the first quarter, firms bought 52,000 robots.", "52,000", None)
+    assert (c.period_start, c.period_end) == (None, None)
+
+
+def test_part_of_relative_year():
+    c = find("In the first half of last year, the firm sold 20,000 robots.", "20,000", "2023-03-01")
+    assert period(c) == (2022, 2022, "relative")
+
+
+def test_recent_years_keeps_the_fallback():
+    c = find(
+        "In recent years, more than 150 industrial Internet platforms have emerged.",
+        "150",
+        "2022-09-10",
+    )
+    assert period(c) == (2022, 2022, "publication_year")

@@ -265,3 +265,162 @@ def test_offsets_are_exact():
 def test_linear_on_long_text():
     text = "Output rose 5% to 3 trillion yuan in 2021, with more than 150 platforms. " * 2000
     assert len(extract(text).quantities) == 6000
+
+
+# ---- computing power ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The national total reached 180 EFLOPS last year.", 180),
+        ("a cluster of 3 exaflops", 3),
+        ("intelligent computing power of 500 petaflops", 0.5),
+        ("the new centre adds 260 PFLOPS", 0.26),
+        ("each server delivers 20 TFLOPS", 2e-5),
+        ("more than 1.2 EFLOP/s of capacity", 1.2),
+    ],
+)
+def test_computing_power_is_a_unit_in_eflops(text, value):
+    q = one(text)
+    assert q.unit == "EFLOPS" and q.counted is None
+    assert q.value == pytest.approx(value)
+
+
+# ---- currency conversions in brackets ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Its revenue was 1.2 trillion yuan ($168 billion) last year.", "CNY", "USD"),
+        ("Exports reached CNY1.2 trillion (USD170 billion) in 2022.", "CNY", "USD"),
+        ("The fund holds 5 billion yuan (about 700 million U.S. dollars).", "CNY", "USD"),
+        ("The deal is worth $2 million (or 1.8 million euros).", "USD", "EUR"),
+        ("Sales hit 30 billion yuan [roughly $4.2 billion] in May.", "CNY", "USD"),
+    ],
+)
+def test_bracketed_currency_conversion(text, first, second):
+    a, b = extract(text).quantities
+    assert (a.unit, a.converts) == (first, None)
+    assert (b.unit, b.converts) == (second, 0)
+
+
+def test_conversion_range_points_to_the_amount():
+    qs_ = extract("a loan of 2.5 billion euros (US$2.7-2.8 billion) was signed").quantities
+    assert [q.converts for q in qs_] == [None, 0, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales were 5 billion yuan (1 billion yuan of it online).",  # same currency: a part
+        "Profit rose 3% ($2 million) on the year.",  # a percent is not money
+        "Revenue was 30 billion yuan, while costs were $4.2 billion.",  # no bracket
+        "The firm (with $3 million in assets) is small.",  # no amount before the bracket
+    ],
+)
+def test_not_a_conversion(text):
+    assert all(q.converts is None for q in extract(text).quantities)
+
+
+# ---- parts of a year ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, quote, year, part",
+    [
+        ("In the first half of 2023, output rose 6%.", "In the first half of 2023", 2023, "H1"),
+        (
+            "During the second half of 2021 sales fell 2%.",
+            "During the second half of 2021",
+            2021,
+            "H2",
+        ),
+        (
+            "In the first three quarters of 2022, profits rose 9%.",
+            "In the first three quarters of 2022",
+            2022,
+            "Q1-Q3",
+        ),
+        (
+            "In the first 11 months of 2023, exports rose 5%.",
+            "In the first 11 months of 2023",
+            2023,
+            "M1-M11",
+        ),
+        ("In the first eight months, 30 firms listed.", "In the first eight months", None, "M1-M8"),
+        ("From January to October, profits rose 7%.", "From January to October", None, "M1-M10"),
+        ("Between March and May 2022 prices fell 3%.", "Between March and May 2022", 2022, "M3-M5"),
+        ("Jan.-Oct. 2022 output was 9 tonnes.", "Jan.-Oct. 2022", 2022, "M1-M10"),
+        ("In the first quarter, sales rose 4%.", "In the first quarter", None, "Q1"),
+        ("in the fourth quarter of 2020 it fell 1%", "in the fourth quarter of 2020", 2020, "Q4"),
+        ("H1 2023 revenue rose 3%.", "H1 2023", 2023, "H1"),
+        ("In Q3 2022 margins rose 2%.", "Q3 2022", 2022, "Q3"),
+        ("Q1-Q3 2022 profits rose 8%.", "Q1-Q3 2022", 2022, "Q1-Q3"),
+        ("The 2023Q1 report showed 5% growth.", "2023Q1", 2023, "Q1"),
+        (
+            "by the end of the first quarter of 2024, 5 tonnes",
+            "by the end of the first quarter of 2024",
+            2024,
+            "Q1",
+        ),
+    ],
+)
+def test_part_of_year_periods(text, quote, year, part):
+    e = extract(text)
+    (p,) = e.periods
+    assert (p.text, p.kind, p.year_start, p.year_end, p.part) == (quote, "year", year, year, part)
+    # the numbers inside (`three`, `11`, `2023`) are not quantities
+    assert all(q.start >= p.end or q.end <= p.start for q in e.quantities)
+    assert (p.start, p.end, "part_year") in {(i.start, i.end, i.reason) for i in e.ignored}
+
+
+def test_part_of_a_relative_year():
+    (p,) = extract("In the first two months of last year, 7 deals closed.").periods
+    assert (p.kind, p.offset_start, p.offset_end, p.part) == ("relative", -1, -1, "M1-M2")
+    (p,) = extract("in the first half of this year").periods
+    assert (p.kind, p.offset_start, p.part) == ("relative", 0, "H1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first three quarters of 2022, output rose 5%.",
+        "In the first 11 months of 2023, exports rose 5%.",
+        "In the first eleven months, exports rose 5%.",
+        "Q1-Q3 2022 profits rose 5%.",
+    ],
+)
+def test_numbers_inside_a_part_of_year_are_not_quantities(text):
+    assert [q.text for q in extract(text).quantities] == ["5%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first half of the 20th century",  # not a year
+        "the first quarter of the match",
+        "January and February were cold",  # `and` needs `between`
+        "from January 1 to October 31, 2022",  # two dates
+        "H2 alone",  # H1/H2 need a year
+        "last quarter",  # relative, as before
+    ],
+)
+def test_not_a_part_of_year(text):
+    assert all(p.part is None for p in extract(text).periods)
+
+
+def test_recent_years_is_relative_without_offsets_and_no_quantity():
+    e = extract("In recent years, the sector has grown quickly.")
+    assert [(p.kind, p.offset_start, p.offset_end) for p in e.periods] == [("relative", None, None)]
+    assert e.quantities == []
+
+
+# ---- technology names and leftovers ------------------------------------------------------------
+def test_10g_pon_is_technology_and_a_modifier_of_a_count():
+    e = extract("10G PON ports exceeded 15 million, and 2.31 million 10G-PON ports were added.")
+    assert {(i.text, i.reason) for i in e.ignored} >= {("10G", "technology")}
+    a, b = e.quantities
+    assert (a.text, a.unit) == ("exceeded 15 million", None)
+    assert (b.text, b.unit, b.counted) == ("2.31 million 10G-PON ports", "count", "ports")
+
+
+def test_glued_m_alone_and_singular_count_are_left_as_they_were():
+    assert extract("The tower is 100m tall.").quantities == []  # metres or million: not read
+    q = one("Zhejiang built one platform in May.")
+    assert (q.value, q.unit) == (1, None)  # singular counts stay bare numbers

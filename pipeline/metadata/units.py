@@ -11,7 +11,8 @@ Decisions (documented in docs/quantities.md):
   `yen`/`JPY`/`JP¥`), `yuan`/`RMB`/`renminbi`/`元` are CNY.
 - percent and percentage point are different units; a percentage point is never a percent.
 - one base unit per physical kind: mass `t`, energy `kWh`, power `kW`, length `km`, area `m2`,
-  volume `m3`, data `TB`, bitrate `Gbps`, frequency `GHz`; `tce` (tonnes of standard coal
+  volume `m3`, data `TB`, bitrate `Gbps`, frequency `GHz`, computing power `EFLOPS` (the unit
+  Chinese computing-power statistics report in; PFLOPS/TFLOPS/GFLOPS/FLOPS convert to it); `tce` (tonnes of standard coal
   equivalent, common in Chinese energy statistics) is its own code, not converted to kWh.
 - `count` is the unit of counted things; the counted noun travels in `Quantity.counted`.
 """
@@ -35,6 +36,7 @@ KINDS = (
     "bitrate",
     "frequency",
     "temperature",
+    "computing",
 )
 
 
@@ -531,6 +533,39 @@ UNITS: tuple[Unit, ...] = (
     # ---- frequency / temperature ------------------------------------------------------------
     _u("GHz", "gigahertz", "frequency", ["gigahertz"], suffix_cs=["GHz"]),
     _u("MHz", "megahertz", "frequency", ["megahertz"], suffix_cs=["MHz"], base="GHz", factor=1e-3),
+    # ---- computing power (floating-point operations per second) ----------------------------
+    # base EFLOPS: national computing-power statistics are reported in EFLOPS (`180 EFLOPS`)
+    _u(
+        "EFLOPS",
+        "exaFLOPS",
+        "computing",
+        ["EFLOPS", "exaflops", "EFLOP/s", "exaFLOP/s"],
+    ),
+    _u(
+        "PFLOPS",
+        "petaFLOPS",
+        "computing",
+        ["PFLOPS", "petaflops", "PFLOP/s", "petaFLOP/s"],
+        base="EFLOPS",
+        factor=1e-3,
+    ),
+    _u(
+        "TFLOPS",
+        "teraFLOPS",
+        "computing",
+        ["TFLOPS", "teraflops", "TFLOP/s", "teraFLOP/s"],
+        base="EFLOPS",
+        factor=1e-6,
+    ),
+    _u(
+        "GFLOPS",
+        "gigaFLOPS",
+        "computing",
+        ["GFLOPS", "gigaflops", "GFLOP/s", "gigaFLOP/s"],
+        base="EFLOPS",
+        factor=1e-9,
+    ),
+    _u("FLOPS", "FLOPS", "computing", suffix_cs=["FLOPS", "FLOP/s"], base="EFLOPS", factor=1e-18),
     _u(
         "degC",
         "degree Celsius",
@@ -554,7 +589,8 @@ def normalise(value: float, code: str) -> tuple[float, str]:
     unit = BY_CODE.get(code)
     if unit is None or not unit.base:
         return value, code
-    return value * unit.factor, unit.base
+    # 15 significant digits: 20 TFLOPS -> 2e-05 EFLOPS, not 1.9999999999999998e-05
+    return float(f"{value * unit.factor:.15g}"), unit.base
 
 
 def kind_of(code: str | None) -> str | None:

@@ -1,7 +1,9 @@
 """extract_claims: text -> statistical claims (the claims layer's entry point).
 
-For each quantity the extractor found: infer the unit of a bare number, match the indicator, drop
-what is not a statistic, then resolve the reference period, the status and the cited source.
+For each quantity the extractor found: drop currency conversions in brackets (`1.2 trillion yuan
+($168 billion)`: the analyst wants the figure as reported, the dollar amount is the outlet's
+arithmetic), infer the unit of a bare number, match the indicator, drop what is not a statistic,
+then resolve the reference period, the status and the cited source.
 Boundaries and periods are indexed once per text; each quantity costs a few bisections and
 phrase look-ups within its sentence and paragraph.
 """
@@ -21,7 +23,7 @@ from .model import Claim
 from .periods import PeriodResolver
 from .sources import SourceResolver
 from .status import resolve_status
-from .units import currency_before, has_scale_word, unit_noun
+from .units import currency_before, has_scale_word
 
 _VERBISH = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|be|been|reached|reach|reaches|exceeded|"
@@ -55,10 +57,6 @@ def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
 def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     """(unit, indicator, counted) for the quantity; unit None when it cannot be resolved."""
     q = c.q
-    if q.unit == "count" and unit_noun(q.counted):
-        unit = unit_noun(q.counted)[0]
-        ind, _ = match_indicator(doc, c, unit)
-        return unit, ind, None
     if q.unit is not None:
         ind, _ = match_indicator(doc, c, q.unit)
         return q.unit, ind, q.counted
@@ -76,11 +74,6 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     return None, UNCLASSIFIED, None
 
 
-def _factor(q) -> float:
-    conv = unit_noun(q.counted) if q.unit == "count" else None
-    return conv[1] if conv else 1.0
-
-
 def claims_from_extraction(
     text: str,
     extraction: Extraction,
@@ -95,6 +88,8 @@ def claims_from_extraction(
     sources = SourceResolver(doc)
     claims: list[Claim] = []
     for i, q in enumerate(doc.quantities):
+        if q.converts is not None:
+            continue  # a conversion of the amount before it (see module docstring)
         c = quantity_context(doc, i)
         unit, indicator, counted = _resolve_unit(doc, c)
         if unit is None or not is_statistic(q, unit, indicator, counted):
@@ -108,7 +103,7 @@ def claims_from_extraction(
                 char_start=q.start,
                 char_end=q.end,
                 quote=text[q.start : q.end],
-                value=float(q.value) * _factor(q),
+                value=float(q.value),
                 unit=unit,
                 counted=counted if unit == "count" else None,
                 bound=q.bound,

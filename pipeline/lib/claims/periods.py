@@ -22,6 +22,9 @@ A year range split over a `from X to Y` pair gives X the first year and Y the la
 to 2021, ... grew from 1.5 trillion yuan to 4.1 trillion yuan`).
 Relative periods are resolved against the publication year (`the past two years` -> (pub-2,
 pub)); "at present" is the publication year.
+A part of a year is its year: `in the first half of 2023`, `Q3 2022`, `in the first three quarters
+of last year` (relative); without a year (`in the first quarter`, `from January to October`) it
+is the publication year (basis `publication_year`).
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def usable_periods(doc: Doc) -> list[Period]:
     for p in doc.periods:
         if p.kind not in ("year", "date", "relative", "present"):
             continue
-        if p.kind in ("year", "date") and p.year_start is None:
+        if p.kind in ("year", "date") and p.year_start is None and p.part is None:
             continue
         if p.kind == "relative" and p.offset_start is None:
             continue
@@ -102,6 +105,8 @@ def usable_periods(doc: Doc) -> list[Period]:
 
 
 def _years(p: Period, pub: int | None) -> tuple[int | None, int | None, str]:
+    if p.kind == "year" and p.year_start is None:  # `in the first quarter`: this year
+        return (pub, pub, "publication_year") if pub is not None else (None, None, "none")
     if p.kind in ("year", "date"):
         return (
             p.year_start,
@@ -151,7 +156,7 @@ class PeriodResolver:
             if sents:
                 first = sents[0]
                 for p in self._in(*first):
-                    if p.kind in ("year", "date"):
+                    if p.kind in ("year", "date") and p.year_start is not None:
                         found = p
                         break
             self._par_year[par] = found

@@ -6,8 +6,8 @@
    yuan ... and 4.45 trillion`) when the number has a scale word.
 3. Otherwise the number stays unresolved and is not a claim.
 
-Unit words the extractor reads as counted nouns (`180 EFLOPS` -> count of "EFLOPS") are turned
-into their unit here (`UNIT_NOUNS`), converted to the unit the catalog uses.
+Computing power (`180 EFLOPS`, `500 petaflops`) is a unit of the vocabulary
+(`pipeline.metadata.units`, base EFLOPS): the extractor gives it, nothing is converted here.
 """
 
 from __future__ import annotations
@@ -28,18 +28,6 @@ _CURRENCY = re.compile(
     r"(?P<JPY>\byen\b|\bJPY\b)|(?P<GBP>\bpounds? sterling\b|\u00a3|\bGBP\b)|"
     r"(?P<HKD>\bHK\$|\bHKD\b)"
 )
-
-
-# counted noun (lower case) -> (unit code, factor to that unit)
-UNIT_NOUNS = {
-    "eflops": ("EFLOPS", 1.0),
-    "pflops": ("EFLOPS", 1e-3),
-    "tflops": ("EFLOPS", 1e-6),
-}
-
-
-def unit_noun(counted: str | None) -> tuple[str, float] | None:
-    return UNIT_NOUNS.get(counted.lower()) if counted else None
 
 
 def has_scale_word(text: str, q: Quantity) -> bool:

@@ -13,8 +13,11 @@ import regex as re
 
 # up to five words right after the number, each optionally hyphenated (`top-level`)
 # (technology tokens such as `5G` may sit among the modifiers: `2.31 million 5G base stations`)
-WORDS = re.compile(r"(?:[ \t]+(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b)){1,5}")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b")
+# (`10G-PON ports`: a technology token may carry a hyphenated suffix)
+WORDS = re.compile(
+    r"(?:[ \t]+(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*)){1,5}"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*")
 
 STOP = frozenset(
     """a an the of in on at to for with by from and or but nor as that which who whom whose than

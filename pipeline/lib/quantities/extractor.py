@@ -15,7 +15,7 @@ import re as sre
 import regex as re
 
 from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
-from pipeline.metadata.units import BY_CODE, normalise
+from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, periods, unitmatch
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, parse
@@ -119,6 +119,11 @@ PREFIX = re.compile(
     re.IGNORECASE,
 )
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
+# parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
+# matched only at the triggers that can begin one, so MASTER stays as short as before
+PART_AT = re.compile(periods.PART, re.IGNORECASE)
+_PART_WORDS = frozenset(["first", "second", "third", "fourth", *periods.MONTHS])
+_YEAR_CODE = sre.compile(r"\s?-?\s?[HQ][1-4]")
 
 # scale abbreviation glued to digits (`73m`, `10k`, `US$5bn`, `1.2b`) or after one space (`2.33 k`)
 ABBR = re.compile(
@@ -138,6 +143,14 @@ CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 ATTACHED_LETTER = re.compile(r"[A-Za-z]")
+# an amount in brackets right after another amount: `1.2 trillion yuan ($168 billion)`,
+# `CNY1.2 trillion (USD170 billion)`, `(about 700 million U.S. dollars)`, `(or $5m)`
+# (reverse pattern, anchored at the start of the bracketed amount and its bound word)
+CONVERSION_OPEN = re.compile(
+    r"(?r)(?P<gap>[ \t]*)[(\[（]\s*(?:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|equalling|worth"
+    r"|converted\s+to|roughly\s+equal\s+to)\s+)?",
+    re.IGNORECASE,
+)
 OF_ = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -170,6 +183,16 @@ def extract(text: str) -> Extraction:
             continue
         m = None
         pre = PREFIX.match(text, max(st.consumed, p - 32), p)
+        if _part_trigger(text, t, p):
+            pm = PART_AT.match(text, pre.start()) if pre is not None else None
+            if pm is None or pm.end() <= p:
+                pm = PART_AT.match(text, p)
+            if pm is not None:
+                per = periods.part_period(pm)
+                st.out.periods.append(per)
+                st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
+                st.consumed = pm.end()
+                continue
         if pre is not None:
             m = MASTER.match(text, pre.start())
             if m is not None and m.end() <= p:
@@ -180,6 +203,17 @@ def extract(text: str) -> Extraction:
                 continue
         _dispatch(st, m)
     return st.out
+
+
+def _part_trigger(text: str, t: sre.Match, p: int) -> bool:
+    """Can a part of a year start at trigger `t`? (ordinal first..fourth, a month name, the digit
+    of `Q3`/`H1`, a 4-digit year followed by `Q1`/`H2`)."""
+    w = t.group(0)
+    if not w[0].isdigit():
+        return w.lower() in _PART_WORDS
+    if p and text[p - 1] in "QH":
+        return True
+    return len(w) == 4 and _YEAR_CODE.match(text, t.end()) is not None
 
 
 _URL_START = re.compile(r"(?r)(?:https?://|www\.|[\w.-]+@)[^\s]*")
@@ -384,6 +418,7 @@ def _number(st: _State, pos: int) -> None:
     b = bounds.bound_before(text, n.start)
     if b is not None:
         n.bound, n.start = b
+    conv = _converts(st, n)
     # a range: `3 to 5 percent`, `between 10 and 20 billion yuan`, `Three to five platforms`
     second = _range_end(st, n)
     if second is not None:
@@ -393,16 +428,34 @@ def _number(st: _State, pos: int) -> None:
             n.unit, n.counted, n.phrase = second.unit, second.counted, second.phrase
         if n.scale == 1.0 and second.scale > 1.0 and abs(n.value) < 1000:
             n.value *= second.scale
-        _emit(st, n, "lower" if n.bound in ("exact", "approx") else n.bound, rid)
+        _emit(st, n, "lower" if n.bound in ("exact", "approx") else n.bound, rid, conv)
         after = bounds.bound_after(text, second.end)
-        _emit(st, second, after[0] if after else "upper", rid)
+        _emit(st, second, after[0] if after else "upper", rid, conv)
         st.consumed = after[1] if after else second.end
         return
     after = bounds.bound_after(text, n.end)
     if after is not None:
         n.bound, n.end = after
-    _emit(st, n, n.bound, None)
+    _emit(st, n, n.bound, None, conv)
     st.consumed = n.end
+
+
+def _converts(st: _State, n: _Num) -> int | None:
+    """Index of the amount that the bracketed amount `n` converts to another currency, else None:
+    `1.2 trillion yuan ($168 billion)` -> the yuan amount. Both must be money in different
+    currencies and only the bracket (and `or`, `i.e.`, `equivalent to`) may separate them."""
+    if n.unit is None or not st.out.quantities:
+        return None
+    code = BY_CODE[n.unit].base_code if n.unit in BY_CODE else None
+    if code not in CURRENCY_CODES:
+        return None
+    prev = st.out.quantities[-1]
+    if prev.unit not in CURRENCY_CODES or prev.unit == code or prev.end > n.start:
+        return None
+    m = CONVERSION_OPEN.match(st.text, max(prev.end, n.start - 40), n.start)
+    if m is None or m.start() != prev.end:
+        return None
+    return len(st.out.quantities) - 1
 
 
 def _range_end(st: _State, n: _Num) -> _Num | None:
@@ -446,7 +499,9 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     return second
 
 
-def _emit(st: _State, n: _Num, bound: str, range_id: int | None) -> None:
+def _emit(
+    st: _State, n: _Num, bound: str, range_id: int | None, converts: int | None = None
+) -> None:
     value, unit = n.value, n.unit
     if unit is not None and unit != "count":
         value, unit = normalise(value, unit)
@@ -465,5 +520,6 @@ def _emit(st: _State, n: _Num, bound: str, range_id: int | None) -> None:
             unit_start=n.ustart,
             unit_end=n.uend,
             noun_phrase=n.phrase,
+            converts=converts,
         )
     )

@@ -3,7 +3,9 @@
 Regular-expression pieces used by the extractor's single pass, and the functions that turn a
 match into a `Period`: `in 2021`, `by the end of 2022`, `from 2018 to 2020`, `2012-2021`,
 `(2022)`, `January 21, 2021`, `2021.01.27`, `the past two years` (-2, 0), `last year` (-1, -1),
-`at present` (kind "present").
+`at present` (kind "present"), and parts of a year (`Period.part`): `the first half of 2023` (H1),
+`the first three quarters of 2022` (Q1-Q3), `the first 11 months` (M1-M11), `from January to
+October` (M1-M10), `Q3 2022`, `H1 2023`, `2023Q1`.
 """
 
 from __future__ import annotations
@@ -62,6 +64,90 @@ YEAR_LEAD = re.compile(
     r"(?:the\s+year\s+)?)",
     re.IGNORECASE,
 )
+
+
+# ---- parts of a year ---------------------------------------------------------------------------
+# `the first half of 2023`, `the first three quarters of 2022`, `the first 11 months`, `from January
+# to October this year`, `Q3 2022`, `H1 2023`, `Q1-Q3 2022`, `2023Q1`. The numbers inside are not
+# quantities. Not a part of a year: `the first half of the 20th century`, `last quarter` (relative).
+_PT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+_PT_YEAR_OK = (
+    r"(?!\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year\b|(?:19|20)\d\d)))"
+)
+_PT_TAIL = (
+    rf"(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:fiscal\s+)?year\s+)?(?P<pt_y>{YEAR})"
+    r"|\s+(?:of\s+)?(?P<pt_rel>this|last|next|the\s+previous|the\s+current)\s+year\b"
+    r"|\s+of\s+the\s+(?:same\s+)?year\b)?"
+)
+PART = (
+    r"(?P<part>(?:\b(?:in|during|for|over|throughout)\s+)?(?:\bthe\s+)?"
+    r"(?:\b(?P<pt_half>first|second)\s+half\b"
+    + _PT_YEAR_OK
+    + r"|\b(?P<pt_q>first|second|third|fourth)\s+quarter\b"
+    + _PT_YEAR_OK
+    + r"|\bfirst\s+(?P<pt_n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
+    r"\s+(?P<pt_unit>months|quarters)\b"
+    + _PT_YEAR_OK
+    + rf"|(?:(?P<pt_btw>\bbetween\s+)|\bfrom\s+)?(?P<pt_m1>(?-i:{MONTH}))\s*"
+    rf"(?:\bto\b|\bthrough\b|\btill\b|\buntil\b|-|–|—|(?(pt_btw)\band\b|(?!)))\s*"
+    rf"(?P<pt_m2>(?-i:{MONTH}))(?!\s*\d{{1,2}}\b(?!\d))"
+    r"|(?<![\w.])(?-i:(?P<pt_h>H[12]))(?=\s+(?:of\s+)?(?:19|20)\d\d)"
+    r"|(?<![\w.])(?-i:(?P<pt_c>Q[1-4])(?:\s*[-–~]\s*(?P<pt_c2>Q[1-4]))?)\b(?!-)"
+    r")" + _PT_TAIL + rf"|(?P<pt_yc>{YEAR})\s?-?\s?(?-i:(?P<pt_c0>H[12]|Q[1-4]))(?![\w])"
+    r")"
+)
+
+
+# words extending a part of a year backwards: `by the end of ` + `the first quarter of 2024`
+PART_LEAD = re.compile(
+    r"(?r)(?<![\w-])(?:(?:in|by|since|until|till|before|after|at|as\s+of|from)\s+(?:the\s+)?"
+    r"(?:end|beginning|start|middle|close)\s+of\s+|(?:by|since|until|till|before|after|as\s+of)"
+    r"\s+)",
+    re.IGNORECASE,
+)
+
+
+def part_period(m: re.Match) -> Period:
+    """The Period of a part-of-year match (the `part` group of the master pattern)."""
+    start, end = m.start(), m.end()
+    lead = PART_LEAD.match(m.string, max(0, start - 30), start)
+    if lead is not None:
+        start = lead.start()
+    text = m.string[start:end]
+    part = None
+    if m.group("pt_half"):
+        part = "H1" if m.group("pt_half").lower() == "first" else "H2"
+    elif m.group("pt_q"):
+        part = "Q" + str(("first", "second", "third", "fourth").index(m.group("pt_q").lower()) + 1)
+    elif m.group("pt_n"):
+        raw = m.group("pt_n").lower()
+        n = _PT_WORDS.get(raw) or int(raw)
+        if m.group("pt_unit").lower() == "months":
+            part = f"M1-M{n}"
+        else:
+            part = f"Q1-Q{min(n, 4)}"
+    elif m.group("pt_m1"):
+        a, b = _month(m.group("pt_m1")), _month(m.group("pt_m2"))
+        part = f"M{a}-M{b}" if a and b and a < b else (f"M{a}" if a == b else None)
+    elif m.group("pt_h"):
+        part = m.group("pt_h")
+    elif m.group("pt_c"):
+        part = m.group("pt_c") + (f"-{m.group('pt_c2')}" if m.group("pt_c2") else "")
+    elif m.group("pt_c0"):
+        part = m.group("pt_c0")
+    year = m.group("pt_y") or m.group("pt_yc")
+    if year:
+        y = int(year)
+        return Period(start, end, text, "year", year_start=y, year_end=y, part=part)
+    rel = m.group("pt_rel")
+    if rel:
+        w = rel.lower().split()[-1]
+        off = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[w]
+        return Period(start, end, text, "relative", offset_start=off, offset_end=off, part=part)
+    return Period(start, end, text, "year", part=part)
 
 
 def relative_period(m: re.Match) -> Period:
