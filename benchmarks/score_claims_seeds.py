@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.cli_extract import header_date, read_text  # noqa: E402
 from pipeline.lib.claims import extract_claims  # noqa: E402
 
-GOLD = Path("/work/shared/gold/seeds.json")
-SCORER = Path("/work/shared/tools/score_claims.py")
+GOLD = Path(__file__).resolve().parents[2].joinpath("shared", "gold/seeds.json")
+SCORER = Path(__file__).resolve().parents[2].joinpath("shared", "tools/score_claims.py")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@ For each article in benchmarks/heldout/gold.json, runs
     .venv/bin/python -m pipeline extract benchmarks/heldout/articles/FILE [--published DATE]
 (DATE = the gold's "published" for that file; omitted when null), collects the printed claims
 with article_file set to the file name, writes them to a temporary JSON file and runs
-    python /work/shared/tools/score_claims.py --gold benchmarks/heldout/gold.json --claims TMP.json [--show]
+    python ../shared/tools/score_claims.py --gold benchmarks/heldout/gold.json --claims TMP.json [--show]
 
     python benchmarks/score_heldout.py [--show] [--keep PATH] [--min-f1 X]
 """
@@ -14,7 +14,7 @@ import argparse, json, pathlib, subprocess, sys, tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "benchmarks" / "heldout"
 GOLD = HELDOUT / "gold.json"
-SCORER = pathlib.Path("/work/shared/tools/score_claims.py")
+SCORER = pathlib.Path(__file__).resolve().parents[2].joinpath("shared", "tools/score_claims.py")
 
 
 def python_exe():

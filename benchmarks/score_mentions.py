@@ -4,7 +4,7 @@
 
 Runs `extract()` on every raw/*.txt, writes a claims JSON (article_file, char_start, char_end,
 value, unit, bound, counted; bare numbers with unit None are left out: the claims layer infers
-their unit from context) and runs /work/shared/tools/score_claims.py on it. Only the mention
+their unit from context) and runs ../shared/tools/score_claims.py on it. Only the mention
 figure (value + unit + span) is meaningful here: periods, status and indicators belong to the
 claims layer.
 """
@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.lib.quantities import extract  # noqa: E402
 
-GOLD = pathlib.Path("/work/shared/gold/seeds.json")
-SCORER = pathlib.Path("/work/shared/tools/score_claims.py")
+GOLD = pathlib.Path(__file__).resolve().parents[2].joinpath("shared", "gold/seeds.json")
+SCORER = pathlib.Path(__file__).resolve().parents[2].joinpath("shared", "tools/score_claims.py")
 
 
 def claims_for(raw_dir: pathlib.Path) -> list[dict]:

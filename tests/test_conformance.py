@@ -1,7 +1,7 @@
 """Conformance of the quantity extractor with public test cases.
 
 Runs the Recognizers-Text English NumberModel, PercentModel and CurrencyModel specs (and
-quantulum3's quantity cases, as a report only) from /work/shared/conformance through
+quantulum3's quantity cases, as a report only) from tests/data/conformance (copied from ../shared/conformance) through
 `extract()`, prints a pass-rate table per file and asserts >= 90% on the three English files.
 
 Comparison rules
@@ -33,7 +33,7 @@ import pytest
 from pipeline.lib.quantities import extract
 from pipeline.metadata.units import CURRENCY_CODES
 
-ROOT = pathlib.Path("/work/shared/conformance")
+ROOT = pathlib.Path(__file__).resolve().parent / "data" / "conformance"
 UNSUPPORTED_FILE = pathlib.Path(__file__).with_name("conformance_unsupported.json")
 RT = ROOT / "recognizers-text"
 FILES = {
