@@ -217,3 +217,29 @@ def test_seed_articles(name, expected, basis):
     if name.startswith("001"):
         assert h.title.startswith("Ministry of Industry")
         assert h.byline == "Wang Qun"
+
+
+def test_dateline_without_year_takes_the_year_from_the_weekday():
+    text = (
+        "Output of robots climbs\n\nSHANGHAI, March 14 (Xinhua) -- Output of industrial robots "
+        "rose in 2023, the statistics bureau said Thursday, and more plants opened in 2024.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    # March 14 is a Thursday in 2024 (not in 2023 or 2025)
+    assert h.published_date == dt.date(2024, 3, 14)
+    assert h.date_basis == "inferred"
+
+
+def test_dateline_weekday_that_fits_no_mentioned_year_gives_no_date():
+    text = "Robots\n\nSHANGHAI, March 14 (Xinhua) -- Output rose in 2021, the bureau said Friday.\n"
+    assert parse_header(text, today=dt.date(2026, 1, 1)).published_date is None
+
+
+def test_release_time_label_is_not_an_outlet():
+    text = (
+        "A headline\n\nRelease time: 2023-12-20 09:30   Source: China Industrial Internet "
+        "Research Institute\n\nThe body of the article starts here. It goes on.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2023, 12, 20)
+    assert h.outlet == "China Industrial Internet Research Institute"

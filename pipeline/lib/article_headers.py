@@ -14,7 +14,10 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    form (`2022-09-11 Beijing ...`). A `Published` date is preferred to an `Updated` one.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
-   year is taken from the title/header and the basis is `inferred`; no year there -> no date.
+   year is taken from the title/header and the basis is `inferred`; failing that, from the
+   weekday the lead names (`... the ministry said Wednesday`): the one year among those the text
+   mentions (and the year after each) in which the month/day falls on that weekday, also
+   `inferred`; otherwise no date.
 3. `text_date`: the first sentence of the lead reports an event on a full date
    (`On September 11, 2022, the forum was held ...`): the event date is the recorded basis.
 4. `inferred`: the lead reports a past event on a month/day without year (`on November 7th,
@@ -315,12 +318,19 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
                 if meta.outlet is None:
                     meta.outlet = pre
             continue
+        if seg.lower() in _LEFTOVER_LABEL_WORDS:  # "Release" of "Release time: <date>"
+            continue
         if _name_like(seg):
             if meta.outlet is None:
                 meta.outlet = _clean_value(seg)
             continue
         ok = False
     return ok
+
+
+_LEFTOVER_LABEL_WORDS = frozenset(
+    {"release", "released", "publish", "published", "posted", "updated", "update", "issued"}
+)
 
 
 def _blank(s: str, spans: list[tuple[int, int]]) -> str:
@@ -612,7 +622,7 @@ class _Parser:
                     return None, None, None, None, outlet
                 md = find_month_days(dtext)
                 if md:
-                    d = self._with_year(md[0], years, "dateline")
+                    d = self._with_year(md[0], years, "dateline") or self._by_weekday(md[0], s)
                     if d is not None:
                         return d, "inferred", evidence, ev_start, outlet
                 return None, None, None, None, outlet
@@ -639,6 +649,32 @@ class _Parser:
             self.notes.append(f"year {years[0]} from the title/header")
             return d
         return None
+
+    def _by_weekday(self, md: _DateMatch, lead: str) -> dt.date | None:
+        """A dateline without a year (`BEIJING, Jan. 18 (Xinhua) --`) whose lead names the
+        weekday (`... the ministry said Wednesday`): the one year, among the years the text
+        mentions and the year after each, in which that month/day falls on that weekday."""
+        wm = _WEEKDAY_RE.search(lead)
+        if wm is None or md.month is None or md.day is None:
+            return None
+        weekday = _WEEKDAYS[wm.group(1).lower()]
+        mentioned = set(_years(self.text, self.today))
+        candidates = {y + k for y in mentioned for k in (0, 1)}
+        fits = sorted(
+            y
+            for y in candidates
+            if (d := _mk_date(y, md.month, md.day)) is not None
+            and d.weekday() == weekday
+            and dt.date(1990, 1, 1) <= d <= self.today
+        )
+        if len(fits) != 1:
+            self.notes.append(
+                f"dateline {md.text!r}: the weekday {wm.group(1)} fits "
+                + (f"years {fits}" if fits else "no year the text mentions")
+            )
+            return None
+        self.notes.append(f"year {fits[0]} from the weekday {wm.group(1)} in the lead")
+        return _mk_date(fits[0], md.month, md.day)
 
     def _text_dates(self, lead: tuple[int, str], title_years: list[int]):
         off, para = lead
@@ -671,6 +707,20 @@ class _Parser:
                     return d, "inferred", sent[ev_start : md.end], off + s_off + ev_start
                 return None
         return None
+
+
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_WEEKDAY_RE = regex.compile(
+    r"\b(?:on|said|says|announced|reported|told|added)\s+(?:last\s+)?("
+    + "|".join(_WEEKDAYS)
+    + r")\b",
+    regex.IGNORECASE,
+)
 
 
 def _split_sentences(para: str) -> list[str]:
