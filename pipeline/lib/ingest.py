@@ -13,6 +13,7 @@ import pandas as pd
 
 from pipeline.lib.article_headers import parse_header
 from pipeline.lib.raw_files import RawFile, group_duplicates, scan_raw
+from pipeline.metadata.resources import get as get_resource
 
 
 @dataclass
@@ -61,10 +62,9 @@ def build_tables(
                 "detail": f.detail,
             }
         )
-    raw_files = pd.DataFrame(raw_rows, columns=_RAW_COLUMNS)
+    raw_files = pd.DataFrame(raw_rows, columns=get_resource("raw_files").field_names)
     rejects = raw_files.loc[
-        raw_files["outcome"] == "rejected",
-        ["file_path", "size_bytes", "sha256", "reject_reason", "detail"],
+        raw_files["outcome"] == "rejected", get_resource("ingest_rejects").field_names
     ].reset_index(drop=True)
 
     article_rows = []
@@ -93,34 +93,6 @@ def build_tables(
         )
         if progress and i % 1000 == 0:
             progress(f"parsed headers of {i}/{len(groups)} articles")
-    articles = pd.DataFrame(article_rows, columns=_ARTICLE_COLUMNS)
+    articles = pd.DataFrame(article_rows, columns=get_resource("articles").field_names)
     articles["published_date"] = pd.to_datetime(articles["published_date"])
     return IngestTables(raw_files, rejects, articles)
-
-
-_RAW_COLUMNS = [
-    "file_path",
-    "size_bytes",
-    "sha256",
-    "encoding",
-    "outcome",
-    "article_file",
-    "reject_reason",
-    "detail",
-]
-_ARTICLE_COLUMNS = [
-    "article_file",
-    "published_date",
-    "date_basis",
-    "date_evidence",
-    "title",
-    "outlet",
-    "byline",
-    "encoding",
-    "sha256",
-    "content_hash",
-    "duplicate_files",
-    "syndication_group",
-    "n_chars",
-    "text",
-]

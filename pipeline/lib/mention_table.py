@@ -9,24 +9,9 @@ import pandas as pd
 
 from pipeline.lib.mentions import Extraction
 from pipeline.lib.quantities import extract
+from pipeline.metadata.resources import get as get_resource
 
-COLUMNS = [
-    "article_file",
-    "mention_no",
-    "mention_kind",
-    "char_start",
-    "char_end",
-    "quote",
-    "value",
-    "unit",
-    "counted",
-    "bound",
-    "range_id",
-    "period_kind",
-    "period_start",
-    "period_end",
-    "reason",
-]
+COLUMNS = get_resource("quantity_mentions").field_names
 
 
 def extraction_rows(article_file: str, ex: Extraction) -> list[dict]:
