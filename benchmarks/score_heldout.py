@@ -9,7 +9,13 @@ with article_file set to the file name, writes them to a temporary JSON file and
 
     python benchmarks/score_heldout.py [--show] [--keep PATH] [--min-f1 X]
 """
-import argparse, json, pathlib, subprocess, sys, tempfile
+
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "benchmarks" / "heldout"
@@ -47,7 +53,9 @@ def extract(fname, published):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--keep", help="also write the collected claims JSON here")
     ap.add_argument("--min-f1", type=float)
@@ -62,7 +70,9 @@ def main():
         json.dump(claims, tmp, ensure_ascii=False)
         tmp_path = tmp.name
     if args.keep:
-        pathlib.Path(args.keep).write_text(json.dumps(claims, ensure_ascii=False, indent=1), encoding="utf-8")
+        pathlib.Path(args.keep).write_text(
+            json.dumps(claims, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     cmd = [sys.executable, str(SCORER), "--gold", str(GOLD), "--claims", tmp_path]
     if args.show:
         cmd.append("--show")

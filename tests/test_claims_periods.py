@@ -7,6 +7,7 @@ import datetime as dt
 from claims_helpers import claims, find
 
 from pipeline.lib.claims.context import Doc, quantity_context
+from pipeline.lib.claims.model import PERIOD_BASES
 from pipeline.lib.claims.periods import PeriodResolver
 from pipeline.lib.mentions import Period, Quantity
 
@@ -56,8 +57,11 @@ def test_paragraph_opening_year_carries_to_later_sentences():
         "The number of 5G base stations reached 1.4 million."
     )
     assert period(find(text, "39.2 trillion", "2021-04-01")) == (2020, 2020, "paragraph_year")
-    # another paragraph: no carry, a stock stated in the present -> publication year
-    assert period(find(text, "1.4 million", "2021-04-01")) == (2021, 2021, "publication_year")
+    # another paragraph in the past tense: the article's reference year
+    assert period(find(text, "1.4 million", "2021-04-01")) == (2020, 2020, "article_year")
+    # ... but a stock stated in the present is the publication year
+    present = text.replace("reached 1.4 million", "has exceeded 1.4 million")
+    assert period(find(present, "1.4 million", "2021-04-01")) == (2021, 2021, "publication_year")
 
 
 def test_sentence_year_overrides_paragraph_year():
@@ -145,13 +149,7 @@ def test_resolver_on_hand_built_objects():
 def test_every_claim_has_a_known_basis():
     text = "In 2021, X reached 5 billion yuan. At present, 20 nodes are running."
     for c in claims(text):
-        assert c.period_basis in (
-            "explicit_year",
-            "paragraph_year",
-            "publication_year",
-            "relative",
-            "none",
-        )
+        assert c.period_basis in PERIOD_BASES
 
 
 def test_from_to_pair_splits_a_year_range():
@@ -214,3 +212,181 @@ def test_recent_years_keeps_the_fallback():
         "2022-09-10",
     )
     assert period(c) == (2022, 2022, "publication_year")
+
+
+# ---- carried years -----------------------------------------------------------------------------
+def test_year_carries_from_the_nearest_earlier_sentence_of_the_paragraph():
+    text = (
+        "The city opened a new data centre. By the end of last year, its cloud platforms had "
+        "served 12,000 enterprises. The platforms also hosted 3,400 industrial apps."
+    )
+    assert period(find(text, "12,000", "2024-02-01")) == (2023, 2023, "relative")
+    assert period(find(text, "3,400", "2024-02-01")) == (2023, 2023, "paragraph_year")
+
+
+def test_later_sentence_carries_the_nearest_year_not_the_opening_one():
+    text = (
+        "In 2019, the park was founded. In 2021, its output reached 8 billion yuan. Exports "
+        "amounted to 2 billion yuan."
+    )
+    assert period(find(text, "2 billion", "2022-06-01"))[:2] == (2021, 2021)
+
+
+def test_the_same_year_refers_back_to_the_last_named_year():
+    text = (
+        "In 2022, the robot industry grew quickly.\n\n"
+        "In the same year, its revenue exceeded 170 billion yuan."
+    )
+    assert period(find(text, "170 billion", "2023-12-01")) == (2022, 2022, "paragraph_year")
+
+
+def test_article_year_only_for_past_tense_without_any_year_in_the_paragraph():
+    text = (
+        "In 2023, the software industry earned 12 trillion yuan, the ministry said.\n\n"
+        "Profits rose 13 percent, while exports amounted to $51 billion.\n\n"
+        "The localization rate of design software is still below 10 percent."
+    )
+    assert period(find(text, "13 percent", "2024-01-30")) == (2023, 2023, "article_year")
+    assert period(find(text, "$51 billion", "2024-01-30")) == (2023, 2023, "article_year")
+    assert period(find(text, "10 percent", "2024-01-30")) == (2024, 2024, "publication_year")
+
+
+def test_article_year_is_the_most_named_past_year():
+    text = (
+        "In 2022, revenue was 5 billion yuan, up from 4 billion yuan in 2021. Last year, profit "
+        "was 1 billion yuan.\n\n"
+        "The number of employees reached 30,000 people."
+    )
+    assert period(find(text, "30,000", "2023-03-01")) == (2022, 2022, "article_year")
+
+
+def test_verb_after_the_quantity_decides_the_tense():
+    text = (
+        "In 2022, the digital economy grew fast.\n\n"
+        "At the provincial level, 13 provinces each had a digital economy above 1 trillion yuan."
+    )
+    assert period(find(text, "13 provinces", "2023-04-28"))[:2] == (2022, 2022)
+
+
+def test_since_year_is_not_a_reference_period():
+    text = (
+        "The report, the fifth of its kind since 2018, was released in Beijing. Digital "
+        "industrialization was worth 9.2 trillion yuan."
+    )
+    # `since 2018` neither dates the sentence nor carries: the stock is at the publication
+    # year (past tense and no other year: nothing better to say)
+    c = find(text, "9.2 trillion", "2023-04-28")
+    assert c.period_start != 2018
+
+
+def test_since_an_event_dated_is_not_a_reference_period():
+    text = (
+        "Since the launch of the national computing project in February 2022, 10 national data "
+        "center clusters have been approved."
+    )
+    assert period(find(text, "10 national", "2023-10-10")) == (2023, 2023, "publication_year")
+
+
+def test_next_n_years_starts_with_the_publication_year():
+    text = "The market is expected to grow by 15 percent a year in the next three years."
+    c = find(text, "15 percent", "2024-01-30")
+    assert period(c) == (2024, 2026, "relative")
+    assert c.status == "forecast"
+    c = find("Growth over the next two years would stay at 8 percent.", "8 percent", "2023-04-28")
+    assert period(c)[:2] == (2023, 2024)
+    # `next year` alone is the year after publication
+    c = find("Next year the market will reach 2 trillion yuan.", "2 trillion", "2023-06-01")
+    assert period(c)[:2] == (2024, 2024)
+
+
+def test_year_in_quoted_speech_is_a_reference_period_but_not_in_a_title():
+    text = (
+        '"In the next three years, investment will shift to applications," the analyst said, '
+        "adding that annual spending could stay at 190 billion yuan."
+    )
+    assert period(find(text, "190 billion", "2023-01-18"))[:2] == (2023, 2025)
+
+
+def test_explicit_year_after_a_dollar_amount_with_initials():
+    text = "Globally, the digital economy amounted to 38.1 trillion U.S. dollars in 2021. It grew."
+    assert period(find(text, "38.1 trillion", "2023-04-28")) == (2021, 2021, "explicit_year")
+
+
+def test_hard_wrapped_line_continues_the_paragraph():
+    text = (
+        "In 2022, the digital economy of the province reached 6.4 trillion yuan, and the\n"
+        "core industries will be worth 1.3 trillion yuan."
+    )
+    c = find(text, "1.3 trillion", "2023-03-02")
+    assert period(c)[:2] == (2022, 2022)
+    assert c.status == "actual"
+
+
+# ---- headlines ---------------------------------------------------------------------------------
+def test_headline_takes_the_period_of_the_same_figure_in_the_body():
+    text = (
+        "Country's 5G base stations top 2.3 million\n\n"
+        "The country had built 2.31 million 5G base stations by the end of 2022, the ministry "
+        "said on Wednesday."
+    )
+    head = find(text, "2.3 million", "2023-01-18")
+    assert (head.period_start, head.period_end, head.period_basis) == (2022, 2022, "article_year")
+    assert head.status == "actual"
+
+
+def test_headline_without_a_body_figure_keeps_its_own_reading():
+    text = (
+        "Software exports top $50 billion\n\n"
+        "The number of software engineers reached 7 million people in 2023."
+    )
+    head = find(text, "$50 billion", "2024-01-30")
+    assert period(head) == (2024, 2024, "publication_year")
+
+
+# ---- plans and goal lists ----------------------------------------------------------------------
+GOALS = (
+    "Action Plan for the Digital Upgrade of Light Industry (2024-2026)\n\n"
+    "I. Main goals\n\n"
+    "By 2026, strive to achieve the following goals:\n\n"
+    "(1) Networks are stronger. The number of gigabit ports reaches 30 million, and more than "
+    "5,000 factories are connected.\n\n"
+    "(2) Applications spread. The penetration of digital design tools exceeds 90%.\n\n"
+    "At present, the sector has 1,200 digital workshops.\n\n"
+    "II. Key tasks\n\n"
+    "1. Build 40 public service platforms for small firms.\n"
+)
+
+
+def test_goal_list_items_are_targets_for_the_heading_year():
+    for needle in ("30 million", "5,000", "90%"):
+        c = find(GOALS, needle, "2024-03-01")
+        assert (c.period_start, c.period_end, c.period_basis, c.status) == (
+            2026,
+            2026,
+            "plan_year",
+            "target",
+        ), needle
+
+
+def test_goal_list_ends_at_a_paragraph_that_is_not_an_item():
+    c = find(GOALS, "1,200", "2024-03-01")
+    assert (c.period_start, c.status) == (2024, "actual")
+
+
+def test_imperative_task_takes_the_plan_period_of_the_title():
+    c = find(GOALS, "40 public", "2024-03-01")
+    assert (c.period_start, c.period_end, c.period_basis, c.status) == (
+        2026,
+        2026,
+        "plan_year",
+        "target",
+    )
+
+
+def test_goal_of_a_named_plan_takes_the_plan_end_year():
+    text = (
+        "Under the action plan for the sector (2021-2023), the ministry set a goal of building "
+        "more than 30 national platforms, a target met a year early."
+    )
+    c = find(text, "30 national", "2024-01-19")
+    assert (c.period_start, c.period_end, c.status) == (2023, 2023, "target")

@@ -81,3 +81,15 @@ def test_official_with_an_organisation():
         "Information Technology on Monday."
     )
     assert source_in(sentence) == "Ministry of Industry and Information Technology"
+
+
+def test_source_carries_over_a_hard_wrapped_line():
+    text = (
+        "According to data from the Ministry of Industry and Information Technology, the\n"
+        "number of 5G base stations reached 2.3 million. The number of users reached 560 million."
+    )
+    from claims_helpers import find
+
+    assert find(text, "560 million", "2023-01-18").source == (
+        "Ministry of Industry and Information Technology"
+    )

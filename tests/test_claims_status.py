@@ -72,3 +72,54 @@ def test_unknown_publication_date_and_expected_is_a_forecast():
 def test_future_without_a_year_is_a_forecast():
     text = "The scale of the industrial Internet industry will exceed 2 trillion yuan."
     assert find(text, "2 trillion", "2022-09-10").status == "forecast"
+
+
+# ---- plans, forecasts and estimates (held-out lessons, sentences written for the tests) --------
+def test_agent_will_build_is_a_target():
+    text = "The ministry will build another 500,000 5G base stations in 2024."
+    assert find(text, "500,000", "2024-01-10").status == "target"
+
+
+def test_agent_will_carry_out_tasks_this_year_is_a_target():
+    text = "The bureau said that in 2024 it will carry out pilot programmes in 12 pilot cities."
+    assert find(text, "12 pilot", "2024-01-10").status == "target"
+
+
+def test_quantity_that_will_reach_is_a_forecast_not_a_target():
+    text = "The market will reach 3 trillion yuan in 2025, the report said."
+    assert find(text, "3 trillion", "2024-01-10").status == "forecast"
+
+
+def test_expected_to_be_built_is_a_target():
+    text = "More than 300 smart factories are expected to be built by 2026."
+    assert find(text, "300", "2024-01-10").status == "target"
+
+
+def test_will_build_for_a_year_already_over_is_actual():
+    # translation artefact: the future tense for a past year
+    text = "In 2022, the province will build 60,000 5G base stations."
+    assert find(text, "60,000", "2023-03-01").status == "actual"
+
+
+def test_strive_to_without_a_year_in_the_present_year_is_a_target():
+    text = "This year, the province will strive to connect 5,000 factories to the network."
+    c = find(text, "5,000", "2023-03-01")
+    assert (c.status, c.period_start) == ("target", 2023)
+
+
+def test_nearly_is_a_bound_not_an_estimate():
+    text = "By the end of last year, connected equipment reached nearly 81 million sets."
+    assert find(text, "81 million", "2023-01-18").status == "actual"
+
+
+def test_about_in_a_bracketed_conversion_does_not_make_an_estimate():
+    text = (
+        "In 2022, the digital economy reached 50 trillion yuan (about $7.2 trillion), up 10.3 "
+        "percent year on year."
+    )
+    assert find(text, "10.3 percent", "2023-04-28").status == "actual"
+
+
+def test_estimated_at_for_the_year_just_ended_is_an_estimate():
+    text = "The data trading market is estimated to have reached 87 billion yuan in 2022."
+    assert find(text, "87 billion", "2023-04-28").status == "estimate"

@@ -420,7 +420,214 @@ def test_10g_pon_is_technology_and_a_modifier_of_a_count():
     assert (b.text, b.unit, b.counted) == ("2.31 million 10G-PON ports", "count", "ports")
 
 
-def test_glued_m_alone_and_singular_count_are_left_as_they_were():
+def test_glued_m_alone_is_not_read_and_one_before_a_singular_noun_is_set_aside():
     assert extract("The tower is 100m tall.").quantities == []  # metres or million: not read
-    q = one("Zhejiang built one platform in May.")
-    assert (q.value, q.unit) == (1, None)  # singular counts stay bare numbers
+    e = extract("Zhejiang built one platform in May.")
+    assert e.quantities == []  # `one` + singular noun: an article, not a statistic
+    assert ("one", "singular") in {(i.text, i.reason) for i in e.ignored}
+
+
+# ---- additive compounds vs ranges ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The province holds 27 trillion and 200 billion yuan in deposits.", 2.72e13),
+        ("a reserve of 3 million and 450 thousand tonnes", 3.45e6),
+        ("Assets came to 1 trillion and 999 billion yuan.", 1.999e12),
+    ],
+)
+def test_chinese_habit_sum_when_the_second_scale_is_smaller(text, value):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+
+
+def test_between_two_scaled_amounts_is_a_range_not_a_sum():
+    a, b = extract(
+        "Spending may stay between 180 billion and 200 billion yuan next year."
+    ).quantities
+    assert (a.value, a.unit, a.bound) == (1.8e11, "CNY", "lower")
+    assert (b.value, b.unit, b.bound) == (2e11, "CNY", "upper")
+    assert a.range_id is not None and a.range_id == b.range_id
+
+
+def test_between_with_currency_sign_and_word_numbers_is_a_range():
+    a, b = extract("a budget between RMB 40 billion and 60 billion").quantities
+    assert (a.value, a.unit, b.value, b.unit) == (4e10, "CNY", 6e10, "CNY")
+    a, b = extract("between one thousand and two thousand workers").quantities
+    assert (a.value, a.bound, b.value, b.bound) == (1000, "lower", 2000, "upper")
+
+
+def test_and_between_equal_scales_does_not_add():
+    # not a sum (the second is not smaller than a billion): two numbers
+    vals = [
+        q.value for q in extract("Imports of 180 billion and exports of 200 billion.").quantities
+    ]
+    assert vals == [1.8e11, 2e11]
+    vals = [q.value for q in extract("They spent 5 million and 7 million yuan.").quantities]
+    assert 1.2e7 not in vals and 7e6 in vals
+
+
+def test_english_hundred_and_stays_one_number():
+    assert one("one hundred and twenty thousand residents").value == 120_000
+    assert one("five million and three hundred thousand users").value == 5_300_000
+
+
+# ---- `times`: occurrences vs multiplier ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, value, bound",
+    [
+        ("The platform was queried about 80 million times a day.", 8e7, "approx"),
+        ("Cumulative visits reached 120 billion times, with", 1.2e11, "exact"),
+        ("the daily average exceeding 2 million times.", 2e6, "lower"),
+        ("The app was opened 45,000 times last week.", 45_000, "exact"),
+    ],
+)
+def test_large_number_of_times_counts_occurrences(text, value, bound):
+    q = one(text)
+    assert (q.value, q.unit, q.counted, q.bound) == (pytest.approx(value), "count", "times", bound)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Exports were 3 times higher than in 2015.", 3),
+        ("Output increased 2.5 times over the decade.", 2.5),
+        ("Its speed is 10,000 times that of a laptop.", 10_000),
+        ("capacity is 1 million times faster", 1e6),
+        ("an increase of 2,000 times since launch", 2_000),
+        ("sales grew by more than 1,500 times", 1_500),
+        ("a 300-fold rise", 300),
+        ("output grew 3 times", 3),
+    ],
+)
+def test_times_that_compares_stays_a_multiplier(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.counted) == (pytest.approx(value), "times", None)
+
+
+def test_multiplier_unit_is_a_stored_code_of_the_vocabulary():
+    from pipeline.metadata.units import BY_CODE, STORED_CODES
+
+    assert "times" in STORED_CODES and BY_CODE["times"].kind == "multiplier"
+
+
+# ---- number words and counted nouns after modifiers ----------------------------------------------
+@pytest.mark.parametrize(
+    "text, value, counted, phrase",
+    [
+        (
+            "The plan will foster one hundred thousand innovative small and medium-sized firms.",
+            1e5, "firms", "innovative small and medium-sized firms",
+        ),
+        ("It supports ten thousand enterprises.", 1e4, "enterprises", "enterprises"),
+        ("seven regional computing hub nodes were planned", 7, "nodes",
+         "regional computing hub nodes"),
+        ("help 200,000 small and medium-sized enterprises go online", 2e5, "enterprises",
+         "small and medium-sized enterprises"),
+        ("about 30 cross-sector and cross-regional industrial Internet platforms", 30,
+         "platforms", "cross-sector and cross-regional industrial Internet platforms"),
+        ('train 5,000 "specialised and sophisticated" enterprises', 5000, "enterprises",
+         '"specialised and sophisticated" enterprises'),
+        ('More than 600 "5G + smart factory" projects', 600, "projects",
+         '"5G + smart factory" projects'),
+    ],
+)  # fmt: skip
+def test_counted_noun_is_the_head_after_modifiers(text, value, counted, phrase):
+    q = one(text)
+    assert (q.value, q.unit, q.counted, q.noun_phrase) == (value, "count", counted, phrase)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The count exceeded 38,000 and employs many.",  # `and` right after the number
+        "Revenue reached 100 billion last year and users rose.",  # `year` is not a modifier
+        'It grew 30 "this year," officials said.',  # a quotation, not a quoted modifier
+    ],
+)
+def test_coordination_and_quotes_do_not_invent_a_counted_noun(text):
+    assert extract(text).quantities[0].unit is None
+
+
+def test_number_with_counted_noun_before_it_stays_bare():
+    # `the number of X exceeded 38,000`: no unit here; the claims layer may infer a count
+    q = one("The number of listed enterprises in the sector exceeded 52,000.")
+    assert (q.text, q.value, q.unit, q.bound) == ("exceeded 52,000", 52_000, None, "lower")
+
+
+# ---- line breaks inside a sentence ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, value, unit, counted",
+    [
+        ("broadband subscribers reached 6.12\nmillion by June", 6.12e6, None, None),
+        ("the province had 6.12 million\nsubscribers by June", 6.12e6, "count", "subscribers"),
+        ("revenue of 3.4\r\nbillion\r\nyuan", 3.4e9, "CNY", None),
+        ("invested 2.5 billion\nyuan in", 2.5e9, "CNY", None),
+    ],
+)
+def test_a_line_break_inside_a_sentence_is_a_space(text, value, unit, counted):
+    q = one(text)
+    assert (q.value, q.unit, q.counted) == (pytest.approx(value), unit, counted)
+
+
+def test_a_blank_line_ends_the_unit_and_counted_noun_search():
+    q = extract("The total was 25 million\n\nUsers of the app said").quantities[0]
+    assert (q.value, q.unit) == (2.5e7, None)
+    q = extract("Item 30\n\nYuan exchange rates").quantities[0]
+    assert (q.value, q.unit) == (30, None)
+
+
+# ---- bound verbs of headlines --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, quote, bound",
+    [
+        ("Broadband users top 600 million", "top 600 million", "lower"),
+        ("Software revenue tops 9tn yuan", "tops 9tn yuan", "lower"),
+        ("Exports could pass 50 billion dollars", "pass 50 billion dollars", "lower"),
+        ("Shipments passed 3 million units in May", "passed 3 million", "lower"),
+        ("E-commerce sales crossed 1 trillion yuan", "crossed 1 trillion yuan", "lower"),
+        ("Retail sales hit 4 trillion yuan", "4 trillion yuan", "exact"),
+    ],
+)
+def test_headline_bound_verbs(text, quote, bound):
+    q = extract(text).quantities[0]
+    assert (q.text[: len(quote)], q.bound) == (quote, bound)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the top 10 companies by revenue",  # rank, counted noun after
+        "ranked in the top 20 nationwide",  # `top` after a determiner/preposition
+        "The legislature passed 30 laws this year.",  # object of the verb
+        "The pipeline crosses 5 provinces.",
+    ],
+)
+def test_top_pass_cross_are_not_bounds_before_counts_or_ranks(text):
+    q = extract(text).quantities[0]
+    assert q.bound == "exact"
+
+
+# ---- not statistics: denominators and `one` + singular noun --------------------------------------
+@pytest.mark.parametrize(
+    "text, ignored",
+    [
+        ("There were 392 robots per 10,000 workers.", "10,000 workers"),
+        ("Every 1 yuan invested brings 3 yuan of output.", "1 yuan"),
+        ("each 100 households own 45 cars", "100 households"),
+    ],
+)
+def test_denominators_are_not_quantities(text, ignored):
+    e = extract(text)
+    assert (ignored, "denominator") in {(i.text, i.reason) for i in e.ignored}
+    assert all(ignored not in q.text for q in e.quantities)
+    assert len(e.quantities) == 1
+
+
+def test_one_with_a_singular_noun_is_not_a_statistic():
+    e = extract("The cluster has one leading company and 120 suppliers.")
+    assert [(q.value, q.counted) for q in e.quantities] == [(120, "suppliers")]
+    assert ("one", "singular") in {(i.text, i.reason) for i in e.ignored}
+    # `one million`, `one in five` are unaffected
+    assert one("one million users").value == 1e6
+    assert extract("one in five firms").quantities[0].value == 1

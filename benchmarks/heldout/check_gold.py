@@ -7,7 +7,12 @@
 
     python benchmarks/heldout/check_gold.py      (exit 1 on any problem)
 """
-import collections, json, pathlib, re, sys
+
+import collections
+import json
+import pathlib
+import re
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -20,6 +25,7 @@ STATUSES = {"actual", "estimate", "forecast", "target"}
 def catalog():
     try:
         from pipeline.metadata import indicators, units
+
         return set(indicators.CATALOG) | {indicators.UNCLASSIFIED}, set(units.STORED_CODES)
     except Exception as exc:  # the metadata modules are plain Python; should import
         print(f"warning: cannot import catalog ({exc}); ids and units not checked")
@@ -49,9 +55,11 @@ def main():
         if t is None:
             problems.append(f"{kind} in unknown file {item['article_file']}")
             return
-        got = t[item["char_start"]:item["char_end"]]
+        got = t[item["char_start"] : item["char_end"]]
         if got != item["quote"]:
-            problems.append(f"{kind} {item['article_file']}:{item['char_start']} {item['quote']!r} != {got!r}")
+            problems.append(
+                f"{kind} {item['article_file']}:{item['char_start']} {item['quote']!r} != {got!r}"
+            )
 
     seen = set()
     for c in gold["claims"]:
@@ -74,21 +82,34 @@ def main():
         if (ps is None) != (pe is None) or (ps is not None and ps > pe):
             problems.append(f"bad period {ps}-{pe}: {c['quote']!r}")
         pub = gold["published"].get(c["article_file"])
-        if pub and pe is not None and pe > int(pub[:4]) and c["status"] not in ("forecast", "target"):
+        if (
+            pub
+            and pe is not None
+            and pe > int(pub[:4])
+            and c["status"] not in ("forecast", "target")
+        ):
             problems.append(f"period after publication but status {c['status']}: {c['quote']!r}")
     for n in gold["neutral"]:
         span_ok(n, "neutral")
         for c in gold["claims"]:
-            if c["article_file"] == n["article_file"] and min(c["char_end"], n["char_end"]) > max(c["char_start"], n["char_start"]):
+            if c["article_file"] == n["article_file"] and min(c["char_end"], n["char_end"]) > max(
+                c["char_start"], n["char_start"]
+            ):
                 problems.append(f"neutral {n['quote']!r} overlaps claim {c['quote']!r}")
 
     per = collections.Counter(c["article_file"] for c in gold["claims"])
     neu = collections.Counter(n["article_file"] for n in gold["neutral"])
     for f in files:
-        print(f"{f:<42} {len(texts[f]):>5} chars  published {str(gold['published'][f]):<10}  claims {per[f]:>3}  neutral {neu[f]:>3}")
-    print(f"total: {len(files)} articles, {len(gold['claims'])} claims, {len(gold['neutral'])} neutral spans")
+        print(
+            f"{f:<42} {len(texts[f]):>5} chars  published {str(gold['published'][f]):<10}  claims {per[f]:>3}  neutral {neu[f]:>3}"
+        )
+    print(
+        f"total: {len(files)} articles, {len(gold['claims'])} claims, {len(gold['neutral'])} neutral spans"
+    )
     for name in ("unit", "bound", "status", "indicator"):
-        print(f"  {name}: {dict(collections.Counter(c[name] for c in gold['claims']).most_common())}")
+        print(
+            f"  {name}: {dict(collections.Counter(c[name] for c in gold['claims']).most_common())}"
+        )
     for p in problems:
         print("PROBLEM", p)
     print("OK" if not problems else f"{len(problems)} problem(s)")

@@ -6,6 +6,7 @@ a field (NOT NULL, another description) says so with `Field.with_()` there.
 
 from __future__ import annotations
 
+from pipeline.lib.claims.model import PERIOD_BASES
 from pipeline.lib.raw_files import REJECT_REASONS
 from pipeline.metadata.classes import Field
 
@@ -125,8 +126,12 @@ _FIELDS = [
     Field(
         "period_basis",
         "string",
-        "How the reference period was found (explicit_year, paragraph_year, publication_year, "
-        "relative, none).",
+        "How the reference period was found: explicit_year (a year in the claim's clause or "
+        "sentence), paragraph_year (carried from an earlier sentence of the paragraph), "
+        "article_year (the year a past-tense article is about), plan_year (the goal year of a "
+        "plan or goal list), publication_year (a stock stated at present), relative (the past "
+        "two years ...), none.",
+        enum=PERIOD_BASES,
     ),
     Field(
         "status",

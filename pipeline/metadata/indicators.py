@@ -15,11 +15,20 @@ matches `influence`, `influential`); `A ... B` means every part must occur near 
 any order). The closer a part is to the quantity (its own clause, then the text up to the
 neighbouring quantities, then the sentence, then the paragraph), the more it weighs.
 
-Two optional gates, also used by the claims layer:
+Three optional gates, also used by the claims layer:
 - `counted`: for count indicators, the nouns the indicator counts (plural, lower case); a count
   whose counted noun is known must have one of them.
 - `requires`: topic words of which at least one must occur in the sentence, the paragraph or the
   article title (`industrial internet` for the industrial Internet economy figures).
+- `excludes`: qualifiers naming a part or a neighbouring concept (`industrial software` is a part
+  of the software industry, `direct industry` a part of the industrial Internet added value);
+  written before the figure in its sentence, or in its own clause, with no phrase of the indicator
+  between them and the figure, they veto the indicator.
+
+Every indicator is national (China as a whole). `REGIONS` (provinces, municipalities, major
+cities, regions of China) and `COMPANIES` (operators and firms often quoted) are the gazetteers the
+claims layer uses to recognise a figure scoped to a region or a company: such a figure is
+`unclassified` whatever its phrases.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ class Indicator:
     phrases: tuple[str, ...] = field(default_factory=tuple)
     counted: tuple[str, ...] = field(default_factory=tuple)
     requires: tuple[str, ...] = field(default_factory=tuple)
+    excludes: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _i(
@@ -55,6 +65,7 @@ def _i(
     phrases=(),
     counted=(),
     requires=(),
+    excludes=(),
 ):
     return Indicator(
         id,
@@ -67,6 +78,7 @@ def _i(
         tuple(phrases),
         tuple(counted),
         tuple(requires),
+        tuple(excludes),
     )
 
 
@@ -86,6 +98,14 @@ _ENTERPRISES = ("enterprises", "companies", "firms", "businesses")
 _PLATFORMS = ("platforms",)
 _INDUSTRIES = ("industries", "sectors", "fields", "trades")
 _FIVE_G = ("5g",)
+# parts of a whole: the industrial Internet added value splits into a direct (core) industry and
+# an infiltration industry; the digital economy into digital industrialisation and industrial
+# digitalisation
+_IIP_PARTS = ("direct industr", "infiltration industr", "penetration industr", "core industr")
+_DIGITAL_PARTS = (
+    "industrial digiti", "industrial digitali", "industrial digitisation", "digital industriali",
+    "digital industrialis", "core industr", "core digital",
+)  # fmt: skip
 
 # fmt: off
 # Seed entries (ids fixed by DESIGN.md), then entries added for what real articles report.
@@ -95,20 +115,23 @@ _ENTRIES = [
        "economy",
        phrases=["added value", "value added", "industrial internet ... added value",
                 "industrial internet industry ... value added", "total value added"],
-       requires=_IIP),
+       requires=_IIP,
+       excludes=_IIP_PARTS),
     _i("iip_added_value_nominal_growth", "Nominal growth of industrial Internet added value",
        "percent", "growth_rate", "economy",
        phrases=["nominal growth", "nominal increase", "nominal terms", "added value ... growth",
                 "added value ... grew", "added value ... increas", "value added ... growth",
                 "value added ... grew"],
-       requires=_IIP),
+       requires=_IIP,
+       excludes=_IIP_PARTS),
     _i("iip_added_value_gdp_share", "Industrial Internet added value as a share of GDP",
        "percent", "share", "economy",
        phrases=["of gdp", "gdp ... accounting for", "gdp ... accounted for", "share of gdp",
                 "proportion of gdp", "gdp ... proportion", "gdp ... share",
                 "industrial internet ... gdp", "added value ... gdp", "of the gross domestic",
                 "gross domestic product"],
-       requires=_IIP),
+       requires=_IIP,
+       excludes=_IIP_PARTS),
     _i("iip_industry_scale", "Scale of the industrial Internet industry", "CNY", "flow", "economy",
        phrases=["scale of the industry", "industry scale", "industrial scale",
                 "scale of the industrial internet industry", "industrial internet industry scale",
@@ -126,7 +149,8 @@ _ENTRIES = [
        "platforms", cumulative=True,
        phrases=["platform ... influen", "influential ... platform", "characteristic platform",
                 "platforms with ... influen"],
-       counted=_PLATFORMS),
+       counted=_PLATFORMS,
+       excludes=("international", "global", "world class", "worldwide")),
     _i("iip_platforms_cross_industry", "Cross-industry, cross-domain industrial Internet platforms",
        "count", "count", "platforms", cumulative=True,
        phrases=["cross industry ... platform", "cross domain ... platform",
@@ -178,7 +202,9 @@ _ENTRIES = [
     _i("iip_sme_penetration_change", "Change of industrial Internet penetration among SMEs",
        "percentage_point", "change", "applications",
        phrases=["penetration ... small and medium", "penetration ... smes",
-                "penetration ... sme", "penetration rate", "penetration"]),
+                "penetration ... sme", "penetration rate", "penetration"],
+       excludes=("platform use", "using industrial internet platforms",
+                "use of platforms", "using platforms")),
     _i("enterprises_efficiency_improved_share",
        "Share of enterprises whose efficiency improved after applying the industrial Internet",
        "percent", "share", "applications",
@@ -233,7 +259,8 @@ _ENTRIES = [
        "count", "identification", cumulative=True,
        phrases=["top-level node", "top node", "top nodes", "national top-level node",
                 "national top node", "top level nodes ... identification"],
-       counted=("nodes", "top-level nodes", "top nodes")),
+       counted=("nodes", "top-level nodes", "top nodes"),
+       excludes=("disaster recovery", "backup", "standby")),
     _i("identification_secondary_node_provinces",
        "Provinces covered by secondary identification nodes", "count", "count", "identification",
        cumulative=True,
@@ -271,7 +298,9 @@ _ENTRIES = [
     _i("software_revenue", "Business revenue of the software and information technology service "
        "industry", "CNY", "flow", "software",
        phrases=["software business revenue", "software ... revenue", "software ... income",
-                "software and information technology service", "software industry ... revenue"]),
+                "software and information technology service", "software industry ... revenue"],
+       excludes=("industrial software", "embedded software", "software product",
+                "software export", "profit")),
     # ---- intelligent manufacturing -----------------------------------------------------------
     _i("im_support_policies", "Intelligent manufacturing support policies issued by regions",
        "count", "count", "intelligent_manufacturing", cumulative=True,
@@ -342,16 +371,63 @@ _ENTRIES = [
     _i("digital_economy_scale", "Scale of the digital economy", "CNY", "flow", "digital_economy",
        phrases=["digital economy ... scale", "scale of the digital economy",
                 "size of the digital economy", "digital economy ... reached",
-                "digital economy ... added value", "digital economy"]),
+                "digital economy ... added value", "digital economy"],
+       excludes=_DIGITAL_PARTS),
     _i("digital_economy_gdp_share", "Digital economy as a share of GDP", "percent", "share",
        "digital_economy",
        phrases=["digital economy ... of gdp", "digital economy ... gdp",
-                "digital economy ... proportion", "digital economy ... share"],
-       requires=("digital economy",)),
+                "digital economy ... proportion ... gdp", "digital economy ... share ... gdp",
+                "digital economy ... gross domestic"],
+       requires=("digital economy",),
+       excludes=_DIGITAL_PARTS),
 ]
 # fmt: on
 
 CATALOG: dict[str, Indicator] = {ind.id: ind for ind in _ENTRIES}
+
+# ---- scope gazetteers ------------------------------------------------------------------------
+# Names as written in English texts (matched case-sensitively, at word boundaries, never in an
+# all-capitals dateline such as `BEIJING, Jan. 18 (Xinhua) --`); provinces, autonomous regions,
+# municipalities and special administrative regions, then major cities, then regions.
+# fmt: off
+REGIONS: tuple[str, ...] = (
+    "Anhui", "Beijing", "Chongqing", "Fujian", "Gansu", "Guangdong", "Guangxi", "Guizhou",
+    "Hainan", "Hebei", "Heilongjiang", "Henan", "Hubei", "Hunan", "Inner Mongolia", "Jiangsu",
+    "Jiangxi", "Jilin", "Liaoning", "Ningxia", "Qinghai", "Shaanxi", "Shandong", "Shanghai",
+    "Shanxi", "Sichuan", "Tianjin", "Tibet", "Xizang", "Xinjiang", "Yunnan", "Zhejiang",
+    "Hong Kong", "Macao", "Macau", "Taiwan", "Shenzhen", "Guangzhou", "Hangzhou", "Nanjing",
+    "Suzhou", "Wuhan", "Chengdu", "Xi'an", "Xian", "Qingdao", "Ningbo", "Xiamen", "Dalian",
+    "Shenyang", "Harbin", "Changchun", "Jinan", "Zhengzhou", "Changsha", "Hefei", "Fuzhou",
+    "Nanchang", "Kunming", "Guiyang", "Nanning", "Lanzhou", "Xining", "Yinchuan", "Urumqi",
+    "Lhasa", "Hohhot", "Taiyuan", "Shijiazhuang", "Haikou", "Sanya", "Dongguan", "Foshan", "Wuxi",
+    "Changzhou", "Xuzhou", "Nantong", "Yangzhou", "Yantai", "Weifang", "Zibo", "Linyi", "Tangshan",
+    "Baoding", "Wenzhou", "Jiaxing", "Shaoxing", "Jinhua", "Taizhou", "Quanzhou", "Zhuhai",
+    "Shantou", "Huizhou", "Zhongshan", "Luoyang", "Wuhu", "Liuzhou", "Yichang", "Xiangyang",
+    "Zhuzhou", "Mianyang", "Baotou", "Ordos", "Zhangjiakou", "Xiong'an", "Xiongan", "Pudong",
+    "Binhai", "Yangtze River Delta", "Pearl River Delta", "Greater Bay Area",
+    "Beijing-Tianjin-Hebei", "Chengdu-Chongqing", "Northeast China", "Northwest China",
+    "Southwest China",
+)
+# generic words that scope a figure to a region (lower case, matched on the normalised text)
+REGION_WORDS: tuple[str, ...] = (
+    "province", "provincial", "the city", "this city", "the municipality", "municipal",
+    "prefecture", "county", "local", "the region", "this region", "central region",
+    "eastern region", "western region", "northeastern region", "central and western",
+)
+# firms and operators whose own figures are often quoted (a figure of theirs is not national)
+COMPANIES: tuple[str, ...] = (
+    "Huawei", "ZTE", "Alibaba", "Tencent", "Baidu", "JD.com", "Haier", "COSMOPlat", "Midea",
+    "Gree", "Sany", "Rootcloud", "XCMG", "Lenovo", "Xiaomi", "BYD", "Foxconn", "Inspur",
+    "China Mobile", "China Telecom", "China Unicom", "China Broadnet", "China Tower", "State Grid",
+    "Sinopec", "PetroChina", "CNPC", "COMAC", "CRRC", "Kingdee", "Yonyou", "Siemens", "Bosch",
+    "General Electric", "Schneider", "Aliyun", "Alibaba Cloud", "Tencent Cloud", "Huawei Cloud",
+)
+# generic words naming one firm (after a determiner: `one leading company`, `the firm's`)
+COMPANY_WORDS: tuple[str, ...] = (
+    "company", "firm", "corporation", "manufacturer", "maker", "carrier", "operator", "vendor",
+    "supplier", "enterprise", "group", "factory", "plant",
+)
+# fmt: on
 
 
 def get(indicator_id: str) -> Indicator | None:

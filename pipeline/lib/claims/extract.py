@@ -1,9 +1,11 @@
 """extract_claims: text -> statistical claims (the claims layer's entry point).
 
-For each quantity the extractor found: drop currency conversions in brackets (`1.2 trillion yuan
-($168 billion)`: the analyst wants the figure as reported, the dollar amount is the outlet's
-arithmetic), infer the unit of a bare number, match the indicator, drop what is not a statistic,
-then resolve the reference period, the status and the cited source.
+For each quantity the extractor found: infer the unit of a bare number, match the indicator, drop
+what is not a statistic, then resolve the reference period, the status and the cited source.
+A currency conversion in brackets (`1.2 trillion yuan ($168 billion)`, `Quantity.converts`) is
+kept as its own claim: indicator `unclassified`, the period and status of the amount it converts,
+noun phrase `conversion of <original quote>`. A headline figure without time words takes the
+period and status of the same figure in the body (`_headline_periods`).
 Boundaries and periods are indexed once per text; each quantity costs a few bisections and
 phrase look-ups within its sentence and paragraph.
 """
@@ -20,10 +22,10 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import match_indicator
 from .model import Claim
-from .periods import PeriodResolver
+from .periods import PeriodResolver, ResolvedPeriod
 from .sources import SourceResolver
 from .status import resolve_status
-from .units import currency_before, has_scale_word
+from .units import currency_before, has_scale_word, number_of_before
 
 _VERBISH = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|be|been|reached|reach|reaches|exceeded|"
@@ -71,6 +73,10 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         if cur:
             ind, _ = match_indicator(doc, c, cur)
             return cur, ind, None
+    noun = number_of_before(doc, c)
+    if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
+        ind, _ = match_indicator(doc, c, "count")
+        return "count", ind, noun
     return None, UNCLASSIFIED, None
 
 
@@ -87,37 +93,90 @@ def claims_from_extraction(
     periods = PeriodResolver(doc)
     sources = SourceResolver(doc)
     claims: list[Claim] = []
+    by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
-        if q.converts is not None:
-            continue  # a conversion of the amount before it (see module docstring)
         c = quantity_context(doc, i)
-        unit, indicator, counted = _resolve_unit(doc, c)
-        if unit is None or not is_statistic(q, unit, indicator, counted):
-            continue
-        period = periods.resolve(c)
-        status = resolve_status(doc, c, period)
-        s0, s1 = c.sentence
-        claims.append(
-            Claim(
-                article_file=article_file,
-                char_start=q.start,
-                char_end=q.end,
-                quote=text[q.start : q.end],
-                value=float(q.value),
-                unit=unit,
-                counted=counted if unit == "count" else None,
-                bound=q.bound,
-                period_start=period.start,
-                period_end=period.end,
-                status=status,
-                indicator=indicator,
-                source=sources.source_for(c.sentence, c.paragraph),
-                sentence=text[s0:s1],
-                noun_phrase=_noun_phrase(doc, c) if indicator == UNCLASSIFIED else None,
-                period_basis=period.basis,
+        original = None
+        if q.converts is not None and 0 <= q.converts < len(extraction.quantities):
+            o = extraction.quantities[q.converts]
+            original = by_span.get((o.start, o.end))
+        if q.converts is not None and q.unit is not None:
+            unit, indicator, counted = q.unit, UNCLASSIFIED, None
+        else:
+            unit, indicator, counted = _resolve_unit(doc, c)
+            before = text[max(0, q.start - 12) : q.start]
+            if unit is None or not is_statistic(q, unit, indicator, counted, before):
+                continue
+        if original is not None:  # a conversion: the period and status of the amount it converts
+            period = ResolvedPeriod(
+                original.period_start, original.period_end, original.period_basis
             )
+            status = original.status
+            noun_phrase = f"conversion of {original.quote}"
+        else:
+            period = periods.resolve(c)
+            status = resolve_status(doc, c, period)
+            noun_phrase = _noun_phrase(doc, c) if indicator == UNCLASSIFIED else None
+            if q.converts is not None:
+                noun_phrase = "conversion of " + (noun_phrase or "an amount")
+        s0, s1 = c.sentence
+        claim = Claim(
+            article_file=article_file,
+            char_start=q.start,
+            char_end=q.end,
+            quote=text[q.start : q.end],
+            value=float(q.value),
+            unit=unit,
+            counted=counted if unit == "count" else None,
+            bound=q.bound,
+            period_start=period.start,
+            period_end=period.end,
+            status=status,
+            indicator=indicator,
+            source=sources.source_for(c.sentence, c.paragraph),
+            sentence=text[s0:s1],
+            noun_phrase=noun_phrase,
+            period_basis=period.basis,
         )
+        claims.append(claim)
+        by_span[(q.start, q.end)] = claim
+    _headline_periods(doc, claims)
     return claims
+
+
+_HEADLINE_TOLERANCE = 0.05
+
+
+def _headline_periods(doc: Doc, claims: list[Claim]) -> None:
+    """A headline figure without time words takes the period and status of the same figure in
+    the body (same unit, value within 5%: headlines round, `top 2.3 million` for 2.312 million;
+    the same indicator preferred). Without such a figure it keeps what its own words gave."""
+    t0, t1 = doc.title
+    heads = [
+        c
+        for c in claims
+        if t0 <= c.char_start < t1 and c.period_basis in ("publication_year", "none")
+    ]
+    if not heads:
+        return
+    body = [c for c in claims if c.char_start >= t1]
+    for h in heads:
+        best = None
+        for b in body:
+            if b.unit != h.unit or b.period_basis == "none":
+                continue
+            ref = max(abs(h.value), abs(b.value))
+            if ref == 0 or abs(h.value - b.value) / ref > _HEADLINE_TOLERANCE:
+                continue
+            key = (b.indicator != h.indicator, abs(h.value - b.value) / ref)
+            if best is None or key < best[0]:
+                best = (key, b)
+        if best is not None:
+            b = best[1]
+            h.period_start, h.period_end, h.status = b.period_start, b.period_end, b.status
+            h.period_basis = (
+                "article_year" if b.period_basis != "publication_year" else b.period_basis
+            )
 
 
 def extract_claims(text: str, published: dt.date | None, article_file: str = "-") -> list[Claim]:

@@ -3,8 +3,9 @@
 The extractor already sets aside dates, years, ordinals, plan names, technology names and list
 numbering. Left out here:
 - bare numbers whose unit cannot be inferred (see `units.py`);
-- small rhetorical counts that match no indicator: `six key technical challenges`, `two major
-  production factors`, `the two countries` (a count under 10, unclassified);
+- unclassified counts of one, counts without a noun under 2, and small counts (under 10) after a
+  determiner (`the eight hub nodes`, `the two countries`: a set already named, not a new figure);
+  a small count with its own noun phrase is kept (`two disaster recovery nodes`);
 - counts of people speaking and of list items (`one of the five experts`, `three aspects`);
 - durations that slipped through (`five years`, `ten days`).
 A count that matches an indicator is kept whatever its size (`five top-level nodes`).
@@ -17,7 +18,7 @@ import re
 from pipeline.lib.mentions import Quantity
 from pipeline.metadata.indicators import UNCLASSIFIED
 
-SMALL_COUNT = 10
+SMALL_COUNT = 2
 _DURATION_NOUNS = re.compile(
     r"^(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?|quarters?|times)$", re.I
 )
@@ -30,7 +31,13 @@ _RHETORICAL = re.compile(
 )
 
 
-def is_statistic(q: Quantity, unit: str, indicator: str, counted: str | None) -> bool:
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|all|both|each)\s+$", re.I)
+
+
+def is_statistic(
+    q: Quantity, unit: str, indicator: str, counted: str | None, before: str = ""
+) -> bool:
+    """`before`: a few characters of text before the quantity (for `the eight hub nodes`)."""
     if unit == "count":
         noun = (counted or "").strip()
         if noun and _DURATION_NOUNS.match(noun):
@@ -38,8 +45,10 @@ def is_statistic(q: Quantity, unit: str, indicator: str, counted: str | None) ->
         if indicator == UNCLASSIFIED:
             if q.value < SMALL_COUNT:
                 return False
+            if q.value < 10 and _ANAPHORIC.search(before):
+                return False  # `the eight hub nodes`, `the two countries`: a known set
             if noun and _RHETORICAL.match(noun) and q.value < 100:
                 return False
-            if not noun:
+            if not noun and q.value < SMALL_COUNT:
                 return False
     return True

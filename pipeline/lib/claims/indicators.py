@@ -1,24 +1,59 @@
 """Indicator matching: which catalog indicator a quantity measures, from the phrases around it.
 
+Precision first: an id is given only when the figure clearly measures the indicator; otherwise
+the claim is `unclassified` (a wrong id corrupts series and findings, an unclassified figure only
+waits for a reader). Every catalog indicator is national (China as a whole).
+
 Each phrase of the catalog (`pipeline.metadata.indicators`) is a set of parts (`platform ...
 influen`); it matches when every part occurs in the quantity's paragraph, and scores the sum of
 its parts' lengths, each weighted by where its nearest occurrence is:
 
-    own clause (cut at neighbouring quantities) 1.0 | back/forward to the neighbours 0.5 |
-    elsewhere in the sentence 0.15 | elsewhere in the paragraph 0.05
+    own clause (cut at neighbouring quantities) 1.0 | back to the previous quantity, or forward
+    within the sentence when no other quantity follows 0.5 | elsewhere in the sentence (including
+    text after the clause that leads to the next quantity: that is the next figure's subject)
+    0.15 | elsewhere in the paragraph 0.05
 
-An indicator's score is its best phrase's. Gates first: the unit must be the indicator's unit (a
-bare number may take a money unit when it has a scale word, or `count`); a count whose counted
-noun is known must count one of the indicator's nouns; at least one `requires` word must occur in
-the sentence, paragraph or title. The best indicator over MIN_SCORE wins, else `unclassified`.
+A phrase counts only when its concept is near the figure: at least one of its concept parts
+(parts that are not generic verbs or measure words such as `reached`, `scale`, `cover`) sits in
+the own clause or back/forward region. An indicator's score is its best phrase's.
+
+Gates, in order; any failing gate rules the indicator out:
+- unit: the quantity's unit is the indicator's unit (a bare number may take a money unit when it
+  has a scale word, or `count` when it is whole);
+- counted noun: a count whose counted noun is known (from the extractor, or the noun phrase right
+  after a bare number: `750,000 small and medium-sized enterprises`) must count one of the
+  indicator's nouns; a noun unknown to the catalog needs a score of 8 instead of 2;
+- topic: one of the indicator's `requires` words in the sentence, paragraph or title;
+- excludes: a part/sub-category qualifier of the indicator (`industrial software`, `direct
+  industry`, `industrial digitalization`, `compound annual`) before the figure in its sentence or
+  in its own clause, with no concept part of the indicator between it and the figure;
+- scope (all indicators): a figure whose subject is a province, city or region (gazetteer
+  `REGIONS`, or `the province`, `provincial`, `local` ...) or one company (`COMPANIES`, or `one
+  leading company`, `the firm's`) before it in its sentence, or a region as a subject earlier in
+  the paragraph, without a national marker (`China's`, `the country's`, `nationwide`) in between;
+- ratio: `per 10,000 people`, `per capita`, `density` around the figure: not a level or count;
+- flow vs stock (cumulative indicators): `new`, `newly`, `added`, `additional`, `another` next to
+  the figure or in its subject (`887,000 new 5G base stations`, `build another 600,000`);
+- change vs level (every kind but growth rates and changes): the figure is a difference
+  (`increased by 13.6%`, `rose 8%`, `an increase of 50,000`).
+The best indicator over MIN_SCORE wins, else `unclassified`.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-from pipeline.metadata.indicators import CATALOG, UNCLASSIFIED, Indicator
+from pipeline.metadata.indicators import (
+    CATALOG,
+    COMPANIES,
+    COMPANY_WORDS,
+    REGION_WORDS,
+    REGIONS,
+    UNCLASSIFIED,
+    Indicator,
+)
 
 from .context import Doc, QCtx
 from .segments import norm
@@ -28,6 +63,16 @@ W_OWN, W_NEAR, W_SENTENCE, W_PARAGRAPH = 1.0, 0.5, 0.15, 0.05
 MONEY_UNITS = frozenset(
     "CNY USD EUR JPY GBP HKD TWD CAD AUD NZD SGD CHF KRW INR RUB MXN TRY BRL VND".split()
 )
+# parts that say how a figure is stated, not what it is of: they never make a phrase "near"
+GENERIC_PARTS = frozenset(
+    (
+        "reached", "reach", "reaches", "grew", "grow", "growth", "increas", "improv", "issued",
+        "connect", "connected", "connecting", "connects", "cover", "covered", "served", "serving",
+        "serves", "service to", "services to", "scale", "size", "share", "proportion",
+        "accounting for", "accounted for", "of gdp", "integrated into", "times", "queries",
+        "posts", "employment", "policies",
+    )
+)  # fmt: skip
 
 
 def singular(word: str) -> str:
@@ -52,16 +97,28 @@ def _head(noun: str) -> str:
 class _Compiled:
     ind: Indicator
     phrases: tuple[tuple[str, ...], ...]
+    concepts: tuple[tuple[str, ...], ...]  # per phrase: the parts that must sit near the figure
     counted_heads: frozenset[str]
     requires: tuple[str, ...]
+    excludes: tuple[str, ...]
 
 
 def _compile(ind: Indicator) -> _Compiled:
     phrases = tuple(
         tuple(part.strip() for part in norm(p).split("...") if part.strip()) for p in ind.phrases
     )
+    concepts = tuple(
+        tuple(p for p in parts if p not in GENERIC_PARTS) or parts for parts in phrases
+    )
     heads = frozenset(_head(c) for c in ind.counted)
-    return _Compiled(ind, phrases, heads, tuple(norm(r) for r in ind.requires))
+    return _Compiled(
+        ind,
+        phrases,
+        concepts,
+        heads,
+        tuple(norm(r) for r in ind.requires),
+        tuple(norm(e) for e in ind.excludes),
+    )
 
 
 _COMPILED: tuple[_Compiled, ...] = tuple(_compile(ind) for ind in CATALOG.values())
@@ -71,19 +128,42 @@ KNOWN_HEADS = frozenset(h for comp in _COMPILED for h in comp.counted_heads)
 MIN_SCORE_UNKNOWN_NOUN = 8.0
 
 
-def _part_weight(doc: Doc, c: QCtx, part: str) -> float:
+# ---- phrase scoring --------------------------------------------------------------------------
+
+
+# a clause whose subject is the figure before it: a pronoun (`and it is expected to reach 4.45
+# trillion`), a participle hanging on the previous figure (`310 nodes ..., covering 31
+# provinces`) or a comparison (`exceed 350 billion, up from 95 billion`); the sentence before it
+# then counts as near
+_LINKED = re.compile(
+    r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
+    r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
+    r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
+    r"against|versus|than)\b"
+)
+
+
+def _linked(doc: Doc, c: QCtx) -> bool:
+    return bool(_LINKED.match(doc.norm[c.own[0] : c.q.start]))
+
+
+def _part_weight(doc: Doc, c: QCtx, part: str, linked: bool = False) -> float:
     """Weight of the nearest occurrence of `part` (0 when absent from the paragraph)."""
     s0, s1 = c.sentence
     hits = doc.find_part(part, s0, s1)
     best = 0.0
     n = len(part)
+    # text after the own clause up to the next quantity is that quantity's subject
+    fwd_weight = W_SENTENCE if c.forward[1] < s1 else W_NEAR
     for pos in hits:
         end = pos + n
         if c.own[0] <= pos and end <= c.own[1] + 1:
             return W_OWN
-        if (c.backward[0] <= pos and end <= c.backward[1]) or (
-            c.forward[0] <= pos and end <= c.forward[1] + 1
-        ):
+        if c.backward[0] <= pos and end <= c.backward[1]:
+            best = max(best, W_NEAR)
+        elif c.forward[0] <= pos and end <= c.forward[1] + 1:
+            best = max(best, fwd_weight)
+        elif linked and end <= c.q.start:
             best = max(best, W_NEAR)
         else:
             best = max(best, W_SENTENCE)
@@ -93,6 +173,25 @@ def _part_weight(doc: Doc, c: QCtx, part: str) -> float:
     if doc.has_part(part, p0, p1):
         return W_PARAGRAPH
     return 0.0
+
+
+def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
+    best = 0.0
+    linked = _linked(doc, c)
+    for parts, concepts in zip(comp.phrases, comp.concepts, strict=True):
+        total = 0.0
+        near = False
+        for part in parts:
+            w = _part_weight(doc, c, part, linked)
+            if not w:
+                total = 0.0
+                break
+            total += w * len(part)
+            if w >= W_NEAR and part in concepts:
+                near = True
+        if near:
+            best = max(best, total)
+    return best
 
 
 def _requires_ok(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
@@ -123,18 +222,244 @@ def counted_compatible(comp: _Compiled, counted: str | None) -> bool:
     return head in comp.counted_heads or head not in KNOWN_HEADS
 
 
-def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
-    best = 0.0
-    for parts in comp.phrases:
-        total = 0.0
-        for part in parts:
-            w = _part_weight(doc, c, part)
-            if not w:
-                total = 0.0
-                break
-            total += w * len(part)
-        best = max(best, total)
-    return best
+# ---- the counted noun of a bare number -------------------------------------------------------
+
+_NP_STOP = frozenset(
+    """to in of for with by from on at as are is were was have has had will would be been being
+    that which who where when than while including such""".split()
+)
+_VERB_AFTER = frozenset(
+    """reaches exceeds covers accounts ranks stands tops hits remains includes means shows
+    represents makes takes gives""".split()
+)
+
+
+def trailing_noun(doc: Doc, c: QCtx) -> str | None:
+    """The plural noun right after a bare number: `750,000 small and medium-sized enterprises to
+    ...` -> `enterprises`; None when the number is not followed by a noun phrase."""
+    after = doc.norm[c.q.end : min(c.q.end + 80, c.sentence[1])]
+    if not after[:1].isspace():
+        return None
+    chunk = re.split(r"[,.;:()!?]", after, maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9][a-z0-9'+&]*", chunk)
+    head = None
+    for k, w in enumerate(words[:7]):
+        if w in _NP_STOP or (k == 0 and w in _VERB_AFTER):
+            break
+        head = w
+    if head and head.endswith("s") and not head.endswith("ss") and head.isalpha():
+        return head
+    return None
+
+
+# ---- vetoes ----------------------------------------------------------------------------------
+
+
+def _words_re(words) -> re.Pattern[str]:
+    alts = sorted((re.escape(norm(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w])")
+
+
+_REGION_NAME = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(
+        sorted((re.escape(r).replace("'", "['\u2019]") for r in REGIONS), key=len, reverse=True)
+    )
+    + r")(?![\w-])(?!\s+(?:University|Institute|Academy|Stock|Exchange|Summit|Conference|Forum|"
+    r"Expo|Declaration|Consensus|Cooperation|Initiative|Time|time)\b)"
+)
+_REGION_WORD = _words_re(REGION_WORDS)
+_REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
+    r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
+    r"ranks?|ranked|built|added|now))\b"
+)
+_COMPANY_NAME = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted((re.escape(x) for x in COMPANIES), key=len, reverse=True))
+    + r")(?![\w-])|\b(?:Co\.|Ltd\.?|Inc\.|Corp\.|Limited)"
+)
+_COMPANY_WORD = re.compile(
+    r"\b(?:the|one|a|an|this|that|each|its|their|our|every)\s+(?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(COMPANY_WORDS)
+    + r")(?:'s)?(?![\w-])"
+)
+_NATIONAL = re.compile(
+    r"\b(?:china|the\s+country|my\s+country|our\s+country|the\s+nation)(?:'s|\s+(?:has|had|"
+    r"have|is|was|will|now|built|added|reached|saw))\b|\bnationwide\b|\bnationally\b|"
+    r"\bacross\s+the\s+(?:country|nation)\b|\b(?:whole|entire)\s+country\b|"
+    r"\bnational\s+(?:total|level)\b|\bat\s+the\s+national\b"
+)
+_PER = re.compile(
+    r"\bper\s+(?!cent\b)(?:\d|ten|one|a|hundred|thousand|capita|unit|person|people|head|square|"
+    r"household|million|billion)|\bdensity\b|\bfor\s+every\b"
+)
+_NEW = re.compile(
+    r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"
+    r"level|record|high|york|zealand|materials?))|newly|added|add|adds|adding|additional|another|"
+    r"incremental|increment)\b"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increas\w*|decreas\w*|rose|risen|rise|rising|fell|fallen|fall|falling|dropp?\w*|"
+    r"reduc\w*|grew|grown|grow|growing|improv\w*|up|down|cut|declin\w*|rais\w*|lower\w*|"
+    r"shrank|expand\w*|saved|saving|boost\w*)\s+(?:by\s+)?$|\b(?:increase|decrease|growth|"
+    r"reduction|rise|drop|decline|gain|improvement)\s+of\s+$"
+)
+_VENUE = re.compile(
+    r"\b(?:held|hosted|opened|convened|launched|located|based|headquartered|conference|forum|"
+    r"summit|expo|meeting|event|press conference|ceremony|speaking|said|told)\s+(?:\w+\s+)?in\s+$"
+)
+_LEVELS = re.compile(r"\b(?:national|central)\W+(?:\w+\W+)?$")
+_THE_REGION = re.compile(r"\b(?:the|this) (?:province|city|municipality)\b")
+_COMPOUND = re.compile(r"\b(?:compound|cagr|average annual|annual average|annuali[sz]ed)\b")
+_DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?(?:--|\u2014|\u2013)\s")
+
+
+def _masked(doc: Doc, c: QCtx, lo: int, hi: int, lower: bool = True) -> str:
+    """Text [lo, hi) with other quantities blanked (a counted noun `31 provinces` is not a
+    scope)."""
+    src = doc.norm if lower else doc.text
+    parts = []
+    pos = lo
+    for q in doc.quantities:
+        if q.end <= lo or q.start >= hi or q is c.q:
+            continue
+        a, b = max(q.start, lo), min(q.end, hi)
+        if a > pos:
+            parts.append(src[pos:a])
+        parts.append(" " * (b - max(a, pos)) if b > pos else "")
+        pos = max(pos, b)
+    parts.append(src[pos:hi])
+    return "".join(parts)
+
+
+def _region_hits(raw: str, low: str) -> list[int]:
+    """End offsets (in the window) of region cues: gazetteer names (not all capitals) and generic
+    region words."""
+    out = []
+    for m in _REGION_NAME.finditer(raw):
+        if m.group(0).isupper() or _VENUE.search(low[max(0, m.start() - 40) : m.start()]):
+            continue  # a dateline, or where an event took place
+        out.append(m.end())
+    for m in _REGION_WORD.finditer(low):
+        # a level in an enumeration (`national, provincial and enterprise ...`) is not a scope
+        if not _LEVELS.search(low[max(0, m.start() - 25) : m.start()]):
+            out.append(m.end())
+    return out
+
+
+def _scoped(raw: str, low: str, hits: list[int]) -> bool:
+    """A region/company cue ending at one of `hits` with no national marker after it."""
+    if not hits:
+        return False
+    last = max(hits)
+    return not _NATIONAL.search(low, last)
+
+
+def scope_of(doc: Doc, c: QCtx) -> str | None:
+    """`region` or `company` when the figure's subject is a province/city/region or one firm,
+    else None (a national figure)."""
+    key = ("scope", c.q.start, c.q.end)
+    if key in doc._par_cache:
+        return doc._par_cache[key]
+    s0 = c.sentence[0]
+    raw = _masked(doc, c, s0, c.q.start, lower=False)
+    m = _DATELINE.match(raw)
+    if m:  # `BEIJING, Jan. 18 (Xinhua) -- ...`
+        raw = " " * m.end() + raw[m.end() :]
+    low = norm(raw)
+    result = None
+    if _scoped(raw, low, _region_hits(raw, low)):
+        result = "region"
+    else:
+        comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
+        comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
+        if _scoped(raw, low, comp):
+            result = "company"
+    if result is None and not _NATIONAL.search(low):
+        # a region that is the subject of an earlier sentence of the paragraph
+        p0 = c.paragraph[0]
+        if p0 < s0:
+            praw = _masked(doc, c, p0, s0, lower=False)
+            plow = norm(praw)
+            hits = [
+                m.end() for m in _REGION_NAME.finditer(praw) if _REGION_SUBJECT.match(praw, m.end())
+            ]
+            hits += [m.end() for m in _THE_REGION.finditer(plow)]
+            if _scoped(praw, plow, hits):
+                result = "region"
+    doc._par_cache[key] = result
+    return result
+
+
+def _is_ratio(doc: Doc, c: QCtx) -> bool:
+    before = doc.norm[c.clause[0] : c.q.start]
+    after = doc.norm[c.q.end : min(c.q.end + 30, c.sentence[1])]
+    return bool(_PER.search(before) or _PER.match(after.lstrip()) or _PER.search(c.q.text.lower()))
+
+
+def _is_flow(doc: Doc, c: QCtx) -> bool:
+    """An addition over a period (`887,000 new base stations`, `build another 600,000`)."""
+    quote = doc.norm[c.q.start : c.q.end]
+    subject = doc.norm[c.own[0] : c.q.start]
+    return bool(_NEW.search(quote) or _NEW.search(subject))
+
+
+def _is_change(doc: Doc, c: QCtx) -> bool:
+    """A difference (`increased by 13.6%`, `rose 8%`, `an increase of 50,000`)."""
+    before = doc.norm[max(c.sentence[0], c.q.start - 40) : c.q.start]
+    return bool(_CHANGE_BEFORE.search(before))
+
+
+def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
+    """A part/sub-category qualifier before the figure in its sentence (or in its own clause),
+    unless a whole phrase of the indicator stands between it and the figure (`industrial
+    digitalization reached 41 trillion yuan` is vetoed; `digital industrialization reached 9.2
+    trillion yuan and the digital economy as a whole 50.2 trillion yuan` is not, for 50.2)."""
+    if not comp.excludes:
+        return False
+    lo, hi = c.sentence[0], max(c.own[1], c.q.end)
+    for ex in comp.excludes:
+        hits = doc.find_part(ex, lo, hi)
+        if not hits:
+            continue
+        last = max(hits)
+        if last >= c.q.end:
+            return True  # in its own clause, after the figure: `... of which industrial software`
+        gap0, gap1 = last + len(ex), c.q.start
+        if not any(
+            all(doc.find_part(part, gap0, gap1) for part in parts)
+            and any(part in concepts for part in parts)
+            for parts, concepts in zip(comp.phrases, comp.concepts, strict=True)
+        ):
+            return True
+    return False
+
+
+def implied_unit(doc: Doc, c: QCtx, has_scale: bool = False) -> str | None:
+    """The unit a bare number takes from the indicator it would match before the vetoes (scope,
+    ratio, flow, change, excludes): `Guangdong's 5G users exceeded 80 million` is a count even
+    though it is unclassified. For the caller that keeps such a figure as an unclassified claim
+    instead of dropping it; None when no indicator's phrases fit."""
+    q = c.q
+    integral = float(q.value).is_integer()
+    counted = q.counted or trailing_noun(doc, c)
+    best, best_score = None, 0.0
+    for comp in _COMPILED:
+        if not unit_compatible(comp.ind, None, has_scale, integral):
+            continue
+        if comp.ind.unit == "count" and not counted_compatible(comp, counted):
+            continue
+        if not _requires_ok(doc, c, comp.requires):
+            continue
+        score = score_indicator(doc, c, comp)
+        if score > best_score:
+            best, best_score = comp.ind, score
+    if best is None or best_score < MIN_SCORE:
+        return None
+    return best.unit
+
+
+# ---- entry point -----------------------------------------------------------------------------
 
 
 def match_indicator(
@@ -146,21 +471,41 @@ def match_indicator(
     word and count indicators an integral value)."""
     q = c.q
     integral = float(q.value).is_integer()
-    best_id, best_score = UNCLASSIFIED, 0.0
+    counted = q.counted
+    if counted is None and unit in (None, "count"):
+        counted = trailing_noun(doc, c)
+    count_like = unit == "count" or (unit is None and counted is not None)
+    candidates = []
     for comp in _COMPILED:
         ind = comp.ind
         if not unit_compatible(ind, unit, has_scale, integral):
             continue
-        if unit == "count" and not counted_compatible(comp, q.counted):
+        if (count_like or ind.unit == "count") and not counted_compatible(comp, counted):
             continue
         if not _requires_ok(doc, c, comp.requires):
             continue
         score = score_indicator(doc, c, comp)
-        if score > best_score:
-            best_id, best_score = ind.id, score
+        if score > 0:
+            candidates.append((score, comp))
+    if not candidates:
+        return UNCLASSIFIED, 0.0
+    best_score, best = max(candidates, key=lambda t: t[0])
     minimum = MIN_SCORE
-    if unit == "count" and q.counted and _head(q.counted) not in KNOWN_HEADS:
-        minimum = MIN_SCORE_UNKNOWN_NOUN
+    if counted and (unit == "count" or best.ind.unit == "count"):
+        if _head(counted) not in KNOWN_HEADS:
+            minimum = MIN_SCORE_UNKNOWN_NOUN
     if best_score < minimum:
         return UNCLASSIFIED, best_score
-    return best_id, best_score
+    if scope_of(doc, c) is not None or _is_ratio(doc, c):
+        return UNCLASSIFIED, best_score
+    # a vetoed best match is not handed to the runner-up: that is usually a neighbouring concept
+    ind = best.ind
+    if _excluded(doc, c, best):
+        return UNCLASSIFIED, best_score
+    if ind.cumulative and _is_flow(doc, c):
+        return UNCLASSIFIED, best_score
+    if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
+        return UNCLASSIFIED, best_score
+    if ind.kind == "growth_rate" and _COMPOUND.search(doc.norm[c.clause[0] : c.q.start]):
+        return UNCLASSIFIED, best_score  # a compound/average annual rate, not a yearly growth
+    return ind.id, best_score

@@ -21,7 +21,15 @@ CONTRACT_COLUMNS = (
     "indicator",
 )
 STATUSES = ("actual", "estimate", "forecast", "target")
-PERIOD_BASES = ("explicit_year", "paragraph_year", "publication_year", "relative", "none")
+PERIOD_BASES = (
+    "explicit_year",
+    "paragraph_year",
+    "article_year",
+    "plan_year",
+    "publication_year",
+    "relative",
+    "none",
+)
 
 
 @dataclass(slots=True)
@@ -43,10 +51,10 @@ class Claim:
     claim_id: str = ""
     source: str | None = None  # the cited source ("CCTV", a report title), None when not named
     sentence: str = ""
-    noun_phrase: str | None = None  # what the quantity is of, for unclassified claims
-    period_basis: str = (
-        "none"  # explicit_year | paragraph_year | publication_year | relative | none
-    )
+    # what the quantity is of, for unclassified claims (`conversion of <quote>` for a currency
+    # conversion in brackets)
+    noun_phrase: str | None = None
+    period_basis: str = "none"  # one of PERIOD_BASES
 
     def to_dict(self, contract_only: bool = False) -> dict:
         return claim_to_dict(self, contract_only)

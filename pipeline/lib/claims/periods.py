@@ -31,14 +31,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.lib.mentions import Period
 
 from .context import Doc, QCtx
 
 _DATE_LEAD = re.compile(
-    r"(?:as of|as at|by|until|till|up to|end of|ending|through|since)\s+(?:the\s+)?$", re.I
+    r"(?:as of|as at|by|until|till|up to|end of|ending|through)\s+(?:the\s+)?$", re.I
+)
+_SINCE = re.compile(r"since\b", re.I)
+# `since 2015`, `since the launch of the project in February 2022`: a start, not a reference
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:()]{0,80}$", re.I)
+# `in the next three years` said in 2023: 2023-2025 (the publication year counts as the first)
+_NEXT_N_YEARS = re.compile(
+    r"\b(?:next|coming|following|future)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2})\s+years\b",
+    re.I,
 )
 _NAME_AFTER = re.compile(r"^\s+(?!In\b|On\b|At\b|By\b)[A-Z][a-z]")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bThe|\ba|\bits|'s)\s+$")
@@ -49,7 +58,50 @@ _FROM_LEAD = re.compile(r"\bfrom\s+$")
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = re.compile(
     r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
-    r"aims?|aiming|strive|striving|goal|target|plans? to|planned|by the end of the)\b",
+    r"aims?|aiming|strive|striving|goal|target|plans? to|(?<!been )planned|by the end of the)\b",
+    re.I,
+)
+
+
+# plan language (shared with status.py)
+TARGET_WORDS = re.compile(
+    r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
+    r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
+    r"the plan (?:proposes|calls|requires|sets|stipulates)|proposes? that|it is required that|"
+    r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|"
+    r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
+    re.I,
+)
+# a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
+IMPERATIVE = re.compile(
+    r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?(?:Build|Cultivate|Form|Create|Establish|Set up|"
+    r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
+    r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen)\b"
+)
+# tense of a sentence without time words (see `_resolve`)
+_PRESENT = re.compile(
+    r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
+    r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|"
+    r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
+    r"employed|saw|realized|realised|completed|shipped|sold|produced)\b",
+    re.I,
+)
+_SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I)
+# a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
+_GOAL_HEAD = re.compile(r"\b(?:goals?|targets?|objectives?|strive|aims?|aiming|plans? to)\b", re.I)
+_LIST_ITEM = re.compile(
+    r"(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)\u3001]\s|"
+    r"[\u2460-\u2473\u2022\u00b7\u25cf\u25aa\u25a0*]|[-\u2013\u2014]\s)",
+    re.I,
+)
+# a plan named with its period: `the action plan for the industrial internet (2021-2023)`
+_PLAN_RANGE = re.compile(
+    r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
+    r"[^.()\n]{0,80}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
     re.I,
 )
 
@@ -58,19 +110,41 @@ FUTURE_WORDS = re.compile(
 class ResolvedPeriod:
     start: int | None
     end: int | None
-    basis: str  # explicit_year | paragraph_year | publication_year | relative | none
+    # explicit_year | paragraph_year | article_year | plan_year | publication_year | relative | none
+    basis: str
     period: Period | None = None
+    goal: bool = False  # the figure sits in a list of goals (`... the following goals:`)
 
 
 NONE = ResolvedPeriod(None, None, "none")
 
 
+_SMALL_WORDS = frozenset(
+    "a an and at by for from in into of on or the to with under over per via".split()
+)
+
+
+def _is_title(inner: str) -> bool:
+    """A quoted name (`White Paper on ... (2022)`, `East Data West Computing`) rather than quoted
+    speech (`In the next three years, 5G investment will shift ...`): most of its words are
+    capitalised, or it ends with a bracketed year."""
+    if re.search(r"\((?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)\d{2})?\)\W*$", inner):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", inner) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps * 2 >= len(words) or len(words) <= 3
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted names and titles (not quoted speech)."""
     spans = []
     for m in re.finditer(
         r"\u201c[^\u201d\n]{1,300}\u201d|\"[^\"\n]{1,300}\"|\u300a[^\u300b\n]{1,300}\u300b", text
     ):
-        spans.append((m.start(), m.end()))
+        if m.group(0)[0] == "\u300a" or _is_title(m.group(0)[1:-1]):
+            spans.append((m.start(), m.end()))
     return spans
 
 
@@ -90,6 +164,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue
         before = text[max(0, p.start - 40) : p.start]
         after = text[p.end : p.end + 20]
+        if _SINCE.match(p.text) or _SINCE_BEFORE.search(text, max(0, p.start - 90), p.start):
+            continue  # `since 2015`: the start of an accumulation, not the reference period
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -117,7 +193,10 @@ def _years(p: Period, pub: int | None) -> tuple[int | None, int | None, str]:
         return None, None, "none"
     if p.kind == "present":
         return pub, pub, "publication_year"
-    return pub + p.offset_start, pub + p.offset_end, "relative"
+    a, b = p.offset_start, p.offset_end
+    if a == 1 and b >= 2 and _NEXT_N_YEARS.search(p.text):
+        a, b = 0, b - 1  # the next N years: the publication year and the N-1 after it
+    return pub + a, pub + b, "relative"
 
 
 def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
@@ -142,26 +221,86 @@ class PeriodResolver:
         self.periods = usable_periods(doc)
         self._starts = [p.start for p in self.periods]
         self.pub = doc.pub_year
-        self._par_year: dict[tuple[int, int], Period | None] = {}
+        self._article_year: int | None | bool = False  # False: not computed yet
+        self._title_plan: tuple[int, int] | None | bool = False
+        self._carry: dict[tuple[int, int], dict[tuple[int, int], Period | None]] = {}
+        self._blocks = self._goal_blocks()
+        self._block_starts = [b[0] for b in self._blocks]
 
     def _in(self, a: int, b: int) -> list[Period]:
         i = bisect.bisect_left(self._starts, a)
         j = bisect.bisect_left(self._starts, b)
         return [p for p in self.periods[i:j] if p.end <= b]
 
-    def paragraph_year(self, par: tuple[int, int]) -> Period | None:
-        if par not in self._par_year:
-            sents = self.doc.seg.sentences_of_paragraph(par)
-            found = None
-            if sents:
-                first = sents[0]
-                for p in self._in(*first):
-                    if p.kind in ("year", "date") and p.year_start is not None:
-                        found = p
-                        break
-            self._par_year[par] = found
-        return self._par_year[par]
+    # ---- document-level context, computed once --------------------------------------------
+    def article_year(self) -> int | None:
+        """The year the article reports on: the year named most often (explicit years and
+        resolved relative years, not after publication; ties go to the later year)."""
+        if self._article_year is False:
+            counts: dict[int, int] = {}
+            for p in self.periods:
+                if p.kind == "present" or (p.kind == "year" and p.part and p.year_start is None):
+                    continue
+                a, b, _ = _years(p, self.pub)
+                if b is None or a != b or (self.pub is not None and b > self.pub):
+                    continue
+                counts[b] = counts.get(b, 0) + 1
+            self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+        return self._article_year  # type: ignore[return-value]
 
+    def title_plan(self) -> tuple[int, int] | None:
+        """The period of a plan named in the title (`Action Plan for ... (2023-2025)`)."""
+        if self._title_plan is False:
+            t0, t1 = self.doc.title
+            m = _PLAN_RANGE.search(self.doc.text, t0, t1)
+            self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
+        return self._title_plan  # type: ignore[return-value]
+
+    def _goal_blocks(self) -> list[tuple[int, int, int | None]]:
+        """Lists of goals: a paragraph ending with a colon that speaks of goals/targets opens a
+        block; the block runs over the following list-item paragraphs (`(1)`, `1.`, bullets).
+        A colon inside a paragraph opens a block to the paragraph's end. The block's year is
+        the first year of the heading (`By 2025, strive to achieve the following goals:`), else
+        the last year of a plan named in the title."""
+        text = self.doc.text
+        pars = self.doc.seg.paragraphs
+        blocks: list[tuple[int, int, int | None]] = []
+        i = 0
+        while i < len(pars):
+            a, b = pars[i]
+            colon = text.rfind(":", a, b)
+            if colon < 0:
+                i += 1
+                continue
+            head0 = self.doc.seg.sentence_at(colon)[0]
+            if not _GOAL_HEAD.search(text, head0, colon):
+                i += 1
+                continue
+            year = None
+            for p in self._in(head0, colon):
+                if p.kind == "year" and p.year_end is not None:
+                    year = p.year_end
+                    break
+            if year is None and self.title_plan() is not None:
+                year = self.title_plan()[1]  # type: ignore[index]
+            end = b
+            j = i + 1
+            if not text[colon + 1 : b].strip():
+                while j < len(pars) and _LIST_ITEM.match(text, pars[j][0]):
+                    end = pars[j][1]
+                    j += 1
+            if end > colon + 1:
+                blocks.append((colon + 1, end, year))
+            i = j
+        return blocks
+
+    def goal_block(self, pos: int) -> tuple[int, int, int | None] | None:
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        if i >= 0 and self._blocks[i][0] <= pos < self._blocks[i][1]:
+            return self._blocks[i]
+        return None
+
+    # ---- per quantity ---------------------------------------------------------------------
     def _make(self, p: Period, basis: str | None = None) -> ResolvedPeriod:
         a, b, kind_basis = _years(p, self.pub)
         if a is None:
@@ -172,7 +311,9 @@ class PeriodResolver:
         res = self._resolve(c)
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
-                return self._from_to(c, res)
+                res = self._from_to(c, res)
+        if self._blocks and self.goal_block(c.q.start) is not None:
+            res = replace(res, goal=True)
         return res
 
     def _from_to(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
@@ -188,8 +329,46 @@ class PeriodResolver:
                 return ResolvedPeriod(res.end, res.end, res.basis, res.period)
         return res
 
+    def _carried(self, c: QCtx) -> Period | None:
+        """The first period of the nearest earlier sentence of the paragraph that has one
+        (computed once per paragraph, in one pass over its sentences)."""
+        table = self._carry.get(c.paragraph)
+        if table is None:
+            table = {}
+            current = None
+            for s in self.doc.seg.sentences_of_paragraph(c.paragraph):
+                table[s] = current
+                found = self._in(*s)
+                if found:
+                    current = found[0]
+            self._carry[c.paragraph] = table
+        return table.get(c.sentence)
+
+    def _past_tense(self, lead: str, tail0: int, s1: int) -> bool:
+        """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the
+        present (`has exceeded`, `is`, `now`, `so far`): the words before the end of the
+        quantity's clause decide, present first; without a verb there, the first verb after."""
+        if _PRESENT.search(lead):
+            return False
+        if _PAST.search(lead):
+            return True
+        mp = _PRESENT.search(self.doc.text, tail0, s1)
+        ma = _PAST.search(self.doc.text, tail0, s1)
+        if ma is None:
+            return False
+        return mp is None or ma.start() < mp.start()
+
+    def _last_year_before(self, pos: int) -> Period | None:
+        """The last explicit year written before `pos` (for `in the same year`)."""
+        i = bisect.bisect_left(self._starts, pos)
+        for p in reversed(self.periods[:i]):
+            if p.kind in ("year", "date") and p.year_start is not None:
+                return p
+        return None
+
     def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
+        text = self.doc.text
         s0, s1 = c.sentence
         in_sentence = self._in(s0, s1)
         c0, c1 = c.clause
@@ -204,14 +383,34 @@ class PeriodResolver:
         after = [p for p in in_sentence if p.start >= c1 and not attached_to_other(self.doc, p, c)]
         if after:
             return self._make(after[0])
-        sents = self.doc.seg.sentences_of_paragraph(c.paragraph)
-        if sents and sents[0] != c.sentence:
-            p = self.paragraph_year(c.paragraph)
+        # no time words in the sentence
+        block = self.goal_block(q.start) if self._blocks else None
+        if block is not None:
+            y = block[2]
+            return ResolvedPeriod(y, y, "plan_year") if y is not None else NONE
+        lead = text[s0 : max(c.own[1], q.end)]
+        planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
+        if planned:
+            m = _PLAN_RANGE.search(text, s0, s1)
+            if m:
+                y = int(m.group(2))
+                return ResolvedPeriod(y, y, "plan_year")
+        if _SAME_YEAR.search(text, s0, s1):
+            p = self._last_year_before(s0)
             if p is not None:
                 return self._make(p, "paragraph_year")
-        if self.pub is None:
-            return NONE
-        lead = self.doc.text[s0 : c.own[1]]
+        p = self._carried(c)
+        if p is not None:
+            return self._make(p, "paragraph_year")
+        if planned and self.title_plan() is not None:
+            y = self.title_plan()[1]  # type: ignore[index]
+            return ResolvedPeriod(y, y, "plan_year")
         if FUTURE_WORDS.search(lead):
+            return NONE
+        if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
+            y = self.article_year()
+            if y is not None and (self.pub is None or y < self.pub):
+                return ResolvedPeriod(y, y, "article_year")
+        if self.pub is None:
             return NONE
         return ResolvedPeriod(self.pub, self.pub, "publication_year")

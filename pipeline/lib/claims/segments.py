@@ -1,6 +1,8 @@
 """Paragraph, sentence and clause boundaries of one text, found once and looked up by bisection.
 
-A paragraph is a line (news texts put one paragraph per line; blank lines separate nothing more).
+A paragraph is a line (news texts put one paragraph per line; blank lines separate nothing more),
+except that a line starting in lower case right after a line that does not end a sentence
+continues it (hard-wrapped text: `... accounting for 49.7% of GDP, and the` / `scale has ...`).
 A sentence ends at `.`, `!`, `?` or `。` followed by space, a quote or an upper-case letter (so
 `4.10` and `U.S.` stay inside), at a line break, or where a translation glued two sentences
 together (`... has gradually formed At present, ...`: a lower-case word followed by a capitalised
@@ -40,6 +42,7 @@ _GLUED = re.compile(
     r"(?<=[a-z])\s+(?=(?:At present|So far|Currently|At the same time|Among them|In addition|"
     r"There (?:are|is|were|was)|In \d{4})\b)"
 )
+_PAR_END = frozenset(".!?:;\u3002\uff01\uff1f\uff1a\uff1b\"'\u201d\u2019)")
 _CLAUSE_SEP = re.compile(
     r"(?<!\d),|,(?!\d)|[;:\uff0c\uff1b\uff1a()\uff08\uff09\u2014]|\s[-\u2013]\s"
 )
@@ -96,11 +99,24 @@ def segment(text: str) -> Segments:
     """Find paragraphs, sentences and clause separators of `text` (linear in its length)."""
     paragraphs: list[tuple[int, int]] = []
     pos = 0
+    blank = True  # a blank line (or the start) since the last paragraph
     for line in text.splitlines(keepends=True):
         a, b = _strip(text, pos, pos + len(line))
-        if b > a:
-            paragraphs.append((a, b))
         pos += len(line)
+        if b <= a:
+            blank = True
+            continue
+        if (
+            paragraphs
+            and not blank
+            and text[a].islower()
+            and text[paragraphs[-1][1] - 1] not in _PAR_END
+        ):
+            # a hard-wrapped line: `... accounting for 49.7% of GDP, and the` / `scale has ...`
+            paragraphs[-1] = (paragraphs[-1][0], b)
+        else:
+            paragraphs.append((a, b))
+        blank = False
     if not paragraphs:
         paragraphs = [(0, len(text))]
     sentences: list[tuple[int, int]] = []
@@ -111,6 +127,15 @@ def segment(text: str) -> Segments:
             word = re.search(r"([\w.]+)\.$", chunk[max(0, m.start() - 12) : m.start() + 1])
             if word and chunk[m.start()] == "." and word.group(1).lower() in _ABBREV:
                 continue
+            k = m.start()
+            if (
+                chunk[k] == "."
+                and k > 0
+                and chunk[k - 1].isupper()
+                and (k == 1 or not chunk[k - 2].isalpha())
+                and chunk[m.end() : m.end() + 1].isalpha()
+            ):
+                continue  # an initial glued to the next one: `U.S.`, `U.K.`
             if chunk[m.start()] == "." and 0 < m.start() and chunk[m.start() - 1].isdigit():
                 nxt = chunk[m.end() : m.end() + 1]
                 if nxt.isdigit():

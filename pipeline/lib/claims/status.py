@@ -22,14 +22,17 @@ from __future__ import annotations
 import re
 
 from .context import Doc, QCtx
-from .periods import ResolvedPeriod
+from .periods import IMPERATIVE, TARGET_WORDS, ResolvedPeriod
 
-_TARGET = re.compile(
-    r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
-    r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
-    r"the plan (?:proposes|calls|requires|sets|stipulates)|proposes? that|it is required that|"
-    r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|"
-    r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
+_TARGET = TARGET_WORDS
+# an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
+# carry out three tasks`, `is expected to be built` (a quantity that `will reach` is a forecast)
+_PLAN_ACTION = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
+    r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
+    r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
+    r"form|formed|support|supported|open|opened|roll out|rolled out)\b",
     re.I,
 )
 _FORECAST = re.compile(
@@ -43,11 +46,13 @@ _FORECAST_STRONG = re.compile(
     r"estimated that|it is estimated|is likely to|are likely to)\b",
     re.I,
 )
+# approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)
 _ESTIMATE = re.compile(
-    r"\b(?:about|around|approximately|roughly|some|an estimated|estimated|preliminary|"
-    r"preliminarily|initial estimates?|nearly|almost|close to|expected|projected)\b",
+    r"\b(?:about|around|approximately|roughly|some|an estimated|estimated|estimates|"
+    r"preliminary|preliminarily|initial estimates?|expected|projected)\b",
     re.I,
 )
+_BRACKETS = re.compile(r"\([^()]*\)")
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
@@ -59,9 +64,16 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     scope = _scope(doc, c)
     pub = doc.pub_year
     end = period.end
-    if _TARGET.search(scope):
-        if end is None or pub is None or end >= pub:
-            return "target"
+    if period.basis == "plan_year":
+        return "target"
+    planned = (
+        period.goal
+        or _TARGET.search(scope)
+        or _PLAN_ACTION.search(scope)
+        or IMPERATIVE.match(doc.text, c.sentence[0])
+    )
+    if planned and (end is None or pub is None or end >= pub):
+        return "target"
     explicit = period.basis in ("explicit_year", "paragraph_year", "relative")
     if (
         explicit
@@ -86,6 +98,6 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     if period.basis == "publication_year" and _FORECAST_STRONG.search(scope):
         return "forecast"
     if end < pub and pub - end <= 1:
-        if c.q.bound == "approx" or _ESTIMATE.search(scope):
+        if _ESTIMATE.search(_BRACKETS.sub(" ", scope)):
             return "estimate"
     return "actual"

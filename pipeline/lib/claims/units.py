@@ -4,7 +4,10 @@
    (`4 trillion`, `200 billion`); a count indicator gives `count` to a whole number.
 2. Otherwise a currency written earlier in the same sentence or paragraph (`... 4.10 trillion
    yuan ... and 4.45 trillion`) when the number has a scale word.
-3. Otherwise the number stays unresolved and is not a claim.
+3. Otherwise a count when the clause before it names what is counted: `the number of enterprises
+   above designated size exceeded 38,000`, `the number of 5G base stations per 10,000 people
+   reaches 26` (counted: the plural noun after `number of`; a whole number or a scale word).
+4. Otherwise the number stays unresolved and is not a claim.
 
 Computing power (`180 EFLOPS`, `500 petaflops`) is a unit of the vocabulary
 (`pipeline.metadata.units`, base EFLOPS): the extractor gives it, nothing is converted here.
@@ -44,3 +47,13 @@ def currency_before(doc: Doc, c: QCtx) -> str | None:
         if last:
             return last
     return None
+
+
+_NUMBER_OF = re.compile(r"\bnumber of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
+
+
+def number_of_before(doc: Doc, c: QCtx) -> str | None:
+    """The plural noun after `number of` in the text back to the previous quantity (same
+    sentence), e.g. `enterprises` in `the number of enterprises above designated size exceeded`."""
+    found = list(_NUMBER_OF.finditer(doc.text, c.backward[0], c.q.start))
+    return found[-1].group(1).split()[-1].lower() if found else None

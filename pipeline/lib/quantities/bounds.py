@@ -15,8 +15,19 @@ LOWER = (
     "upwards of", "in excess of", "greater than", "higher than", "no fewer than",
     "not fewer than", "beyond", "topped", "topping", "broke through",
     "breaking through", "broken through", "break through", "well over", "well above",
-    "as many as", "as much as", "a minimum of",
+    "as many as", "as much as", "a minimum of", "tops", "top", "passes", "passed", "passing",
+    "pass", "crosses", "crossed", "crossing", "cross",
 )  # fmt: skip
+# verbs that are a lower bound only before an amount or a bare number (`users top 2.3 million`,
+# `revenue passed 1 trillion yuan`), not before a counted noun (`the top 10 companies`, `passed
+# 30 laws`, `crosses 5 provinces`); `top` after a determiner is a rank (`in the top 10`)
+VERB_ONLY = frozenset(
+    ["top", "pass", "passes", "passed", "passing", "cross", "crosses", "crossed", "crossing"]
+)
+_RANK_TOP = re.compile(
+    r"(?r)(?:\b(?:the|a|an|its|their|our|his|her|in|into|of|among|from|within|to)|['’]s)\s+$",
+    re.IGNORECASE,
+)
 UPPER = (
     "less than", "fewer than", "under", "below", "up to", "within", "no more than",
     "not more than", "at most", "not exceeding", "lower than", "a maximum of", "at the most",
@@ -53,12 +64,23 @@ AFTER = re.compile(
 WINDOW = 40
 
 
-def bound_before(text: str, start: int) -> tuple[str, int] | None:
-    """(bound, start of the bound word) when a bound word ends right before `start`."""
+def bound_before(
+    text: str, start: int, counted: bool = False, large: bool = False
+) -> tuple[str, int] | None:
+    """(bound, start of the bound word) when a bound word ends right before `start`.
+    `counted`: the number counts a noun; then `top` is a rank (`the top 10 companies`) and
+    `pass`/`cross` take an object (`passed 30 laws`) unless the count is `large` (a scale word
+    or 1,000 and more: `shipments passed 3 million units`)."""
     m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
-    return BOUND_OF[" ".join(m.group("b").lower().split())], m.start("b")
+    word = " ".join(m.group("b").lower().split())
+    if word in VERB_ONLY:
+        if counted and (word == "top" or not large):
+            return None
+        if word == "top" and _RANK_TOP.match(text, max(0, m.start("b") - 8), m.start("b")):
+            return None
+    return BOUND_OF[word], m.start("b")
 
 
 def bound_after(text: str, end: int) -> tuple[str, int] | None:

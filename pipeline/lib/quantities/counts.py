@@ -13,11 +13,30 @@ import regex as re
 
 # up to five words right after the number, each optionally hyphenated (`top-level`)
 # (technology tokens such as `5G` may sit among the modifiers: `2.31 million 5G base stations`)
-# (`10G-PON ports`: a technology token may carry a hyphenated suffix)
-WORDS = re.compile(
-    r"(?:[ \t]+(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*)){1,5}"
+# (`10G-PON ports`: a technology token may carry a hyphenated suffix); words are separated by
+# spaces or by one line break inside a sentence (`4.37 million\nusers`), never by a blank line;
+# a quoted modifier (`"little giant" enterprises`) is one token; seven tokens when the phrase
+# coordinates modifiers (`small and medium-sized enterprises`) or quotes one
+_SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?![\r\n]))"
+_TOK = (
+    r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*"
+    r"|[\"“][^\"“”\n,.;:!?]{1,40}[\"”]|&"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*")
+WORDS = re.compile(rf"(?:{_SEP}(?P<tok>{_TOK})){{1,7}}")
+MAX_PLAIN = 5
+# modifiers that can be coordinated before the head noun: hyphenated (`medium-sized`,
+# `cross-industry`), adjective endings, and common short adjectives
+_ADJ_END = ("al", "ic", "ive", "ous", "ed", "ing", "ful", "ent", "ant", "ary", "ile", "ble", "ish")
+_ADJ = frozenset(
+    """small large big new old key major high low micro medium top public private state local
+    smart green digital core main basic advanced modern rural urban foreign domestic""".split()
+)
+
+
+def _adjectival(w: str) -> bool:
+    lw = w.lower()
+    return "-" in lw or lw in _ADJ or lw.endswith(_ADJ_END)
+
 
 STOP = frozenset(
     """a an the of in on at to for with by from and or but nor as that which who whom whose than
@@ -60,15 +79,41 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
     if m is None:
         return None
     first = None
-    for w in _WORD.finditer(text, m.start(), m.end()):
-        word = w.group(0)
+    prev = None
+    limit = MAX_PLAIN
+    coordinated = False
+    toks = m.captures("tok")
+    starts = m.starts("tok")
+    for i, word in enumerate(toks):
+        if i >= limit:
+            return None
         lw = word.lower()
+        c0 = word[0]
+        if c0 in '"“':  # a quoted modifier
+            if first is None:
+                first = starts[i]
+            limit = len(toks)
+            prev = None
+            continue
+        if lw in ("and", "or", "&"):
+            # `small and medium-sized enterprises`: two modifiers of the same head
+            if coordinated or prev is None or not _adjectival(prev) or i + 1 >= len(toks):
+                return None
+            nxt = toks[i + 1].lower()
+            if nxt in STOP or nxt[0] in '"“':
+                return None
+            coordinated = True
+            limit = len(toks)
+            prev = None
+            continue
         if lw in STOP:
             return None
         if first is None:
-            first = w.start()
+            first = starts[i]
         if _plural(word):
             head = lw if not word.isupper() else word
+            w_end = starts[i] + len(word)
             # `top-level nodes` -> `nodes`; keep the head's own case except for a sentence start
-            return head.split("-")[-1], text[first : w.end()], first, w.end()
+            return head.split("-")[-1], text[first:w_end], first, w_end
+        prev = word
     return None

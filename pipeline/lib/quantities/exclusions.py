@@ -93,6 +93,15 @@ ONE_DETERMINER = re.compile(
     r"every|only|last|first|next|little|big|new|old)\s+",
     re.IGNORECASE,
 )
+# `one` before a singular noun phrase (`one leading company`, `one platform`): no count
+ONE_SINGULAR = re.compile(
+    r"[ \t]+(?!(?:in|out|of|or|and|to|per|by|from|than|as|at|on|for|is|was|were|are|has|had"
+    r"|have|will|would|can|could|may|might|should|must|that|which|who|with|after|before)\b)"
+    r"[A-Za-z]",
+    re.IGNORECASE,
+)
+# the base of a ratio: `per 10,000 people`, `every 1 yuan`, `for each 100 households`
+DENOMINATOR = re.compile(r"(?r)\b(?:per|every|each)\s+", re.IGNORECASE)
 ONE_PRONOUN = re.compile(
     r"\s+(?:of|another|by\s+one|side|hand|day)\b|-(?:stop|off|third)\b", re.IGNORECASE
 )

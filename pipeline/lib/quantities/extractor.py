@@ -18,7 +18,7 @@ from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, periods, unitmatch
-from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, parse
+from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse
 
 _NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
 
@@ -136,6 +136,8 @@ _SCALE_WORDS_RE = re.compile(
 )
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 BETWEEN = re.compile(r"(?r)\bbetween\s+", re.IGNORECASE)
+# `between` before a number, possibly with a currency sign/code between (`between RMB 180 ...`)
+BETWEEN_NEAR = re.compile(r"(?r)\bbetween\s+(?:[^\s\d]{1,4}\s?)?", re.IGNORECASE)
 CHANGE_FROM = re.compile(
     r"(?r)\b(?:rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|fell|fall|falling"
     r"|fallen|dropped|drop|declined?|decreased?|jumped|climbed|expanded|reduced|surged|soared"
@@ -283,7 +285,7 @@ def _years(st: _State, m: re.Match) -> None:
 def _year_is_number(text: str, start: int, end: int) -> bool:
     """A 4-digit number that reads as an amount, not a year: `2000 yuan`, `more than 1900
     enterprises`, `$2020`."""
-    if unitmatch.currency_before(text, start) or bounds.bound_before(text, start):
+    if unitmatch.currency_before(text, start) or bounds.bound_before(text, start, True):
         return True
     if _SCALE_AFTER.match(text, end) or ABBR.match(text, end):
         return True
@@ -321,9 +323,16 @@ def _read_number(st: _State, pos: int) -> _Num | None:
     m = NUMBER_AT.match(text, pos)
     if m is None:
         return None
+    raw = m.group(0)
+    if "and" in raw:  # `27 trillion and 200 billion` adds; `between 180 billion and 200 billion`
+        cut = additive_cut(raw, BETWEEN_NEAR.match(text, max(0, pos - 16), pos) is not None)
+        if cut is not None:
+            m = NUMBER_AT.match(text, pos, m.start() + cut)
+            if m is None:
+                return None
+            raw = m.group(0)
     n = _Num()
     n.nstart, n.nend = m.start(), m.end()
-    raw = m.group(0)
     value = parse(raw)
     if value is None:
         return None
@@ -360,8 +369,38 @@ def _read_number(st: _State, pos: int) -> _Num | None:
     elif unit is not None:
         n.unit, n.ustart, n.uend = unit
         end = n.uend
+        if n.unit == "times" and _times_is_count(text, n, value):
+            n.unit, n.counted, n.phrase = "count", "times", text[n.ustart : n.uend]
     n.end = end
     return n
+
+
+# `times` after a number is a multiplier (`3 times higher than`, `increased 2.5 times`) unless the
+# number is large or carries a scale word and nothing compares: then it counts occurrences
+# (`a resolution volume of 300 billion times`, `about 150 million times a day`)
+TIMES_COMPARE_AFTER = re.compile(
+    r"\s+(?:than|as|that|those|the|its|their|what|over|more|less|higher|lower|larger|greater"
+    r"|bigger|smaller|faster|slower|stronger|better|cheaper|longer|shorter|wider|denser|richer"
+    r"|[a-z]+er\s+than)\b",
+    re.IGNORECASE,
+)
+TIMES_COMPARE_BEFORE = re.compile(
+    r"(?r)\b(?:(?:increase|growth|rise|jump|gain|expansion|multiple)s?\s+of|increased|increases"
+    r"|increasing|grew|grown|grow|rose|risen|jumped|expanded|multiplied|surged|soared|climbed"
+    r"|up|by)\s+(?:(?:more\s+than|over|about|nearly|almost|around|some|roughly|approximately"
+    r"|at\s+least|up\s+to|as\s+much\s+as)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _times_is_count(text: str, n: _Num, value: float) -> bool:
+    if text[n.ustart : n.uend].lower() != "times":
+        return False  # `-fold`, `fold`: always a multiplier
+    if abs(value) < 1000 and n.scale == 1.0:
+        return False
+    if TIMES_COMPARE_AFTER.match(text, n.uend):
+        return False
+    return TIMES_COMPARE_BEFORE.match(text, max(0, n.nstart - 40), n.nstart) is None
 
 
 def _m_is_million(text: str, nstart: int, end: int) -> bool:
@@ -375,6 +414,12 @@ def _m_is_million(text: str, nstart: int, end: int) -> bool:
 def _finish(st: _State, n: _Num) -> str | None:
     """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
     text = st.text
+    if exclusions.DENOMINATOR.match(text, max(0, n.start - 12), n.start):
+        # `per 10,000 people`, `every 1 yuan invested`: the base of a ratio, not a figure
+        c = counts.counted_noun(text, n.end) if n.unit is None else None
+        if c is not None:
+            n.end = c[3]
+        return "denominator"
     if n.unit is None:
         if exclusions.COMPOUND.match(text, n.nend):
             return "compound_modifier"
@@ -389,6 +434,8 @@ def _finish(st: _State, n: _Num) -> str | None:
         ):
             return "pronoun"
         c = counts.counted_noun(text, n.end)
+        if c is None and low == "one" and exclusions.ONE_SINGULAR.match(text, n.end):
+            return "singular"  # `one leading company`: an article, not a statistic
         if c is not None:
             counted, phrase, _pstart, head_end = c
             if counted.lower() in exclusions.TIME_UNITS:
@@ -415,7 +462,7 @@ def _number(st: _State, pos: int) -> None:
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
         st.consumed = n.end
         return
-    b = bounds.bound_before(text, n.start)
+    b = bounds.bound_before(text, n.start, n.unit == "count", n.scale > 1.0 or abs(n.value) >= 1000)
     if b is not None:
         n.bound, n.start = b
     conv = _converts(st, n)

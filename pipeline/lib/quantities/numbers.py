@@ -160,3 +160,50 @@ def has_scale(text: str) -> bool:
 
 
 _HAS_SCALE = re.compile(rf"\b{_SCALE_W}\b", re.IGNORECASE)
+
+
+# ---- additive compounds (`27 trillion and 200 billion`) -----------------------------------------
+# an `and` after a scale word of a thousand or more joins two groups only when the second is
+# smaller than one unit of the first group's scale (`27 trillion and 200 billion` = 2.72e13);
+# `180 billion and 200 billion` is two numbers (the ends of a range, a list)
+_JUNCTION = re.compile(
+    r"(?<=\b(?:thousand|million|billion|trillion|lakh|crore))\s+and\s+", re.IGNORECASE
+)
+_TRAILING_SCALES = re.compile(
+    r"(?r)(?:\s*\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b)+$",
+    re.IGNORECASE,
+)
+_ONE_SCALE = re.compile(
+    r"ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore", re.IGNORECASE
+)
+
+
+def _trailing_scale(group: str) -> float:
+    m = _TRAILING_SCALES.search(group)
+    if m is None:
+        return 1.0
+    f = 1.0
+    for s in _ONE_SCALE.findall(m.group(0)):
+        s = s.lower()
+        f *= 10_000 if s.startswith("ten") else SCALE_WORDS[s]
+    return f
+
+
+def additive_cut(raw: str, between: bool = False) -> int | None:
+    """Offset in `raw` where a number phrase must end because an `and` in it does not add:
+    after `between` (always a range: `between 180 billion and 200 billion`), or when the group
+    after `and` is not smaller than the scale before it. None when the whole phrase is one number.
+    """
+    junctions = list(_JUNCTION.finditer(raw))
+    if not junctions:
+        return None
+    if between:
+        return junctions[0].start()
+    seg_start = 0
+    for i, j in enumerate(junctions):
+        right_end = junctions[i + 1].start() if i + 1 < len(junctions) else len(raw)
+        right = parse(raw[j.end() : right_end])
+        if right is None or right >= _trailing_scale(raw[seg_start : j.start()]):
+            return j.start()
+        seg_start = j.end()
+    return None

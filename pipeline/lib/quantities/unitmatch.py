@@ -35,8 +35,9 @@ def _form(f: str) -> str:
 
 _ci = "|".join(f"(?:{_form(f)}){_tail(f)}" for f in sorted(_SUFFIX, key=len, reverse=True))
 _cs = "|".join(f"(?:{re.escape(f)}){_tail(f)}" for f in sorted(_SUFFIX_CS, key=len, reverse=True))
-# a unit may follow the number with a space, a hyphen (`27-kilometer`) or nothing (`5%`, `10kg`)
-SUFFIX = re.compile(rf"(?:\s?-\s?|\s*)(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
+# a unit may follow the number with a space, a hyphen (`27-kilometer`) or nothing (`5%`, `10kg`);
+# one line break inside a sentence is a space (`4.37 million\nyuan`), a blank line is not
+SUFFIX = re.compile(rf"(?:\s?-\s?|[^\S\n]*(?:\n[^\S\n]*)?)(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
 _pre = "|".join(re.escape(f) for f in sorted(_PREFIX, key=len, reverse=True))
 # searched in a short window that ends at the number: `US$` + `5bn`, `CNY` + `1.2 trillion`
 # reverse pattern: `.match(text, lo, start)` is anchored at `start` and reads backwards
