@@ -257,3 +257,141 @@ def test_rhetorical_small_counts_are_left_out():
 def test_small_count_of_an_indicator_is_kept():
     text = IIP + "The five top-level nodes of identification resolution run stably."
     assert ind(text, "five") == "identification_top_level_nodes"
+
+
+# ---- precision: scope, parts, flows, ratios, changes ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a province, a city, a region, a firm: the catalog's indicators are national
+        (IIP + "Zhejiang province has built 120,000 5G base stations.", "120,000"),
+        (IIP + "Shenzhen's digital economy reached 1.2 trillion yuan last year.", "1.2 trillion"),
+        (IIP + "The digital economy made up 40% of local GDP in the city.", "40%"),
+        (
+            IIP
+            + "In the Yangtze River Delta, industrial equipment connections exceeded 30 million "
+            "sets.",
+            "30 million",
+        ),
+        (IIP + "China Mobile has built 1.2 million 5G base stations.", "1.2 million"),
+        (IIP + "One big carmaker has attached identifiers to 2.1 billion parts.", "2.1 billion"),
+        # a region that is the subject of an earlier sentence of the paragraph
+        (
+            IIP + "Hubei has built 90,000 5G base stations. The number of 5G users there "
+            "exceeded 40 million.",
+            "40 million",
+        ),
+        # a part named as the whole
+        (
+            IIP + "Industrial software products earned revenue of 290 billion yuan.",
+            "290 billion",
+        ),
+        (
+            IIP + "The digital economy grew fast; industrial digitalization reached 44 trillion "
+            "yuan.",
+            "44 trillion",
+        ),
+        (
+            IIP + "The added value of the direct industry of the industrial Internet was 1.5 "
+            "trillion yuan.",
+            "1.5 trillion",
+        ),
+        (
+            IIP + "Between 2019 and 2023, the compound annual growth rate of the industrial "
+            "Internet's added value was 12.4%.",
+            "12.4%",
+        ),
+        # a flow is not the stock
+        (IIP + "Operators put 650,000 new 5G base stations into use in 2023.", "650,000"),
+        (IIP + "The carriers plan to build another 500,000 5G base stations.", "500,000"),
+        # a ratio is not a count
+        (IIP + "There are 30 5G base stations per 10,000 residents.", "30"),
+        # a change is not a share
+        (
+            IIP + "After the upgrade, the production efficiency of enterprises rose by 11.2%.",
+            "11.2%",
+        ),
+        # a neighbouring concept
+        (IIP + "Three backup disaster recovery nodes were also opened.", "Three"),
+        (IIP + "The plan aims to foster 4 platforms with global influence.", "4 platforms"),
+        # the concept is the next figure's subject, not this one's
+        (
+            IIP + "The share of firms using platforms rose 2.9 percentage points, and the "
+            "penetration rate among SMEs reached 21%.",
+            "2.9 percentage",
+        ),
+    ],
+)
+def test_precision_vetoes_leave_the_figure_unclassified(text, needle):
+    c = find(text, needle)
+    assert c.indicator == "unclassified", (needle, c.indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        # a dateline and a venue are not a scope
+        (
+            IIP + "SHANGHAI, May 4 (Xinhua) -- China had 2.5 million 5G base stations in total.",
+            "2.5 million",
+            "five_g_base_stations",
+        ),
+        (
+            IIP + "Speaking at a forum held in Wuhan, the minister said the country's 5G base "
+            "stations totalled 2.5 million.",
+            "2.5 million",
+            "five_g_base_stations",
+        ),
+        # a national marker after the region: the figure is China's
+        (
+            IIP + "Officials in Hangzhou said that China's gigabit broadband users reached 95 "
+            "million.",
+            "95 million",
+            "gigabit_broadband_users",
+        ),
+        # a level enumeration is not a scope
+        (
+            IIP + "Under the national, provincial and enterprise-level system, platforms have "
+            "connected 85 million sets of equipment.",
+            "85 million",
+            "industrial_equipment_connections",
+        ),
+        # the whole after the part
+        (
+            IIP + "Digital industrialization reached 9.8 trillion yuan, and the digital economy as "
+            "a whole reached 53.9 trillion yuan.",
+            "53.9 trillion",
+            "digital_economy_scale",
+        ),
+        # a pronoun or a comparison takes the previous figure's subject
+        (
+            IIP + "Registered identifiers have passed 400 billion, compared with 130 billion at "
+            "the end of 2021.",
+            "130 billion",
+            "identification_registrations",
+        ),
+        # `added value`, `made up` are not an addition or a change
+        (
+            IIP + "The industrial Internet's added value made up 3.9% of GDP.",
+            "3.9%",
+            "iip_added_value_gdp_share",
+        ),
+    ],
+)
+def test_precision_rules_keep_national_figures(text, needle, expected):
+    assert ind(text, needle) == expected
+
+
+def test_share_of_the_digital_economy_is_not_a_gdp_share():
+    text = (
+        IIP + "Core digital industries reached 10 trillion yuan, or 18.5% of the digital economy."
+    )
+    assert ind(text, "18.5%") == "unclassified"
+
+
+def test_scope_gazetteers_are_in_the_catalog():
+    assert "Guangdong" in catalog.REGIONS and "Shenzhen" in catalog.REGIONS
+    assert "China Mobile" in catalog.COMPANIES
+    assert catalog.get("software_revenue").excludes

@@ -123,3 +123,4 @@ def test_about_in_a_bracketed_conversion_does_not_make_an_estimate():
 def test_estimated_at_for_the_year_just_ended_is_an_estimate():
     text = "The data trading market is estimated to have reached 87 billion yuan in 2022."
     assert find(text, "87 billion", "2023-04-28").status == "estimate"
+

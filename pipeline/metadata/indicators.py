@@ -411,7 +411,7 @@ REGIONS: tuple[str, ...] = (
 # generic words that scope a figure to a region (lower case, matched on the normalised text)
 REGION_WORDS: tuple[str, ...] = (
     "province", "provincial", "the city", "this city", "the municipality", "municipal",
-    "prefecture", "county", "local", "the region", "this region", "central region",
+    "prefecture", "county", "local", "central region",
     "eastern region", "western region", "northeastern region", "central and western",
 )
 # firms and operators whose own figures are often quoted (a figure of theirs is not national)

@@ -7,7 +7,9 @@ numbering. Left out here:
   determiner (`the eight hub nodes`, `the two countries`: a set already named, not a new figure);
   a small count with its own noun phrase is kept (`two disaster recovery nodes`);
 - counts of people speaking and of list items (`one of the five experts`, `three aspects`);
-- durations that slipped through (`five years`, `ten days`).
+- durations that slipped through (`five years`, `ten days`) and small counts of occasions
+  (`three times`); a large count of times is a statistic (`a resolution volume of 300 billion
+  times`).
 A count that matches an indicator is kept whatever its size (`five top-level nodes`).
 """
 
@@ -20,7 +22,7 @@ from pipeline.metadata.indicators import UNCLASSIFIED
 
 SMALL_COUNT = 2
 _DURATION_NOUNS = re.compile(
-    r"^(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?|quarters?|times)$", re.I
+    r"^(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?|quarters?)$", re.I
 )
 _RHETORICAL = re.compile(
     r"^(?:aspects?|points?|challenges?|difficult(?:y|ies)|advantages?|factors?|ways?|tasks?|"
@@ -42,6 +44,8 @@ def is_statistic(
         noun = (counted or "").strip()
         if noun and _DURATION_NOUNS.match(noun):
             return False
+        if noun.lower() == "times" and q.value < 1000:
+            return False  # `three times`: how often, not a statistic; `300 billion times` is one
         if indicator == UNCLASSIFIED:
             if q.value < SMALL_COUNT:
                 return False

@@ -281,7 +281,7 @@ _COMPANY_NAME = re.compile(
 _COMPANY_WORD = re.compile(
     r"\b(?:the|one|a|an|this|that|each|its|their|our|every)\s+(?:[a-z][\w-]*\s+){0,2}(?:"
     + "|".join(COMPANY_WORDS)
-    + r")(?:'s)?(?![\w-])"
+    + r"|[a-z]+(?:maker|producer|manufacturer))(?:'s)?(?![\w-])"
 )
 _NATIONAL = re.compile(
     r"\b(?:china|the\s+country|my\s+country|our\s+country|the\s+nation)(?:'s|\s+(?:has|had|"
@@ -295,12 +295,14 @@ _PER = re.compile(
 )
 _NEW = re.compile(
     r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"
-    r"level|record|high|york|zealand|materials?))|newly|added|add|adds|adding|additional|another|"
+    r"level|record|high|york|zealand|materials?))|newly|(?<!value\s)added(?!\s+value)|add|adds|"
+    r"adding|additional|another|"
     r"incremental|increment)\b"
 )
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increas\w*|decreas\w*|rose|risen|rise|rising|fell|fallen|fall|falling|dropp?\w*|"
-    r"reduc\w*|grew|grown|grow|growing|improv\w*|up|down|cut|declin\w*|rais\w*|lower\w*|"
+    r"reduc\w*|grew|grown|grow|growing|improv\w*|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!took\s)"
+    r"(?<!take\s)(?<!takes\s)(?<!adds\s)(?<!added\s)up|down|cut|declin\w*|rais\w*|lower\w*|"
     r"shrank|expand\w*|saved|saving|boost\w*)\s+(?:by\s+)?$|\b(?:increase|decrease|growth|"
     r"reduction|rise|drop|decline|gain|improvement)\s+of\s+$"
 )
@@ -368,7 +370,14 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         raw = " " * m.end() + raw[m.end() :]
     low = norm(raw)
     result = None
-    if _scoped(raw, low, _region_hits(raw, low)):
+    # generic region words in the figure's own clause after it: `40% of local GDP`
+    after = norm(_masked(doc, c, c.q.end, max(c.own[1], c.q.end), lower=False))
+    if any(
+        not _LEVELS.search(after[max(0, m.start() - 25) : m.start()])
+        for m in _REGION_WORD.finditer(after)
+    ):
+        result = "region"
+    elif _scoped(raw, low, _region_hits(raw, low)):
         result = "region"
     else:
         comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
