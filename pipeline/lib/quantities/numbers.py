@@ -71,8 +71,11 @@ _TOKENS = re.compile(
 )
 
 
+_GROUPING = re.compile(r"[,\s\u202f\u2009\u00a0]")
+
+
 def _dec(s: str) -> Decimal:
-    s = re.sub(r"[,\s\u202f\u2009\u00a0]", "", s)
+    s = _GROUPING.sub("", s)
     try:
         return Decimal(s)
     except InvalidOperation:
