@@ -306,6 +306,10 @@ def test_small_count_of_an_indicator_is_kept():
         # a flow is not the stock
         (IIP + "Operators put 650,000 new 5G base stations into use in 2023.", "650,000"),
         (IIP + "The carriers plan to build another 500,000 5G base stations.", "500,000"),
+        (
+            IIP + "Resolution requests run at a daily volume of 170 million times.",
+            "170 million",
+        ),
         # a ratio is not a count
         (IIP + "There are 30 5G base stations per 10,000 residents.", "30"),
         # a change is not a share

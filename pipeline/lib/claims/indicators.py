@@ -296,8 +296,8 @@ _PER = re.compile(
 _NEW = re.compile(
     r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"
     r"level|record|high|york|zealand|materials?))|newly|(?<!value\s)added(?!\s+value)|add|adds|"
-    r"adding|additional|another|"
-    r"incremental|increment)\b"
+    r"adding|additional|another|incremental|increment|daily|monthly|annually|per\s+(?:day|month|"
+    r"year)|(?:a|each|every)\s+(?:day|month))\b"
 )
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increas\w*|decreas\w*|rose|risen|rise|rising|fell|fallen|fall|falling|dropp?\w*|"
@@ -407,7 +407,8 @@ def _is_ratio(doc: Doc, c: QCtx) -> bool:
 
 
 def _is_flow(doc: Doc, c: QCtx) -> bool:
-    """An addition over a period (`887,000 new base stations`, `build another 600,000`)."""
+    """An addition or a rate over a period (`887,000 new base stations`, `build another 600,000`,
+    `a daily resolution volume of 150 million`)."""
     quote = doc.norm[c.q.start : c.q.end]
     subject = doc.norm[c.own[0] : c.q.start]
     return bool(_NEW.search(quote) or _NEW.search(subject))
