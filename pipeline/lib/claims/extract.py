@@ -20,7 +20,7 @@ from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
-from .indicators import match_indicator
+from .indicators import implied_unit, match_indicator, trailing_noun
 from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod
 from .sources import SourceResolver
@@ -77,6 +77,12 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
         ind, _ = match_indicator(doc, c, "count")
         return "count", ind, noun
+    # An indicator's phrases fit but a veto (a province's figure, a ratio, a flow) made it
+    # unclassified: the figure keeps the unit the indicator implies, as an unclassified claim.
+    implied = implied_unit(doc, c, has_scale=scale)
+    if implied is not None:
+        counted = (q.counted or trailing_noun(doc, c)) if implied == "count" else None
+        return implied, UNCLASSIFIED, counted
     return None, UNCLASSIFIED, None
 
 
