@@ -243,3 +243,14 @@ def test_release_time_label_is_not_an_outlet():
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date == dt.date(2023, 12, 20)
     assert h.outlet == "China Industrial Internet Research Institute"
+
+
+def test_the_weekday_beats_the_title_year_for_a_report_on_last_year():
+    text = (
+        "Robot output tops 400,000 sets in 2023\n\nSHANGHAI, Jan. 17 (Xinhua) -- Output of "
+        "industrial robots topped 400,000 sets in 2023, the statistics bureau said Wednesday.\n"
+    )
+    # Jan 17 fell on a Wednesday in 2024, not in 2023: the article reports last year's output
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2024, 1, 17)
+    assert h.date_basis == "inferred"

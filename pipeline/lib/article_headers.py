@@ -14,10 +14,10 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    form (`2022-09-11 Beijing ...`). A `Published` date is preferred to an `Updated` one.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
-   year is taken from the title/header and the basis is `inferred`; failing that, from the
-   weekday the lead names (`... the ministry said Wednesday`): the one year among those the text
-   mentions (and the year after each) in which the month/day falls on that weekday, also
-   `inferred`; otherwise no date.
+   year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
+   the one year among those the text mentions (and the year after each) in which the month/day
+   falls on that weekday (a January article on last year's figures is dated the next year);
+   else the year of the title/header; otherwise no date. The basis is `inferred`.
 3. `text_date`: the first sentence of the lead reports an event on a full date
    (`On September 11, 2022, the forum was held ...`): the event date is the recorded basis.
 4. `inferred`: the lead reports a past event on a month/day without year (`on November 7th,
@@ -622,7 +622,7 @@ class _Parser:
                     return None, None, None, None, outlet
                 md = find_month_days(dtext)
                 if md:
-                    d = self._with_year(md[0], years, "dateline") or self._by_weekday(md[0], s)
+                    d = self._by_weekday(md[0], s) or self._with_year(md[0], years, "dateline")
                     if d is not None:
                         return d, "inferred", evidence, ev_start, outlet
                 return None, None, None, None, outlet
@@ -715,11 +715,9 @@ _WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
+# `said Wednesday`, `showed Thursday`, `on Monday` (not `last Monday`: that is another day)
 _WEEKDAY_RE = regex.compile(
-    r"\b(?:on|said|says|announced|reported|told|added)\s+(?:last\s+)?("
-    + "|".join(_WEEKDAYS)
-    + r")\b",
-    regex.IGNORECASE,
+    r"(?<!\blast\s)(?<!\bnext\s)\b(" + "|".join(_WEEKDAYS) + r")\b", regex.IGNORECASE
 )
 
 
