@@ -7,6 +7,7 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.lib import warehouse
 from pipeline.lib.schema_checks import validate_frame
 from pipeline.metadata.resources import RESOURCES, Resource
+from pipeline.metadata.views import FLOW_RULES
 
 
 def md(frame, limit: int = 20) -> dg.MetadataValue:
@@ -43,10 +44,39 @@ def schema_check(resource: Resource, blocking: bool = True) -> dg.AssetChecksDef
     return _check
 
 
-# Tables whose assets exist in defs/: a check for a table without an asset would not load.
-CHECKED_TABLES = [name for name in RESOURCES]
+def sql_check(
+    asset: str, name: str, description: str, sql: str, additional_deps: tuple[str, ...] = ()
+) -> dg.AssetChecksDefinition:
+    """A check that passes when `sql` (run on the build copy) returns no rows; the rows it
+    returns are the evidence."""
+
+    @dg.asset_check(
+        asset=asset,
+        name=name,
+        description=description,
+        additional_deps=list(additional_deps),
+    )
+    def _check(settings: PipelineSettings) -> dg.AssetCheckResult:
+        con = warehouse.connect(settings.build_path)
+        try:
+            offending = con.execute(sql).df()
+        finally:
+            con.close()
+        return dg.AssetCheckResult(
+            passed=offending.empty,
+            metadata={"n_offending": len(offending), "offending_rows": md(offending)},
+        )
+
+    return _check
+
+
+FLOW_CHECKS = [
+    sql_check(rule.asset, rule.name, rule.description, rule.sql, rule.deps) for rule in FLOW_RULES
+]
 
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    return dg.Definitions(asset_checks=[schema_check(RESOURCES[name]) for name in CHECKED_TABLES])
+    return dg.Definitions(
+        asset_checks=[schema_check(resource) for resource in RESOURCES.values()] + FLOW_CHECKS
+    )

@@ -73,7 +73,51 @@ VIEWS: list[View] = [
     ),
 ]
 
-# rule name -> query returning offending rows (none = pass)
+
+@dataclass(frozen=True)
+class FlowRule:
+    """Nothing lost between layers: `sql` returns the rows that went missing (none = pass).
+    Run as an asset check on `asset` after the tables in `deps`."""
+
+    asset: str
+    name: str
+    description: str
+    sql: str
+    deps: tuple[str, ...] = ()
+
+
+FLOW_RULES: list[FlowRule] = [
+    FlowRule(
+        "articles",
+        "every_file_accounted_for",
+        "Every file under raw/ is an article, a duplicate of one, or a reject.",
+        "SELECT r.file_path, r.outcome FROM raw_files r LEFT JOIN articles a "
+        "ON a.article_file = r.article_file "
+        "WHERE (r.outcome IN ('article', 'duplicate') AND a.article_file IS NULL) "
+        "OR (r.outcome = 'rejected' AND r.file_path NOT IN (SELECT file_path FROM ingest_rejects))",
+        ("raw_files", "ingest_rejects"),
+    ),
+    FlowRule(
+        "validated_claims",
+        "every_claim_validated_or_quarantined",
+        "Every claim is in validated_claims or in quarantine, never in both.",
+        "SELECT c.claim_id, c.quote FROM claims c WHERE "
+        "(c.claim_id IN (SELECT claim_id FROM validated_claims)) = "
+        "(c.claim_id IN (SELECT claim_id FROM quarantine))",
+        ("claims", "quarantine"),
+    ),
+    FlowRule(
+        "observations",
+        "every_valid_claim_observed",
+        "Every validated claim is a source of exactly one observation.",
+        "SELECT v.claim_id, v.quote, count(s.observation_id) AS n_observations "
+        "FROM validated_claims v LEFT JOIN observation_sources s USING (claim_id) "
+        "GROUP BY ALL HAVING count(s.observation_id) <> 1",
+        ("validated_claims", "observation_sources"),
+    ),
+]
+
+# rule name -> query returning offending rows (none = pass), checked before publishing
 INTEGRITY_SQL: dict[str, str] = {
     "claims reference articles": (
         "SELECT c.claim_id, c.article_file FROM claims c "
