@@ -399,3 +399,79 @@ def test_scope_gazetteers_are_in_the_catalog():
     assert "Guangdong" in catalog.REGIONS and "Shenzhen" in catalog.REGIONS
     assert "China Mobile" in catalog.COMPANIES
     assert catalog.get("software_revenue").excludes
+
+
+# ---- counted-noun agreement, sub-categories, document scope, appositives ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # the number of `ports` is not a count of gigabit users
+        (
+            "Gigabit networks spread.\n\nThe number of 10G-PON ports able to carry gigabit "
+            "broadband reached 31.4 million by March.",
+            "31.4 million",
+        ),
+        # standards are not connected enterprises, whatever identification phrases are around
+        (
+            "Identification resolution grows\n\nChina has drafted 6 international standards on "
+            "identification for enterprises.",
+            "6 international standards",
+        ),
+        # a sub-category (AI computing) is not the total computing power
+        (
+            "Computing power boom\n\nIntelligent computing power reached 90 EFLOPS this year.",
+            "90 EFLOPS",
+        ),
+        # industries reached by identification nodes are not industrial Internet key industries
+        (
+            IIP + "The identification system now has 350 secondary nodes, serving 28 provinces "
+            "and 50 key industries.",
+            "50 key industries",
+        ),
+    ],
+)
+def test_counted_noun_and_sub_category_vetoes(text, needle):
+    assert ind(text, needle, "2024-06-01") == "unclassified"
+
+
+def test_total_computing_power_stays_classified():
+    text = "Computing power boom\n\nChina's total computing power reached 260 EFLOPS this year."
+    assert ind(text, "260 EFLOPS", "2024-06-01") == "computing_power_total"
+
+
+def test_local_plan_in_the_title_scopes_its_figures():
+    text = (
+        "Notice of Suzhou Municipal People's Government on the Action Plan for 5G Networks\n\n"
+        "Main objectives\n\n"
+        "(1) Networks. 5G base stations will reach 60,000 and 12 platforms will be built."
+    )
+    assert ind(text, "60,000", "2024-01-05") == "unclassified"
+
+
+def test_national_plan_title_keeps_national_figures():
+    text = (
+        "Notice on the Action Plan for 5G Networks\n\n"
+        "By the end of the year, China's 5G base stations will exceed 4.5 million."
+    )
+    assert ind(text, "exceed 4.5 million", "2024-01-05") == "five_g_base_stations"
+
+
+def test_company_release_scopes_its_figures():
+    text = (
+        "Acme Soft Reports 2023 Annual Results\n\n"
+        "SHANGHAI, March 1, 2024 /PRNewswire/ -- Acme Soft Holdings Limited today announced its "
+        "annual results.\n\n"
+        "Software business revenue reached RMB5.2 billion, up 9% year-on-year."
+    )
+    assert ind(text, "RMB5.2 billion", "2024-03-01") == "unclassified"
+
+
+def test_subject_before_an_appositive_reaches_the_figure_after_it():
+    text = (
+        "Broadband\n\nGigabit broadband users, referring to households with speeds of 1,000 "
+        "Mbps or above, totaled 180 mln, the ministry said."
+    )
+    c = find(text, "180 mln", "2024-06-01")
+    assert (c.unit, c.indicator) == ("count", "gigabit_broadband_users")

@@ -390,3 +390,107 @@ def test_goal_of_a_named_plan_takes_the_plan_end_year():
     )
     c = find(text, "30 national", "2024-01-19")
     assert (c.period_start, c.period_end, c.status) == (2023, 2023, "target")
+
+
+# ---- comparison bases, event dates, parts of `the year`, fiscal years ---------------------------
+
+
+def test_comparison_base_is_not_the_period_of_the_figure():
+    text = (
+        "In the first half, the output of the robot sector rose 7.2% year on year, "
+        "2.1 percentage points faster than in the third quarter of last year."
+    )
+    assert period(find(text, "7.2%", "2023-07-20"))[:2] == (2023, 2023)
+    assert period(find(text, "2.1 percentage points", "2023-07-20"))[:2] == (2023, 2023)
+
+
+def test_up_from_last_year_does_not_date_a_current_figure():
+    text = (
+        "The province had 64 million cloud subscribers, up 11 percent from the same "
+        "period last year."
+    )
+    assert period(find(text, "64 million", "2023-06-02"))[:2] == (2023, 2023)
+    text = (
+        "The number of charging stations stood at 2.1 million, compared with the end of last year."
+    )
+    assert period(find(text, "2.1 million", "2023-06-02"))[:2] == (2023, 2023)
+
+
+def test_comparison_base_is_not_carried_to_the_next_sentence():
+    text = (
+        "In the first five months, exports grew 9.4% compared with 2022. "
+        "Imports climbed 3.3% in the period."
+    )
+    assert period(find(text, "3.3%", "2023-06-20"))[:2] == (2023, 2023)
+
+
+def test_figure_with_its_own_year_after_from_keeps_it():
+    text = "In 2021, revenue was 5 billion yuan, up from 4 billion yuan in 2020."
+    assert period(find(text, "4 billion", "2022-03-01"))[:2] == (2020, 2020)
+    assert period(find(text, "5 billion", "2022-03-01"))[:2] == (2021, 2021)
+
+
+def test_end_of_month_without_year_is_the_publication_year():
+    text = (
+        "The country had 512,000 charging piles by the end of May, "
+        "growing about 40 per cent annually in the past three years."
+    )
+    assert period(find(text, "512,000", "2023-07-01"))[:2] == (2023, 2023)
+
+
+def test_part_of_the_year_not_yet_over_in_past_tense_is_last_year():
+    text = "The logistics platform handled over 3 million parcels by the end of the year."
+    assert period(find(text, "3 million", "2024-03-20")) == (2023, 2023, "relative")
+    text = "In the first three quarters, freight volume reached 41 billion tonnes."
+    assert period(find(text, "41 billion", "2023-01-15"))[:2] == (2022, 2022)
+
+
+def test_end_of_the_year_ahead_is_this_year():
+    text = "The operator plans to cover more than 200 counties by the end of the year."
+    c = find(text, "200 counties", "2024-05-17")
+    assert period(c)[:2] == (2024, 2024)
+    assert c.status == "target"
+    text = "The operator expects to cover more than 200 counties by year-end."
+    c = find(text, "200 counties", "2024-05-17")
+    assert period(c)[:2] == (2024, 2024)
+    assert c.status == "forecast"
+
+
+def test_fiscal_year_and_year_ended():
+    text = "The group's FY2023 revenue was RMB 8.1 billion."
+    assert period(find(text, "8.1 billion", "2024-03-20"))[:2] == (2023, 2023)
+    text = (
+        "The firm today announced its results for the year ended December 31, 2023. "
+        "Net profit was RMB 640 million."
+    )
+    assert period(find(text, "640 million", "2024-03-20"))[:2] == (2023, 2023)
+    text = "In its annual results for 2023, the firm posted revenue of RMB 3.3 billion."
+    assert period(find(text, "3.3 billion", "2024-03-20"))[:2] == (2023, 2023)
+
+
+def test_event_date_of_a_named_plan_is_not_the_period():
+    text = (
+        "Under a guideline issued by the ministry in November 2023, the country has built "
+        "75 innovation centres."
+    )
+    assert period(find(text, "75 innovation", "2024-06-01"))[:2] == (2024, 2024)
+    text = "A total of 50 smart factories were established in 2023."
+    assert period(find(text, "50 smart", "2024-06-01"))[:2] == (2023, 2023)
+
+
+def test_since_clause_verb_does_not_make_the_sentence_past():
+    text = (
+        "The plant reported its 2022 results in March. "
+        "In 2022 the plant reached 3 lines.\n"
+        "Since the park was opened in 2019, 42 research institutes have settled there."
+    )
+    assert period(find(text, "42 research", "2023-05-01"))[:2] == (2023, 2023)
+
+
+def test_article_year_counts_parts_of_the_publication_year():
+    text = (
+        "In the first four months, e-commerce sales rose 12 percent.\n\n"
+        "A pilot scheme launched last year is being extended.\n\n"
+        "Online retail sales of physical goods reached 3.9 trillion yuan."
+    )
+    assert period(find(text, "3.9 trillion", "2023-05-20"))[:2] == (2023, 2023)

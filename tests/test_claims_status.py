@@ -124,3 +124,10 @@ def test_estimated_at_for_the_year_just_ended_is_an_estimate():
     text = "The data trading market is estimated to have reached 87 billion yuan in 2022."
     assert find(text, "87 billion", "2023-04-28").status == "estimate"
 
+
+def test_estimate_that_a_future_level_will_be_reached_is_a_forecast():
+    text = (
+        "Analysts estimate that the market for smart sensors will exceed 80 billion yuan by 2026."
+    )
+    assert find(text, "80 billion", None).status == "forecast"
+    assert find(text, "80 billion", "2024-02-01").status == "forecast"

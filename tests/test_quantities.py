@@ -597,7 +597,6 @@ def test_headline_bound_verbs(text, quote, bound):
 @pytest.mark.parametrize(
     "text",
     [
-        "the top 10 companies by revenue",  # rank, counted noun after
         "ranked in the top 20 nationwide",  # `top` after a determiner/preposition
         "The legislature passed 30 laws this year.",  # object of the verb
         "The pipeline crosses 5 provinces.",
@@ -606,6 +605,82 @@ def test_headline_bound_verbs(text, quote, bound):
 def test_top_pass_cross_are_not_bounds_before_counts_or_ranks(text):
     q = extract(text).quantities[0]
     assert q.bound == "exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the top 10 companies by revenue", 'It joined the "Global Top 200 Brands" list again.'],
+)
+def test_top_n_before_a_counted_noun_is_a_ranking_list(text):
+    e = extract(text)
+    assert e.quantities == []
+    assert [i.reason for i in e.ignored if i.text[0].isdigit()] == ["rank"]
+
+
+def test_top_before_a_scaled_count_is_a_headline_lower_bound():
+    q = extract("Vehicle exports top 4 mln units in 2024").quantities[0]
+    assert (q.text, q.value, q.bound, q.counted) == ("top 4 mln units", 4e6, "lower", "units")
+
+
+# ---- quoted counted nouns, shared units, `N of the M` ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "counted"),
+    [
+        ('The city named 48 "smart districts" last year.', '48 "smart districts"', "districts"),
+        ('So far 12 "green ports", the ministry said.', '12 "green ports"', "ports"),
+    ],
+)
+def test_quoted_noun_phrase_after_a_number_is_the_counted_noun(text, quote, counted):
+    q = extract(text).quantities[0]
+    assert (q.text, q.unit, q.counted) == (quote, "count", counted)
+
+
+def test_quoted_modifier_before_a_noun_stays_a_modifier():
+    q = extract('It has 9 "little giant" firms.').quantities[0]
+    assert (q.text, q.counted) == ('9 "little giant" firms', "firms")
+
+
+def test_first_number_of_a_set_counts_the_same_noun():
+    a, b = extract("Germany hosts 14 of the world's 120 pilot plants today.").quantities
+    assert (a.text, a.unit, a.counted) == ("14", "count", "plants")
+    assert (b.text, b.counted) == ("120 pilot plants", "plants")
+    a, _ = extract("It owns 3 of its 8 mines.").quantities
+    assert (a.text, a.counted) == ("3", "mines")
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Imports and exports were 4.2 million and 3.9 million tonnes respectively.", ["t", "t"]),
+        ("Output and sales reached 1.5 billion and 1.4 billion units.", ["count", "count"]),
+        ("Prices rose 3.1, 2.4 and 1.9 percent in turn.", ["percent"] * 3),
+    ],
+)
+def test_listed_numbers_share_the_unit_written_after_the_last(text, units):
+    assert [q.unit for q in extract(text).quantities] == units
+
+
+def test_no_shared_unit_across_a_new_clause_or_different_scales():
+    e = extract("Users exceeded 20 million, and 1.5 million new lines were built.")
+    assert e.quantities[0].unit is None
+    e = extract("It reached 3 million and 4 billion yuan.")
+    assert e.quantities[0].unit is None
+    e = extract("Sales hit 7 million, 2 million vehicles of them exported.")
+    assert e.quantities[0].unit is None
+
+
+@pytest.mark.parametrize(
+    "text", ["(3) Digital workshops. Build more plants.", "Goals:\n(2) Green growth comes first."]
+)
+def test_bracketed_list_numbers_are_not_counts(text):
+    e = extract(text)
+    assert e.quantities == []
+    assert [i.reason for i in e.ignored if i.text[0].isdigit()] == ["list_number"]
+
+
+def test_plus_joined_numbers_are_a_name():
+    e = extract('It follows a "3+1" layout.')
+    assert e.quantities == []
 
 
 # ---- not statistics: denominators and `one` + singular noun --------------------------------------

@@ -198,7 +198,9 @@ _ENTRIES = [
                 "industries of the national economy", "key sectors", "key fields",
                 "cover ... industries", "covered ... industries"],
        counted=_INDUSTRIES,
-       requires=_IIP),
+       requires=_IIP,
+       # industries reached by the identification system or 5G projects are other concepts
+       excludes=("secondary node", "top-level node", "identification", "5g")),
     _i("iip_sme_penetration_change", "Change of industrial Internet penetration among SMEs",
        "percentage_point", "change", "applications",
        phrases=["penetration ... small and medium", "penetration ... smes",
@@ -367,7 +369,11 @@ _ENTRIES = [
        counted=("racks", "standard racks", "data center racks", "data centre racks")),
     _i("computing_power_total", "Total computing power", "EFLOPS", "level", "computing",
        cumulative=True,
-       phrases=["computing power", "computility", "computing capacity", "eflops"]),
+       phrases=["computing power", "computility", "computing capacity", "eflops"],
+       # a part of the total: intelligent (AI), general-purpose, supercomputing power
+       excludes=("intelligent computing", "general computing", "general-purpose computing",
+                 "basic computing", "supercomputing", "super computing", "advanced computing",
+                 "ai computing")),
     _i("digital_economy_scale", "Scale of the digital economy", "CNY", "flow", "digital_economy",
        phrases=["digital economy ... scale", "scale of the digital economy",
                 "size of the digital economy", "digital economy ... reached",

@@ -57,6 +57,7 @@ from pipeline.metadata.indicators import (
 
 from .context import Doc, QCtx
 from .segments import norm
+from .units import number_of_before
 
 MIN_SCORE = 2.0
 W_OWN, W_NEAR, W_SENTENCE, W_PARAGRAPH = 1.0, 0.5, 0.15, 0.05
@@ -122,8 +123,8 @@ def _compile(ind: Indicator) -> _Compiled:
 
 
 _COMPILED: tuple[_Compiled, ...] = tuple(_compile(ind) for ind in CATALOG.values())
-# every counted noun the catalog knows: a count of something else (a garbled translation,
-# `45 nationals`) is not held back by the counted gate, but needs a stronger phrase match
+# every counted noun the catalog knows: a count of something else is not the indicator's, except
+# in a garbled translation (`45 nationals There are`), where it needs a stronger phrase match
 KNOWN_HEADS = frozenset(h for comp in _COMPILED for h in comp.counted_heads)
 MIN_SCORE_UNKNOWN_NOUN = 8.0
 
@@ -147,7 +148,34 @@ def _linked(doc: Doc, c: QCtx) -> bool:
     return bool(_LINKED.match(doc.norm[c.own[0] : c.q.start]))
 
 
-def _part_weight(doc: Doc, c: QCtx, part: str, linked: bool = False) -> float:
+# an appositive between the subject and its verb (`gigabit broadband users, referring to households
+# with access speeds of 1,000 Mbps or above, totaled 173 mln`): its figure does not cut the
+# subject off from the figure after it
+_APPOSITIVE = re.compile(
+    r",\s*(?:referring\s+to|i\.e\.|namely|that\s+is|defined\s+as|meaning|which\s+(?:refers?|"
+    r"means?|is|are))\b"
+)
+
+
+def _subject_before_appositive(doc: Doc, c: QCtx) -> tuple[int, int] | None:
+    """The subject before an appositive that the previous figure closes, as a near region."""
+    b0, b1 = c.backward
+    if c.index == 0 or not doc.norm[b0:b1].lstrip().startswith(","):
+        return None
+    prev = doc.quantities[c.index - 1]
+    s0 = c.sentence[0]
+    last = None
+    for m in _APPOSITIVE.finditer(doc.norm, s0, prev.start):
+        last = m
+    if last is None or "," in doc.norm[last.end() : prev.start]:
+        return None
+    lo = max(doc.norm.rfind(",", s0, last.start()), doc.norm.rfind(";", s0, last.start()), s0)
+    return (lo, last.start())
+
+
+def _part_weight(
+    doc: Doc, c: QCtx, part: str, linked: bool = False, extra: tuple[int, int] | None = None
+) -> float:
     """Weight of the nearest occurrence of `part` (0 when absent from the paragraph)."""
     s0, s1 = c.sentence
     hits = doc.find_part(part, s0, s1)
@@ -163,7 +191,7 @@ def _part_weight(doc: Doc, c: QCtx, part: str, linked: bool = False) -> float:
             best = max(best, W_NEAR)
         elif c.forward[0] <= pos and end <= c.forward[1] + 1:
             best = max(best, fwd_weight)
-        elif linked and end <= c.q.start:
+        elif (linked and end <= c.q.start) or (extra and extra[0] <= pos and end <= extra[1]):
             best = max(best, W_NEAR)
         else:
             best = max(best, W_SENTENCE)
@@ -177,12 +205,16 @@ def _part_weight(doc: Doc, c: QCtx, part: str, linked: bool = False) -> float:
 
 def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
     best = 0.0
-    linked = _linked(doc, c)
+    key = ("near", c.q.start, c.q.end)
+    near_ctx = doc._par_cache.get(key)
+    if near_ctx is None:
+        near_ctx = doc._par_cache[key] = (_linked(doc, c), _subject_before_appositive(doc, c))
+    linked, extra = near_ctx
     for parts, concepts in zip(comp.phrases, comp.concepts, strict=True):
         total = 0.0
         near = False
         for part in parts:
-            w = _part_weight(doc, c, part, linked)
+            w = _part_weight(doc, c, part, linked, extra)
             if not w:
                 total = 0.0
                 break
@@ -215,11 +247,24 @@ def unit_compatible(ind: Indicator, unit: str | None, has_scale: bool, integral:
     return ind.unit == "count" and integral
 
 
-def counted_compatible(comp: _Compiled, counted: str | None) -> bool:
+def counted_compatible(comp: _Compiled, counted: str | None, garbled: bool = False) -> bool:
+    """A count indicator with counted nouns takes only a figure that counts one of them (`10G-PON
+    ports` are not gigabit users, `4 international standards` not connected enterprises).
+    `garbled`: the noun is cut off by a glued sentence boundary (`integrated into 45 nationals
+    There are ...`, a machine translation): a noun unknown to the catalog is then no evidence."""
     if not comp.counted_heads or not counted:
         return True
     head = _head(counted)
-    return head in comp.counted_heads or head not in KNOWN_HEADS
+    return head in comp.counted_heads or (garbled and head not in KNOWN_HEADS)
+
+
+_GLUED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:are|is|was|were|has|have|had)\b")
+
+
+def _garbled_noun(doc: Doc, c: QCtx) -> bool:
+    """The counted noun ends where a sentence starts without punctuation (`45 nationals There
+    are`)."""
+    return c.q.counted is not None and _GLUED_AFTER.match(doc.text, c.q.end) is not None
 
 
 # ---- the counted noun of a bare number -------------------------------------------------------
@@ -357,6 +402,46 @@ def _scoped(raw: str, low: str, hits: list[int]) -> bool:
     return not _NATIONAL.search(low, last)
 
 
+# a local government's document: `Notice of Wuxi Municipal People's Government on Issuing the
+# Three-Year Action Plan ...`, `Guangdong Province Implementation Plan for ...`
+_LOCAL_DOC = re.compile(
+    r"\b(?:notice|circular|action\s+plan|plan|opinions|measures|implementation|programme|"
+    r"program|scheme|regulations?|guidelines?|(?:municipal|provincial|people's)\s+government)\b"
+)
+# a company's own release: `Hanwei Intelligent Reports 2023 Annual Results`, `... /PRNewswire/
+# -- X Holdings Limited (... stock code: 2783) ... today announced its annual results`
+_COMPANY_DOC = re.compile(
+    r"\b(?:reports?|announces?|posts?|releases?)\b[^.\n]{0,60}\b(?:results|earnings)\b|"
+    r"/\s*prnewswire\s*/|\bbusiness\s*wire\b|\bglobenewswire\b|\bstock\s+code\b|"
+    r"\btoday\s+announced\b"
+)
+
+
+def doc_scope(doc: Doc) -> str | None:
+    """`region` for a local government's plan or notice named in the title (its figures are the
+    region's), `company` for a company's own release (results, press release naming the firm in
+    its title or first paragraph), else None."""
+    key = ("doc_scope",)
+    if key in doc._par_cache:
+        return doc._par_cache[key]
+    t0, t1 = doc.title
+    title = doc.text[t0:t1]
+    tlow = doc.norm[t0:t1]
+    result = None
+    if not _NATIONAL.search(tlow) and _LOCAL_DOC.search(tlow):
+        if any(not m.group(0).isupper() for m in _REGION_NAME.finditer(title)):
+            result = "region"
+    if result is None:
+        paras = doc.seg.paragraphs
+        lead_end = paras[1][1] if len(paras) > 1 else t1
+        lead_end = min(lead_end, t0 + 1500)
+        lead, llow = doc.text[t0:lead_end], doc.norm[t0:lead_end]
+        if _COMPANY_DOC.search(llow) and (_COMPANY_NAME.search(lead) or _COMPANY_WORD.search(llow)):
+            result = "company"
+    doc._par_cache[key] = result
+    return result
+
+
 def scope_of(doc: Doc, c: QCtx) -> str | None:
     """`region` or `company` when the figure's subject is a province/city/region or one firm,
     else None (a national figure)."""
@@ -396,6 +481,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
             hits += [m.end() for m in _THE_REGION.finditer(plow)]
             if _scoped(praw, plow, hits):
                 result = "region"
+    if result is None and not _NATIONAL.search(doc.norm[s0 : c.sentence[1]]):
+        result = doc_scope(doc)  # a local plan's or a company release's figures
     doc._par_cache[key] = result
     return result
 
@@ -453,11 +540,12 @@ def implied_unit(doc: Doc, c: QCtx, has_scale: bool = False) -> str | None:
     q = c.q
     integral = float(q.value).is_integer()
     counted = q.counted or trailing_noun(doc, c)
+    garbled = _garbled_noun(doc, c)
     best, best_score = None, 0.0
     for comp in _COMPILED:
         if not unit_compatible(comp.ind, None, has_scale, integral):
             continue
-        if comp.ind.unit == "count" and not counted_compatible(comp, counted):
+        if comp.ind.unit == "count" and not counted_compatible(comp, counted, garbled):
             continue
         if not _requires_ok(doc, c, comp.requires):
             continue
@@ -483,14 +571,15 @@ def match_indicator(
     integral = float(q.value).is_integer()
     counted = q.counted
     if counted is None and unit in (None, "count"):
-        counted = trailing_noun(doc, c)
+        counted = trailing_noun(doc, c) or number_of_before(doc, c)
     count_like = unit == "count" or (unit is None and counted is not None)
+    garbled = _garbled_noun(doc, c)
     candidates = []
     for comp in _COMPILED:
         ind = comp.ind
         if not unit_compatible(ind, unit, has_scale, integral):
             continue
-        if (count_like or ind.unit == "count") and not counted_compatible(comp, counted):
+        if (count_like or ind.unit == "count") and not counted_compatible(comp, counted, garbled):
             continue
         if not _requires_ok(doc, c, comp.requires):
             continue

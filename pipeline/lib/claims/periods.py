@@ -4,7 +4,12 @@ Candidates are the extractor's period expressions (years, year ranges, dated "as
 relative periods, "at present"), minus years that name things rather than time: years inside
 quotation marks or brackets of a title (`"White Paper ... (2022)"`), years used as adjectives of
 names (`the 2022 Global ... Conference`), and bare calendar dates of events (`On January 21, 2021,
-the premier presided ...`; a date counts only after `as of` / `by` / `until` / `end of`).
+the premier presided ...`; a date counts only after `as of` / `by` / `until` / `end of` /
+`year ended`), comparison bases (`up 5% from the same period last year`, `faster than in the
+fourth quarter of last year`) and event dates of named things (`a plan released in October
+2023`). Added: `by the end of June` / `by the end of the year` / `year-end` without a year (a
+part of the year) and fiscal years (`FY2023`). A part of the year without a year that had not
+ended at publication, in a sentence that does not look ahead, is last year's.
 
 Order of rules, first hit wins:
 1. a period in the quantity's own clause (nearest);
@@ -38,7 +43,51 @@ from pipeline.lib.mentions import Period
 from .context import Doc, QCtx
 
 _DATE_LEAD = re.compile(
-    r"(?:as of|as at|by|until|till|up to|end of|ending|through)\s+(?:the\s+)?$", re.I
+    r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
+    r"(?:year|period|quarter|months?)\s+end(?:ed|ing))\s+(?:the\s+)?$",
+    re.I,
+)
+# a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
+# with the end of last year`, `over 2022`: the period of the other term, not of the figure
+_COMPARE_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
+    r"(?:higher|lower|more|less|up|down) on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
+    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$",
+    re.I,
+)
+# the date of an event named by a participle after a noun (`an action plan released by six
+# departments in October 2023`, `the project launched last year`), not of the figures around it;
+# `50 factories were established in 2023` (a verb of the figure) is not one
+_EVENT_BEFORE = re.compile(
+    r"\b(?!(?:was|were|been|be|being|is|are|am|has|have|had|not|and|or)\b)[a-z]+\s+"
+    r"(?:(?:jointly|officially|formally|first)\s+)?(?:released|issued|launched|published|"
+    r"unveiled|adopted|introduced|held|founded|promulgated|announced|approved|signed)\s+"
+    r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:in|on|at)?\s*$",
+    re.I,
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_RE = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# periods the extractor does not give: the end of a month or of the year without a year (`by the
+# end of June`, `by year-end`, `at the end of the year`) and fiscal years (`FY2023`, `fiscal 2023`)
+_END_OF = re.compile(
+    r"\b(?:(?:by|at|as of|as at|until|till|up to|through)\s+)?(?:the\s+)?(?:"
+    r"end\s+of\s+(?:the\s+year\b|"
+    + _MONTH_RE
+    + r"(?![\w.])(?!,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d{2}))"
+    r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
+    re.I,
+)
+_FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
+# a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
+# its verb does not tell the tense of the main clause
+_SUBORDINATE = re.compile(
+    r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},", re.I
 )
 _SINCE = re.compile(r"since\b", re.I)
 # `since 2015`, `since the launch of the project in February 2022`: a start, not a reference
@@ -87,7 +136,9 @@ _PAST = re.compile(
     r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
     r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|"
     r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
-    r"employed|saw|realized|realised|completed|shipped|sold|produced)\b",
+    r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
+    r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
+    r"exported|imported|received|processed|signed)\b",
     re.I,
 )
 _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I)
@@ -166,6 +217,14 @@ def usable_periods(doc: Doc) -> list[Period]:
         after = text[p.end : p.end + 20]
         if _SINCE.match(p.text) or _SINCE_BEFORE.search(text, max(0, p.start - 90), p.start):
             continue  # `since 2015`: the start of an accumulation, not the reference period
+        if _EVENT_BEFORE.search(text, max(0, p.start - 90), p.start):
+            continue  # `a plan released in October 2023`: the date of an event
+        if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
+            single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
+                p.kind in ("year", "date") and p.year_start == p.year_end
+            )
+            if single or not before.rstrip().lower().endswith("over"):
+                continue  # `up 5% from last year`: a comparison base
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -177,7 +236,40 @@ def usable_periods(doc: Doc) -> list[Period]:
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
                 continue
         out.append(p)
+    extra = _extra_periods(text, out)
+    if extra:
+        out = sorted(out + extra, key=lambda p: (p.start, p.end))
     return out
+
+
+def _extra_periods(text: str, found: list[Period]) -> list[Period]:
+    """End-of-month / end-of-year phrases without a year and fiscal years (one pass per text);
+    a phrase overlapping a period already found is left to it."""
+    spans = [(p.start, p.end) for p in found]
+    out = []
+    for m in _END_OF.finditer(text):
+        month = 12
+        if m.group(1):
+            key = m.group(1).lower()[:3]
+            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(key))
+        part = "M1-M12" if month == 12 else f"M1-M{month}"
+        out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
+    for m in _FISCAL.finditer(text):
+        y = m.group(1) or m.group(2)
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        out.append(Period(m.start(), m.end(), m.group(0), "year", year, year))
+    return [p for p in out if not any(a < p.end and p.start < b for a, b in spans)]
+
+
+def _part_end_month(part: str | None) -> int | None:
+    """The last month of a part of the year: H1 -> 6, Q3 -> 9, Q1-Q3 -> 9, M1-M11 -> 11."""
+    if not part:
+        return None
+    m = re.search(r"([HQM])(\d{1,2})$", part)
+    if not m:
+        return None
+    n = int(m.group(2))
+    return {"H": 6 * n, "Q": 3 * n, "M": n}[m.group(1)]
 
 
 def _years(p: Period, pub: int | None) -> tuple[int | None, int | None, str]:
@@ -239,7 +331,14 @@ class PeriodResolver:
         if self._article_year is False:
             counts: dict[int, int] = {}
             for p in self.periods:
-                if p.kind == "present" or (p.kind == "year" and p.part and p.year_start is None):
+                if p.kind == "present":
+                    continue
+                if p.kind == "year" and p.year_start is None:
+                    # `in the first quarter` published in April: a vote for the publication year
+                    end = _part_end_month(p.part)
+                    pub_d = self.doc.published
+                    if pub_d is not None and end is not None and end <= pub_d.month:
+                        counts[pub_d.year] = counts.get(pub_d.year, 0) + 1
                     continue
                 a, b, _ = _years(p, self.pub)
                 if b is None or a != b or (self.pub is not None and b > self.pub):
@@ -301,11 +400,27 @@ class PeriodResolver:
         return None
 
     # ---- per quantity ---------------------------------------------------------------------
-    def _make(self, p: Period, basis: str | None = None) -> ResolvedPeriod:
+    def _make(self, p: Period, basis: str | None = None, c: QCtx | None = None) -> ResolvedPeriod:
         a, b, kind_basis = _years(p, self.pub)
         if a is None:
             return NONE
+        if c is not None and kind_basis == "publication_year" and p.kind == "year":
+            if self._previous_year_part(p, c):
+                return ResolvedPeriod(a - 1, b - 1, "relative", p)
         return ResolvedPeriod(a, b, basis or kind_basis, p)
+
+    def _previous_year_part(self, p: Period, c: QCtx) -> bool:
+        """A part of `the year` without a year that had not ended at publication, in a sentence
+        that does not look ahead, is last year's: `connected 1.2 million devices by the end of
+        the year` published in March, `in the first three quarters` published in January."""
+        pub = self.doc.published
+        end = _part_end_month(p.part)
+        if pub is None or end is None or end <= pub.month:
+            return False
+        text, (s0, s1) = self.doc.text, c.sentence
+        return not (
+            FUTURE_WORDS.search(text[s0 : p.start]) or FUTURE_WORDS.search(text[p.end : s1])
+        )
 
     def resolve(self, c: QCtx) -> ResolvedPeriod:
         res = self._resolve(c)
@@ -348,6 +463,9 @@ class PeriodResolver:
         """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the
         present (`has exceeded`, `is`, `now`, `so far`): the words before the end of the
         quantity's clause decide, present first; without a verb there, the first verb after."""
+        m = _SUBORDINATE.match(lead)
+        if m:
+            lead = lead[m.end() :]
         if _PRESENT.search(lead):
             return False
         if _PAST.search(lead):
@@ -375,14 +493,14 @@ class PeriodResolver:
         own = [p for p in in_sentence if c0 <= p.start and p.end <= max(c1, q.end + 1)]
         if own:
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
-            return self._make(best)
+            return self._make(best, c=c)
         before = [p for p in in_sentence if p.end <= c0]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
-            return self._make((free or before)[-1])
+            return self._make((free or before)[-1], c=c)
         after = [p for p in in_sentence if p.start >= c1 and not attached_to_other(self.doc, p, c)]
         if after:
-            return self._make(after[0])
+            return self._make(after[0], c=c)
         # no time words in the sentence
         block = self.goal_block(q.start) if self._blocks else None
         if block is not None:
@@ -401,7 +519,10 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         p = self._carried(c)
         if p is not None:
-            return self._make(p, "paragraph_year")
+            res = self._make(p, c=c)
+            if res.basis == "relative" and _years(p, self.pub)[2] == "publication_year":
+                return res  # a part of last year (`by the end of the year`, see `_make`)
+            return replace(res, basis="paragraph_year")
         if planned and self.title_plan() is not None:
             y = self.title_plan()[1]  # type: ignore[index]
             return ResolvedPeriod(y, y, "plan_year")

@@ -37,13 +37,14 @@ _PLAN_ACTION = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
-    r"predicts?|prediction|anticipated|estimated that|it is estimated|is likely to|are likely to|"
+    r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
+    r"it is estimated|is likely to|are likely to|"
     r"outlook|will)\b",
     re.I,
 )
 _FORECAST_STRONG = re.compile(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
-    r"estimated that|it is estimated|is likely to|are likely to)\b",
+    r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to)\b",
     re.I,
 )
 # approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)

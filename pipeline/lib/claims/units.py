@@ -22,7 +22,8 @@ from pipeline.lib.mentions import Quantity
 from .context import Doc, QCtx
 
 _SCALE = re.compile(
-    r"(?:thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|lakh|crore|\u4e07|\u4ebf)",
+    r"(?:thousand|million|billion|trillion|\d\s*(?:k|m|mn|mln|bn|bln|tn|tln|trn|b|mil|MM)\b|lakh|crore"
+    r"|\u4e07|\u4ebf)",
     re.I,
 )
 _CURRENCY = re.compile(

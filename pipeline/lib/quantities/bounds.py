@@ -65,18 +65,19 @@ WINDOW = 40
 
 
 def bound_before(
-    text: str, start: int, counted: bool = False, large: bool = False
+    text: str, start: int, counted: bool = False, large: bool = False, scaled: bool = False
 ) -> tuple[str, int] | None:
     """(bound, start of the bound word) when a bound word ends right before `start`.
     `counted`: the number counts a noun; then `top` is a rank (`the top 10 companies`) and
     `pass`/`cross` take an object (`passed 30 laws`) unless the count is `large` (a scale word
-    or 1,000 and more: `shipments passed 3 million units`)."""
+    or 1,000 and more: `shipments passed 3 million units`); `top` before a count with a scale
+    word is the headline verb (`sales top 9 mln units`, `scaled`)."""
     m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
     word = " ".join(m.group("b").lower().split())
     if word in VERB_ONLY:
-        if counted and (word == "top" or not large):
+        if counted and (not large or (word == "top" and not scaled)):
             return None
         if word == "top" and _RANK_TOP.match(text, max(0, m.start("b") - 8), m.start("b")):
             return None

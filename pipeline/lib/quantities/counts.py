@@ -84,9 +84,10 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
     coordinated = False
     toks = m.captures("tok")
     starts = m.starts("tok")
+    quoted = None  # the last quoted token: the counted noun when nothing follows it
     for i, word in enumerate(toks):
         if i >= limit:
-            return None
+            return _quoted_head(text, first, quoted)
         lw = word.lower()
         c0 = word[0]
         if c0 in '"“':  # a quoted modifier
@@ -94,6 +95,7 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
                 first = starts[i]
             limit = len(toks)
             prev = None
+            quoted = (word, starts[i])
             continue
         if lw in ("and", "or", "&"):
             # `small and medium-sized enterprises`: two modifiers of the same head
@@ -107,7 +109,7 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             prev = None
             continue
         if lw in STOP:
-            return None
+            return _quoted_head(text, first, quoted) if prev is None else None
         if first is None:
             first = starts[i]
         if _plural(word):
@@ -116,4 +118,20 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             # `top-level nodes` -> `nodes`; keep the head's own case except for a sentence start
             return head.split("-")[-1], text[first:w_end], first, w_end
         prev = word
-    return None
+    return _quoted_head(text, first, quoted)
+
+
+def _quoted_head(
+    text: str, first: int | None, quoted: tuple[str, int] | None
+) -> tuple[str, str, int, int] | None:
+    """`207 "gigabit cities" have been designated`: a quoted noun phrase right after the number,
+    with no plural noun after it, is the counted noun (its last word, if plural)."""
+    if quoted is None or first is None:
+        return None
+    word, start = quoted
+    inner = word[1:-1].split()
+    if not inner or not _plural(inner[-1].strip("'’")):
+        return None
+    head = inner[-1].lower()
+    w_end = start + len(word)
+    return head.split("-")[-1], text[first:w_end], first, w_end

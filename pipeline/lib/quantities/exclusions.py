@@ -100,6 +100,12 @@ ONE_SINGULAR = re.compile(
     r"[A-Za-z]",
     re.IGNORECASE,
 )
+# list numbering in brackets at the start of a line or after a sentence/clause end: `(2) Network
+# infrastructure.`, `...; (3) ...`, `2) ...` (reverse pattern anchored at the number, and after it)
+LIST_PAREN_BEFORE = re.compile(r"(?r)(?:^|[\n\r.;:!?]|\u3002)[ \t]*[(（]?[ \t]*")
+LIST_PAREN_AFTER = re.compile(r"[ \t]*[)）](?=[ \t]*[A-Za-z\u4e00-\u9fff])")
+# `Top 500 enterprises`, `the top 10 companies`: the size of a ranking list, not a count
+TOP_RANK = re.compile(r"(?r)\btop\s+", re.IGNORECASE)
 # the base of a ratio: `per 10,000 people`, `every 1 yuan`, `for each 100 households`
 DENOMINATOR = re.compile(r"(?r)\b(?:per|every|each)\s+", re.IGNORECASE)
 ONE_PRONOUN = re.compile(

@@ -154,6 +154,19 @@ CONVERSION_OPEN = re.compile(
     re.IGNORECASE,
 )
 OF_ = re.compile(r"\s+of\b", re.IGNORECASE)
+# `62 of the world's 153 lighthouse factories`, `3 of its 10 plants`: the first number counts the
+# noun of the second
+OF_SET = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|its|their|our|these|those|all)[ \t]+)?"
+    r"(?:(?:world|country|nation|globe|region|province|city|company|group|China)['’]s[ \t]+)?"
+    r"(?=\d)",
+    re.IGNORECASE,
+)
+# a list of numbers sharing the unit written after the last one: `30.16 million and 30.09 million
+# units respectively`, `29.2, 6.7 and 26.6 percent`
+# (`, and` starts a new clause: `exceeded 15 million, and 2.31 million ports were added`)
+LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]and[ \t]+)(?=\d)")
+CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a figure
 
 
 class _State:
@@ -421,11 +434,22 @@ def _finish(st: _State, n: _Num) -> str | None:
             n.end = c[3]
         return "denominator"
     if n.unit is None:
+        if (
+            n.nend - n.nstart <= 2
+            and exclusions.LIST_PAREN_AFTER.match(text, n.nend)
+            and exclusions.LIST_PAREN_BEFORE.match(text, max(0, n.nstart - 4), n.nstart)
+        ):
+            return "list_number"  # `(2) Network infrastructure.`
         if exclusions.COMPOUND.match(text, n.nend):
             return "compound_modifier"
         if exclusions.DURATION_HYPHEN.match(text, n.nend):
             return "duration"
-        if ATTACHED_LETTER.match(text, n.end) or (n.nstart and text[n.nstart - 1].isalpha()):
+        if (
+            ATTACHED_LETTER.match(text, n.end)
+            or (n.nstart and text[n.nstart - 1].isalpha())
+            or CODE_PLUS.match(text, n.end)
+            or (n.nstart > 1 and text[n.nstart - 1] == "+" and text[n.nstart - 2].isdigit())
+        ):
             return "code"
         low = n.text.lower()
         if low in ("one", "a", "an") and (
@@ -444,12 +468,42 @@ def _finish(st: _State, n: _Num) -> str | None:
                 exclusions.RHETORICAL_NOUNS
             ):
                 return "rhetorical_count"
+            if n.scale == 1.0 and exclusions.TOP_RANK.match(text, max(0, n.nstart - 6), n.nstart):
+                return "rank"  # `Top 500 enterprises`, `the top 10 companies`: a ranking list
             n.unit = "count"
             n.counted = counted
             n.phrase = phrase
             n.ustart, n.uend = c[2], head_end
             n.end = head_end
     return None
+
+
+def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
+    """A bare number takes the unit (and counted noun) of a later number when the two are
+    listed (`30.16 million and 30.09 million units respectively`, `29.2, 6.7 and 26.6 percent`)
+    with the same scale, or counts the noun of the set it is part of (`62 of the world's 153
+    lighthouse factories`). The span stays the number."""
+    text = st.text
+    m = LIST_SEP.match(text, n.end)
+    of_set = m is None and depth == 0 and OF_SET.match(text, n.end)
+    if m is None and not of_set:
+        return
+    pos = (m or of_set).end()
+    second = _read_number(st, pos)
+    if second is None or _finish(st, second) is not None:
+        return
+    if of_set:
+        if second.unit == "count" and second.counted and n.value <= second.value:
+            n.unit, n.counted, n.phrase = "count", second.counted, second.phrase
+        return
+    if abs(second.scale - n.scale) > 1e-9 * n.scale or second.value <= 0:
+        return
+    if m.group(0).strip() == ",":  # `29.2, 6.7 and 26.6 percent`: the list must end with `and`
+        if second.unit is not None or depth >= 3:
+            return
+        _shared_unit(st, second, depth + 1)
+    if second.unit is not None:
+        n.unit, n.counted, n.phrase = second.unit, second.counted, second.phrase
 
 
 def _number(st: _State, pos: int) -> None:
@@ -462,7 +516,11 @@ def _number(st: _State, pos: int) -> None:
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
         st.consumed = n.end
         return
-    b = bounds.bound_before(text, n.start, n.unit == "count", n.scale > 1.0 or abs(n.value) >= 1000)
+    if n.unit is None:
+        _shared_unit(st, n)
+    b = bounds.bound_before(
+        text, n.start, n.unit == "count", n.scale > 1.0 or abs(n.value) >= 1000, n.scale > 1.0
+    )
     if b is not None:
         n.bound, n.start = b
     conv = _converts(st, n)
