@@ -126,6 +126,23 @@ _COMPILED: tuple[_Compiled, ...] = tuple(_compile(ind) for ind in CATALOG.values
 # every counted noun the catalog knows: a count of something else is not the indicator's, except
 # in a garbled translation (`45 nationals There are`), where it needs a stronger phrase match
 KNOWN_HEADS = frozenset(h for comp in _COMPILED for h in comp.counted_heads)
+# Every phrase part of the catalog: a paragraph's text is tested for all of them at once (plain
+# substring tests in C), so phrases with a part absent from the paragraph are skipped cheaply.
+_ALL_PARTS = tuple(sorted({part for comp in _COMPILED for parts in comp.phrases for part in parts}))
+
+
+def _present_parts(doc: Doc, paragraph: tuple[int, int]) -> frozenset[str]:
+    """Parts that occur (as substrings: a superset of word-start occurrences) in the paragraph
+    or the title; a part outside this set has weight 0 wherever the quantity is."""
+    key = ("present", paragraph)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        p0, p1 = paragraph
+        text = doc.norm[p0:p1]
+        hit = doc._par_cache[key] = frozenset(p for p in _ALL_PARTS if p in text)
+    return hit
+
+
 MIN_SCORE_UNKNOWN_NOUN = 8.0
 
 
@@ -210,7 +227,10 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
     if near_ctx is None:
         near_ctx = doc._par_cache[key] = (_linked(doc, c), _subject_before_appositive(doc, c))
     linked, extra = near_ctx
+    present = _present_parts(doc, c.paragraph)
     for parts, concepts in zip(comp.phrases, comp.concepts, strict=True):
+        if not all(part in present for part in parts):
+            continue  # some part is nowhere in the paragraph: the phrase scores 0
         total = 0.0
         near = False
         for part in parts:
