@@ -254,3 +254,12 @@ def test_the_weekday_beats_the_title_year_for_a_report_on_last_year():
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date == dt.date(2024, 1, 17)
     assert h.date_basis == "inferred"
+
+
+def test_a_date_line_with_a_time_zone_after_the_time():
+    text = (
+        "Factory output picks up\n\nMay 20, 2024 4:10 PM GMT+8\n\nBEIJING, May 20 (Reuters) - "
+        "Industrial output grew 6.7% in April, official data showed on Monday.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2024, 5, 20)

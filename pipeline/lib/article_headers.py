@@ -334,8 +334,12 @@ _LEFTOVER_LABEL_WORDS = frozenset(
 
 
 def _blank(s: str, spans: list[tuple[int, int]]) -> str:
+    """s with each span (clipped to s: a span may run past a prefix of its line) blanked, its
+    first character replaced by a separator."""
     chars = list(s)
+    n = len(chars)
     for a, b in spans:
+        a, b = max(0, a), min(b, n)
         for i in range(a, b):
             chars[i] = " "
         if b > a:
