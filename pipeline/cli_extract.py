@@ -116,8 +116,18 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             status = _fail(f"extract: {path}: cannot read ({exc.strerror or exc})")
             continue
-        published = args.published if args.published is not None else header_date(text)
-        for claim in extract_claims(text, published, path):
+        try:
+            published = args.published if args.published is not None else header_date(text)
+            claims = extract_claims(text, published, path)
+        except Exception as exc:  # a bug must not cost the other files their claims
+            print(
+                f"extract: {path}: internal error, no claims for this file "
+                f"({type(exc).__name__}: {exc}); please report it with the file",
+                file=sys.stderr,
+            )
+            status = 1
+            continue
+        for claim in claims:
             row = {k: getattr(claim, k) for k in CONTRACT_COLUMNS + EXTRA_COLUMNS}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     out.flush()

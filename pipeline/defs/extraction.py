@@ -8,6 +8,7 @@ import pandas as pd
 from pipeline.defs.checks import md
 from pipeline.lib.claim_table import claims_table
 from pipeline.lib.mention_table import mentions_table
+from pipeline.lib.per_article import Outcome
 
 
 def _progress(context: dg.AssetExecutionContext, total: int, what: str, every: int = 500):
@@ -21,33 +22,70 @@ def _progress(context: dg.AssetExecutionContext, total: int, what: str, every: i
     return report
 
 
-@dg.asset(group_name="quantities", kinds={"duckdb"})
-def quantity_mentions(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> pd.DataFrame:
+def _failures_check(
+    context: dg.AssetExecutionContext, outcome: Outcome, asset: str, what: str
+) -> dg.AssetCheckResult:
+    """The articles a step failed on (a bug in a rule): they have no rows, the run goes on."""
+    for f in outcome.failures:
+        context.log.error(f"{what} failed on {f.article_file}: {f.error} ({f.where})")
+    return dg.AssetCheckResult(
+        check_name="every_article_processed",
+        asset_key=asset,
+        passed=not outcome.failures,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "n_failed_articles": len(outcome.failures),
+            "failures": md(pd.DataFrame(outcome.rows())),
+        },
+    )
+
+
+def _processed_spec(asset: str, what: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        name="every_article_processed",
+        asset=asset,
+        description=f"The {what} ran on every article; an article it failed on is listed with "
+        "the error (it has no rows, the run goes on).",
+    )
+
+
+@dg.asset(
+    group_name="quantities",
+    kinds={"duckdb"},
+    check_specs=[_processed_spec("quantity_mentions", "quantity extractor")],
+)
+def quantity_mentions(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Every quantity mention, period expression and set-aside number in each article."""
     pairs = zip(articles["article_file"], articles["text"], strict=True)
     t0 = time.monotonic()
-    table = mentions_table(pairs, progress=_progress(context, len(articles), "quantities"))
+    table, outcome = mentions_table(pairs, progress=_progress(context, len(articles), "quantities"))
     seconds = time.monotonic() - t0
     kinds = table["mention_kind"].value_counts().to_dict()
-    context.add_output_metadata(
-        {
+    yield dg.Output(
+        table,
+        metadata={
             **{f"n_{k}": int(v) for k, v in kinds.items()},
             "chars_per_second": float(articles["n_chars"].sum() / max(seconds, 1e-9)),
             "ignored_reasons": dg.MetadataValue.json(
                 table.loc[table["mention_kind"] == "ignored", "reason"].value_counts().to_dict()
             ),
             "preview": md(table[table["mention_kind"] == "quantity"].drop(columns=["reason"])),
-        }
+        },
     )
-    return table
+    yield _failures_check(context, outcome, "quantity_mentions", "quantity extraction")
 
 
-@dg.asset(group_name="claims", kinds={"duckdb"})
-def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> pd.DataFrame:
+@dg.asset(
+    group_name="claims",
+    kinds={"duckdb"},
+    check_specs=[_processed_spec("claims", "claims layer")],
+)
+def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Statistical claims: each quantity with its indicator, reference period, status, source."""
-    table = claims_table(articles, progress=_progress(context, len(articles), "claims"))
-    context.add_output_metadata(
-        {
+    table, outcome = claims_table(articles, progress=_progress(context, len(articles), "claims"))
+    yield dg.Output(
+        table,
+        metadata={
             "n_claims": len(table),
             "n_unclassified": int((table["indicator"] == "unclassified").sum()),
             "by_status": dg.MetadataValue.json(table["status"].value_counts().to_dict()),
@@ -68,6 +106,6 @@ def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> pd.Data
                     ]
                 ]
             ),
-        }
+        },
     )
-    return table
+    yield _failures_check(context, outcome, "claims", "claims extraction")

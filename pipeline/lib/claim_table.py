@@ -8,6 +8,7 @@ from dataclasses import asdict
 import pandas as pd
 
 from pipeline.lib.claims import extract_claims
+from pipeline.lib.per_article import Outcome, each_article
 from pipeline.metadata.resources import get as get_resource
 
 COLUMNS = get_resource("claims").field_names
@@ -15,20 +16,21 @@ COLUMNS = get_resource("claims").field_names
 
 def claims_table(
     articles: pd.DataFrame, progress: Callable[[int], None] | None = None
-) -> pd.DataFrame:
-    """`articles` needs article_file, text and published_date."""
+) -> tuple[pd.DataFrame, Outcome]:
+    """`articles` needs article_file, text and published_date. An article the claims layer
+    fails on has no claims; the failure is in the returned Outcome."""
     rows: list[dict] = []
     dates = pd.to_datetime(articles["published_date"])
-    for n, (article_file, text, published) in enumerate(
-        zip(articles["article_file"], articles["text"], dates, strict=True), 1
-    ):
+    items = zip(articles["article_file"], zip(articles["text"], dates, strict=True), strict=True)
+
+    def one(article_file: str, item) -> None:
+        text, published = item
         day = None if pd.isna(published) else published.date()
-        for claim in extract_claims(text, day, article_file=article_file):
-            rows.append(asdict(claim))
-        if progress:
-            progress(n)
+        rows.extend(asdict(c) for c in extract_claims(text, day, article_file=article_file))
+
+    outcome = each_article(items, one, progress)
     frame = pd.DataFrame(rows)
     for col in COLUMNS:
         if col not in frame.columns:
             frame[col] = None
-    return frame[COLUMNS]
+    return frame[COLUMNS], outcome

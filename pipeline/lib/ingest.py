@@ -11,9 +11,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.lib.article_headers import parse_header
+from pipeline.lib.article_headers import ArticleHeader, parse_header
 from pipeline.lib.raw_files import RawFile, group_duplicates, scan_raw
 from pipeline.metadata.resources import get as get_resource
+
+
+def _header(text: str, today: dt.date | None) -> ArticleHeader:
+    """The article's header; a parser failure leaves the fields empty and says why (the article
+    is kept: its claims do not depend on the header)."""
+    try:
+        return parse_header(text, today=today) if today else parse_header(text)
+    except Exception as exc:
+        return ArticleHeader(
+            title=None, published_date=None, date_basis=None, date_evidence=None,
+            date_evidence_start=None, outlet=None, byline=None,
+            detail=f"header parser failed ({type(exc).__name__}: {exc})",
+        )  # fmt: skip
 
 
 @dataclass
@@ -69,7 +82,7 @@ def build_tables(
 
     article_rows = []
     for i, g in enumerate(groups, 1):
-        header = parse_header(g.file.text, today=today) if today else parse_header(g.file.text)
+        header = _header(g.file.text, today)
         evidence = header.date_evidence
         if isinstance(evidence, tuple):
             evidence = evidence[0]
@@ -79,6 +92,7 @@ def build_tables(
                 "published_date": header.published_date,
                 "date_basis": header.date_basis,
                 "date_evidence": evidence,
+                "date_detail": header.detail or None,
                 "title": header.title,
                 "outlet": header.outlet,
                 "byline": header.byline,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from pipeline.lib.mentions import Extraction
+from pipeline.lib.per_article import Outcome, each_article
 from pipeline.lib.quantities import extract
 from pipeline.metadata.resources import get as get_resource
 
@@ -61,11 +62,13 @@ def extraction_rows(article_file: str, ex: Extraction) -> list[dict]:
 
 def mentions_table(
     articles: Iterable[tuple[str, str]], progress: Callable[[int], None] | None = None
-) -> pd.DataFrame:
-    """`articles` yields (article_file, text) pairs."""
+) -> tuple[pd.DataFrame, Outcome]:
+    """`articles` yields (article_file, text) pairs. An article the extractor fails on has no
+    rows; the failure is in the returned Outcome."""
     rows: list[dict] = []
-    for n, (article_file, text) in enumerate(articles, 1):
+
+    def one(article_file: str, text: str) -> None:
         rows.extend(extraction_rows(article_file, extract(text)))
-        if progress:
-            progress(n)
-    return pd.DataFrame(rows, columns=COLUMNS)
+
+    outcome = each_article(articles, one, progress)
+    return pd.DataFrame(rows, columns=COLUMNS), outcome

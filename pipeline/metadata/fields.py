@@ -61,6 +61,11 @@ _FIELDS = [
         enum=("header_line", "dateline", "text_date", "inferred"),
     ),
     Field("date_evidence", "string", "The text that dated the article."),
+    Field(
+        "date_detail",
+        "string",
+        "The header parser's notes: why a date was taken or rejected, or why there is none.",
+    ),
     Field("outlet", "string", "Publishing outlet named in the header (e.g. Seetao, Xinhua)."),
     Field("byline", "string", "Reporter or editor named in the header."),
     Field(

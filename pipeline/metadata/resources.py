@@ -70,6 +70,7 @@ _RESOURCES = [
             "published_date",
             "date_basis",
             "date_evidence",
+            "date_detail",
             "title",
             "outlet",
             "byline",
