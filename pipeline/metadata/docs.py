@@ -51,7 +51,9 @@ def cookbook_markdown(warehouse_path: Path) -> str:
     try:
         for title, sql in RECIPES:
             frame = con.execute(sql).df()
-            with_output = frame.to_markdown(index=False, floatfmt="g") if len(frame) else "_no rows_"
+            with_output = (
+                frame.to_markdown(index=False, floatfmt="g") if len(frame) else "_no rows_"
+            )
             parts.append(f"#### {title}\n\n```sql\n{sql}\n```\n\n{with_output}\n")
     finally:
         con.close()
@@ -75,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m pipeline.metadata.docs", description=__doc__)
     parser.add_argument(
-        "--cookbook", action="store_true",
+        "--cookbook",
+        action="store_true",
         help="also run the cookbook queries on the published warehouse and write their output",
     )
     args = parser.parse_args(argv)

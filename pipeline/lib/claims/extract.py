@@ -56,6 +56,42 @@ def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
     return subject[-120:] or None
 
 
+# `1.03 million more than a year earlier`: a difference from a comparison base; the number counts
+# what the figure before it (same sentence) counts
+_DIFFERENCE = re.compile(
+    r"[ \t]+(?:more|fewer|less|higher|lower|up|down)[ \t]+(?:than|from|on|over)[ \t]+"
+    r"(?:a[ \t]+year[ \t]+(?:earlier|ago|before)|(?:the|a)[ \t]+(?:previous|prior|preceding|"
+    r"same)[ \t]+(?:year|period|quarter|month)|last[ \t]+year|the[ \t]+end[ \t]+of|"
+    r"(?:in|at)[ \t]+(?:19|20)\d\d)",
+    re.I,
+)
+# `Of the Top 100 industrial counties ranked by CCID Consulting, 23 reported`: a number opening
+# the main clause after `of/among the <set>,` counts the set's plural noun
+_OF_THE_SET = re.compile(
+    r"^\s*(?:of|among)[ \t]+(?:the|these|those|its|their)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
+    r"(?P<noun>[a-z][a-z-]*[a-z]s)\b[^,;:.!?]{0,60},[ \t]*$",
+    re.I,
+)
+
+
+def _difference_unit(doc: Doc, c: QCtx) -> tuple[str, str | None] | None:
+    """(unit, counted) of `N more than a year earlier` from the figure before it."""
+    if c.index == 0 or not _DIFFERENCE.match(doc.text, c.q.end, c.q.end + 60):
+        return None
+    prev = doc.quantities[c.index - 1]
+    if prev.unit is None or prev.start < c.sentence[0] or prev.converts is not None:
+        return None
+    return prev.unit, prev.counted
+
+
+def _of_the_set(doc: Doc, c: QCtx) -> str | None:
+    lo = c.sentence[0]
+    if c.q.start - lo > 160:
+        return None
+    m = _OF_THE_SET.match(doc.text[lo : c.q.start])
+    return m.group("noun").lower() if m else None
+
+
 def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     """(unit, indicator, counted) for the quantity; unit None when it cannot be resolved."""
     q = c.q
@@ -73,7 +109,12 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         if cur:
             ind, _ = match_indicator(doc, c, cur)
             return cur, ind, None
+    diff = _difference_unit(doc, c)
+    if diff is not None:
+        return diff[0], UNCLASSIFIED, diff[1]
     noun = number_of_before(doc, c)
+    if noun is None and float(q.value).is_integer() and q.value >= 2:
+        noun = _of_the_set(doc, c)
     if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
         ind, _ = match_indicator(doc, c, "count")
         return "count", ind, noun

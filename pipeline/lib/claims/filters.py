@@ -36,6 +36,16 @@ _RHETORICAL = re.compile(
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|all|both|each)\s+$", re.I)
 
 
+# `operates in 22 countries`, `customers in 40 countries and regions`: a footprint, a statistic
+_FOOTPRINT = re.compile(r"\b(?:in|across|to|into)\s+$", re.I)
+
+
+def _rhetorical_max(noun: str, before: str) -> int:
+    if noun.lower() == "countries" and _FOOTPRINT.search(before):
+        return 10
+    return 100
+
+
 def is_statistic(
     q: Quantity, unit: str, indicator: str, counted: str | None, before: str = ""
 ) -> bool:
@@ -51,7 +61,7 @@ def is_statistic(
                 return False
             if q.value < 10 and _ANAPHORIC.search(before):
                 return False  # `the eight hub nodes`, `the two countries`: a known set
-            if noun and _RHETORICAL.match(noun) and q.value < 100:
+            if noun and _RHETORICAL.match(noun) and q.value < _rhetorical_max(noun, before):
                 return False
             if not noun and q.value < SMALL_COUNT:
                 return False

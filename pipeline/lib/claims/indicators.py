@@ -157,7 +157,8 @@ _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than)\b"
+    r"against|versus|than|(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
+    r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
 )
 
 
@@ -381,6 +382,36 @@ _COMPOUND = re.compile(r"\b(?:compound|cagr|average annual|annual average|annual
 _DATELINE = re.compile(r"^.{0,80}?(?:\(\w+\)\s*)?(?:--|\u2014|\u2013)\s")
 
 
+# the speaker's own business in an interview or release: `Our platform now connects 1.5 million
+# devices` (not `our country`)
+_OUR_BUSINESS = re.compile(
+    r"\bour\s+(?:own\s+)?(?:platform|company|firm|group|business|products?|factory|factories|"
+    r"plants?|customers|clients|revenue|sales)\b"
+)
+_SHARE_CUE = re.compile(
+    r"\b(?:share|proportion|accounting|accounted|accounts|equivalent|equal|percent of|of gdp|"
+    r"of the gdp|of gross|ratio)\b"
+)
+_GROWTH_CUE = re.compile(
+    r"\b(?:growth|grew|grow|grows|growing|rose|rise|rising|increas\w*|expand\w*|up|down|"
+    r"declin\w*|fell|slow\w*|eased|accelerat\w*)\b"
+)
+
+
+def _growth_not_share(doc: Doc, c: QCtx) -> bool:
+    """`Nominal growth of the digital economy eased to 7.39%, compared with 10.3% in 2022`: a
+    growth rate is not a share, unless a share cue is closer to the figure (`and equivalent to
+    42.8% of GDP`)."""
+    after = doc.norm[c.q.end : min(c.q.end + 30, c.sentence[1])]
+    if re.match(r"\s*of\s+(?:the\s+)?(?:gdp|gross|total|\w+(?:'s)?\s+gdp)", after):
+        return False
+    lead = doc.norm[c.sentence[0] : c.q.start]
+    ends = [g.end() for g in _GROWTH_CUE.finditer(lead)]
+    if not ends:
+        return False
+    return not _SHARE_CUE.search(lead, ends[-1])
+
+
 def _masked(doc: Doc, c: QCtx, lo: int, hi: int, lower: bool = True) -> str:
     """Text [lo, hi) with other quantities blanked (a counted noun `31 provinces` is not a
     scope)."""
@@ -426,7 +457,8 @@ def _scoped(raw: str, low: str, hits: list[int]) -> bool:
 # Three-Year Action Plan ...`, `Guangdong Province Implementation Plan for ...`
 _LOCAL_DOC = re.compile(
     r"\b(?:notice|circular|action\s+plan|plan|opinions|measures|implementation|programme|"
-    r"program|scheme|regulations?|guidelines?|(?:municipal|provincial|people's)\s+government)\b"
+    r"program|scheme|regulations?|guidelines?|(?:municipal|provincial|people's)\s+government|"
+    r"statistical\s+(?:communiqu\w*|bulletin|report)|communiqu\w*|bulletin)\b"
 )
 # a company's own release: `Hanwei Intelligent Reports 2023 Annual Results`, `... /PRNewswire/
 # -- X Holdings Limited (... stock code: 2783) ... today announced its annual results`
@@ -487,6 +519,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     else:
         comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
         comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
+        comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         if _scoped(raw, low, comp):
             result = "company"
     if result is None and not _NATIONAL.search(low):
@@ -527,6 +560,9 @@ def _is_change(doc: Doc, c: QCtx) -> bool:
     return bool(_CHANGE_BEFORE.search(before))
 
 
+_PART_OF = re.compile(r"\w*\s+(?:of|in)\s+(?:the\s+|china's\s+|the\s+country's\s+)?")
+
+
 def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
     """A part/sub-category qualifier before the figure in its sentence (or in its own clause),
     unless a whole phrase of the indicator stands between it and the figure (`industrial
@@ -543,6 +579,8 @@ def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
         if last >= c.q.end:
             return True  # in its own clause, after the figure: `... of which industrial software`
         gap0, gap1 = last + len(ex), c.q.start
+        if _PART_OF.match(doc.norm, gap0):
+            return True  # `the core industries of the digital economy`: still the part
         if not any(
             all(doc.find_part(part, gap0, gap1) for part in parts)
             and any(part in concepts for part in parts)
@@ -619,6 +657,8 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     # a vetoed best match is not handed to the runner-up: that is usually a neighbouring concept
     ind = best.ind
+    if ind.kind == "share" and _growth_not_share(doc, c):
+        return UNCLASSIFIED, best_score
     if _excluded(doc, c, best):
         return UNCLASSIFIED, best_score
     if ind.cumulative and _is_flow(doc, c):

@@ -65,6 +65,22 @@ _EVENT_BEFORE = re.compile(
     r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:in|on|at)?\s*$",
     re.I,
 )
+_EACH_YEAR = re.compile(r"\b(?:each|every|per)\s+year\b|\bannually\b", re.I)
+_NOW = re.compile(
+    r"\b(?:now|currently|stands?|is|are|has|have|remains?|so far|to date|at present)\b", re.I
+)
+_CLAUSE_END = re.compile(r"[,;:()]")
+_SHALL = re.compile(r"\b(?:shall|should|must)\b", re.I)
+# a comparison base figure and the `a year earlier` after it
+_BASE_LEAD = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+_YEAR_EARLIER_AFTER = re.compile(
+    r"\s+(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"preceding)\s+year|the\s+year\s+before)\b",
+    re.I,
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -152,7 +168,7 @@ _LIST_ITEM = re.compile(
 # a plan named with its period: `the action plan for the industrial internet (2021-2023)`
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
-    r"[^.()\n]{0,80}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
+    r"[^.()\n]{0,120}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
     re.I,
 )
 
@@ -423,13 +439,58 @@ class PeriodResolver:
         )
 
     def resolve(self, c: QCtx) -> ResolvedPeriod:
+        res = self._each_year(c)
+        if res is not None:
+            return res
         res = self._resolve(c)
+        if res.start is not None and res.end is not None and self._year_earlier_base(c, res):
+            res = ResolvedPeriod(res.start - 1, res.end - 1, "relative", res.period)
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
                 res = self._from_to(c, res)
         if self._blocks and self.goal_block(c.q.start) is not None:
             res = replace(res, goal=True)
         return res
+
+    def _present_vs_future(self, c: QCtx, res: ResolvedPeriod) -> bool:
+        """A statement of the present (`Our platform now connects 1.5 million devices`, `Net
+        cash stands at`) does not take a future year from another clause or sentence (`..., and
+        we want Europe to be a third of revenue by 2026`, `We expect revenue to grow next year`)."""
+        if self.pub is None or res.end is None or res.end <= self.pub:
+            return False
+        lead = self.doc.text[c.sentence[0] : c.q.start]
+        return bool(_NOW.search(lead)) and not FUTURE_WORDS.search(lead)
+
+    def _each_year(self, c: QCtx) -> ResolvedPeriod | None:
+        """A planned quota per year (`to build 100 green factories each year`, `No fewer than
+        200 factories shall be built each year`): the years of the plan named in the title, else
+        none (a year named elsewhere in the sentence is another figure's)."""
+        text = self.doc.text
+        s0, s1 = c.sentence
+        hi = min(s1, c.q.end + 60)
+        cut = _CLAUSE_END.search(text, c.q.end, hi)
+        m = _EACH_YEAR.search(text, c.q.end, cut.start() if cut else hi)
+        if m is None:
+            return None
+        lead = text[s0 : m.start()]
+        goal = self._blocks and self.goal_block(c.q.start) is not None
+        if not (goal or TARGET_WORDS.search(lead) or _SHALL.search(lead)):
+            return None
+        plan = self.title_plan()
+        if plan is not None:
+            return ResolvedPeriod(plan[0], plan[1], "plan_year", goal=True)
+        return replace(NONE, goal=True)
+
+    def _year_earlier_base(self, c: QCtx, res: ResolvedPeriod) -> bool:
+        """`reached 53.9 trillion yuan in 2023, up from 50.2 trillion yuan a year earlier`: a
+        comparison base followed by `a year earlier` is the year before the main figure's."""
+        text = self.doc.text
+        if not _YEAR_EARLIER_AFTER.match(text, c.q.end, c.q.end + 40):
+            return False
+        if not _BASE_LEAD.search(text, max(c.sentence[0], c.q.start - 30), c.q.start):
+            return False
+        p = res.period
+        return p is None or not (c.q.end <= p.start <= c.q.end + 40)
 
     def _from_to(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
         """`From 2012 to 2021, X grew from 1.5 trillion yuan to 4.1 trillion yuan`: the `from`
@@ -500,7 +561,9 @@ class PeriodResolver:
             return self._make((free or before)[-1], c=c)
         after = [p for p in in_sentence if p.start >= c1 and not attached_to_other(self.doc, p, c)]
         if after:
-            return self._make(after[0], c=c)
+            res = self._make(after[0], c=c)
+            if not self._present_vs_future(c, res):
+                return res
         # no time words in the sentence
         block = self.goal_block(q.start) if self._blocks else None
         if block is not None:
@@ -518,6 +581,8 @@ class PeriodResolver:
             if p is not None:
                 return self._make(p, "paragraph_year")
         p = self._carried(c)
+        if p is not None and self._present_vs_future(c, self._make(p, c=c)):
+            p = None
         if p is not None:
             res = self._make(p, c=c)
             if res.basis == "relative" and _years(p, self.pub)[2] == "publication_year":

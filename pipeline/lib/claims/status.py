@@ -53,6 +53,21 @@ _ESTIMATE = re.compile(
     r"preliminary|preliminarily|initial estimates?|expected|projected)\b",
     re.I,
 )
+# a modal of possibility before a verb of level: `could reach $1.1 trillion by 2030`
+_MODAL = (
+    r"(?:could|may|might)\s+(?:\w+ly\s+)?(?:reach|hit|top|exceed|surpass|rise|grow|increase|"
+    r"climb|double|total|expand|jump|fall|drop|decline)"
+)
+_FORECAST_LEAD = re.compile(
+    rf"\b(?:expects?|expected|forecasts?|forecasted|projected|predicts?|predicted|"
+    rf"anticipates?|anticipated|estimates? that|{_MODAL})\b",
+    re.I,
+)
+_HEAD_TO = re.compile(
+    r"\bto\s+(?:reach|hit|top|exceed|surpass|cross|pass|break|near|approach|double)?\s*"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
@@ -61,12 +76,34 @@ def _scope(doc: Doc, c: QCtx) -> str:
     return doc.text[c.sentence[0] : max(c.own[1], c.q.end)]
 
 
+def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
+    """`Industrial internet added value to top 5 trillion yuan this year`: a headline's `to
+    <verb> N` announces a figure to come."""
+    t0, t1 = doc.title
+    if not (t0 <= c.q.start < t1):
+        return False
+    a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+    return bool(_HEAD_TO.search(doc.text, max(t0, a - 40), a))
+
+
+def _forecast_lead(doc: Doc, c: QCtx) -> bool:
+    """The words introducing the figure are an expectation (`the company expects shipments of`,
+    `spending could reach`) with no plan word between them and the figure."""
+    lead = doc.text[c.sentence[0] : c.q.start]
+    ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
+    return bool(ends) and not _TARGET.search(lead, ends[-1])
+
+
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     scope = _scope(doc, c)
     pub = doc.pub_year
     end = period.end
     if period.basis == "plan_year":
         return "target"
+    if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
+        return "forecast"
+    if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
+        return "forecast"
     planned = (
         period.goal
         or _TARGET.search(scope)

@@ -79,7 +79,12 @@ def bound_before(
     if word in VERB_ONLY:
         if counted and (not large or (word == "top" and not scaled)):
             return None
-        if word == "top" and _RANK_TOP.match(text, max(0, m.start("b") - 8), m.start("b")):
+        # `to top 5 trillion yuan` (an amount with a scale word): the verb, not a rank
+        if (
+            word == "top"
+            and (counted or not scaled)
+            and _RANK_TOP.match(text, max(0, m.start("b") - 8), m.start("b"))
+        ):
             return None
     return BOUND_OF[word], m.start("b")
 

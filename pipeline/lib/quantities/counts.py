@@ -64,6 +64,13 @@ NOT_PLURAL = frozenset(
 )  # fmt: skip
 
 
+# fixed coordinated pairs that name one set (`countries and regions`)
+_PAIR_HEADS = frozenset({"countries", "economies", "provinces"})
+_PAIRED = re.compile(
+    r"[ \t]+and[ \t]+(?:regions|territories|municipalities|autonomous regions)\b", re.I
+)
+
+
 def _plural(w: str) -> bool:
     lw = w.lower()
     if lw in IRREGULAR:
@@ -98,6 +105,8 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             quoted = (word, starts[i])
             continue
         if lw in ("and", "or", "&"):
+            if prev is None and quoted is not None:
+                return _quoted_head(text, first, quoted)  # `60 "future factories" and 1,031`
             # `small and medium-sized enterprises`: two modifiers of the same head
             if coordinated or prev is None or not _adjectival(prev) or i + 1 >= len(toks):
                 return None
@@ -115,6 +124,9 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
         if _plural(word):
             head = lw if not word.isupper() else word
             w_end = starts[i] + len(word)
+            pair = _PAIRED.match(text, w_end) if lw in _PAIR_HEADS else None
+            if pair is not None:  # `40 countries and regions`: one set named by a fixed pair
+                w_end = pair.end()
             # `top-level nodes` -> `nodes`; keep the head's own case except for a sentence start
             return head.split("-")[-1], text[first:w_end], first, w_end
         prev = word

@@ -30,7 +30,8 @@ def _tail(form: str) -> str:
 
 
 def _form(f: str) -> str:
-    return re.escape(f).replace(r"\ ", r"\s+")
+    # a multi-word unit may be hyphenated as a compound adjective (`20,000-square-meter plant`)
+    return re.escape(f).replace(r"\ ", r"(?:\s+|-)")
 
 
 _ci = "|".join(f"(?:{_form(f)}){_tail(f)}" for f in sorted(_SUFFIX, key=len, reverse=True))
@@ -53,7 +54,8 @@ def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
     if m.group("cs") is not None:
         return _SUFFIX_CS[m.group("cs")], m.start("cs"), m.end("cs")
     form = " ".join(m.group("ci").lower().split())
-    return _SUFFIX[form], m.start("ci"), m.end("ci")
+    code = _SUFFIX.get(form) or _SUFFIX[" ".join(form.replace("-", " ").split())]
+    return code, m.start("ci"), m.end("ci")
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
