@@ -706,3 +706,92 @@ def test_one_with_a_singular_noun_is_not_a_statistic():
     # `one million`, `one in five` are unaffected
     assert one("one million users").value == 1e6
     assert extract("one in five firms").quantities[0].value == 1
+
+
+# ---- set 4: comma-joined word numbers, hyphenated amounts, fractions, `twice as` ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("The city now has two million, four hundred thousand subscribers.", 2.4e6, "subscribers"),
+        ("It licensed six million, eighty-one thousand vehicles.", 6_081_000, "vehicles"),
+        ("a total of one billion, two hundred million users", 1.2e9, "users"),
+        ("two million, three thousand enterprises", 2_003_000, "enterprises"),
+    ],
+)
+def test_word_number_continues_after_comma_with_lower_scale(text, value, counted):
+    q = one(text)
+    assert (q.value, q.counted) == (value, counted)
+
+
+def test_word_number_comma_keeps_lists_apart():
+    assert [q.value for q in extract("Scores were three, four and five.").quantities] == [3, 4, 5]
+    # same scale after the comma: a list, not one number
+    got = [q.value for q in extract("two million, three million and four million users").quantities]
+    assert got == [2e6, 3e6, 4e6]
+    # digits are not joined
+    got = [q.value for q in extract("Sales hit 7 million, 200 thousand of them abroad.").quantities]
+    assert got[0] == 7e6
+    # the continuation ends before `, and`
+    q = extract("Lines should pass nine million, six hundred thousand, and more later.").quantities
+    assert q[0].value == 9.6e6
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The group opened a 20-billion-dollar fab.", 2e10, "USD"),
+        ("a 3-million-yuan subsidy was paid", 3e6, "CNY"),
+        ("It raised $4-billion from investors.", 4e9, "USD"),
+    ],
+)
+def test_hyphenated_scale_in_compound_adjective(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_scale_word_without_number_after_prefix_is_ignored():
+    e = extract("They signed a multi-billion-dollar deal and a multi-million contract.")
+    assert e.quantities == []
+    assert {i.reason for i in e.ignored} == {"compound_modifier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "bound"),
+    [
+        ("Members pay about one-fifth of the market price.", "about one-fifth", 20, "approx"),
+        ("Two cities produce nearly half of the provincial output.", "nearly half", 50, "approx"),
+        ("Exports account for two-thirds of the firm's revenue.", "two-thirds", 200 / 3, "exact"),
+        ("more than a quarter of households own a car", "more than a quarter", 25, "lower"),
+        ("Waiting times have dropped by a third.", "a third", 100 / 3, "exact"),
+    ],
+)
+def test_fractions_in_words_are_percent(text, span, value, bound):
+    q = [q for q in extract(text).quantities if q.unit == "percent"]
+    assert len(q) == 1, q
+    assert (q[0].text, q[0].bound) == (span, bound)
+    assert q[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output grew in the second half of 2022.",
+        "Profits fell in the first quarter of the year.",
+        "nearly half of 2021 was spent on tests",
+        "about a quarter of the year passed",
+        "The plan wants Asia to be a third of sales.",  # no bound word, no share verb
+        "the other half of the budget",
+        "a third-party supplier",
+        "a rise of half of a percentage point",
+    ],
+)
+def test_fraction_words_that_are_not_figures(text):
+    assert [q for q in extract(text).quantities if q.unit == "percent"] == []
+
+
+def test_twice_as_much_as_is_a_multiplier():
+    q = one("Buyers ordered twice as many as last spring.")
+    assert (q.text, q.value, q.unit) == ("twice as many as", 2, "times")
+    assert extract("The team met twice in May.").quantities == []

@@ -22,7 +22,7 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_unit, match_indicator, trailing_noun
 from .model import Claim
-from .periods import PeriodResolver, ResolvedPeriod
+from .periods import PeriodResolver, ResolvedPeriod, heading_lists
 from .sources import SourceResolver
 from .status import resolve_status
 from .units import currency_before, has_scale_word, number_of_before
@@ -33,6 +33,43 @@ _VERBISH = re.compile(
     r"accounting|accounted|accounts|driving|drive|drives|covered|covers|connected|with|of|to)\b",
     re.I,
 )
+
+
+# a change over time: `rose from 24.6 percent to 58.6 percent` (the ends are levels, not a range)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rises?|rising|grew|grown|grows?|growing|increased?|increases|increasing|"
+    r"fell|fallen|falls?|falling|dropped|drops?|declined?|declines|decreased?|decreases|expanded|"
+    r"expands?|climbed|climbs?|jumped|jumps?|surged|soared|shrank|shrunk|narrowed|widened|"
+    r"shortened|cut|reduced|raised|lifted|improved|went up|gone up|went down|growth|"
+    r"moved|changed|slipped|slid|doubled|tripled)\b",
+    re.I,
+)
+_FROM_END = re.compile(r"\bfrom\s+$", re.I)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|this|next|previous) year\b", re.I)
+
+
+def _bound(doc: Doc, c: QCtx) -> str:
+    """The extractor's bound, except that the ends of a change `from X to Y` (a change verb
+    before `from`, or years of their own: `from 3 percent in 2012 to 5 percent in 2022`) are
+    exact levels, not the bounds of a range."""
+    q = c.q
+    if q.range_id is None or q.bound not in ("lower", "upper"):
+        return q.bound
+    qs = doc.quantities
+    lo, hi = c.index, c.index
+    if q.bound == "upper" and c.index > 0 and qs[c.index - 1].range_id == q.range_id:
+        lo = c.index - 1
+    if q.bound == "lower" and c.index + 1 < len(qs) and qs[c.index + 1].range_id == q.range_id:
+        hi = c.index + 1
+    if lo == hi:
+        return q.bound
+    low, up = qs[lo], qs[hi]
+    s0 = c.sentence[0]
+    if not _FROM_END.search(doc.text, max(s0, low.start - 8), low.start):
+        return q.bound
+    if _CHANGE_VERB.search(doc.text, s0, low.start) or _YEAR_IN.search(doc.text, low.end, up.start):
+        return "exact"
+    return q.bound
 
 
 def _extract(text: str) -> Extraction:
@@ -124,7 +161,33 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if implied is not None:
         counted = (q.counted or trailing_noun(doc, c)) if implied == "count" else None
         return implied, UNCLASSIFIED, counted
+    counted = _heading_noun(doc, c)
+    if counted is not None:
+        return "count", UNCLASSIFIED, counted
     return None, UNCLASSIFIED, None
+
+
+# a list heading naming what its lines count: `5G base stations at the end of 2023:`
+_HEADING_NOUN = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>(?:[a-z]+\s+)?[a-z]+s)\b"
+    r"(?=\s+(?:at|by|in|as|of|per|for|across|on)\b|\s*[,:(\uff1a])"
+)
+_LINE_LABEL = re.compile(r"[^\n:\d]{1,40}:\s*$")
+
+
+def _heading_noun(doc: Doc, c: QCtx) -> str | None:
+    """The plural noun a list heading opens with, for a bare whole number that is the only
+    figure of its list line (`5G base stations at the end of 2023:` / `Guangdong: 325,000`)."""
+    q = c.q
+    if not float(q.value).is_integer() or q.value < 2 or not heading_lists(doc):
+        return None
+    if not _LINE_LABEL.match(doc.text, c.paragraph[0], q.start):
+        return None
+    for a, b, _, head in heading_lists(doc):
+        if a <= q.start < b:
+            m = _HEADING_NOUN.match(doc.text, head[0], head[1])
+            return m.group("noun").lower() if m else None
+    return None
 
 
 def claims_from_extraction(
@@ -175,7 +238,7 @@ def claims_from_extraction(
             value=float(q.value),
             unit=unit,
             counted=counted if unit == "count" else None,
-            bound=q.bound,
+            bound=_bound(doc, c),
             period_start=period.start,
             period_end=period.end,
             status=status,

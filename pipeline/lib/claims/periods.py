@@ -25,6 +25,11 @@ Order of rules, first hit wins:
    when the publication date is unknown.
 A year range split over a `from X to Y` pair gives X the first year and Y the last (`From 2012
 to 2021, ... grew from 1.5 trillion yuan to 4.1 trillion yuan`).
+Ends of a change `from X to Y` without years take the first and last year of the change stated
+before them (`_change_years`); a list heading ending with a colon gives its period to the list
+lines under it (`heading_lists`); a possessive year owns the figure (`last year's 960 million
+yuan`); a period after publication is not carried into a past-tense sentence. See
+docs/claims.md.
 Relative periods are resolved against the publication year (`the past two years` -> (pub-2,
 pub)); "at present" is the publication year.
 A part of a year is its year: `in the first half of 2023`, `Q3 2022`, `in the first three quarters
@@ -120,6 +125,14 @@ _TITLE_PAREN = re.compile(
     r"(?:plan|paper|report|edition|outlook|index|version|draft|survey)\W*$", re.I
 )
 _FROM_LEAD = re.compile(r"\bfrom\s+$")
+# `from 45 days in 2021 to 28 days this year`: the text around the two periods of a change
+_FROM_GAP = re.compile(r"\bfrom\s+[^,;:()]{1,40}?\s+$", re.I)
+_TO_GAP = re.compile(r"^\s+to\s+[^,;:()]{1,40}?\s+(?:in\s+)?$", re.I)
+# `last year's 960 million yuan`, `2022's 50.2 trillion yuan`: the year owns the figure
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
+# a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
+_LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
+_LIST_LINE_MAX = 120
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = re.compile(
     r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
@@ -150,7 +163,7 @@ _PRESENT = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
-    r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|"
+    r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|reported|"
     r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
     r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
     r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
@@ -181,6 +194,7 @@ class ResolvedPeriod:
     basis: str
     period: Period | None = None
     goal: bool = False  # the figure sits in a list of goals (`... the following goals:`)
+    base: bool = False  # a past figure named as a base (`up 30% from last year's 960 million`)
 
 
 NONE = ResolvedPeriod(None, None, "none")
@@ -321,6 +335,42 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
     return False
 
 
+def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
+    """Lists under a heading: a paragraph ending with a colon that does not speak of goals
+    (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
+    bullets). (start, end, number of lines, heading span) per list; the heading is its last
+    sentence."""
+    cached = doc._par_cache.get("heading_lists")
+    if cached is not None:
+        return cached
+    text = doc.text
+    pars = doc.seg.paragraphs
+    out = []
+    i = 0
+    while i < len(pars) - 1:
+        a, b = pars[i]
+        if text[b - 1] not in ":\uff1a":
+            i += 1
+            continue
+        h0 = doc.seg.sentence_at(b - 1)[0]
+        if _GOAL_HEAD.search(text, h0, b):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(pars)
+            and pars[j][1] - pars[j][0] <= _LIST_LINE_MAX
+            and (_LIST_LINE.match(text, pars[j][0]) or _LIST_ITEM.match(text, pars[j][0]))
+            and text[pars[j][1] - 1] not in ":\uff1a"
+        ):
+            j += 1
+        if j > i + 1:
+            out.append((pars[i + 1][0], pars[j - 1][1], j - i - 1, (h0, b)))
+        i = max(j, i + 1)
+    doc._par_cache["heading_lists"] = out
+    return out
+
+
 class PeriodResolver:
     """Resolves periods for the quantities of one document (periods indexed once)."""
 
@@ -331,9 +381,12 @@ class PeriodResolver:
         self.pub = doc.pub_year
         self._article_year: int | None | bool = False  # False: not computed yet
         self._title_plan: tuple[int, int] | None | bool = False
-        self._carry: dict[tuple[int, int], dict[tuple[int, int], Period | None]] = {}
+        self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
+        self.lists = heading_lists(doc)
+        self._list_starts = [b[0] for b in self.lists]
+        self._list_periods = [self._heading_period(b[3]) for b in self.lists]
 
     def _in(self, a: int, b: int) -> list[Period]:
         i = bisect.bisect_left(self._starts, a)
@@ -409,6 +462,22 @@ class PeriodResolver:
             i = j
         return blocks
 
+    def _heading_period(self, head: tuple[int, int]) -> Period | None:
+        """The last period of a list heading (`Value added by province, 2023 (preliminary):`)."""
+        found = [
+            p
+            for p in self._in(*head)
+            if (p.kind in ("year", "date") and p.year_start is not None) or p.kind == "relative"
+        ]
+        return found[-1] if found else None
+
+    def list_heading(self, pos: int) -> tuple[tuple[int, int], Period | None] | None:
+        """(heading span, heading period) of the list line holding `pos`, if any."""
+        i = bisect.bisect_right(self._list_starts, pos) - 1
+        if i >= 0 and self.lists[i][0] <= pos < self.lists[i][1]:
+            return self.lists[i][3], self._list_periods[i]
+        return None
+
     def goal_block(self, pos: int) -> tuple[int, int, int | None] | None:
         i = bisect.bisect_right(self._block_starts, pos) - 1
         if i >= 0 and self._blocks[i][0] <= pos < self._blocks[i][1]:
@@ -442,6 +511,9 @@ class PeriodResolver:
         res = self._each_year(c)
         if res is not None:
             return res
+        res = self._possessive(c)
+        if res is not None:
+            return res
         res = self._resolve(c)
         if res.start is not None and res.end is not None and self._year_earlier_base(c, res):
             res = ResolvedPeriod(res.start - 1, res.end - 1, "relative", res.period)
@@ -451,6 +523,77 @@ class PeriodResolver:
         if self._blocks and self.goal_block(c.q.start) is not None:
             res = replace(res, goal=True)
         return res
+
+    def _possessive(self, c: QCtx) -> ResolvedPeriod | None:
+        """`up 30% from last year's 960 million yuan`, `2022's 50.2 trillion yuan`: a year in the
+        possessive right before the figure is its period (a base named in the past)."""
+        a = c.q.start
+        m = _POSSESSIVE.search(self.doc.text, max(c.sentence[0], a - 24), a)
+        if m is None:
+            return None
+        ps = self.doc.periods
+        i = bisect.bisect_left(ps, m.start(), key=lambda p: p.end)
+        if i >= len(ps) or ps[i].end != m.start() or ps[i].kind not in ("year", "relative"):
+            return None
+        res = self._make(ps[i], c=c)
+        if res.start is None:
+            return None
+        return replace(
+            res, base=res.end is not None and self.pub is not None and res.end < self.pub
+        )
+
+    def _pair_role(self, c: QCtx) -> tuple[str, int] | None:
+        """('from', index of the `to` end) / ('to', index of the `from` end) when the quantity is
+        an end of a change `from X to Y` in its sentence."""
+        text, qs = self.doc.text, self.doc.quantities
+        s0, s1 = c.sentence
+        q = c.q
+        if _FROM_LEAD.search(text, max(s0, q.start - 8), q.start):
+            for j in range(c.index + 1, min(c.index + 3, len(qs))):
+                n = qs[j]
+                if n.start >= s1:
+                    break
+                if n.start >= q.end and _TO_LEAD.search(text, max(q.end, n.start - 8), n.start):
+                    gap = text[q.end : n.start]
+                    if len(gap) <= 40 and not re.search(r"[,;:()]", gap):
+                        return "from", j
+        if _TO_LEAD.search(text, max(s0, q.start - 8), q.start):
+            for j in range(c.index - 1, max(c.index - 3, -1), -1):
+                p = qs[j]
+                if p.start < s0:
+                    break
+                if p.end <= q.start and _FROM_LEAD.search(text, max(s0, p.start - 8), p.start):
+                    gap = text[p.end : q.start]
+                    if len(gap) <= 40 and not re.search(r"[,;:()]", gap):
+                        return "to", j
+        return None
+
+    def _change_years(self, c: QCtx) -> ResolvedPeriod | None:
+        """`rose from 24.6 percent in 2012 to 58.6 percent in 2022, and the penetration of design
+        tools from 48.8 percent to 77 percent`; `... in 2022. Its share of GDP rose from 21.6
+        percent to 41.5 percent.`: the ends of a change without years of their own take the
+        first and last year of the change stated before them (same sentence, else the nearest
+        earlier sentence of the paragraph)."""
+        role = self._pair_role(c)
+        if role is None:
+            return None
+        s0, s1 = c.sentence
+        other = self.doc.quantities[role[1]]
+        lo, hi = (c.q.start, other.end) if role[0] == "from" else (other.start, c.q.end)
+        if self._in(lo, min(s1, hi + 12)):
+            return None  # the pair has years of its own
+        found = [p for p in self._in(s0, lo) if p.kind in ("year", "relative")]
+        basis = "explicit_year"
+        if len(found) < 2 and not self._in(s0, s1):
+            found = [p for p in self._carried_all(c) if p.kind in ("year", "relative")]
+            basis = "paragraph_year"
+        if len(found) < 2:
+            return None
+        first, last = self._make(found[0], c=c), self._make(found[-1], c=c)
+        if first.start is None or last.end is None or first.start >= last.end:
+            return None
+        pick = first if role[0] == "from" else last
+        return ResolvedPeriod(pick.start, pick.end, basis, pick.period)
 
     def _present_vs_future(self, c: QCtx, res: ResolvedPeriod) -> bool:
         """A statement of the present (`Our platform now connects 1.5 million devices`, `Net
@@ -508,17 +651,49 @@ class PeriodResolver:
     def _carried(self, c: QCtx) -> Period | None:
         """The first period of the nearest earlier sentence of the paragraph that has one
         (computed once per paragraph, in one pass over its sentences)."""
+        found = self._carried_all(c)
+        if not found:
+            return None
+        to = self._to_end_period(found)
+        return to if to is not None else found[0]
+
+    def _to_end_period(self, found: list[Period]) -> Period | None:
+        """In `grew from 8 trillion yuan in 2012 to 43.8 trillion yuan in 2022`, the period of
+        the `to` end (the state the sentence arrives at)."""
+        text = self.doc.text
+        for k in range(len(found) - 1, 0, -1):
+            p, prev = found[k], found[k - 1]
+            if not _TO_GAP.match(text[prev.end : p.start]):
+                continue
+            if _FROM_GAP.search(text, max(0, prev.start - 60), prev.start):
+                return p
+        return None
+
+    def _carried_all(self, c: QCtx) -> list[Period]:
+        """The periods of the nearest earlier sentence of the paragraph that has one (computed
+        once per paragraph, in one pass over its sentences)."""
         table = self._carry.get(c.paragraph)
         if table is None:
             table = {}
-            current = None
+            current: list[Period] = []
             for s in self.doc.seg.sentences_of_paragraph(c.paragraph):
                 table[s] = current
                 found = self._in(*s)
                 if found:
-                    current = found[0]
+                    current = found
             self._carry[c.paragraph] = table
-        return table.get(c.sentence)
+        return table.get(c.sentence) or []
+
+    def _future_into_past(self, c: QCtx, p: Period, lead: str) -> bool:
+        """`... is set to start production next year. Naura reported first-half revenue of 6.4
+        billion yuan`: a period after publication does not carry into a sentence reporting the
+        past."""
+        res = self._make(p, c=c)
+        if self.pub is None or res.start is None or res.start <= self.pub:
+            return False
+        if FUTURE_WORDS.search(lead):
+            return False
+        return self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1])
 
     def _past_tense(self, lead: str, tail0: int, s1: int) -> bool:
         """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the
@@ -555,6 +730,9 @@ class PeriodResolver:
         if own:
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
+        pair = self._change_years(c)
+        if pair is not None:
+            return pair
         before = [p for p in in_sentence if p.end <= c0]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
@@ -569,6 +747,9 @@ class PeriodResolver:
         if block is not None:
             y = block[2]
             return ResolvedPeriod(y, y, "plan_year") if y is not None else NONE
+        head = self.list_heading(q.start) if self.lists else None
+        if head is not None and head[1] is not None:
+            return replace(self._make(head[1], c=c), basis="paragraph_year")
         lead = text[s0 : max(c.own[1], q.end)]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         if planned:
@@ -582,6 +763,8 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
+            p = None
+        if p is not None and self._future_into_past(c, p, lead):
             p = None
         if p is not None:
             res = self._make(p, c=c)

@@ -39,7 +39,7 @@ _FORECAST = re.compile(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
     r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
     r"it is estimated|is likely to|are likely to|"
-    r"outlook|will)\b",
+    r"outlook|will|would)\b",
     re.I,
 )
 _FORECAST_STRONG = re.compile(
@@ -100,6 +100,9 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     end = period.end
     if period.basis == "plan_year":
         return "target"
+    if period.base:  # `from last year's 960 million yuan`: a past figure named as a base
+        own = doc.text[c.own[0] : max(c.own[1], c.q.end)]
+        return "estimate" if _ESTIMATE.search(own) else "actual"
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):

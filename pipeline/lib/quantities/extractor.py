@@ -17,8 +17,8 @@ import regex as re
 from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
-from . import bounds, counts, exclusions, periods, unitmatch
-from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse
+from . import bounds, counts, exclusions, fractions, periods, unitmatch
+from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
 _NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
 
@@ -107,6 +107,7 @@ TRIGGER_WORDS = (
         "as of today",
     ]
     + ["made", "vision", "agenda", "healthy", "long-term", "long term", "standards"]
+    + sorted(fractions.TRIGGERS)
 )
 TRIGGER = sre.compile(rf"\d+|(?<![a-z]){_trie(sorted(set(TRIGGER_WORDS)))}(?![a-z])")
 TRIGGER_I = sre.compile(TRIGGER.pattern, sre.IGNORECASE)
@@ -166,6 +167,7 @@ OF_SET = re.compile(
 # units respectively`, `29.2, 6.7 and 26.6 percent`
 # (`, and` starts a new clause: `exceeded 15 million, and 2.31 million ports were added`)
 LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]and[ \t]+)(?=\d)")
+SCALE_ONLY = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?", re.IGNORECASE)
 CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a figure
 
 
@@ -198,6 +200,8 @@ def extract(text: str) -> Extraction:
             continue
         m = None
         pre = PREFIX.match(text, max(st.consumed, p - 32), p)
+        if t.group(0).lower() in fractions.TRIGGERS and _fraction(st, pre, p):
+            continue
         if _part_trigger(text, t, p):
             pm = PART_AT.match(text, pre.start()) if pre is not None else None
             if pm is None or pm.end() <= p:
@@ -218,6 +222,38 @@ def extract(text: str) -> Extraction:
                 continue
         _dispatch(st, m)
     return st.out
+
+
+def _fraction(st: _State, pre: re.Match | None, p: int) -> bool:
+    """A fraction in words read as a percent (`about one-fifth of`, `a third of`); see
+    `fractions`. Emits it and returns True, else False."""
+    text = st.text
+    f = fractions.multiple_at(text, p)
+    if f is not None:
+        n = _Num()
+        n.value, n.nstart, n.nend = f
+        n.start, n.end = n.nstart, n.nend
+        n.unit, n.is_word, n.text = "times", True, text[n.nstart : n.nend]
+        _emit(st, n, n.bound, None)
+        st.consumed = n.end
+        return True
+    if pre is not None:
+        b = bounds.bound_before(text, pre.start())
+        f = fractions.fraction_at(text, pre.start(), b is not None)
+    if f is None or f[2] <= p:
+        b = bounds.bound_before(text, p)
+        f = fractions.fraction_at(text, p, b is not None)
+        if f is None:
+            return False
+    n = _Num()
+    n.value, n.nstart, n.nend = f
+    n.start, n.end = n.nstart, n.nend
+    n.unit, n.is_word, n.text = "percent", True, text[n.nstart : n.nend]
+    if b is not None:
+        n.bound, n.start = b
+    _emit(st, n, n.bound, None)
+    st.consumed = n.end
+    return True
 
 
 def _part_trigger(text: str, t: sre.Match, p: int) -> bool:
@@ -346,6 +382,10 @@ def _read_number(st: _State, pos: int) -> _Num | None:
             raw = m.group(0)
     n = _Num()
     n.nstart, n.nend = m.start(), m.end()
+    first_group = None
+    if raw[-1] in "dnDN" and not any(ch.isdigit() for ch in raw):
+        first_group = raw
+        n.nend, raw = _comma_continuation(text, n.nstart, n.nend, raw)
     value = parse(raw)
     if value is None:
         return None
@@ -357,6 +397,8 @@ def _read_number(st: _State, pos: int) -> _Num | None:
     if sc is not None:
         lead = parse(raw[: sc.start()]) if sc.start() > 0 else 1.0
         n.scale = value / lead if lead else 1.0
+        if first_group is not None and len(raw) > len(first_group):
+            n.scale = trailing_scale(first_group)  # `three million, seven hundred thousand`
     end = n.nend
     if not n.is_word:
         a = ABBR.match(text, end)
@@ -386,6 +428,32 @@ def _read_number(st: _State, pos: int) -> _Num | None:
             n.unit, n.counted, n.phrase = "count", "times", text[n.ustart : n.uend]
     n.end = end
     return n
+
+
+# a number written in words continues after a comma with a group of a lower scale:
+# `three million, seven hundred and seventeen thousand` = 3,717,000, `four million, five hundred
+# thousand` = 4,500,000; a list (`three, four and five`, `7 million, 2 million`) is not joined
+COMMA_WORDS = re.compile(r",[ \t]+(?=[a-z])")
+_BIG_SCALE_END = re.compile(r"(?r)\b(?:thousand|million|billion|trillion)$", re.IGNORECASE)
+
+
+def _comma_continuation(text: str, start: int, end: int, raw: str) -> tuple[int, str]:
+    while _BIG_SCALE_END.search(raw) is not None:
+        c = COMMA_WORDS.match(text, end)
+        if c is None:
+            break
+        m2 = NUMBER_AT.match(text, c.end())
+        if m2 is None or m2.group("neg") or any(ch.isdigit() for ch in m2.group(0)):
+            break
+        part = m2.group(0)
+        if part.lower().startswith(("a ", "an ")):
+            break
+        v2 = parse(part)
+        if v2 is None or v2 >= trailing_scale(raw):
+            break
+        end = m2.end()
+        raw = text[start:end]
+    return end, raw
 
 
 # `times` after a number is a multiplier (`3 times higher than`, `increased 2.5 times`) unless the
@@ -510,6 +578,15 @@ def _number(st: _State, pos: int) -> None:
     text = st.text
     n = _read_number(st, pos)
     if n is None:
+        return
+    if (
+        n.nstart > 1
+        and text[n.nstart - 1] == "-"
+        and text[n.nstart - 2].isalpha()
+        and SCALE_ONLY.fullmatch(n.text)
+    ):  # `multi-billion-dollar`, `multi-million`: no number
+        st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], "compound_modifier"))
+        st.consumed = n.end
         return
     reason = _finish(st, n)
     if reason is not None:

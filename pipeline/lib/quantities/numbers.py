@@ -52,7 +52,8 @@ DIGITS = (
 )
 # a digit number may be followed by scale words (`27 trillion`, `2 ten-thousand`, `1.2 hundred
 # million`); word numbers chain with spaces, hyphens and `and` (`one hundred and six`).
-_SCALE_TAIL = rf"(?:\s+{_SCALE_W}\b)"
+# (`10-billion-dollar plant`, `$2-billion`: a hyphen before the scale word in a compound adjective)
+_SCALE_TAIL = rf"(?:(?:\s+|-){_SCALE_W}\b)"
 _DIGIT_GROUP = rf"(?:{DIGITS}(?:{_SCALE_TAIL})*)"
 _WORD_GROUP = (
     rf"(?:(?:\ban?\s+(?={_SCALE_W}))?\b{WORD_TOKEN}\b"
@@ -190,6 +191,12 @@ def _trailing_scale(group: str) -> float:
         s = s.lower()
         f *= 10_000 if s.startswith("ten") else SCALE_WORDS[s]
     return f
+
+
+def trailing_scale(group: str) -> float:
+    """Value of the scale words ending `group` (`seven million` -> 1e6, `3 hundred million` ->
+    1e8); 1.0 when it ends in none."""
+    return _trailing_scale(group)
 
 
 def additive_cut(raw: str, between: bool = False) -> int | None:

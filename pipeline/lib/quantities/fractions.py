@@ -1,0 +1,112 @@
+"""Fractions in words read as a percent: `one-fifth of`, `a third of`, `almost half of`,
+`fallen by a third`.
+
+Only two safe frames are read (a debatable convention: the gold stores them as percent,
+`a third` = 33.33 percent):
+- a fraction after a bound word or a share verb, followed by `of` + something that is not a
+  period (`almost half of the national total`, `accounts for a third of sales`; not `the first
+  half of 2023`, `about a quarter of the year`, `half of a percentage point`; a bare `a third
+  of revenue` is not read);
+- a fraction after a change verb and `by` (`inventory has fallen by a third`, `cut by half`)
+  that ends the clause.
+A fraction other than `half` needs its numerator (`a`, `one`, `two` ... `nine`): `third of`,
+`quarter of` alone are ordinals or periods. `half` after `first`, `second`, `the`, `other` ... is
+a part, not a figure.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from .periods import MONTHS
+
+NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}  # fmt: skip
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# the trigger words at which a fraction can start (numerator words and denominators)
+TRIGGERS = frozenset(
+    [*(w for w in (*NUMERATORS, *DENOMINATORS) if w not in ("a", "an")), "twice", "thrice"]
+)
+# `twice as much as`, `thrice as many as`: a multiplier (unit `times`) only in the comparison
+TWICE_AT = re.compile(r"\b(?P<w>twice|thrice)[ \t]+as[ \t]+[a-z]+[ \t]+as\b", re.IGNORECASE)
+
+FRACTION_AT = re.compile(
+    r"(?:\b(?P<fn>an?|one|two|three|four|five|six|seven|eight|nine)(?:[ \t]+|[ \t]*-[ \t]*))?"
+    rf"(?P<fd>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+_PERIOD_NOUN = (
+    r"(?:years?|months?|centur(?:y|ies)|decades?|days?|weeks?|quarters?|fiscal|season|\d{4}\b"
+    rf"|(?:{'|'.join(MONTHS)})\b|an?\b)"
+)
+OF_AFTER = re.compile(
+    rf"[ \t]+of[ \t]+(?!(?:(?:the|this|last|next|that|its|a)[ \t]+)?{_PERIOD_NOUN})",
+    re.IGNORECASE,
+)
+BY_CHANGE = re.compile(
+    r"(?r)\b(?:fallen|fell|falls?|dropped|drops?|declined|declines?|decreased|decreases?|reduced"
+    r"|reduces?|cut|cuts|shrunk|shrank|shrinks?|grown|grew|grows?|rose|risen|rises?|increased"
+    r"|increases?|jumped|climbed|slashed|expanded|lowered|raised)[ \t]+by[ \t]+$",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(
+    r"[ \t]*(?:[.,;:)!?\n]|$|(?:in|from|since|compared|over|during|last|this|year-on-year"
+    r"|and)\b)",
+    re.IGNORECASE,
+)
+# `half` as a part: `the first half`, `the other half`, `one half of the team` is fine
+HALF_PART = re.compile(
+    r"(?r)\b(?:first|second|latter|former|other|the|this|that|each|every|its|their)[ \t-]+$",
+    re.IGNORECASE,
+)
+
+
+# the `of` frame is read only after a bound word (`about`, `almost`, `more than`: checked by the
+# caller) or a share verb (`accounts for a third of`); a bare `a third of revenue` stays unread
+SHARE_VERB = re.compile(
+    r"(?r)\b(?:accounts?[ \t]+for|accounted[ \t]+for|accounting[ \t]+for|makes?[ \t]+up"
+    r"|made[ \t]+up|making[ \t]+up|represents?|represented|representing|comprises?|comprised"
+    r"|constitutes?|constituted)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def multiple_at(text: str, start: int) -> tuple[float, int, int] | None:
+    """(value, start, end) of `twice as much as` (2 times) at `start`."""
+    m = TWICE_AT.match(text, start)
+    if m is None:
+        return None
+    return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
+
+
+def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, int, int] | None:
+    """(percent value, start, end) of a fraction in a safe frame starting at `start`."""
+    m = FRACTION_AT.match(text, start)
+    if m is None:
+        return None
+    fd = m.group("fd").lower()
+    fn = m.group("fn")
+    if fn is None:
+        if fd != "half" or HALF_PART.match(text, max(0, start - 12), start):
+            return None
+        num = 1
+    else:
+        num = NUMERATORS[fn.lower()]
+    if (
+        OF_AFTER.match(text, m.end()) is None
+        or not (bounded or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()))
+    ) and (
+        BY_CHANGE.match(text, max(0, m.start() - 24), m.start()) is None
+        or CLAUSE_END.match(text, m.end()) is None
+    ):
+        return None
+    value = num / DENOMINATORS[fd] * 100
+    if value > 100:
+        return None
+    return value, m.start(), m.end()
