@@ -795,3 +795,15 @@ def test_twice_as_much_as_is_a_multiplier():
     q = one("Buyers ordered twice as many as last spring.")
     assert (q.text, q.value, q.unit) == ("twice as many as", 2, "times")
     assert extract("The team met twice in May.").quantities == []
+
+
+def test_and_more_than_belongs_to_the_next_figure():
+    text = "The country built 2.31 million base stations and more than 240 platforms."
+    qs = extract(text).quantities
+    assert [(q.text, q.bound) for q in qs] == [
+        ("2.31 million base stations", "exact"),
+        ("more than 240 platforms", "lower"),
+    ]
+    assert [q.bound for q in extract("Sales of 500 units and more were logged.").quantities] == [
+        "lower"
+    ]

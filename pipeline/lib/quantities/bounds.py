@@ -58,7 +58,9 @@ BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+{_FILLER}", re.IGNORECASE)
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
     r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
-    r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))",
+    r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))"
+    # not the bound word of the next figure: `2.31 million stations and more than 240 platforms`
+    r"(?!\s+(?:than|then)\b)",
     re.IGNORECASE,
 )
 WINDOW = 40
