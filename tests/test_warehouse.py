@@ -124,3 +124,27 @@ def test_publish_refuses_an_incomplete_build_and_leaves_the_published_file(tmp_p
         )
     assert published.read_bytes() == before
     assert not list(tmp_path.glob(".w.duckdb.publishing-*"))
+
+
+ARTICLES = Resource(
+    name="articles",
+    layer="test",
+    description="Articles, for the test.",
+    fields=(Field("article_file", "string", "File.", required=True),),
+)
+
+
+def test_an_empty_build_does_not_replace_a_warehouse_with_articles(tmp_path):
+    published = tmp_path / "w.duckdb"
+    build = tmp_path / ".build" / "w.duckdb"
+    con = warehouse.connect(build)
+    warehouse.write_table(con, ARTICLES, pd.DataFrame({"article_file": ["a.txt"]}))
+    con.close()
+    warehouse.publish(build, published, required_tables=["articles"])
+    con = warehouse.connect(build)
+    warehouse.write_table(con, ARTICLES, pd.DataFrame({"article_file": []}))
+    con.close()
+    with pytest.raises(warehouse.WarehouseError, match="no articles"):
+        warehouse.publish(build, published, required_tables=["articles"])
+    published.unlink()  # deleting it first publishes an empty warehouse on purpose
+    assert warehouse.publish(build, published, required_tables=["articles"]) == {"articles": 0}

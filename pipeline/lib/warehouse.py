@@ -87,6 +87,22 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _articles_in(path: Path) -> int:
+    """Articles in a published warehouse (0 when there is none or it cannot be read)."""
+    if not Path(path).exists():
+        return 0
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return 0
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except duckdb.Error:
+        return 0
+    finally:
+        con.close()
+
+
 def publish(
     build: Path,
     published: Path,
@@ -98,7 +114,8 @@ def publish(
 
     `integrity_sql` maps a rule name to a query that returns the offending rows (none = pass).
     Returns the row count of each table published. Raises WarehouseError and leaves the
-    published file untouched when a table is missing or a rule fails.
+    published file untouched when a table is missing, a rule fails, or the build has no
+    articles while the published warehouse has some (a wrong raw folder must not wipe it).
     """
     build, published = Path(build), Path(published)
     con = connect(build)
@@ -118,6 +135,12 @@ def publish(
             missing = sorted(set(required_tables) - set(counts))
             if missing:
                 raise WarehouseError(f"the build copy lacks tables {missing}; run all assets")
+            if counts.get("articles", 0) == 0 and _articles_in(published) > 0:
+                raise WarehouseError(
+                    "the build has no articles but the published warehouse has "
+                    f"{_articles_in(published)}: is the raw folder right? (delete "
+                    f"{published} to publish an empty warehouse on purpose)"
+                )
             for rule, sql in (integrity_sql or {}).items():
                 bad = check.execute(sql).fetchmany(5)
                 if bad:
