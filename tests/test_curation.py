@@ -529,3 +529,23 @@ def test_gdp_reference():
     assert 114e12 < lo <= hi < 115.5e12
     assert gdp_range(ref, 1990) is None
     assert ref["note"].str.len().min() > 20
+
+
+def test_a_part_of_a_year_is_its_own_series_not_a_conflict_with_the_whole_year():
+    import datetime as dt
+
+    from pipeline.lib.claims import extract_claims
+
+    half = "In the first half of 2023, software revenue reached 5.58 trillion yuan."
+    year = "In 2023, software revenue reached 12.33 trillion yuan."
+    rows = []
+    for name, text in (("a.txt", half), ("b.txt", year)):
+        for c in extract_claims(text, dt.date(2024, 2, 1), name):
+            rows.append({f: getattr(c, f) for f in c.__slots__})
+    claims = pd.DataFrame(rows)
+    assert sorted(claims["period_part"].fillna("-")) == ["-", "H1"]
+    observations, _ = cur.build_observations(claims)
+    series = cur.build_series(observations)
+    assert len(series) == 2
+    assert not series["conflict"].any()
+    assert sorted(series["period_part"].fillna("-")) == ["-", "H1"]

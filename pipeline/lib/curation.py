@@ -83,6 +83,7 @@ OBSERVATION_COLUMNS: dict[str, str] = {
     "indicator": "string",
     "period_start": "Int64",
     "period_end": "Int64",
+    "period_part": "string",
     "status_class": "string",
     "status": "string",
     "value": "float64",
@@ -128,6 +129,7 @@ SERIES_COLUMNS: dict[str, str] = {
     "indicator": "string",
     "period_start": "Int64",
     "period_end": "Int64",
+    "period_part": "string",
     "value": "float64",
     "unit": "string",
     "bound": "string",
@@ -423,6 +425,10 @@ def build_observations(
     c["period_start"], c["period_end"] = ps, pe
     unclassified = c["indicator"] == UNCLASSIFIED
     c["counted_key"] = c["counted"].where(unclassified & c["counted"].notna(), "")
+    # a part of a year (H1, Q1-Q3) is another period than the whole year; whole-year keys stay
+    # as they were (the part is added to the key only when there is one)
+    part = c["period_part"] if "period_part" in c.columns else pd.Series(None, index=c.index)
+    c["period_part"] = part.where(part.notna(), None)
     c["observation_id"] = [
         short_hash(
             "obs_",
@@ -434,8 +440,9 @@ def build_observations(
             u,
             bd,
             ck,
+            *(() if is_missing(pp) else (pp,)),
         )
-        for ind, a, b, sc, v, u, bd, ck in zip(
+        for ind, a, b, sc, v, u, bd, ck, pp in zip(
             c["indicator"],
             ps,
             pe,
@@ -444,6 +451,7 @@ def build_observations(
             c["unit"],
             c["bound"],
             c["counted_key"],
+            c["period_part"],
             strict=True,
         )
     ]
@@ -503,6 +511,7 @@ def build_observations(
                 "indicator": first["indicator"],
                 "period_start": first["period_start"],
                 "period_end": first["period_end"],
+                "period_part": first["period_part"],
                 "status_class": first["status_class"],
                 "status": status,
                 "value": value,
@@ -590,8 +599,11 @@ def build_series(observations: pd.DataFrame) -> pd.DataFrame:
         & observations["period_start"].notna()
         & observations["period_end"].notna()
     ]
+    obs = obs.assign(_part=obs["period_part"].fillna("") if "period_part" in obs else "")
     rows = []
-    for (ind, ps, pe), g in obs.groupby(["indicator", "period_start", "period_end"], sort=True):
+    for (ind, ps, pe, part), g in obs.groupby(
+        ["indicator", "period_start", "period_end", "_part"], sort=True
+    ):
         ranked = rank_observations(g)
         best = ranked.iloc[0]
         same = ranked[ranked["status_class"] == best["status_class"]]
@@ -618,10 +630,11 @@ def build_series(observations: pd.DataFrame) -> pd.DataFrame:
             )
         rows.append(
             {
-                "series_id": short_hash("ser_", ind, int(ps), int(pe)),
+                "series_id": short_hash("ser_", ind, int(ps), int(pe), *((part,) if part else ())),
                 "indicator": ind,
                 "period_start": ps,
                 "period_end": pe,
+                "period_part": part or None,
                 "value": best["value"],
                 "unit": best["unit"],
                 "bound": best["bound"],

@@ -145,8 +145,11 @@ def _src(r) -> str:
 
 
 def _single_year(obs: pd.DataFrame) -> pd.DataFrame:
+    """Observations of one whole year (a part of a year, H1 or Q1-Q3, is not comparable)."""
+    whole = obs["period_part"].isna() if "period_part" in obs else True
     return obs[
-        obs["period_start"].notna()
+        whole
+        & obs["period_start"].notna()
         & obs["period_end"].notna()
         & (obs["period_start"] == obs["period_end"])
     ]

@@ -129,6 +129,12 @@ _FIELDS = [
     Field("period_start", "integer", "First reference year of the figure.", ge=1900, le=2200),
     Field("period_end", "integer", "Last reference year of the figure.", ge=1900, le=2200),
     Field(
+        "period_part",
+        "string",
+        "Part of the reference year when the figure covers less than a year (H1, Q3, Q1-Q3, "
+        "M1-M11 ...); NULL for a whole year or more. Series keep parts apart from whole years.",
+    ),
+    Field(
         "period_basis",
         "string",
         "How the reference period was found: explicit_year (a year in the claim's clause or "

@@ -12,7 +12,7 @@ from pipeline.metadata.fields import fields
 # The columns of a claim, shared by claims, validated_claims and quarantine.
 CLAIM_FIELDS = (
     "claim_id", "article_file", "char_start", "char_end", "quote", "value", "unit", "counted",
-    "bound", "period_start", "period_end", "period_basis", "status", "indicator", "source",
+    "bound", "period_start", "period_end", "period_part", "period_basis", "status", "indicator", "source",
     "noun_phrase", "sentence",
 )  # fmt: skip
 
@@ -198,6 +198,7 @@ _RESOURCES = [
             "indicator",
             "period_start",
             "period_end",
+            "period_part",
             "status_class",
             "status",
             "value",
@@ -261,6 +262,7 @@ _RESOURCES = [
             "indicator",
             "period_start",
             "period_end",
+            "period_part",
             "value",
             "unit",
             "bound",

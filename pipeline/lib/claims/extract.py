@@ -222,10 +222,12 @@ def claims_from_extraction(
                 original.period_start, original.period_end, original.period_basis
             )
             status = original.status
+            part = original.period_part
             noun_phrase = f"conversion of {original.quote}"
         else:
             period = periods.resolve(c)
             status = resolve_status(doc, c, period)
+            part = period.period.part if period.period is not None else None
             noun_phrase = _noun_phrase(doc, c) if indicator == UNCLASSIFIED else None
             if q.converts is not None:
                 noun_phrase = "conversion of " + (noun_phrase or "an amount")
@@ -247,6 +249,7 @@ def claims_from_extraction(
             sentence=text[s0:s1],
             noun_phrase=noun_phrase,
             period_basis=period.basis,
+            period_part=part if period.start is not None else None,
         )
         claims.append(claim)
         by_span[(q.start, q.end)] = claim

@@ -55,6 +55,7 @@ class Claim:
     # conversion in brackets)
     noun_phrase: str | None = None
     period_basis: str = "none"  # one of PERIOD_BASES
+    period_part: str | None = None  # part of the year: H1, Q3, Q1-Q3, M1-M11; None = whole
 
     def to_dict(self, contract_only: bool = False) -> dict:
         return claim_to_dict(self, contract_only)
