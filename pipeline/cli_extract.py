@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.lib.claims import CONTRACT_COLUMNS, extract_claims
 
-EXTRA_COLUMNS = ("claim_id", "source", "period_basis")
+EXTRA_COLUMNS = ("claim_id", "source", "period_basis", "period_part")
 
 
 class InputError(Exception):
