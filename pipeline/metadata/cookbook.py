@@ -37,7 +37,8 @@ RECIPES: list[tuple[str, str]] = [
     ),
     (
         "Forecasts and targets, with the publication they come from",
-        "SELECT c.indicator, c.period_start AS year, c.value, c.unit, c.status, a.published_date\n"
+        "SELECT c.indicator, c.period_start AS year, c.value, c.unit, c.status, c.quote,\n"
+        "       a.published_date\n"
         "FROM claims c JOIN articles a USING (article_file)\n"
         "WHERE c.status IN ('forecast', 'target') ORDER BY year",
     ),

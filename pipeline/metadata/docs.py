@@ -51,6 +51,9 @@ def cookbook_markdown(warehouse_path: Path) -> str:
     try:
         for title, sql in RECIPES:
             frame = con.execute(sql).df()
+            for col in frame.columns:  # dates as dates, not midnight timestamps
+                if str(frame[col].dtype).startswith("datetime64"):
+                    frame[col] = frame[col].dt.strftime("%Y-%m-%d")
             with_output = (
                 frame.to_markdown(index=False, floatfmt="g") if len(frame) else "_no rows_"
             )

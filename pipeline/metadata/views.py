@@ -19,13 +19,16 @@ VIEWS: list[View] = [
         "The latest reported (actual or estimate) value of each indicator, with its source "
         "count and whether sources conflict.",
         """
-        SELECT s.indicator, c.name AS indicator_name, s.period_start, s.period_end, s.value,
-               s.unit, s.bound, s.status, s.n_sources, s.conflict, s.selection_rule
+        SELECT s.indicator, c.name AS indicator_name, s.period_start, s.period_end,
+               s.period_part, s.value, s.unit, s.bound, s.status, s.n_sources, s.conflict,
+               s.selection_rule
         FROM series s LEFT JOIN indicator_catalog c ON c.indicator_id = s.indicator
         WHERE s.status_class = 'reported'
         QUALIFY row_number() OVER (
-            PARTITION BY s.indicator ORDER BY s.period_end DESC NULLS LAST, s.period_start DESC
+            PARTITION BY s.indicator ORDER BY s.period_end DESC NULLS LAST, s.period_start DESC,
+                s.period_part NULLS FIRST
         ) = 1
+        ORDER BY s.indicator
         """,
     ),
     View(
@@ -34,10 +37,10 @@ VIEWS: list[View] = [
         "catalog name and the values seen across sources.",
         """
         SELECT s.indicator, c.name AS indicator_name, c.topic, s.period_start, s.period_end,
-               s.value, s.unit, s.bound, s.status, s.n_sources, s.spread, s.conflict,
+               s.period_part, s.value, s.unit, s.bound, s.status, s.n_sources, s.spread, s.conflict,
                s.values_seen
         FROM series s LEFT JOIN indicator_catalog c ON c.indicator_id = s.indicator
-        ORDER BY s.indicator, s.period_start, s.period_end
+        ORDER BY s.indicator, s.period_start, s.period_end, s.period_part NULLS FIRST
         """,
     ),
     View(
