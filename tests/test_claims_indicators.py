@@ -475,3 +475,75 @@ def test_subject_before_an_appositive_reaches_the_figure_after_it():
     )
     c = find(text, "180 mln", "2024-06-01")
     assert (c.unit, c.indicator) == ("count", "gigabit_broadband_users")
+
+
+def test_reporting_verb_adding_that_is_not_an_addition():
+    text = IIP + (
+        "The minister spoke on Monday, adding that the country now has more than 250 industrial "
+        "internet platforms with regional and industry influence."
+    )
+    assert ind(text, "more than 250") == "iip_platforms_influential"
+
+
+def test_build_another_platforms_is_still_a_flow():
+    text = IIP + "The country will add 30 industrial internet platforms with industry influence."
+    assert ind(text, "30 industrial") == "unclassified"
+
+
+def test_qualifier_of_a_sibling_tier_does_not_veto_the_figure():
+    text = IIP + (
+        "Two to four comprehensive platforms with global influence will be fostered, together "
+        "with about 60 characteristic platforms with industry and regional influence."
+    )
+    assert ind(text, "about 60", "2021-01-10") == "iip_platforms_influential"
+
+
+def test_qualifier_in_the_figure_own_clause_still_vetoes():
+    text = IIP + "About 60 industrial internet platforms with global influence will be fostered."
+    assert ind(text, "About 60", "2021-01-10") == "unclassified"
+
+
+def test_subject_in_the_sentence_beats_the_article_topic():
+    text = IIP + (
+        "The industrial internet kept growing last year.\n\n"
+        "Meanwhile the digital economy reached 45.1 trillion yuan, or 39.8 percent of GDP, a "
+        "report said."
+    )
+    assert ind(text, "39.8 percent") == "digital_economy_gdp_share"
+
+
+def test_article_topic_still_gives_the_share_without_another_subject():
+    text = IIP + "Its added value reached 4.1 trillion yuan, or 3.6 percent of GDP."
+    assert ind(text, "3.6 percent") == "iip_added_value_gdp_share"
+
+
+def test_named_corporation_scopes_its_figure():
+    text = IIP + (
+        "The secondary node run by Northern Heavy Machinery Corporation has registered more than "
+        "40 million identifiers for machine parts."
+    )
+    assert ind(text, "more than 40 million identifiers") == "unclassified"
+
+
+def test_named_group_scopes_its_figure():
+    text = IIP + "Eastwind Auto Group has registered 12 million identifiers so far."
+    assert ind(text, "12 million identifiers") == "unclassified"
+
+
+def test_headline_figure_takes_the_body_figure_indicator():
+    text = (
+        "China's industrial internet core industry tops 1.5 trillion yuan\n\n"
+        "BEIJING, Dec. 1 (Xinhua) -- The scale of China's industrial internet core industry has "
+        "exceeded 1.5 trillion yuan, the minister said."
+    )
+    assert ind(text, "tops 1.5 trillion yuan", "2024-12-01") == "iip_industry_scale"
+    assert ind(text, "exceeded 1.5 trillion yuan", "2024-12-01") == "iip_industry_scale"
+
+
+def test_scoped_headline_figure_keeps_unclassified():
+    text = (
+        "Huawei's industrial internet business tops 1.5 trillion yuan\n\n"
+        "BEIJING, Dec. 1 (Xinhua) -- The scale of China's industrial internet core industry has "
+        "exceeded 1.5 trillion yuan, the minister said."
+    )
+    assert ind(text, "tops 1.5 trillion yuan", "2024-12-01") == "unclassified"

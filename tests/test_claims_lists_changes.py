@@ -85,3 +85,36 @@ def test_possessive_relative_year_owns_the_figure():
     c = find(text, "5 billion", "2023-10-01")
     assert (c.period_start, c.period_end, c.status) == (2022, 2022, "actual")
     assert find(text, "5.6 billion", "2023-10-01").status == "forecast"
+
+
+def test_goal_year_carries_into_a_numbered_list_under_specifically():
+    text = (
+        "Under the new programme, by 2026, the province will have set up a complete smart grid "
+        "network. Specifically:\n\n"
+        "1. Forty smart substations will be built in 12 cities.\n\n"
+        "2. Connected meters will exceed 9 million units.\n"
+    )
+    for needle in ("Forty", "12 cities", "9 million"):
+        c = find(text, needle, "2024-02-01")
+        assert (c.period_start, c.period_end, c.status) == (2026, 2026, "target"), needle
+
+
+def test_goal_year_from_the_sentence_before_a_short_goal_heading():
+    text = (
+        "By 2027, the city will complete its water-saving programme.\n\n"
+        "The main targets are:\n\n"
+        "(1) 300 rainwater collection sites will be in use.\n\n"
+        "(2) Leakage will fall to 8 percent.\n"
+    )
+    for needle in ("300", "8 percent"):
+        c = find(text, needle, "2025-03-01")
+        assert (c.period_start, c.period_end, c.status) == (2027, 2027, "target"), needle
+
+
+def test_results_list_after_a_past_year_is_not_a_goal_list():
+    text = (
+        "By the end of 2022, the following results were obtained. Specifically:\n\n"
+        "1. 45 pilot farms were opened.\n"
+    )
+    c = find(text, "45 pilot", "2023-05-01")
+    assert c.status == "actual"

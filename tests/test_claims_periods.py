@@ -494,3 +494,37 @@ def test_article_year_counts_parts_of_the_publication_year():
         "Online retail sales of physical goods reached 3.9 trillion yuan."
     )
     assert period(find(text, "3.9 trillion", "2023-05-20"))[:2] == (2023, 2023)
+
+
+def test_month_end_without_year_in_a_stock_sentence_is_the_publication_year():
+    text = (
+        "The grid had 40 charging hubs at the end of 2021. By the end of April, 95 charging hubs "
+        "had been opened across the region."
+    )
+    assert period(find(text, "95", "2023-07-15"))[:2] == (2023, 2023)
+    # April not yet over at publication in March: last year's April
+    assert period(find(text, "95", "2023-03-15"))[:2] == (2022, 2022)
+
+
+def test_period_of_a_comparison_base_does_not_spread():
+    text = (
+        "The app has exceeded 60 million registered users, up from about 8 million users at the "
+        "end of 2019, and serves an average of 2 million orders a day. It has handled more than "
+        "5 billion orders in total, the firm said."
+    )
+    assert period(find(text, "8 million", "2023-06-01"))[:2] == (2019, 2019)
+    assert period(find(text, "2 million", "2023-06-01"))[:2] == (2023, 2023)
+    assert period(find(text, "5 billion", "2023-06-01"))[:2] == (2023, 2023)
+
+
+def test_change_from_year_to_year_is_not_a_base():
+    text = "Output rose from 2 million tonnes in 2015 to 9 million tonnes in 2021."
+    assert period(find(text, "2 million", "2023-06-01"))[:2] == (2015, 2015)
+
+
+def test_of_the_total_takes_the_period_of_the_figure_it_breaks_down():
+    text = (
+        "In 2021, the region's tourism revenue stood at 80 billion yuan, up 6 percent.\n\n"
+        "Of the total, rural tourism contributed 25 billion yuan, the bureau said."
+    )
+    assert period(find(text, "25 billion", "2022-08-01"))[:2] == (2021, 2021)

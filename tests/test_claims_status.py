@@ -131,3 +131,21 @@ def test_estimate_that_a_future_level_will_be_reached_is_a_forecast():
     )
     assert find(text, "80 billion", None).status == "forecast"
     assert find(text, "80 billion", "2024-02-01").status == "forecast"
+
+
+def test_will_exceed_in_an_action_plan_is_a_target():
+    text = (
+        "Action plan for smart ports released\n\n"
+        "The number of automated berths will exceed 60 berths, the plan said."
+    )
+    assert find(text, "60 berths", "2024-01-10").status == "target"
+
+
+def test_analyst_could_surpass_by_a_future_year_is_a_forecast():
+    text = "An analyst said the market could surpass 2 trillion yuan by 2027."
+    assert find(text, "2 trillion", "2024-01-10").status == "forecast"
+
+
+def test_ministry_said_it_would_launch_is_a_target():
+    text = "The ministry said it would launch a pilot program covering 50 counties in 2025."
+    assert find(text, "50 counties", "2025-02-01").status == "target"

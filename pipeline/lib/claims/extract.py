@@ -20,7 +20,7 @@ from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
-from .indicators import implied_unit, match_indicator, trailing_noun
+from .indicators import implied_unit, match_indicator, scope_of, trailing_noun
 from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists
 from .sources import SourceResolver
@@ -254,6 +254,7 @@ def claims_from_extraction(
         claims.append(claim)
         by_span[(q.start, q.end)] = claim
     _headline_periods(doc, claims)
+    _headline_indicators(doc, claims)
     return claims
 
 
@@ -290,6 +291,36 @@ def _headline_periods(doc: Doc, claims: list[Claim]) -> None:
             h.period_basis = (
                 "article_year" if b.period_basis != "publication_year" else b.period_basis
             )
+
+
+def _headline_indicators(doc: Doc, claims: list[Claim]) -> None:
+    """An unclassified headline figure takes the indicator of the same figure in the body (same
+    unit, value within 5%, the body's figure classified): `China's industrial internet core
+    industry tops 1.2 trillion yuan` / `The scale of China's industrial internet core industry has
+    exceeded 1.2 trillion yuan`. Not when the headline's own words scope it to a region or a
+    company (`Guangdong's 5G users top 80 million`)."""
+    t0, t1 = doc.title
+    heads = [c for c in claims if t0 <= c.char_start < t1 and c.indicator == UNCLASSIFIED]
+    if not heads:
+        return
+    index = {(q.start, q.end): i for i, q in enumerate(doc.quantities)}
+    body = [c for c in claims if c.char_start >= t1 and c.indicator != UNCLASSIFIED]
+    for h in heads:
+        best = None
+        for b in body:
+            if b.unit != h.unit:
+                continue
+            ref = max(abs(h.value), abs(b.value))
+            if ref == 0 or abs(h.value - b.value) / ref > _HEADLINE_TOLERANCE:
+                continue
+            key = abs(h.value - b.value) / ref
+            if best is None or key < best[0]:
+                best = (key, b)
+        i = index.get((h.char_start, h.char_end))
+        if best is None or i is None or scope_of(doc, quantity_context(doc, i)) is not None:
+            continue
+        h.indicator = best[1].indicator
+        h.noun_phrase = None
 
 
 def extract_claims(text: str, published: dt.date | None, article_file: str = "-") -> list[Claim]:

@@ -23,17 +23,23 @@ Gates, in order; any failing gate rules the indicator out:
 - counted noun: a count whose counted noun is known (from the extractor, or the noun phrase right
   after a bare number: `750,000 small and medium-sized enterprises`) must count one of the
   indicator's nouns; a noun unknown to the catalog needs a score of 8 instead of 2;
-- topic: one of the indicator's `requires` words in the sentence, paragraph or title;
+- topic: one of the indicator's `requires` words in the sentence, paragraph or title; a
+  candidate whose topic is in the figure's sentence beats a best one whose topic is only outside
+  it (`the digital economy ... or 41.5 percent of GDP` in an industrial internet article);
 - excludes: a part/sub-category qualifier of the indicator (`industrial software`, `direct
   industry`, `industrial digitalization`, `compound annual`) before the figure in its sentence or
-  in its own clause, with no concept part of the indicator between it and the figure;
+  in its own clause, with no concept part of the indicator between it and the figure, and not
+  in an earlier clause stating a sibling tier of the concept when the figure's own clause names
+  the concept again (`... platforms with international influence ..., along with about 70
+  characteristic platforms`);
 - scope (all indicators): a figure whose subject is a province, city or region (gazetteer
   `REGIONS`, or `the province`, `provincial`, `local` ...) or one company (`COMPANIES`, or `one
-  leading company`, `the firm's`) before it in its sentence, or a region as a subject earlier in
+  leading company`, `the firm's`, a named `... Corporation` / `Group` / `Co., Ltd`) before it in its sentence, or a region as a subject earlier in
   the paragraph, without a national marker (`China's`, `the country's`, `nationwide`) in between;
 - ratio: `per 10,000 people`, `per capita`, `density` around the figure: not a level or count;
 - flow vs stock (cumulative indicators): `new`, `newly`, `added`, `additional`, `another` next to
-  the figure or in its subject (`887,000 new 5G base stations`, `build another 600,000`);
+  the figure or in its subject (`887,000 new 5G base stations`, `build another 600,000`; not the
+  reporting verb `adding that`);
 - change vs level (every kind but growth rates and changes): the figure is a difference
   (`increased by 13.6%`, `rose 8%`, `an increase of 50,000`).
 The best indicator over MIN_SCORE wins, else `unclassified`.
@@ -247,6 +253,28 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
     return best
 
 
+def _topic_in_sentence(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
+    s0, s1 = c.sentence
+    return any(doc.has_part(w, s0, s1) for w in words)
+
+
+def _sentence_topic(
+    doc: Doc, c: QCtx, candidates: list[tuple[float, _Compiled]], best: _Compiled
+) -> _Compiled:
+    """The figure's own sentence names its subject: a candidate whose topic (`requires`) is in
+    the sentence beats a best candidate whose topic is only elsewhere in the paragraph or the
+    title (`The digital economy ... reached 50.2 trillion yuan, or 41.5 percent of GDP` in an
+    article on the industrial internet is the digital economy's share)."""
+    if not best.requires or _topic_in_sentence(doc, c, best.requires):
+        return best
+    own = [
+        (score, comp)
+        for score, comp in candidates
+        if comp.requires and score >= MIN_SCORE and _topic_in_sentence(doc, c, comp.requires)
+    ]
+    return max(own, key=lambda t: t[0])[1] if own else best
+
+
 def _requires_ok(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
     if not words:
         return True
@@ -343,6 +371,9 @@ _COMPANY_NAME = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(sorted((re.escape(x) for x in COMPANIES), key=len, reverse=True))
     + r")(?![\w-])|\b(?:Co\.|Ltd\.?|Inc\.|Corp\.|Limited)"
+    # a named corporation or group: `China State Shipbuilding Corporation`, `Haier Group`
+    r"|\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|and))*?\s+(?<!Working\s)(?<!Expert\s)"
+    r"(?<!Leading\s)(?<!Task\s)(?<!Study\s)(?:Corporation|Group|Holdings|Company)\b"
 )
 _COMPANY_WORD = re.compile(
     r"\b(?:the|one|a|an|this|that|each|its|their|our|every)\s+(?:[a-z][\w-]*\s+){0,2}(?:"
@@ -361,8 +392,8 @@ _PER = re.compile(
 )
 _NEW = re.compile(
     r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"
-    r"level|record|high|york|zealand|materials?))|newly|(?<!value\s)added(?!\s+value)|add|adds|"
-    r"adding|additional|another|incremental|increment|daily|monthly|annually|per\s+(?:day|month|"
+    r"level|record|high|york|zealand|materials?))|newly|(?<!value\s)added(?!\s+(?:value|that))|"
+    r"(?:add|adds|adding)(?!\s+that)|additional|another|incremental|increment|daily|monthly|annually|per\s+(?:day|month|"
     r"year)|(?:a|each|every)\s+(?:day|month))\b"
 )
 _CHANGE_BEFORE = re.compile(
@@ -563,6 +594,28 @@ def _is_change(doc: Doc, c: QCtx) -> bool:
 _PART_OF = re.compile(r"\w*\s+(?:of|in)\s+(?:the\s+|china's\s+|the\s+country's\s+)?")
 
 
+def _has_phrase(doc: Doc, comp: _Compiled, lo: int, hi: int) -> bool:
+    """A whole phrase of the indicator, with a concept part, in [lo, hi)."""
+    return any(
+        all(doc.find_part(part, lo, hi) for part in parts)
+        and any(part in concepts for part in parts)
+        for parts, concepts in zip(comp.phrases, comp.concepts, strict=True)
+    )
+
+
+def _sibling_tier(doc: Doc, c: QCtx, comp: _Compiled, at: int) -> bool:
+    """The qualifier at `at` sits in an earlier clause that states the indicator's concept for
+    another tier, and the figure's own clause names the concept again: `Three to five ...
+    platforms with international influence will be cultivated, along with about 70
+    characteristic platforms with industry and regional influence` (the 70 are not international).
+    """
+    lo = max(doc.norm.rfind(",", c.sentence[0], at), doc.norm.rfind(";", c.sentence[0], at))
+    lo = max(lo + 1, c.sentence[0])
+    return _has_phrase(doc, comp, lo, c.own[0]) and _has_phrase(
+        doc, comp, c.own[0], max(c.own[1], c.q.end)
+    )
+
+
 def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
     """A part/sub-category qualifier before the figure in its sentence (or in its own clause),
     unless a whole phrase of the indicator stands between it and the figure (`industrial
@@ -581,6 +634,8 @@ def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
         gap0, gap1 = last + len(ex), c.q.start
         if _PART_OF.match(doc.norm, gap0):
             return True  # `the core industries of the digital economy`: still the part
+        if gap0 <= c.own[0] and _sibling_tier(doc, c, comp, last):
+            continue  # the qualifier is a sibling figure's; the figure's own clause names it
         if not any(
             all(doc.find_part(part, gap0, gap1) for part in parts)
             and any(part in concepts for part in parts)
@@ -647,6 +702,8 @@ def match_indicator(
     if not candidates:
         return UNCLASSIFIED, 0.0
     best_score, best = max(candidates, key=lambda t: t[0])
+    best = _sentence_topic(doc, c, candidates, best)
+    best_score = next(s for s, comp in candidates if comp is best)
     minimum = MIN_SCORE
     if counted and (unit == "count" or best.ind.unit == "count"):
         if _head(counted) not in KNOWN_HEADS:

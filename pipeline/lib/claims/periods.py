@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.lib.mentions import Period
 
-from .context import Doc, QCtx
+from .context import Doc, QCtx, quantity_context
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -170,7 +170,16 @@ _PAST = re.compile(
     r"exported|imported|received|processed|signed)\b",
     re.I,
 )
+# a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
+# yuan`): the period of that figure
+_BREAKDOWN = re.compile(
+    r"\s*(?:of|among)\s+(?:the|this|that|these|those|which|them|it)(?:\s+(?:total|sum|figure|"
+    r"amount|number))?\s*,",
+    re.I,
+)
 _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I)
+_SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
+_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
 _GOAL_HEAD = re.compile(r"\b(?:goals?|targets?|objectives?|strive|aims?|aiming|plans? to)\b", re.I)
 _LIST_ITEM = re.compile(
@@ -335,6 +344,35 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
     return False
 
 
+# a comparison base figure: `up from roughly 9.4 billion at the end of 2020`
+_BASE_FIG_LEAD = re.compile(
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|vs\.?|against)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
+    re.I,
+)
+_BASE_GAP = re.compile(r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*$", re.I)
+
+
+def base_period(doc: Doc, p: Period) -> bool:
+    """True when `p` is the period of a comparison base figure (`up from roughly 9.4 billion at
+    the end of 2020`): it dates that base only, not the other figures of the sentence or of the
+    sentences after it."""
+    text = doc.text
+    s0 = doc.seg.sentence_at(p.start)[0]
+    i = bisect.bisect_left(doc.q_starts, p.start) - 1
+    while i >= 0 and doc.quantities[i].start >= s0:
+        q = doc.quantities[i]
+        if q.end <= p.start:
+            if p.start - q.end > 16 or not _BASE_GAP.match(text[q.end : p.start]):
+                return False
+            if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
+                return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
+            a = q.number_start if q.number_end > q.number_start else q.start
+            return bool(_BASE_FIG_LEAD.search(text, max(s0, a - 40), a))
+        i -= 1
+    return False
+
+
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Lists under a heading: a paragraph ending with a colon that does not speak of goals
     (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
@@ -441,13 +479,24 @@ class PeriodResolver:
                 i += 1
                 continue
             head0 = self.doc.seg.sentence_at(colon)[0]
-            if not _GOAL_HEAD.search(text, head0, colon):
+            heads = [(head0, colon)]
+            if colon - head0 <= _SHORT_HEAD:
+                # `By 2023, ... will be achieved. Specifically:` / `The main targets are:`: the
+                # sentence before a short heading (same paragraph, else the previous one) speaks
+                # for it
+                k = self.doc.seg.sentence_index(head0) - 1
+                if k >= 0 and self.doc.seg.paragraph_index(self.doc.seg.sentences[k][0]) >= i - 1:
+                    heads.append(self.doc.seg.sentences[k])
+            if not any(self._goal_head(*h) for h in heads):
                 i += 1
                 continue
             year = None
-            for p in self._in(head0, colon):
-                if p.kind == "year" and p.year_end is not None:
-                    year = p.year_end
+            for h in heads:
+                for p in self._in(*h):
+                    if p.kind == "year" and p.year_end is not None:
+                        year = p.year_end
+                        break
+                if year is not None:
                     break
             if year is None and self.title_plan() is not None:
                 year = self.title_plan()[1]  # type: ignore[index]
@@ -461,6 +510,19 @@ class PeriodResolver:
                 blocks.append((colon + 1, end, year))
             i = j
         return blocks
+
+    def _goal_head(self, a: int, b: int) -> bool:
+        """A heading that speaks of goals (`strive to achieve the following goals`), or says
+        what will be done by a year not yet over (`By 2023, the country will have built ...`)."""
+        text = self.doc.text
+        if _GOAL_HEAD.search(text, a, b):
+            return True
+        if not _WILL.search(text, a, b) or self.pub is None:
+            return False
+        return any(
+            p.kind == "year" and p.year_end is not None and p.year_end >= self.pub
+            for p in self._in(a, b)
+        )
 
     def _heading_period(self, head: tuple[int, int]) -> Period | None:
         """The last period of a list heading (`Value added by province, 2023 (preliminary):`)."""
@@ -678,7 +740,7 @@ class PeriodResolver:
             current: list[Period] = []
             for s in self.doc.seg.sentences_of_paragraph(c.paragraph):
                 table[s] = current
-                found = self._in(*s)
+                found = [p for p in self._in(*s) if not base_period(self.doc, p)]
                 if found:
                     current = found
             self._carry[c.paragraph] = table
@@ -712,6 +774,27 @@ class PeriodResolver:
             return False
         return mp is None or ma.start() < mp.start()
 
+    def _breakdown(self, c: QCtx, depth: int = 0) -> ResolvedPeriod | None:
+        """`In 2022, the added value stood at 4.46 trillion yuan ... .` / `Of the total, the
+        direct industry contributed 1.35 trillion yuan`: a sentence opening with `Of the total,`
+        (`Of this,`, `Of which,`) breaks down the last figure before it (same or previous
+        paragraph) and takes its period."""
+        if depth > 3 or not _BREAKDOWN.match(self.doc.text, c.sentence[0]):
+            return None
+        s0 = c.sentence[0]
+        i = bisect.bisect_left(self.doc.q_starts, s0) - 1
+        if i < 0:
+            return None
+        prev = self.doc.quantities[i]
+        par = self.doc.seg.paragraph_index(prev.start)
+        if par < self.doc.seg.paragraph_index(s0) - 1 or prev.start < self.doc.title[1]:
+            return None
+        pc = quantity_context(self.doc, i)
+        res = self._breakdown(pc, depth + 1) or self._resolve(pc)
+        if res.start is None:
+            return None
+        return replace(res, basis="paragraph_year" if res.basis == "explicit_year" else res.basis)
+
     def _last_year_before(self, pos: int) -> Period | None:
         """The last explicit year written before `pos` (for `in the same year`)."""
         i = bisect.bisect_left(self._starts, pos)
@@ -733,7 +816,7 @@ class PeriodResolver:
         pair = self._change_years(c)
         if pair is not None:
             return pair
-        before = [p for p in in_sentence if p.end <= c0]
+        before = [p for p in in_sentence if p.end <= c0 and not base_period(self.doc, p)]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             return self._make((free or before)[-1], c=c)
@@ -750,6 +833,9 @@ class PeriodResolver:
         head = self.list_heading(q.start) if self.lists else None
         if head is not None and head[1] is not None:
             return replace(self._make(head[1], c=c), basis="paragraph_year")
+        res = self._breakdown(c)
+        if res is not None:
+            return res
         lead = text[s0 : max(c.own[1], q.end)]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         if planned:

@@ -28,7 +28,7 @@ _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
 # carry out three tasks`, `is expected to be built` (a quantity that `will reach` is a forecast)
 _PLAN_ACTION = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
     r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
@@ -68,6 +68,16 @@ _HEAD_TO = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_WILL_LEVEL = re.compile(
+    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
+    r"achieve|rise to|increase to|grow to)\b",
+    re.I,
+)
+_PLAN_DOC = re.compile(
+    r"\b(?:(?:action|work|development|implementation) plans?|the (?:new )?plan|"
+    r"notice|circular|guidelines?)\b",
+    re.I,
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
@@ -89,9 +99,20 @@ def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
 def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     """The words introducing the figure are an expectation (`the company expects shipments of`,
     `spending could reach`) with no plan word between them and the figure."""
-    lead = doc.text[c.sentence[0] : c.q.start]
+    a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+    lead = doc.text[c.sentence[0] : max(c.sentence[0], a)]  # `could surpass 5 trillion`
     ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
     return bool(ends) and not _TARGET.search(lead, ends[-1])
+
+
+def _plan_level(doc: Doc, c: QCtx) -> bool:
+    """`Connected industrial equipment will exceed 80 million sets` in a plan or action plan
+    (named in the title or the paragraph): a government plan's `will reach / will exceed N` is a
+    target, not a forecast (an analyst's `could surpass` is caught before, by `_forecast_lead`)."""
+    if not _WILL_LEVEL.search(_scope(doc, c)) or _FORECAST_STRONG.search(_scope(doc, c)):
+        return False
+    t0, t1 = doc.title
+    return bool(_PLAN_DOC.search(doc.text, t0, t1) or _PLAN_DOC.search(doc.text, *c.paragraph))
 
 
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
@@ -109,6 +130,7 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"
     planned = (
         period.goal
+        or _plan_level(doc, c)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
         or IMPERATIVE.match(doc.text, c.sentence[0])
