@@ -25,8 +25,16 @@ def test_schema_report_names_the_failing_column_and_check():
     claims = get("claims")
     row = {name: None for name in claims.field_names}
     row.update(
-        claim_id="c1", article_file="a.txt", char_start=0, char_end=3, quote="5 t", value=5.0,
-        unit="t", bound="sometimes", status="actual", indicator="unclassified",
+        claim_id="c1",
+        article_file="a.txt",
+        char_start=0,
+        char_end=3,
+        quote="5 t",
+        value=5.0,
+        unit="t",
+        bound="sometimes",
+        status="actual",
+        indicator="unclassified",
     )
     report = validate_frame(claims, claims.conform(pd.DataFrame([row])))
     assert not report.passed
