@@ -6,6 +6,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.defs.checks import md
+from pipeline.defs.tables import table_asset, table_out
 from pipeline.lib.curation import build_findings, build_observations, build_series
 from pipeline.lib.validation import RULES, validate
 
@@ -21,21 +22,9 @@ RULE_CHECKS = [
 
 @dg.multi_asset(
     outs={
-        "validated_claims": dg.AssetOut(
-            group_name="validated",
-            kinds={"duckdb"},
-            description="Claims that pass every validation rule.",
-        ),
-        "quarantine": dg.AssetOut(
-            group_name="validated",
-            kinds={"duckdb"},
-            description="Claims that broke a rule, with the rule and a readable reason.",
-        ),
-        "validation_summary": dg.AssetOut(
-            group_name="validated",
-            kinds={"duckdb"},
-            description="Each rule with the claims it checked and failed.",
-        ),
+        "validated_claims": table_out("validated_claims"),
+        "quarantine": table_out("quarantine"),
+        "validation_summary": table_out("validation_summary"),
     },
     check_specs=RULE_CHECKS,
 )
@@ -87,16 +76,8 @@ def validation(context: dg.AssetExecutionContext, claims: pd.DataFrame, articles
 
 @dg.multi_asset(
     outs={
-        "observations": dg.AssetOut(
-            group_name="curated",
-            kinds={"duckdb"},
-            description="One row per distinct figure across articles, with all its sources.",
-        ),
-        "observation_sources": dg.AssetOut(
-            group_name="curated",
-            kinds={"duckdb"},
-            description="Every source of every observation.",
-        ),
+        "observations": table_out("observations"),
+        "observation_sources": table_out("observation_sources"),
     },
 )
 def observations_and_sources(
@@ -128,7 +109,7 @@ def observations_and_sources(
     yield dg.Output(sources, output_name="observation_sources", metadata={"n_rows": len(sources)})
 
 
-@dg.asset(group_name="curated", kinds={"duckdb"})
+@dg.asset(**table_asset("series"))
 def series(context: dg.AssetExecutionContext, observations: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator and reference period with the value to use and why."""
     table = build_series(observations)
@@ -160,7 +141,7 @@ def series(context: dg.AssetExecutionContext, observations: pd.DataFrame) -> pd.
     return table
 
 
-@dg.asset(group_name="curated", kinds={"duckdb"})
+@dg.asset(**table_asset("findings"))
 def findings(
     context: dg.AssetExecutionContext, observations: pd.DataFrame, gdp_reference: pd.DataFrame
 ) -> pd.DataFrame:

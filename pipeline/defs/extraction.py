@@ -6,6 +6,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.defs.checks import md
+from pipeline.defs.tables import table_asset
 from pipeline.lib.claim_table import claims_table
 from pipeline.lib.mention_table import mentions_table
 from pipeline.lib.per_article import Outcome
@@ -50,9 +51,10 @@ def _processed_spec(asset: str, what: str) -> dg.AssetCheckSpec:
 
 
 @dg.asset(
-    group_name="quantities",
-    kinds={"duckdb"},
-    check_specs=[_processed_spec("quantity_mentions", "quantity extractor")],
+    **table_asset(
+        "quantity_mentions",
+        check_specs=[_processed_spec("quantity_mentions", "quantity extractor")],
+    )
 )
 def quantity_mentions(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Every quantity mention, period expression and set-aside number in each article."""
@@ -75,11 +77,7 @@ def quantity_mentions(context: dg.AssetExecutionContext, articles: pd.DataFrame)
     yield _failures_check(context, outcome, "quantity_mentions", "quantity extraction")
 
 
-@dg.asset(
-    group_name="claims",
-    kinds={"duckdb"},
-    check_specs=[_processed_spec("claims", "claims layer")],
-)
+@dg.asset(**table_asset("claims", check_specs=[_processed_spec("claims", "claims layer")]))
 def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame):
     """Statistical claims: each quantity with its indicator, reference period, status, source."""
     table, outcome = claims_table(articles, progress=_progress(context, len(articles), "claims"))

@@ -4,26 +4,15 @@ import dagster as dg
 
 from pipeline.defs.checks import md
 from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.tables import table_out
 from pipeline.lib.ingest import ingest_folder
 
 
 @dg.multi_asset(
     outs={
-        "raw_files": dg.AssetOut(
-            group_name="raw",
-            kinds={"duckdb"},
-            description="Every file under raw/ and what became of it.",
-        ),
-        "ingest_rejects": dg.AssetOut(
-            group_name="raw",
-            kinds={"duckdb"},
-            description="Files that cannot be articles, with the reason.",
-        ),
-        "articles": dg.AssetOut(
-            group_name="articles",
-            kinds={"duckdb"},
-            description="One row per distinct article with header metadata and text.",
-        ),
+        "raw_files": table_out("raw_files"),
+        "ingest_rejects": table_out("ingest_rejects"),
+        "articles": table_out("articles"),
     },
 )
 def ingest(context: dg.AssetExecutionContext, settings: PipelineSettings):

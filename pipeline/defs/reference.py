@@ -4,11 +4,12 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.defs.checks import md
+from pipeline.defs.tables import table_asset
 from pipeline.lib.reference_data import load_gdp_reference
 from pipeline.lib.reference_tables import indicator_catalog_table, unit_vocabulary_table
 
 
-@dg.asset(group_name="reference", kinds={"duckdb"})
+@dg.asset(**table_asset("indicator_catalog"))
 def indicator_catalog(context: dg.AssetExecutionContext) -> pd.DataFrame:
     """The indicators a claim can measure (pipeline/metadata/indicators.py)."""
     table = indicator_catalog_table()
@@ -16,7 +17,7 @@ def indicator_catalog(context: dg.AssetExecutionContext) -> pd.DataFrame:
     return table
 
 
-@dg.asset(group_name="reference", kinds={"duckdb"})
+@dg.asset(**table_asset("unit_vocabulary"))
 def unit_vocabulary(context: dg.AssetExecutionContext) -> pd.DataFrame:
     """The controlled unit vocabulary (pipeline/metadata/units.py)."""
     table = unit_vocabulary_table()
@@ -24,7 +25,7 @@ def unit_vocabulary(context: dg.AssetExecutionContext) -> pd.DataFrame:
     return table
 
 
-@dg.asset(group_name="reference", kinds={"duckdb"})
+@dg.asset(**table_asset("gdp_reference"))
 def gdp_reference(context: dg.AssetExecutionContext) -> pd.DataFrame:
     """China's nominal GDP by year, National Bureau of Statistics
     (pipeline/metadata/reference/china_gdp.csv)."""
