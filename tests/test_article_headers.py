@@ -263,3 +263,15 @@ def test_a_date_line_with_a_time_zone_after_the_time():
     )
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date == dt.date(2024, 5, 20)
+
+
+def test_a_subtitle_that_says_when_a_speech_was_delivered_dates_it():
+    text = (
+        "Report on the Work of the Ministry\n"
+        "Delivered at the Fourth Plenary Meeting of the Council on March 8, 2025\n"
+        "Wang Ming, Minister\n\n"
+        "Last year, output grew by 5 percent. We will keep going.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2025, 3, 8)
+    assert h.date_basis == "header_line"

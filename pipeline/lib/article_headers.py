@@ -11,7 +11,9 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    labels (`date`, `Published:`, `Updated`, `Source:`, `Editor:`, `By` ...) and short name-like
    fragments (`Seetao 2021.01.27`, `Xinhua | Updated: 2022-09-11 09:12`), or a line whose date
    is introduced by a date label (` date 2022-09-10 News on ...`) or starts the line in numeric
-   form (`2022-09-11 Beijing ...`). A `Published` date is preferred to an `Updated` one.
+   form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
+   (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
+   `Updated` one.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
@@ -506,6 +508,12 @@ class _Parser:
             if not paragraph and (
                 _BULLET_RE.match(ln.text) or (len(stripped) <= 200 and not stripped.endswith("."))
             ):
+                # a subtitle that says when the text was delivered or issued:
+                # `Delivered at the Second Session of the ... Congress on March 5, 2024`
+                if _ISSUED_RE.search(ln.text):
+                    for d in find_full_dates(ln.text):
+                        if d.date is not None and ln.text[: d.start].rstrip().endswith(" on"):
+                            header_dates.append((d, "issued", ln.start + d.start))
                 continue  # subtitle / summary bullet
             lead = (ln.start, ln.text)
             break
@@ -712,6 +720,13 @@ class _Parser:
                 return None
         return None
 
+
+# the participle of a subtitle that dates the text (`Delivered at ... on March 5, 2024`)
+_ISSUED_RE = regex.compile(
+    r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
+    r"made)\b",
+    regex.IGNORECASE,
+)
 
 _WEEKDAYS = {
     name: i
