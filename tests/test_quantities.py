@@ -703,9 +703,9 @@ def test_one_with_a_singular_noun_is_not_a_statistic():
     e = extract("The cluster has one leading company and 120 suppliers.")
     assert [(q.value, q.counted) for q in e.quantities] == [(120, "suppliers")]
     assert ("one", "singular") in {(i.text, i.reason) for i in e.ignored}
-    # `one million`, `one in five` are unaffected
+    # `one million` is unaffected; `one in five` is a share (percent)
     assert one("one million users").value == 1e6
-    assert extract("one in five firms").quantities[0].value == 1
+    assert extract("one in five firms").quantities[0].value == 20
 
 
 # ---- set 4: comma-joined word numbers, hyphenated amounts, fractions, `twice as` ----------------
@@ -807,3 +807,74 @@ def test_and_more_than_belongs_to_the_next_figure():
     assert [q.bound for q in extract("Sales of 500 units and more were logged.").quantities] == [
         "lower"
     ]
+
+
+# ---- set 6: reference figures after a bound word, currency ranges, `one in five`, counts -------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "bound"),
+    [
+        ("Exports slipped as much as 12 per cent in March.", "as much as 12 per cent", "upper"),
+        ("Prices may rise up to as much as 8 percent.", "as much as 8 percent", "upper"),
+        ("Inflation stayed below the 3 per cent target this year.", "3 per cent", "exact"),
+        ("Output grew above the 4.1 percent average of peers.", "4.1 percent", "exact"),
+        ("Sales passed the 2 trillion yuan mark in May.", "2 trillion yuan", "exact"),
+        ("Growth came in under the 6.3 per cent seen in 2022.", "6.3 per cent", "exact"),
+        ("The fund holds more than 40 billion yuan.", "more than 40 billion yuan", "lower"),
+    ],
+)
+def test_bound_word_before_a_reference_figure(text, quote, bound):
+    q = one(text)
+    assert (q.text, q.bound) == (quote, bound)
+
+
+def test_range_with_a_currency_sign_on_both_ends():
+    e = extract("Capex should total (HK$15 billion to HK$18 billion) next year.")
+    got = [(q.text, q.unit, q.bound, q.range_id is not None) for q in e.quantities]
+    assert [g[2] for g in got] == ["lower", "upper"]
+    assert all(g[3] for g in got)
+    assert got[1][0] == "HK$18 billion"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "bound"),
+    [
+        ("Maybe one in four of the shops has a website.", "one in four", 25, "approx"),
+        (
+            "Roughly one in three servers in the cluster sits idle.",
+            "Roughly one in three",
+            100 / 3,
+            "approx",
+        ),
+        ("Fewer than one in ten farms use drones.", "Fewer than one in ten", 10, "upper"),
+        ("Among suppliers, fewer than half have an ERP system.", "fewer than half", 50, "upper"),
+        ("About a third are still offline.", "About a third", 100 / 3, "approx"),
+    ],
+)
+def test_one_in_n_and_fraction_subjects_are_percent(text, quote, value, bound):
+    e = extract(text)
+    assert len(e.quantities) == 1  # `three servers` is not a count
+    q = e.quantities[0]
+    assert (q.text, q.unit, q.bound) == (quote, "percent", bound)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("The lab employs 1,208 R&D engineers across sites.", 1208, "engineers"),
+        ("It hired 310 M&A advisers last year.", 310, "advisers"),
+        ('Some 2,750 "fast, green and smart" pilot projects were approved.', 2750, "projects"),
+    ],
+)
+def test_counted_noun_after_abbreviation_or_quoted_modifier(text, value, counted):
+    q = one(text)
+    assert (q.value, q.unit, q.counted) == (value, "count", counted)
+
+
+def test_year_after_a_determiner_is_not_a_count():
+    e = extract('Is the 2026 plan on track? "Check back in nine months," she said.')
+    assert e.quantities == []
+    e = extract("Their 2025 goals include 300 factories.")
+    assert [(q.value, q.counted) for q in e.quantities] == [(300, "factories")]

@@ -457,7 +457,7 @@ def build_observations(
     ]
 
     # observation_sources: earliest article of each syndication group is its original
-    c["_pub_sort"] = c["published_date"].fillna(pd.Timestamp.max)
+    c["_pub_sort"] = pd.to_datetime(c["published_date"]).fillna(pd.Timestamp.max)
     c = c.sort_values(
         ["observation_id", "syndication_group", "_pub_sort", "article_file", "char_start"],
         kind="mergesort",

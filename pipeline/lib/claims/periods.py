@@ -146,7 +146,8 @@ TARGET_WORDS = re.compile(
     r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
     r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
     r"the plan (?:proposes|calls|requires|sets|stipulates)|proposes? that|it is required that|"
-    r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|"
+    r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
+    r"we (?:have|has) set|we plan|we will|we aim|"
     r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
     re.I,
 )
@@ -177,7 +178,32 @@ _BREAKDOWN = re.compile(
     r"amount|number))?\s*,",
     re.I,
 )
+# a later year behind another clause's subject or a subordinate clause is that clause's: `grew 2.7
+# percent, and in 2024 we will ...`, `bringing the total to 66 after the first batch was named in
+# 2024`
+_OTHER_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|whereas)\b|\b(?:after|before|when|because|whereas)\b|;", re.I
+)
+# a day near publication: `announced on Thursday`, `said yesterday`
+_NEWS_DAY = re.compile(
+    r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"this week)\b",
+    re.I,
+)
+_FOR_THE_YEAR = re.compile(r"\bfor the year\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I)
+# a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
+# targets for 2024`; its year (if any) governs the paragraphs up to the next heading
+_SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
+_SECTION_HEAD_MAX = 90
+# a statement of the present in an undated text: no year can be told
+_NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
+# the year of an event, not of figures: `the 2023 annual general meeting`, `at its 2024 meeting`
+_EVENT_AFTER = re.compile(
+    r"\s+(?:annual\s+|general\s+|extraordinary\s+|plenary\s+)*(?:general\s+)?"
+    r"(?:meeting|session|conference|summit|forum|congress|assembly|AGM)\b",
+    re.I,
+)
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
@@ -258,6 +284,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `since 2015`: the start of an accumulation, not the reference period
         if _EVENT_BEFORE.search(text, max(0, p.start - 90), p.start):
             continue  # `a plan released in October 2023`: the date of an event
+        if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
+            continue  # `the 2023 annual general meeting`: the year of an event
         if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
             single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
                 p.kind in ("year", "date") and p.year_start == p.year_end
@@ -425,6 +453,35 @@ class PeriodResolver:
         self.lists = heading_lists(doc)
         self._list_starts = [b[0] for b in self.lists]
         self._list_periods = [self._heading_period(b[3]) for b in self.lists]
+        self._sections = self._section_heads()
+        self._section_starts = [h[0] for h in self._sections]
+
+    def _section_heads(self) -> list[tuple[int, Period | None]]:
+        """Numbered section headings (a short line without final punctuation) and their year."""
+        text = self.doc.text
+        out: list[tuple[int, Period | None]] = []
+        for a, b in self.doc.seg.paragraphs:
+            line = text[a:b].strip()
+            if (
+                len(line) > _SECTION_HEAD_MAX
+                or "\n" in line
+                or line[-1:] in ".:;!?"
+                or not _SECTION_HEAD.match(line)
+            ):
+                continue
+            found = [
+                p
+                for p in self._in(a, b)
+                if p.kind in ("year", "relative") and _years(p, self.pub)[1] is not None
+            ]
+            out.append((a, found[-1] if found else None))
+        return out
+
+    def section_period(self, pos: int) -> Period | None:
+        """The year of the section heading above `pos` (None without one, or a heading without
+        a year)."""
+        i = bisect.bisect_right(self._section_starts, pos) - 1
+        return self._sections[i][1] if i >= 0 else None
 
     def _in(self, a: int, b: int) -> list[Period]:
         i = bisect.bisect_left(self._starts, a)
@@ -437,7 +494,17 @@ class PeriodResolver:
         resolved relative years, not after publication; ties go to the later year)."""
         if self._article_year is False:
             counts: dict[int, int] = {}
-            for p in self.periods:
+            text = self.doc.text
+            # event years (`the 2023 annual general meeting`) are not reference periods of
+            # figures, but still tell what year the article is about
+            events = [
+                p
+                for p in self.doc.periods
+                if p.kind == "year"
+                and p.year_start is not None
+                and _EVENT_AFTER.match(text, p.end, p.end + 60)
+            ]
+            for p in self.periods + events:
                 if p.kind == "present":
                     continue
                 if p.kind == "year" and p.year_start is None:
@@ -450,6 +517,8 @@ class PeriodResolver:
                 a, b, _ = _years(p, self.pub)
                 if b is None or a != b or (self.pub is not None and b > self.pub):
                     continue
+                if p.kind == "date" and b == self.pub:
+                    continue  # the release date (`Date of disclosure: 2024-04-26`)
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
@@ -664,7 +733,10 @@ class PeriodResolver:
         if self.pub is None or res.end is None or res.end <= self.pub:
             return False
         lead = self.doc.text[c.sentence[0] : c.q.start]
-        return bool(_NOW.search(lead)) and not FUTURE_WORDS.search(lead)
+        if FUTURE_WORDS.search(lead):
+            return False
+        # `He put the number at over 340 today.`
+        return bool(_NOW.search(lead) or _NOW_WORD.search(self.doc.text, c.q.end, c.own[1]))
 
     def _each_year(self, c: QCtx) -> ResolvedPeriod | None:
         """A planned quota per year (`to build 100 green factories each year`, `No fewer than
@@ -809,7 +881,13 @@ class PeriodResolver:
         s0, s1 = c.sentence
         in_sentence = self._in(s0, s1)
         c0, c1 = c.clause
-        own = [p for p in in_sentence if c0 <= p.start and p.end <= max(c1, q.end + 1)]
+        own = [
+            p
+            for p in in_sentence
+            if c0 <= p.start
+            and p.end <= max(c1, q.end + 1)
+            and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
+        ]
         if own:
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
@@ -820,7 +898,13 @@ class PeriodResolver:
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             return self._make((free or before)[-1], c=c)
-        after = [p for p in in_sentence if p.start >= c1 and not attached_to_other(self.doc, p, c)]
+        after = [
+            p
+            for p in in_sentence
+            if p.start >= c1
+            and not attached_to_other(self.doc, p, c)
+            and not _OTHER_CLAUSE.search(text, q.end, p.start)
+        ]
         if after:
             res = self._make(after[0], c=c)
             if not self._present_vs_future(c, res):
@@ -829,6 +913,10 @@ class PeriodResolver:
         block = self.goal_block(q.start) if self._blocks else None
         if block is not None:
             y = block[2]
+            if y is None:
+                sp = self.section_period(q.start)
+                if sp is not None:
+                    y = self._make(sp, c=c).end
             return ResolvedPeriod(y, y, "plan_year") if y is not None else NONE
         head = self.list_heading(q.start) if self.lists else None
         if head is not None and head[1] is not None:
@@ -847,6 +935,8 @@ class PeriodResolver:
             p = self._last_year_before(s0)
             if p is not None:
                 return self._make(p, "paragraph_year")
+        if self.pub is None and _NOW_WORD.search(text, s0, s1):
+            return NONE  # `nodes now cover 29 provinces` in an undated interview
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
@@ -857,11 +947,20 @@ class PeriodResolver:
             if res.basis == "relative" and _years(p, self.pub)[2] == "publication_year":
                 return res  # a part of last year (`by the end of the year`, see `_make`)
             return replace(res, basis="paragraph_year")
+        if _FOR_THE_YEAR.search(text, s0, s1) and self.pub is not None:
+            y = self.article_year()  # `30.27% of net profit for the year` in an annual report
+            if y is not None and y < self.pub:
+                return ResolvedPeriod(y, y, "article_year")
+        sp = self.section_period(q.start) if self._sections else None
+        if sp is not None:
+            return replace(self._make(sp, c=c), basis="paragraph_year")
         if planned and self.title_plan() is not None:
             y = self.title_plan()[1]  # type: ignore[index]
             return ResolvedPeriod(y, y, "plan_year")
         if FUTURE_WORDS.search(lead):
             return NONE
+        if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
             y = self.article_year()
             if y is not None and (self.pub is None or y < self.pub):

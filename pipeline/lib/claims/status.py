@@ -32,7 +32,8 @@ _PLAN_ACTION = re.compile(
     r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
-    r"form|formed|support|supported|open|opened|roll out|rolled out)\b",
+    r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
+    r"receive|maintain)\b|\b(?:may|can) (?:also )?receive\b",
     re.I,
 )
 _FORECAST = re.compile(
@@ -44,7 +45,8 @@ _FORECAST = re.compile(
 )
 _FORECAST_STRONG = re.compile(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
-    r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to)\b",
+    r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
+    r"(?:would|will) not be surprised|wouldn't be surprised)\b",
     re.I,
 )
 # approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)
@@ -79,6 +81,13 @@ _PLAN_DOC = re.compile(
     re.I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+# a figure already reached, in a sentence of plans: `We will build ..., whose registrations have
+# exceeded 350 billion`
+_DONE = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:exceeded|reached|topped|passed|surpassed|hit|"
+    r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
@@ -135,6 +144,14 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or _PLAN_ACTION.search(scope)
         or IMPERATIVE.match(doc.text, c.sentence[0])
     )
+    num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+    if (
+        planned
+        and not period.goal
+        and _DONE.search(doc.text, c.own[0], num0)
+        and (pub is None or end is None or end <= pub)
+    ):
+        return "actual"  # `We will build ..., whose registrations have exceeded 350 billion`
     if planned and (end is None or pub is None or end >= pub):
         return "target"
     explicit = period.basis in ("explicit_year", "paragraph_year", "relative")

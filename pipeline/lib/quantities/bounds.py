@@ -15,7 +15,7 @@ LOWER = (
     "upwards of", "in excess of", "greater than", "higher than", "no fewer than",
     "not fewer than", "beyond", "topped", "topping", "broke through",
     "breaking through", "broken through", "break through", "well over", "well above",
-    "as many as", "as much as", "a minimum of", "tops", "top", "passes", "passed", "passing",
+    "as many as", "a minimum of", "tops", "top", "passes", "passed", "passing",
     "pass", "crosses", "crossed", "crossing", "cross",
 )  # fmt: skip
 # verbs that are a lower bound only before an amount or a bare number (`users top 2.3 million`,
@@ -31,7 +31,7 @@ _RANK_TOP = re.compile(
 UPPER = (
     "less than", "fewer than", "under", "below", "up to", "within", "no more than",
     "not more than", "at most", "not exceeding", "lower than", "a maximum of", "at the most",
-    "capped at",
+    "capped at", "as much as",
 )  # fmt: skip
 APPROX = (
     "about", "around", "approximately", "nearly", "almost", "roughly", "some", "close to",
@@ -54,7 +54,7 @@ _ALT = "|".join(
 _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 # searched in a short window ending at the number: `... has exceeded ` + `79 million`
 # reverse pattern (`(?r)`): `.match(text, lo, end)` is anchored at `end` and reads backwards
-BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+{_FILLER}", re.IGNORECASE)
+BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+(?P<f>{_FILLER})", re.IGNORECASE)
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
     r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
@@ -76,6 +76,10 @@ def bound_before(
     word is the headline verb (`sales top 9 mln units`, `scaled`)."""
     m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
+        return None
+    # `below the 5.2 per cent average`, `exceeded the 1 trillion yuan mark`: a definite figure
+    # after the bound word is the reference compared against, itself exact
+    if m.group("f")[:3].lower() == "the":
         return None
     word = " ".join(m.group("b").lower().split())
     if word in VERB_ONLY:

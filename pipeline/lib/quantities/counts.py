@@ -15,12 +15,13 @@ import regex as re
 # (technology tokens such as `5G` may sit among the modifiers: `2.31 million 5G base stations`)
 # (`10G-PON ports`: a technology token may carry a hyphenated suffix); words are separated by
 # spaces or by one line break inside a sentence (`4.37 million\nusers`), never by a blank line;
-# a quoted modifier (`"little giant" enterprises`) is one token; seven tokens when the phrase
+# a quoted modifier (`"little giant" enterprises`, `"small, quick, light and precise" products`) is
+# one token, as is an abbreviation with `&` (`2,913 R&D personnel`); seven tokens when the phrase
 # coordinates modifiers (`small and medium-sized enterprises`) or quotes one
 _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?![\r\n]))"
 _TOK = (
-    r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*"
-    r"|[\"“][^\"“”\n,.;:!?]{1,40}[\"”]|&"
+    r"[A-Z]{1,3}&[A-Z]{1,3}\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*"
+    r"|[\"“][^\"“”\n.;:!?]{1,40}(?<!,)[\"”]|&"
 )
 WORDS = re.compile(rf"(?:{_SEP}(?P<tok>{_TOK})){{1,7}}")
 MAX_PLAIN = 5

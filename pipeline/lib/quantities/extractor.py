@@ -237,6 +237,17 @@ def _fraction(st: _State, pre: re.Match | None, p: int) -> bool:
         _emit(st, n, n.bound, None)
         st.consumed = n.end
         return True
+    f = fractions.one_in_at(text, p)
+    if f is not None:
+        n = _Num()
+        n.value, n.nstart, n.nend = f
+        n.start, n.end = n.nstart, n.nend
+        n.unit, n.is_word, n.text = "percent", True, text[n.nstart : n.nend]
+        b = bounds.bound_before(text, p)
+        n.bound, n.start = b if b is not None else ("approx", n.start)
+        _emit(st, n, n.bound, None)
+        st.consumed = n.end
+        return True
     if pre is not None:
         b = bounds.bound_before(text, pre.start())
         f = fractions.fraction_at(text, pre.start(), b is not None)
@@ -341,8 +352,16 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     u = unitmatch.unit_after(text, end)
     if u is not None:
         return True
+    # `the 2024 targets`, `its 2023 results`: a year modifying the noun, not a count
+    if YEAR_DETERMINER.match(text, max(0, start - 8), start):
+        return False
     c = counts.counted_noun(text, end)
     return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
+
+
+YEAR_DETERMINER = re.compile(
+    r"(?r)\b(?:the|this|these|those|its|their|our|his|her|whose)[ \t]+$", re.IGNORECASE
+)
 
 
 _SCALE_AFTER = re.compile(
@@ -660,11 +679,18 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         return None
     if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
         return None
-    m2 = NUMBER_AT.match(text, sep.end())
+    pos = sep.end()
+    m2 = NUMBER_AT.match(text, pos)
+    if m2 is None and n.unit is not None:
+        # `US$680 billion to US$720 billion`: the second end repeats the currency sign
+        cur = unitmatch.currency_at(text, pos)
+        if cur is not None and cur[0] == n.unit:
+            pos = cur[1]
+            m2 = NUMBER_AT.match(text, pos)
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
-    second = _read_number(st, sep.end())
+    second = _read_number(st, pos)
     if second is None:
         return None
     if _finish(st, second) is not None:

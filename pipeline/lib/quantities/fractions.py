@@ -60,6 +60,25 @@ CLAUSE_END = re.compile(
     r"|and)\b)",
     re.IGNORECASE,
 )
+# `one in five`, `roughly one in three racks`, `two out of ten`: a share read as a percent, approx
+# unless a bound word says otherwise (a rounded ratio); `one in 2024`, `one in ten thousand` no
+_DEN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+_DEN_ALT = "|".join(w.replace(" ", r"[ \t]+") for w in sorted(_DEN_WORDS, key=len, reverse=True))
+ONE_IN_AT = re.compile(
+    r"\b(?P<fn>one|two|three|four|five|six|seven|eight|nine)[ \t]+(?:out[ \t]+of|in)[ \t]+"
+    rf"(?P<fd>{_DEN_ALT}|[1-9]\d{{0,2}}(?![\d,.]))\b"
+    r"(?![ \t]*-?[ \t]*(?:hundred|thousand|million|billion|trillion|percent|per[ \t]+cent|%)\b)",
+    re.IGNORECASE,
+)
+# `fewer than half have`, `about a third are`: a fraction after a bound word as the subject
+SUBJECT_AFTER = re.compile(
+    r"[ \t]+(?:have|has|had|are|were|is|was|do|did|does|say|said|use|used|report|reported"
+    r"|plan|plans|planned|lack|lacked)\b",
+    re.IGNORECASE,
+)
 # `half` as a part: `the first half`, `the other half`, `one half of the team` is fine
 HALF_PART = re.compile(
     r"(?r)\b(?:first|second|latter|former|other|the|this|that|each|every|its|their)[ \t-]+$",
@@ -85,6 +104,19 @@ def multiple_at(text: str, start: int) -> tuple[float, int, int] | None:
     return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
 
 
+def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
+    """(percent value, start, end) of `one in five` at `start`."""
+    m = ONE_IN_AT.match(text, start)
+    if m is None:
+        return None
+    fd = m.group("fd").lower()
+    den = int(fd) if fd[0].isdigit() else _DEN_WORDS[" ".join(fd.split())]
+    num = NUMERATORS[m.group("fn").lower()]
+    if num >= den:
+        return None
+    return num / den * 100, m.start(), m.end()
+
+
 def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, int, int] | None:
     """(percent value, start, end) of a fraction in a safe frame starting at `start`."""
     m = FRACTION_AT.match(text, start)
@@ -100,6 +132,7 @@ def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, in
         num = NUMERATORS[fn.lower()]
     if (
         OF_AFTER.match(text, m.end()) is None
+        and not (bounded and SUBJECT_AFTER.match(text, m.end()))
         or not (bounded or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()))
     ) and (
         BY_CHANGE.match(text, max(0, m.start() - 24), m.start()) is None

@@ -44,6 +44,8 @@ _pre = "|".join(re.escape(f) for f in sorted(_PREFIX, key=len, reverse=True))
 # reverse pattern: `.match(text, lo, start)` is anchored at `start` and reads backwards
 PREFIX = re.compile(rf"(?r)(?<![A-Za-z])(?P<p>{_pre})\s?")
 WINDOW = 12
+# forward: a currency sign or code starting a number (`US$720 billion` as the end of a range)
+PREFIX_AT = re.compile(rf"(?<![A-Za-z])(?P<p>{_pre})\s?(?=[\d.])")
 
 
 def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
@@ -64,6 +66,14 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     if m is None:
         return None
     return _PREFIX[m.group("p")], m.start("p")
+
+
+def currency_at(text: str, pos: int) -> tuple[str, int] | None:
+    """(code, start of the number) for a currency sign or code starting at `pos`."""
+    m = PREFIX_AT.match(text, pos)
+    if m is None:
+        return None
+    return _PREFIX[m.group("p")], m.end()
 
 
 def unit(code: str) -> Unit | None:
