@@ -1,8 +1,8 @@
 """`python -m pipeline extract PATH... [--published YYYY-MM-DD]`: claims of texts as JSON lines.
 
-Each file (or `-` for standard input) is decoded like the raw layer does (`pipeline.lib.decoding`),
+Each file (or `-` for standard input) is decoded like the raw layer does (`pipeline.lib.ingest.decoding`),
 its publication date taken from `--published` or else from its header
-(`pipeline.lib.article_headers.parse_header`), and every claim printed as one JSON object with
+(`pipeline.lib.ingest.article_headers.parse_header`), and every claim printed as one JSON object with
 the `claims` columns (`article_file` = the path as given) plus `claim_id`, `source` and
 `period_basis`. The warehouse is not touched.
 
@@ -30,7 +30,7 @@ class InputError(Exception):
 def read_text(data: bytes) -> str:
     """Decode bytes as the raw layer does; raises InputError with the reject reason."""
     try:
-        from pipeline.lib.decoding import decode
+        from pipeline.lib.ingest.decoding import decode
     except ImportError:  # pragma: no cover - decoding is part of the project
         decode = None
     if decode is None:
@@ -48,7 +48,7 @@ def read_text(data: bytes) -> str:
 def header_date(text: str) -> dt.date | None:
     """The publication date stated in the article header, or None."""
     try:
-        from pipeline.lib.article_headers import parse_header
+        from pipeline.lib.ingest.article_headers import parse_header
     except ImportError:  # pragma: no cover
         return None
     return parse_header(text).published_date

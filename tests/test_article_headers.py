@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.lib.article_headers import parse_header
+from pipeline.lib.ingest.article_headers import parse_header
 
 TODAY = dt.date(2026, 11, 22)
 BODY = "\n\nThe port authority said container traffic rose again in the third quarter.\n"

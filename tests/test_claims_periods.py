@@ -9,7 +9,7 @@ from claims_helpers import claims, find
 from pipeline.lib.claims.context import Doc, quantity_context
 from pipeline.lib.claims.model import PERIOD_BASES
 from pipeline.lib.claims.periods import PeriodResolver
-from pipeline.lib.mentions import Period, Quantity
+from pipeline.lib.quantities.model import Period, Quantity
 
 
 def period(c):

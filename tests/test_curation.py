@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from pipeline.lib import curation as cur
-from pipeline.lib import findings as fnd
-from pipeline.lib.reference_data import gdp_range, load_gdp_reference
+from pipeline.lib.curation import findings as fnd
+from pipeline.lib.curation import observations as cur
+from pipeline.lib.reference.gdp import gdp_range, load_gdp_reference
 
 AV = "iip_added_value"
 
@@ -349,7 +349,7 @@ def added_value_case() -> tuple[pd.DataFrame, pd.DataFrame]:
         claim("s20", "c.txt", 2.9, "2.9%", source="CCTV statistics", **share, **y2020),
     )
     obs, _ = cur.build_observations(df, ARTS)
-    return obs, cur.build_findings(obs, load_gdp_reference())
+    return obs, fnd.build_findings(obs, load_gdp_reference())
 
 
 def test_growth_vs_levels_flags_the_2020_added_value():
@@ -478,7 +478,7 @@ def test_forecast_vs_actual():
         claim("a", "d.txt", 4.6e12, "4.60 trillion", period_start=2022, period_end=2022),
     )
     obs, _ = cur.build_observations(df, ARTS)
-    f = cur.build_findings(obs, load_gdp_reference())
+    f = fnd.build_findings(obs, load_gdp_reference())
     fa = f[f["check_name"] == "forecast_vs_actual"]
     assert len(fa) == 1
     row = fa.iloc[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.lib.decoding import Decoded, decode
+from pipeline.lib.ingest.decoding import Decoded, decode
 
 SAMPLE = "Plant “Alpha” shipped 3.2 million units — up 7% on the year.\r\nSecond line.\n"
 CHINESE = "今年前三季度，该省工业机器人产量同比增长百分之十二，达到三万台。"

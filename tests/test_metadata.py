@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.lib.schema_checks import validate_frame
+from pipeline.lib.validation.schema import validate_frame
 from pipeline.metadata import docs
 from pipeline.metadata.resources import RESOURCES, get
 

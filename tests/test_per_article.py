@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from pipeline.lib import claim_table, ingest
+from pipeline.lib.claims import table as claim_table
+from pipeline.lib.ingest import folder as ingest
 from pipeline.lib.per_article import each_article
 
 

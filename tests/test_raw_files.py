@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from pipeline.lib import raw_files
-from pipeline.lib.raw_files import content_hash, find_syndicated, group_duplicates, scan_raw
+from pipeline.lib.ingest import raw_files
+from pipeline.lib.ingest.raw_files import content_hash, find_syndicated, group_duplicates, scan_raw
 
 BODY = (
     "Harbour cranes at the eastern terminal handled 1.2 million containers in the first half, "

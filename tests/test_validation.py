@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from pipeline.lib import validation as v
+from pipeline.lib.validation import rules as v
 
 UNITS = {"CNY", "USD", "percent", "percentage_point", "count", "t"}
 

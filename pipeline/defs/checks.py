@@ -5,7 +5,7 @@ import dagster as dg
 
 from pipeline.defs.resources import PipelineSettings
 from pipeline.lib import warehouse
-from pipeline.lib.schema_checks import validate_frame
+from pipeline.lib.validation.schema import validate_frame
 from pipeline.metadata.resources import RESOURCES, Resource
 from pipeline.metadata.views import FLOW_RULES
 

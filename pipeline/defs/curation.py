@@ -7,8 +7,9 @@ import pandas as pd
 
 from pipeline.defs.checks import md
 from pipeline.defs.tables import table_asset, table_out
-from pipeline.lib.curation import build_findings, build_observations, build_series
-from pipeline.lib.validation import RULES, validate
+from pipeline.lib.curation.findings import build_findings
+from pipeline.lib.curation.observations import build_observations, build_series
+from pipeline.lib.validation.rules import RULES, validate
 
 RULE_CHECKS = [
     dg.AssetCheckSpec(

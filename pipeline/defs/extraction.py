@@ -7,9 +7,9 @@ import pandas as pd
 
 from pipeline.defs.checks import md
 from pipeline.defs.tables import table_asset
-from pipeline.lib.claim_table import claims_table
-from pipeline.lib.mention_table import mentions_table
+from pipeline.lib.claims.table import claims_table
 from pipeline.lib.per_article import Outcome
+from pipeline.lib.quantities.table import mentions_table
 
 
 def _progress(context: dg.AssetExecutionContext, total: int, what: str, every: int = 500):

@@ -5,7 +5,7 @@ import dagster as dg
 from pipeline.defs.checks import md
 from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.tables import table_out
-from pipeline.lib.ingest import ingest_folder
+from pipeline.lib.ingest.folder import ingest_folder
 
 
 @dg.multi_asset(

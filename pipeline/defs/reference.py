@@ -5,8 +5,8 @@ import pandas as pd
 
 from pipeline.defs.checks import md
 from pipeline.defs.tables import table_asset
-from pipeline.lib.reference_data import load_gdp_reference
-from pipeline.lib.reference_tables import indicator_catalog_table, unit_vocabulary_table
+from pipeline.lib.reference.gdp import load_gdp_reference
+from pipeline.lib.reference.tables import indicator_catalog_table, unit_vocabulary_table
 
 
 @dg.asset(**table_asset("indicator_catalog"))

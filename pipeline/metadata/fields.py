@@ -7,7 +7,7 @@ a field (NOT NULL, another description) says so with `Field.with_()` there.
 from __future__ import annotations
 
 from pipeline.lib.claims.model import PERIOD_BASES
-from pipeline.lib.raw_files import REJECT_REASONS
+from pipeline.lib.ingest.raw_files import REJECT_REASONS
 from pipeline.metadata.classes import Field
 
 BOUNDS = ("exact", "approx", "lower", "upper")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pipeline.lib.mentions import Period, Quantity
+from pipeline.lib.quantities.model import Period, Quantity
 
 from .segments import Segments, norm, segment
 

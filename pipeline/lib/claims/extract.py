@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.lib.mentions import Extraction
+from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .context import Doc, QCtx, quantity_context

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lib.mentions import Quantity
+from pipeline.lib.quantities.model import Quantity
 from pipeline.metadata.indicators import UNCLASSIFIED
 
 SMALL_COUNT = 2

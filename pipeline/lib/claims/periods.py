@@ -43,7 +43,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.lib.mentions import Period
+from pipeline.lib.quantities.model import Period
 
 from .context import Doc, QCtx, quantity_context
 

@@ -6,7 +6,7 @@ numbers set aside as not statistics (dates, ordinals, plan and technology names 
 Python, no Dagster. See docs/quantities.md.
 """
 
-from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
+from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 
 from .extractor import extract
 

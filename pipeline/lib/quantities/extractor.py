@@ -14,7 +14,7 @@ import re as sre
 
 import regex as re
 
-from pipeline.lib.mentions import Extraction, Ignored, Period, Quantity
+from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, fractions, periods, unitmatch

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex as re
 
-from pipeline.lib.mentions import Period
+from pipeline.lib.quantities.model import Period
 
 from .numbers import NUMBER, parse
 

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from pipeline.lib.mentions import Extraction
 from pipeline.lib.per_article import Outcome, each_article
 from pipeline.lib.quantities import extract
+from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.resources import get as get_resource
 
 COLUMNS = get_resource("quantity_mentions").field_names

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.lib.article_headers import ArticleHeader, parse_header
-from pipeline.lib.raw_files import RawFile, group_duplicates, scan_raw
+from pipeline.lib.ingest.article_headers import ArticleHeader, parse_header
+from pipeline.lib.ingest.raw_files import RawFile, group_duplicates, scan_raw
 from pipeline.metadata.resources import get as get_resource
 
 

@@ -34,7 +34,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from pipeline.lib.curation import (
+from pipeline.lib.curation.observations import (
     LIST_SEP,
     UNCLASSIFIED,
     empty_frame,
@@ -49,7 +49,7 @@ from pipeline.lib.curation import (
     rank_observations,
     short_hash,
 )
-from pipeline.lib.reference_data import gdp_range, load_gdp_reference
+from pipeline.lib.reference.gdp import gdp_range, load_gdp_reference
 from pipeline.metadata import indicators as _indicators
 
 FINDING_COLUMNS: dict[str, str] = {

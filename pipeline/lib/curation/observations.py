@@ -1,7 +1,8 @@
 """Layer 6, curated: observations (one figure, many sources) and series (one value per indicator
 and period, with the reason it was chosen and whether sources conflict).
 
-Plain pandas, no Dagster. Consistency findings are in `pipeline.lib.findings`.
+Plain pandas, no Dagster. Consistency findings are in `pipeline.lib.curation.findings` (which imports this module, never
+the other way round).
 
 Observation key (claims with the same key are one observation):
     indicator, period_start, period_end, status_class, value rounded to 6 significant digits,
@@ -656,10 +657,3 @@ def build_series(observations: pd.DataFrame) -> pd.DataFrame:
         return empty_frame(SERIES_COLUMNS)
     series = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     return series.reset_index(drop=True).astype(SERIES_COLUMNS)
-
-
-def build_findings(observations: pd.DataFrame, gdp_reference: pd.DataFrame | None = None):
-    """Consistency findings: see `pipeline.lib.findings.build_findings` (re-exported here)."""
-    from pipeline.lib.findings import build_findings as _build_findings
-
-    return _build_findings(observations, gdp_reference)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 GDP_REFERENCE_PATH = (
-    Path(__file__).resolve().parents[1] / "metadata" / "reference" / "china_gdp.csv"
+    Path(__file__).resolve().parents[2] / "metadata" / "reference" / "china_gdp.csv"
 )
 
 GDP_REFERENCE_COLUMNS: dict[str, str] = {

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.lib.decoding import decode
+from pipeline.lib.ingest.decoding import decode
 
 REJECT_REASONS = (
     "empty",
