@@ -1,15 +1,18 @@
 """Layers validated and curated: validation rules split claims into validated_claims and
-quarantine (one asset check per rule shows what failed); observations across sources, series
-with conflicts, and consistency findings."""
+quarantine (one asset check per rule, evaluated on the tables just written); observations across
+sources, series with conflicts, and consistency findings."""
 
 import dagster as dg
-import pandas as pd
 
-from pipeline.defs.checks import md
-from pipeline.defs.tables import table_asset, table_out
-from pipeline.lib.curation.findings import build_findings
-from pipeline.lib.curation.observations import build_observations, build_series
-from pipeline.lib.validation.rules import RULES, validate
+from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
+from pipeline.lib.curation.frames import (
+    build_findings_sql,
+    build_observations_sql,
+    build_series_sql,
+)
+from pipeline.lib.validation.rules import RULES
+from pipeline.lib.validation.sync import validate_changed
 
 RULE_CHECKS = [
     dg.AssetCheckSpec(
@@ -22,138 +25,156 @@ RULE_CHECKS = [
 
 
 @dg.multi_asset(
-    outs={
-        "validated_claims": table_out("validated_claims"),
-        "quarantine": table_out("quarantine"),
-        "validation_summary": table_out("validation_summary"),
-    },
+    specs=[
+        table_spec("validated_claims", deps=["claims", "articles"]),
+        table_spec("quarantine", deps=["claims", "articles"]),
+        table_spec("validation_summary", deps=["claims", "articles"]),
+    ],
     check_specs=RULE_CHECKS,
 )
-def validation(context: dg.AssetExecutionContext, claims: pd.DataFrame, articles: pd.DataFrame):
-    result = validate(claims, articles)
-    summary = result.summary
-    for row in summary.itertuples(index=False):
-        failed = result.quarantine[result.quarantine["rule"] == row.rule]
-        yield dg.AssetCheckResult(
-            check_name=f"rule_{row.rule}",
+def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
+    con = settings.open_build()
+    try:
+        stats = validate_changed(con)
+        context.log.info(
+            f"validation: {stats.n_articles:,} articles validated this run, "
+            f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
+        )
+        summary = con.execute("SELECT * FROM validation_summary").df()
+        n_claims = row_count(con, "claims")
+        yield dg.MaterializeResult(
             asset_key="validated_claims",
-            passed=bool(row.n_failed == 0),
-            severity=dg.AssetCheckSeverity.WARN,
             metadata={
-                "n_checked": int(row.n_checked),
-                "n_passed": int(row.n_checked - row.n_failed),
-                "n_failed": int(row.n_failed),
-                "failures": md(
-                    failed[
-                        [
-                            "claim_id",
-                            "article_file",
-                            "quote",
-                            "value",
-                            "unit",
-                            "indicator",
-                            "reason",
-                        ]
-                    ]
+                "dagster/row_count": stats.n_valid,
+                "n_claims": n_claims,
+                "n_articles_validated_this_run": stats.n_articles,
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key="quarantine",
+            metadata={
+                "dagster/row_count": stats.n_quarantined,
+                "n_claims_quarantined": con.execute(
+                    "SELECT count(DISTINCT claim_id) FROM quarantine"
+                ).fetchone()[0],
+                "preview": preview(
+                    con, "SELECT rule, reason, quote, article_file FROM quarantine ORDER BY rule"
                 ),
             },
         )
-    yield dg.Output(
-        result.valid,
-        output_name="validated_claims",
-        metadata={"n_valid": len(result.valid), "n_claims": len(claims)},
-    )
-    yield dg.Output(
-        result.quarantine,
-        output_name="quarantine",
-        metadata={
-            "n_rows": len(result.quarantine),
-            "n_claims_quarantined": int(result.quarantine["claim_id"].nunique()),
-            "preview": md(result.quarantine[["rule", "reason", "quote", "article_file"]]),
-        },
-    )
-    yield dg.Output(summary, output_name="validation_summary", metadata={"rules": md(summary)})
+        yield dg.MaterializeResult(
+            asset_key="validation_summary",
+            metadata={"dagster/row_count": len(summary), "rules": md(summary)},
+        )
+        # The checks come after the tables they check, so the UI attaches them to this run.
+        for row in summary.itertuples(index=False):
+            failed = con.execute(
+                "SELECT claim_id, article_file, quote, value, unit, indicator, reason "
+                "FROM quarantine WHERE rule = ? ORDER BY claim_id LIMIT 20",
+                [row.rule],
+            ).df()
+            yield dg.AssetCheckResult(
+                check_name=f"rule_{row.rule}",
+                asset_key="validated_claims",
+                passed=bool(row.n_failed == 0),
+                severity=dg.AssetCheckSeverity.WARN,
+                metadata={
+                    "n_checked": int(row.n_checked),
+                    "n_passed": int(row.n_checked - row.n_failed),
+                    "n_failed": int(row.n_failed),
+                    "failures": md(failed),
+                },
+            )
+    finally:
+        con.close()
 
 
 @dg.multi_asset(
-    outs={
-        "observations": table_out("observations"),
-        "observation_sources": table_out("observation_sources"),
-    },
+    specs=[
+        table_spec("observations", deps=["validated_claims", "articles"]),
+        table_spec("observation_sources", deps=["validated_claims", "articles"]),
+    ],
 )
-def observations_and_sources(
-    context: dg.AssetExecutionContext, validated_claims: pd.DataFrame, articles: pd.DataFrame
-):
-    observations, sources = build_observations(validated_claims, articles)
-    multi = observations[observations["n_sources"] > 1]
-    yield dg.Output(
-        observations,
-        output_name="observations",
-        metadata={
-            "n_observations": len(observations),
-            "n_with_several_sources": len(multi),
-            "several_sources": md(
-                multi[
-                    [
-                        "indicator",
-                        "period_start",
-                        "value",
-                        "unit",
-                        "bound",
-                        "n_sources",
-                        "article_files",
-                    ]
-                ]
-            ),
-        },
-    )
-    yield dg.Output(sources, output_name="observation_sources", metadata={"n_rows": len(sources)})
+def observations_and_sources(context: dg.AssetExecutionContext, settings: PipelineSettings):
+    con = settings.open_build()
+    try:
+        build_observations_sql(con)
+        yield dg.MaterializeResult(
+            asset_key="observations",
+            metadata={
+                "dagster/row_count": row_count(con, "observations"),
+                "n_with_several_sources": con.execute(
+                    "SELECT count(*) FROM observations WHERE n_sources > 1"
+                ).fetchone()[0],
+                "several_sources": preview(
+                    con,
+                    "SELECT indicator, period_start, value, unit, bound, n_sources, "
+                    "article_files FROM observations WHERE n_sources > 1 "
+                    "ORDER BY n_sources DESC, indicator",
+                ),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key="observation_sources",
+            metadata={"dagster/row_count": row_count(con, "observation_sources")},
+        )
+    finally:
+        con.close()
 
 
-@dg.asset(**table_asset("series"))
-def series(context: dg.AssetExecutionContext, observations: pd.DataFrame) -> pd.DataFrame:
+@dg.asset(**table_asset("series", deps=["observations"]))
+def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.MaterializeResult:
     """One row per indicator and reference period with the value to use and why."""
-    table = build_series(observations)
-    conflicts = table[table["conflict"]]
-    context.add_output_metadata(
-        {
-            "n_series": len(table),
-            "n_conflicts": len(conflicts),
-            "conflicts": md(
-                conflicts[["indicator", "period_start", "values_seen", "conflict_detail"]]
-            ),
-            "preview": md(
-                table[
-                    [
-                        "indicator",
-                        "period_start",
-                        "period_end",
-                        "value",
-                        "unit",
-                        "status",
-                        "n_sources",
-                        "selection_rule",
-                    ]
+    con = settings.open_build()
+    try:
+        build_series_sql(con)
+        return dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": row_count(con, "series"),
+                "n_conflicts": con.execute("SELECT count(*) FROM series WHERE conflict").fetchone()[
+                    0
                 ],
-                50,
-            ),
-        }
-    )
-    return table
+                "conflicts": preview(
+                    con,
+                    "SELECT indicator, period_start, values_seen, conflict_detail FROM series "
+                    "WHERE conflict ORDER BY indicator, period_start",
+                ),
+                "preview": preview(
+                    con,
+                    "SELECT indicator, period_start, period_end, value, unit, status, n_sources, "
+                    "selection_rule FROM series ORDER BY indicator, period_start",
+                    50,
+                ),
+            }
+        )
+    finally:
+        con.close()
 
 
-@dg.asset(**table_asset("findings"))
-def findings(
-    context: dg.AssetExecutionContext, observations: pd.DataFrame, gdp_reference: pd.DataFrame
-) -> pd.DataFrame:
+@dg.asset(**table_asset("findings", deps=["observations", "gdp_reference"]))
+def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.MaterializeResult:
     """Consistency findings across figures (GDP share, growth vs levels, cumulative declines,
     forecasts vs actuals)."""
-    table = build_findings(observations, gdp_reference)
-    context.add_output_metadata(
-        {
-            "n_findings": len(table),
-            "by_check": dg.MetadataValue.json(table["check_name"].value_counts().to_dict()),
-            "findings": md(table[["check_name", "severity", "message"]], 50),
-        }
-    )
-    return table
+    con = settings.open_build()
+    try:
+        build_findings_sql(con)
+        return dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": row_count(con, "findings"),
+                "by_check": dg.MetadataValue.json(
+                    dict(
+                        con.execute(
+                            "SELECT check_name, count(*) FROM findings GROUP BY 1 ORDER BY 1"
+                        ).fetchall()
+                    )
+                ),
+                "findings": preview(
+                    con,
+                    "SELECT check_name, severity, message FROM findings "
+                    "ORDER BY check_name, finding_id",
+                    50,
+                ),
+            }
+        )
+    finally:
+        con.close()

@@ -1,109 +1,113 @@
-"""Layers quantities and claims: run the extractor and the attribution over every article."""
+"""Layers quantities and claims: one extraction pass over the articles of a raw_batches
+partition feeds both tables (worker processes when the batch is large)."""
 
 import time
 
 import dagster as dg
-import pandas as pd
 
-from pipeline.defs.checks import md
-from pipeline.defs.tables import table_asset
-from pipeline.lib.claims.table import claims_table
-from pipeline.lib.per_article import Outcome
-from pipeline.lib.quantities.table import mentions_table
+from pipeline.defs.partitions import RAW_BATCHES, run_batch_keys
+from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.tables import md, preview, row_count, table_spec
+from pipeline.lib.claims.sync import extract_batches
 
-
-def _progress(context: dg.AssetExecutionContext, total: int, what: str, every: int = 500):
-    start = time.monotonic()
-
-    def report(n: int) -> None:
-        if n % every == 0 or n == total:
-            rate = n / max(time.monotonic() - start, 1e-9)
-            context.log.info(f"{what}: {n}/{total} articles ({rate:,.0f} articles/s)")
-
-    return report
+FAILED_SQL = (
+    "SELECT article_file, batch_key, error, error_where FROM state.extraction_log "
+    "WHERE status = 'failed' ORDER BY article_file"
+)
 
 
-def _failures_check(
-    context: dg.AssetExecutionContext, outcome: Outcome, asset: str, what: str
-) -> dg.AssetCheckResult:
-    """The articles a step failed on (a bug in a rule): they have no rows, the run goes on."""
-    for f in outcome.failures:
-        context.log.error(f"{what} failed on {f.article_file}: {f.error} ({f.where})")
-    return dg.AssetCheckResult(
-        check_name="every_article_processed",
-        asset_key=asset,
-        passed=not outcome.failures,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "n_failed_articles": len(outcome.failures),
-            "failures": md(pd.DataFrame(outcome.rows())),
-        },
-    )
-
-
-def _processed_spec(asset: str, what: str) -> dg.AssetCheckSpec:
+def _processed_spec(asset: str) -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec(
         name="every_article_processed",
         asset=asset,
-        description=f"The {what} ran on every article; an article it failed on is listed with "
-        "the error (it has no rows, the run goes on).",
+        description="Extraction ran on every article; an article it failed on (a bug in a rule, "
+        "or over its time budget) is listed with the error: it has no rows, the run goes on.",
     )
 
 
-@dg.asset(
-    **table_asset(
-        "quantity_mentions",
-        check_specs=[_processed_spec("quantity_mentions", "quantity extractor")],
-    )
+@dg.multi_asset(
+    specs=[
+        table_spec("quantity_mentions", deps=["articles"], partitions_def=RAW_BATCHES),
+        table_spec("claims", deps=["articles"], partitions_def=RAW_BATCHES),
+    ],
+    check_specs=[_processed_spec("quantity_mentions"), _processed_spec("claims")],
+    backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=20),
 )
-def quantity_mentions(context: dg.AssetExecutionContext, articles: pd.DataFrame):
-    """Every quantity mention, period expression and set-aside number in each article."""
-    pairs = zip(articles["article_file"], articles["text"], strict=True)
-    t0 = time.monotonic()
-    table, outcome = mentions_table(pairs, progress=_progress(context, len(articles), "quantities"))
-    seconds = time.monotonic() - t0
-    kinds = table["mention_kind"].value_counts().to_dict()
-    yield dg.Output(
-        table,
-        metadata={
-            **{f"n_{k}": int(v) for k, v in kinds.items()},
-            "chars_per_second": float(articles["n_chars"].sum() / max(seconds, 1e-9)),
-            "ignored_reasons": dg.MetadataValue.json(
-                table.loc[table["mention_kind"] == "ignored", "reason"].value_counts().to_dict()
-            ),
-            "preview": md(table[table["mention_kind"] == "quantity"].drop(columns=["reason"])),
-        },
-    )
-    yield _failures_check(context, outcome, "quantity_mentions", "quantity extraction")
+def extraction(context: dg.AssetExecutionContext, settings: PipelineSettings):
+    keys = run_batch_keys(context)
+    con = settings.open_build()
+    try:
+        start = time.monotonic()
 
+        def progress(done: int, total: int) -> None:
+            rate = done / max(time.monotonic() - start, 1e-9)
+            context.log.info(f"extraction: {done:,}/{total:,} articles ({rate:,.0f}/s)")
 
-@dg.asset(**table_asset("claims", check_specs=[_processed_spec("claims", "claims layer")]))
-def claims(context: dg.AssetExecutionContext, articles: pd.DataFrame):
-    """Statistical claims: each quantity with its indicator, reference period, status, source."""
-    table, outcome = claims_table(articles, progress=_progress(context, len(articles), "claims"))
-    yield dg.Output(
-        table,
-        metadata={
-            "n_claims": len(table),
-            "n_unclassified": int((table["indicator"] == "unclassified").sum()),
-            "by_status": dg.MetadataValue.json(table["status"].value_counts().to_dict()),
-            "by_indicator": md(
-                table["indicator"].value_counts().rename_axis("indicator").reset_index(), 50
-            ),
-            "preview": md(
-                table[
-                    [
-                        "article_file",
-                        "quote",
-                        "value",
-                        "unit",
-                        "bound",
-                        "period_start",
-                        "status",
-                        "indicator",
-                    ]
-                ]
-            ),
-        },
-    )
-    yield _failures_check(context, outcome, "claims", "claims extraction")
+        stats = extract_batches(con, keys, progress=progress)
+        failed = con.execute(FAILED_SQL).df()
+        for f in failed.head(20).itertuples(index=False):
+            context.log.error(f"extraction failed on {f.article_file}: {f.error} ({f.error_where})")
+        common = {
+            "batches": ", ".join(keys) or "(none)",
+            "n_articles_extracted": stats.n_articles,
+            "n_failed_this_run": stats.n_failed,
+            "chars_per_second": round(stats.n_chars / max(stats.seconds, 1e-9)),
+        }
+        kinds = dict(
+            con.execute(
+                "SELECT mention_kind, count(*) FROM quantity_mentions GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+        )
+        yield dg.MaterializeResult(
+            asset_key="quantity_mentions",
+            metadata={
+                **common,
+                "dagster/row_count": row_count(con, "quantity_mentions"),
+                "n_rows_this_run": stats.n_mentions,
+                **{f"n_{k}": int(v) for k, v in kinds.items()},
+                "preview": preview(
+                    con,
+                    "SELECT article_file, char_start, quote, value, unit, counted, bound "
+                    "FROM quantity_mentions WHERE mention_kind = 'quantity' "
+                    "ORDER BY article_file, mention_no",
+                ),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key="claims",
+            metadata={
+                **common,
+                "dagster/row_count": row_count(con, "claims"),
+                "n_rows_this_run": stats.n_claims,
+                "n_unclassified": con.execute(
+                    "SELECT count(*) FROM claims WHERE indicator = 'unclassified'"
+                ).fetchone()[0],
+                "by_status": dg.MetadataValue.json(
+                    dict(
+                        con.execute(
+                            "SELECT status, count(*) FROM claims GROUP BY 1 ORDER BY 1"
+                        ).fetchall()
+                    )
+                ),
+                "by_indicator": preview(
+                    con,
+                    "SELECT indicator, count(*) AS n FROM claims GROUP BY 1 ORDER BY 2 DESC",
+                    50,
+                ),
+                "preview": preview(
+                    con,
+                    "SELECT article_file, quote, value, unit, bound, period_start, status, "
+                    "indicator FROM claims ORDER BY article_file, char_start",
+                ),
+            },
+        )
+        for asset in ("quantity_mentions", "claims"):
+            yield dg.AssetCheckResult(
+                check_name="every_article_processed",
+                asset_key=asset,
+                passed=failed.empty,
+                severity=dg.AssetCheckSeverity.WARN,
+                metadata={"n_failed_articles": len(failed), "failures": md(failed)},
+            )
+    finally:
+        con.close()

@@ -1,17 +1,17 @@
-"""Resources: where articles come from and the DuckDB warehouse the table assets are stored in.
+"""Resources: where articles come from and the DuckDB warehouse the table assets write.
 
-`WarehouseIOManager` stores each table asset in the build copy of the warehouse with the DDL and
-comments generated from `pipeline.metadata`; `published_warehouse` publishes that copy.
+Table assets write their tables into the build copy of the warehouse themselves (set-based SQL
+and chunked inserts: no table passes through memory whole); `published_warehouse` publishes
+the copy.
 """
 
 from pathlib import Path
 
 import dagster as dg
-import pandas as pd
 
 from pipeline import settings
 from pipeline.lib import warehouse
-from pipeline.metadata.resources import get as get_resource
+from pipeline.lib.state.versions import SCHEMA_VERSION
 
 
 class PipelineSettings(dg.ConfigurableResource):
@@ -37,37 +37,10 @@ class PipelineSettings(dg.ConfigurableResource):
     def file_limit(self) -> int:
         return self.max_file_bytes or settings.max_file_bytes()
 
-
-class WarehouseIOManager(dg.ConfigurableIOManager):
-    """Writes a table asset's DataFrame into the build copy; loads it back for downstream steps."""
-
-    warehouse_path: str | None = None  # default: settings.warehouse_path()
-
-    @property
-    def build_path(self) -> Path:
-        published = Path(self.warehouse_path) if self.warehouse_path else settings.warehouse_path()
-        return settings.build_path_for(published)
-
-    def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
-        if obj is None:
-            return
-        resource = get_resource(context.asset_key.path[-1])
-        con = warehouse.connect(self.build_path)
-        try:
-            n = warehouse.write_table(con, resource, obj)
-        finally:
-            con.close()
-        context.add_output_metadata(
-            {"dagster/row_count": n, "table": f"{resource.name} ({resource.layer} layer)"}
-        )
-
-    def load_input(self, context: dg.InputContext) -> pd.DataFrame:
-        resource = get_resource(context.asset_key.path[-1])
-        con = warehouse.connect(self.build_path, read_only=False)
-        try:
-            return warehouse.read_table(con, resource)
-        finally:
-            con.close()
+    def open_build(self):
+        """A read-write connection to the build copy (a copy made under another schema version
+        is discarded first: the run starts cold)."""
+        return warehouse.open_build(self.build_path, SCHEMA_VERSION)
 
 
 def make_resources(
@@ -79,7 +52,6 @@ def make_resources(
         "settings": PipelineSettings(
             raw_dir=raw_dir, warehouse_path=warehouse_path, max_file_bytes=max_file_bytes
         ),
-        "io_manager": WarehouseIOManager(warehouse_path=warehouse_path),
     }
 
 

@@ -153,3 +153,67 @@ def publish(
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+# ---------------------------------------------------------------------------------------------
+# Incremental writes: tables that keep their rows between runs
+
+
+def ensure_table(con, resource: Resource) -> None:
+    """Create `resource.name` (with its comments) when it does not exist yet."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+        [resource.name],
+    ).fetchone()[0]
+    if not exists:
+        con.execute(resource.to_ddl())
+        for stmt in resource.to_comments():
+            con.execute(stmt)
+
+
+def insert_frame(con, resource: Resource, frame: pd.DataFrame) -> int:
+    """Append `frame` (conformed to the declared fields) to `resource.name`."""
+    if frame is None or frame.empty:
+        return 0
+    frame = resource.conform(frame)
+    con.register("_incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {resource.name} BY NAME SELECT * FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return len(frame)
+
+
+def delete_articles(con, tables: Iterable[str], article_files: Iterable[str]) -> None:
+    """Delete the rows of these articles from each table (a temporary key table, set-based)."""
+    keys = pd.DataFrame({"article_file": list(article_files)}, dtype=object)
+    if keys.empty:
+        return
+    con.register("_gone", keys)
+    try:
+        for t in tables:
+            con.execute(f"DELETE FROM {t} WHERE article_file IN (SELECT article_file FROM _gone)")
+    finally:
+        con.unregister("_gone")
+
+
+def open_build(build: Path, schema_version: str):
+    """Connect to the build copy, discarding it first when it was made under another schema
+    version (its tables would not match the declared ones: the run starts cold)."""
+    from pipeline.lib.state.tables import ensure_state, get_info, set_info
+
+    con = connect(build)
+    try:
+        ensure_state(con)
+        found = get_info(con, "schema_version")
+    except duckdb.Error:
+        found = "unreadable"
+    if found is not None and found != schema_version:
+        con.close()
+        Path(build).unlink(missing_ok=True)
+        Path(str(build) + ".wal").unlink(missing_ok=True)
+        con = connect(build)
+        ensure_state(con)
+    if found != schema_version:
+        set_info(con, "schema_version", schema_version)
+    return con

@@ -124,18 +124,24 @@ class Resource:
         raise KeyError(f"{self.name} has no field {name!r}")
 
     # ---- generated artefacts ------------------------------------------------------------------
-    def to_pandera(self) -> pa.DataFrameSchema:
+    def to_pandera(self, *, unique: bool = True) -> pa.DataFrameSchema:
+        """The pandera schema; unique=False leaves the primary key out (a check of one chunk of
+        a large table cannot see duplicates across chunks: SQL checks the key then)."""
         return pa.DataFrameSchema(
             {f.name: f.to_pandera_column() for f in self.fields},
             name=self.name,
             description=self.description,
-            unique=list(self.primary_key) or None,
+            unique=(list(self.primary_key) or None) if unique else None,
             strict=True,
             ordered=False,
             checks=list(self.extra_checks),
         )
 
-    def to_ddl(self, table: str | None = None) -> str:
+    def to_ddl(self, table: str | None = None, *, if_not_exists: bool = False) -> str:
+        """CREATE TABLE with the declared types and NOT NULLs. The primary key is not declared
+        as a DuckDB constraint (its index would cost memory on tables of millions of rows and
+        make a duplicate from one bad article fail the whole write): the `schema` asset check
+        tests it instead."""
         table = table or self.name
         cols = []
         for f in self.fields:
@@ -143,9 +149,8 @@ class Resource:
             if f.required:
                 col += " NOT NULL"
             cols.append(col)
-        if self.primary_key:
-            cols.append(f"    PRIMARY KEY ({', '.join(self.primary_key)})")
-        return f"CREATE OR REPLACE TABLE {table} (\n" + ",\n".join(cols) + "\n)"
+        create = "CREATE TABLE IF NOT EXISTS" if if_not_exists else "CREATE OR REPLACE TABLE"
+        return f"{create} {table} (\n" + ",\n".join(cols) + "\n)"
 
     def to_comments(self, table: str | None = None) -> list[str]:
         table = table or self.name

@@ -22,6 +22,13 @@ _FIELDS = [
         required=True,
     ),
     Field("size_bytes", "bigint", "Size of the file.", unit="bytes", ge=0),
+    Field(
+        "mtime_ns",
+        "bigint",
+        "Modification time of the file when it was read, in nanoseconds since the epoch: a file "
+        "whose size and mtime are unchanged is not read again by the next run.",
+        unit="ns",
+    ),
     Field("sha256", "string", "SHA-256 of the file's bytes, in hex.", pattern=r"^[0-9a-f]{64}$"),
     Field("encoding", "string", "Text encoding the file was decoded with (NULL for a reject)."),
     Field(

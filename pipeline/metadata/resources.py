@@ -28,12 +28,20 @@ _RESOURCES = [
         fields=fields(
             "file_path",
             "size_bytes",
+            "mtime_ns",
             "sha256",
+            "content_hash",
             "encoding",
             "outcome",
             "article_file",
             "reject_reason",
             "detail",
+            content_hash={
+                "required": False,
+                "description": "SHA-256 of the decoded text with "
+                "white space folded (NULL for a reject); files with equal hashes are "
+                "one article.",
+            },
             article_file={
                 "required": False,
                 "description": "The article this file became (NULL for a reject).",

@@ -14,6 +14,7 @@ symlink that points inside raw/: not followed, its target is scanned under its o
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import functools
 import hashlib
@@ -22,7 +23,7 @@ import re
 import stat
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class RawFile:
     reject_reason: str | None  # None for articles, else one of REJECT_REASONS
     detail: str  # how it was decoded, or why it was rejected
     content_hash: str | None = None  # sha256 of normalise_for_hash(text); None for rejects
+    mtime_ns: int | None = None  # modification time of the file read (None when not read)
 
     @property
     def is_article(self) -> bool:
@@ -84,8 +86,32 @@ class ArticleGroup:
 # Scanning
 
 
-def scan_raw(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawFile]:
-    """Every file under `root` (recursive) as a RawFile, sorted by relative path."""
+def scan_raw(
+    root: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reuse: Callable[[str, int, int], RawFile | None] | None = None,
+    keep_text: bool = True,
+) -> list[RawFile]:
+    """Every file under `root` (recursive) as a RawFile, sorted by relative path.
+
+    `reuse(rel_path, size, mtime_ns)` may return the RawFile recorded by an earlier scan for a
+    file whose size and modification time are unchanged: that file is then not read again (an
+    incremental scan). With keep_text=False the decoded text is dropped once hashed (memory
+    stays flat over a large archive; the articles layer reads the text again)."""
+
+    def read(abs_path: str, rel: str) -> RawFile:
+        if reuse is not None:
+            try:
+                st = os.stat(abs_path)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode):
+                known = reuse(rel, st.st_size, st.st_mtime_ns)
+                if known is not None:
+                    return known
+        rf = read_raw_file(abs_path, rel, max_bytes)
+        return rf if keep_text or rf.text is None else dataclasses.replace(rf, text=None)
+
     root = Path(root)
     root_real = os.path.realpath(root)
     out: list[RawFile] = []
@@ -111,12 +137,12 @@ def scan_raw(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawFile]:
                 if rejected is not None:
                     out.append(rejected)
                     continue
-                out.append(read_raw_file(follow, rel, max_bytes))
+                out.append(read(follow, rel))
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append(rel)
                 continue
-            out.append(read_raw_file(entry.path, rel, max_bytes))
+            out.append(read(entry.path, rel))
     out.sort(key=lambda f: f.path)
     return out
 
@@ -142,7 +168,10 @@ def read_raw_file(
     sha = hashlib.sha256(data).hexdigest()
     dec = decode(data)
     if dec.reject_reason is not None:
-        return RawFile(rel_path, len(data), sha, dec.encoding, None, dec.reject_reason, dec.detail)
+        return RawFile(
+            rel_path, len(data), sha, dec.encoding, None, dec.reject_reason, dec.detail,
+            None, st.st_mtime_ns,
+        )  # fmt: skip
     assert dec.text is not None
     return RawFile(
         rel_path,
@@ -153,6 +182,7 @@ def read_raw_file(
         None,
         dec.detail,
         content_hash(dec.text),
+        st.st_mtime_ns,
     )
 
 
@@ -371,6 +401,42 @@ def find_syndicated(
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)  # root = smallest name
     return {n: (find(n), round(best[n], 4) if n in best else None) for n in names}
+
+
+def band_keys(text: str, k: int = SHINGLE_WORDS) -> list[int]:
+    """The MinHash LSH bucket of each band of `text` (one signed 64-bit key per band, band b at
+    index b), or [] when the text is too short to call anything its syndicated copy. Two texts
+    are candidate near-duplicates when they share the key of some band (see find_syndicated)."""
+    sh = shingle_hashes(text, k)
+    if len(sh) < MIN_SHINGLES:
+        return []
+    sig = minhash(sh)
+    return [
+        int.from_bytes(
+            hashlib.blake2b(sig[b * _ROWS : (b + 1) * _ROWS].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for b in range(_BANDS)
+    ]
+
+
+def cluster(names: Iterable[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Connected components of the verified near-duplicate pairs: name -> its component's first
+    name in sort order (names in no pair map to themselves)."""
+    parent = {n: n for n in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {n: find(n) for n in parent}
 
 
 @functools.lru_cache(maxsize=500_000)

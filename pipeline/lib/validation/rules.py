@@ -415,6 +415,8 @@ class ValidationResult:
     valid: pd.DataFrame
     quarantine: pd.DataFrame
     summary: pd.DataFrame
+    # per article and rule: article_file, rule, n_checked, n_failed (with per_article=True)
+    counts: pd.DataFrame | None = None
 
 
 def _context(valid_units: Iterable[str] | None) -> Context:
@@ -432,8 +434,11 @@ def validate(
     valid_units: Iterable[str] | None = None,
     rules: list[Rule] | None = None,
     n_examples: int = 3,
+    per_article: bool = False,
 ) -> ValidationResult:
-    """Run every rule; see the module docstring for the three output frames."""
+    """Run every rule; see the module docstring for the three output frames. With
+    per_article=True the result also counts checked and failed claims per article and rule
+    (what an incremental run sums into the summary)."""
     rules = RULES if rules is None else rules
     ctx = _context(valid_units)
     original_index = claims.index
@@ -442,11 +447,23 @@ def validate(
     any_failed = pd.Series(False, index=df.index)
     parts: list[pd.DataFrame] = []
     summary_rows = []
+    count_parts: list[pd.DataFrame] = []
     for rule in rules:
         res = rule(df, ctx)
         checked = _bool(res.checked.reindex(df.index))
         failed = _bool(res.failed.reindex(df.index)) & checked
         any_failed |= failed
+        if per_article:
+            c = pd.DataFrame(
+                {
+                    "article_file": base["article_file"].astype(object),
+                    "n_checked": checked.astype("int64"),
+                    "n_failed": failed.astype("int64"),
+                }
+            )
+            c = c.groupby("article_file", sort=True).sum().reset_index()
+            c.insert(1, "rule", rule.id)
+            count_parts.append(c)
         reason = res.reason.reindex(df.index).astype("string")
         if failed.any():
             q = base.loc[failed].copy()
@@ -473,7 +490,14 @@ def validate(
         quarantine["reason"] = pd.Series(dtype="string")
     quarantine = quarantine.astype(QUARANTINE_EXTRA_COLUMNS)
     summary = pd.DataFrame(summary_rows, columns=list(SUMMARY_COLUMNS)).astype(SUMMARY_COLUMNS)
-    return ValidationResult(valid, quarantine, summary)
+    counts = None
+    if per_article:
+        counts = (
+            pd.concat(count_parts, ignore_index=True)
+            if count_parts and len(base)
+            else pd.DataFrame(columns=["article_file", "rule", "n_checked", "n_failed"])
+        )
+    return ValidationResult(valid, quarantine, summary, counts)
 
 
 def split_valid(

@@ -35,8 +35,8 @@ class SchemaReport:
         )
 
 
-def validate_frame(resource: Resource, frame: pd.DataFrame) -> SchemaReport:
-    schema = resource.to_pandera()
+def validate_frame(resource: Resource, frame: pd.DataFrame, unique: bool = True) -> SchemaReport:
+    schema = resource.to_pandera(unique=unique)
     try:
         schema.validate(frame, lazy=True)
         failures = pd.DataFrame()
@@ -58,3 +58,48 @@ def validate_frame(resource: Resource, frame: pd.DataFrame) -> SchemaReport:
             ]
         )
     return SchemaReport(resource.name, len(frame), failures)
+
+
+MAX_FAILURE_ROWS = 1000  # failure cases kept for the report (the count is exact)
+
+
+def validate_table(con, resource: Resource, chunk_rows: int = 250_000) -> SchemaReport:
+    """The schema check of a table in DuckDB, in chunks of `chunk_rows` rows (memory stays flat
+    on tables of millions of rows); the primary key is checked by SQL over the whole table."""
+    cols = ", ".join(resource.field_names)
+    reader = con.sql(f"SELECT {cols} FROM {resource.name}").to_arrow_reader(chunk_rows)
+    parts: list[pd.DataFrame] = []
+    n_rows = n_failures = offset = 0
+    for batch in reader:
+        frame = resource.conform(batch.to_pandas())
+        frame.index = frame.index + offset
+        offset += len(frame)
+        n_rows += len(frame)
+        report = validate_frame(resource, frame, unique=False)
+        n_failures += len(report.failures)
+        if len(report.failures) and sum(len(p) for p in parts) < MAX_FAILURE_ROWS:
+            parts.append(report.failures)
+    if resource.primary_key:
+        key = ", ".join(resource.primary_key)
+        dups = con.execute(
+            f"SELECT {key}, count(*) AS n FROM {resource.name} GROUP BY ALL HAVING count(*) > 1 "
+            "ORDER BY n DESC LIMIT 20"
+        ).df()
+        if len(dups):
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "schema_context": "DataFrameSchema",
+                        "column": "(table)",
+                        "check": f"primary key ({key}) is unique",
+                        "check_number": None,
+                        "failure_case": [
+                            ", ".join(str(v) for v in row[:-1]) + f" ({row[-1]} rows)"
+                            for row in dups.itertuples(index=False)
+                        ],
+                        "index": None,
+                    }
+                )
+            )
+    failures = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return SchemaReport(resource.name, n_rows, failures.head(MAX_FAILURE_ROWS))
