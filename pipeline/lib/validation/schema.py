@@ -63,11 +63,15 @@ def validate_frame(resource: Resource, frame: pd.DataFrame, unique: bool = True)
 MAX_FAILURE_ROWS = 1000  # failure cases kept for the report (the count is exact)
 
 
-def validate_table(con, resource: Resource, chunk_rows: int = 250_000) -> SchemaReport:
+def validate_table(
+    con, resource: Resource, where: str | None = None, chunk_rows: int = 250_000
+) -> SchemaReport:
     """The schema check of a table in DuckDB, in chunks of `chunk_rows` rows (memory stays flat
-    on tables of millions of rows); the primary key is checked by SQL over the whole table."""
+    on tables of millions of rows), of the rows matching `where` (all when None); the primary
+    key is checked by SQL over the whole table."""
     cols = ", ".join(resource.field_names)
-    reader = con.sql(f"SELECT {cols} FROM {resource.name}").to_arrow_reader(chunk_rows)
+    sql = f"SELECT {cols} FROM {resource.name}" + (f" WHERE {where}" if where else "")
+    reader = con.sql(sql).to_arrow_reader(chunk_rows)
     parts: list[pd.DataFrame] = []
     n_rows = n_failures = offset = 0
     for batch in reader:
