@@ -5,7 +5,7 @@ metadata so the UI shows why; and the flow checks (nothing lost between layers) 
 import dagster as dg
 
 from pipeline.defs.partitions import run_batch_keys
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md
 from pipeline.lib import warehouse
 from pipeline.lib.validation.schema import validate_table
@@ -25,6 +25,7 @@ def schema_check(resource: Resource, blocking: bool = True) -> dg.AssetChecksDef
         asset=resource.name,
         name="schema",
         blocking=blocking,
+        pool=WAREHOUSE_POOL,
         description=f"The rows of {resource.name} match the fields declared in "
         "pipeline/metadata (types, NOT NULL, vocabularies, ranges, primary key).",
     )
@@ -68,6 +69,7 @@ def sql_check(
         name=name,
         description=description,
         additional_deps=list(additional_deps),
+        pool=WAREHOUSE_POOL,
     )
     def _check(settings: PipelineSettings) -> dg.AssetCheckResult:
         con = warehouse.connect(settings.build_path)

@@ -4,7 +4,7 @@ sources, series with conflicts, and consistency findings."""
 
 import dagster as dg
 
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
 from pipeline.lib.curation.frames import (
     build_findings_sql,
@@ -25,6 +25,7 @@ RULE_CHECKS = [
 
 
 @dg.multi_asset(
+    pool=WAREHOUSE_POOL,
     specs=[
         table_spec("validated_claims", deps=["claims", "articles"]),
         table_spec("quarantine", deps=["claims", "articles"]),
@@ -90,6 +91,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
 
 
 @dg.multi_asset(
+    pool=WAREHOUSE_POOL,
     specs=[
         table_spec("observations", deps=["validated_claims", "articles"]),
         table_spec("observation_sources", deps=["validated_claims", "articles"]),

@@ -6,7 +6,7 @@ import time
 import dagster as dg
 
 from pipeline.defs.partitions import RAW_BATCHES, run_batch_keys
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_spec
 from pipeline.lib.claims.sync import extract_batches
 
@@ -26,6 +26,7 @@ def _processed_spec(asset: str) -> dg.AssetCheckSpec:
 
 
 @dg.multi_asset(
+    pool=WAREHOUSE_POOL,
     specs=[
         table_spec("quantity_mentions", deps=["articles"], partitions_def=RAW_BATCHES),
         table_spec("claims", deps=["articles"], partitions_def=RAW_BATCHES),

@@ -4,13 +4,16 @@ article, then parse the new articles' headers and queue them for extraction."""
 import dagster as dg
 
 from pipeline.defs.partitions import run_batch_keys
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import preview, row_count, table_asset, table_spec
 from pipeline.lib.ingest.sync import sync_articles, sync_raw_files
 from pipeline.lib.state.versions import RULES_VERSION
 
 
-@dg.multi_asset(specs=[table_spec("raw_files"), table_spec("ingest_rejects")])
+@dg.multi_asset(
+    pool=WAREHOUSE_POOL,
+    specs=[table_spec("raw_files"), table_spec("ingest_rejects")],
+)
 def ingest(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:

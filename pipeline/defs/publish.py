@@ -4,7 +4,7 @@ atomically over warehouse/industrial_internet.duckdb."""
 import dagster as dg
 import pandas as pd
 
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.lib import warehouse
 from pipeline.metadata.resources import RESOURCES
 from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
@@ -13,6 +13,7 @@ from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
 @dg.asset(
     deps=list(RESOURCES),
     group_name="publish",
+    pool=WAREHOUSE_POOL,
     kinds={"duckdb"},
     description="Publishes the build copy of the warehouse (all tables and views) by an atomic "
     "rename over the file analysts read, after checking that every table is there and that "

@@ -13,6 +13,11 @@ from pipeline import settings
 from pipeline.lib import warehouse
 from pipeline.lib.state.versions import SCHEMA_VERSION
 
+# Every step that opens the build copy belongs to this pool. DuckDB has one writer: with the
+# instance's pool limit at 1 (dagster.yaml `concurrency: pools: default_limit: 1`, as on
+# Kubernetes where several runs share one volume) two such steps never overlap, across runs too.
+WAREHOUSE_POOL = "duckdb_warehouse"
+
 
 class PipelineSettings(dg.ConfigurableResource):
     """The raw/ folder, the published warehouse file and the ingestion size limit."""

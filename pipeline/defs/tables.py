@@ -5,6 +5,7 @@ the DDL comments and the README)."""
 import dagster as dg
 import pandas as pd
 
+from pipeline.defs.resources import WAREHOUSE_POOL
 from pipeline.metadata.resources import get as get_resource
 
 
@@ -48,6 +49,7 @@ def table_asset(name: str, **kwargs) -> dict:
         "kinds": {"duckdb"},
         "description": resource.description,
         "metadata": _metadata(name),
+        "pool": WAREHOUSE_POOL,
         **kwargs,
     }
 
