@@ -25,7 +25,7 @@ from pipeline.cli_extract import read_text  # noqa: E402
 from pipeline.metadata.indicators import CATALOG, UNCLASSIFIED  # noqa: E402
 from pipeline.metadata.units import STORED_CODES  # noqa: E402
 
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
 
@@ -84,7 +84,7 @@ def check(folder: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("set", nargs="?", help="heldout ... heldout6, or a folder")
+    ap.add_argument("set", nargs="?", help="heldout ... heldout8, or a folder")
     ap.add_argument("--all", action="store_true", help="every held-out set")
     args = ap.parse_args(argv)
     if not args.all and not args.set:

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/score.py SET [--dates header|gold] [--show] [--min-f1 X]
     .venv/bin/python benchmarks/score.py --all
 
-SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout6`
+SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout8`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
 and `gold.json`. Each article goes through what `python -m pipeline extract PATH` runs (decoding,
 the header's publication date, extract_claims); `--dates gold` passes the gold's dates instead,
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_claims.py"
 OUT = ROOT / "benchmarks" / "out"
-SETS = ("seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = ("seeds", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 
 sys.path.insert(0, str(ROOT))
 
