@@ -268,6 +268,7 @@ def usable_periods(doc: Doc) -> list[Period]:
     """The periods that may be reference periods (see module docstring)."""
     text = doc.text
     quoted = _quoted_spans(text)
+    quoted_starts = [a for a, _ in quoted]
     out = []
     for p in doc.periods:
         if p.kind not in ("year", "date", "relative", "present"):
@@ -276,7 +277,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue
         if p.kind == "relative" and p.offset_start is None:
             continue
-        if any(a <= p.start and p.end <= b for a, b in quoted):
+        k = bisect.bisect_right(quoted_starts, p.start) - 1  # the spans are sorted and disjoint
+        if k >= 0 and p.end <= quoted[k][1]:
             continue
         before = text[max(0, p.start - 40) : p.start]
         after = text[p.end : p.end + 20]
