@@ -40,6 +40,7 @@ is the publication year (basis `publication_year`).
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 import re
 from dataclasses import dataclass, replace
 
@@ -327,7 +328,15 @@ def _extra_periods(text: str, found: list[Period]) -> list[Period]:
         y = m.group(1) or m.group(2)
         year = int(y) if len(y) == 4 else 2000 + int(y)
         out.append(Period(m.start(), m.end(), m.group(0), "year", year, year))
-    return [p for p in out if not any(a < p.end and p.start < b for a, b in spans)]
+    # overlap test by bisection: `found` is sorted by start; reach[k] = max end of spans[: k + 1]
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    kept = []
+    for p in out:
+        k = bisect.bisect_left(starts, p.end) - 1
+        if k < 0 or reach[k] <= p.start:
+            kept.append(p)
+    return kept
 
 
 def _part_end_month(part: str | None) -> int | None:
