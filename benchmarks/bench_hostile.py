@@ -70,6 +70,9 @@ FAMILIES = {
     "one_in": _repeat("one in "),
     "digit_run": _repeat("1234567890"),
     "more_than": _repeat("more than 5 billion yuan, "),
+    # dense but sentence-shaped: passes the not-prose caps, every figure is read
+    "short_sentences": _repeat("Output rose 5% to 3 million tonnes in 2021. "),
+    "figure_lines": _repeat("Revenue: 5 yuan\n"),
 }
 
 

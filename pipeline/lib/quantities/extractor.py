@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import regex as re
 
+from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
@@ -241,6 +242,7 @@ def _extract_piece(text: str) -> Extraction:
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
     for t in triggers:
+        check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
         p = t.start()
         if p < st.consumed:
             continue
