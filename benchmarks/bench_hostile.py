@@ -155,7 +155,9 @@ def main() -> None:
         for mb in family_sizes:
             sec, n = measure(family, mb, args.timeout)
             if sec is None:
-                print(f"{family:<15} {mb:>5g} {'>' + format(args.timeout, 'g'):>8} {'-':>7} {'-':>8}")
+                print(
+                    f"{family:<15} {mb:>5g} {'>' + format(args.timeout, 'g'):>8} {'-':>7} {'-':>8}"
+                )
                 break
             done.append((mb, sec))
             print(f"{family:<15} {mb:>5g} {sec:>8.2f} {sec / mb:>7.2f} {n:>8}", flush=True)

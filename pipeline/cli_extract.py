@@ -12,7 +12,7 @@ setting (PIPELINE_MAX_FILE_BYTES=abc: nothing is processed).
 
 Hostile and oversized input:
 - the size limit of ingestion applies (PIPELINE_MAX_FILE_BYTES, default 5,000,000 bytes); a
-  larger file is reported as too_large and skipped; `--max-bytes N` overrides the limit;
+  larger file is reported as too_large and skipped; `--max-file-bytes N` overrides the limit;
 - a text of more than PROGRESS_CHARS characters gets progress lines on standard error (size,
   quantities found, stretches set aside as not prose or too large, claims and seconds);
 - output piped into a command that stops reading (`| head`) ends the run quietly (exit 0).
@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date (default: from each file's header)",
     )
     ap.add_argument(
-        "--max-bytes",
+        "--max-file-bytes",
         default=None,
         metavar="N",
         help="skip files larger than N bytes (default: PIPELINE_MAX_FILE_BYTES or 5000000)",
@@ -164,7 +164,7 @@ def _read_limited(path: str, limit: int) -> bytes:
 def _too_large(size: str, limit: int) -> str:
     return (
         f"too_large ({size} bytes, over the limit of {limit:,}; "
-        "raise it with --max-bytes or PIPELINE_MAX_FILE_BYTES)"
+        "raise it with --max-file-bytes or PIPELINE_MAX_FILE_BYTES)"
     )
 
 
@@ -175,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        limit = settings.load(only=("max_file_bytes",), max_file_bytes=args.max_bytes).max_file_bytes
+        limit = settings.load(
+            only=("max_file_bytes",), max_file_bytes=args.max_file_bytes
+        ).max_file_bytes
     except settings.SettingsError as exc:
         return _fail(f"extract: {exc}")
     try:

@@ -25,7 +25,7 @@ TOKENS = (
     "and to or from between - – ~ % percent per cent percentage points yuan RMB CNY $ US$ € "
     "dollars tonnes kWh GW EFLOPS sets platforms enterprises times fold more than over about nearly "
     "up to less than at least in by the end of since first second quarter half of year last next "
-    "past years at present so far ( ) [ ] \" “ ” , ; : . ! ? \n \n\n \t \u2009 \u00a0 \u3000 "
+    'past years at present so far ( ) [ ] " “ ” , ; : . ! ? \n \n\n \t \u2009 \u00a0 \u3000 '
     "industrial Internet added value scale GDP according to CCTV said will reach expected target "
     "14th Five-Year Plan (2021-2023) Made in China 2025 Top 500 one in five a third twice"
 ).split(" ")
@@ -64,7 +64,7 @@ def _mutated_article(rng: random.Random, articles: list[str]) -> str:
         i = rng.randrange(len(chars) + 1)
         op = rng.random()
         if op < 0.4:
-            chars.insert(i, rng.choice("0123456789 ,.-%\n“”\"()$"))
+            chars.insert(i, rng.choice('0123456789 ,.-%\n“”"()$'))
         elif op < 0.7 and i < len(chars):
             del chars[i]
         elif i < len(chars):

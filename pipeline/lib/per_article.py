@@ -64,7 +64,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         yield
         return
     token = _DEADLINE.set((time.monotonic() + seconds, seconds))
-    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_alarm = (
+        hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     old_handler = None
     if use_alarm:
 
@@ -82,7 +84,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old_handler if old_handler is not None else signal.SIG_DFL)
+            signal.signal(
+                signal.SIGALRM, old_handler if old_handler is not None else signal.SIG_DFL
+            )
         _DEADLINE.reset(token)
 
 

@@ -29,7 +29,9 @@ class Doc:
     published: dt.date | None
     title: tuple[int, int]
     q_starts: list[int] = field(default_factory=list)
-    q_max_len: int = 0  # the longest quantity span: quantities overlapping [lo, hi) start after lo - q_max_len
+    q_max_len: int = (
+        0  # the longest quantity span: quantities overlapping [lo, hi) start after lo - q_max_len
+    )
     _part_cache: dict = field(default_factory=dict)
     _par_cache: dict = field(default_factory=dict)
 

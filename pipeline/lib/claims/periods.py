@@ -40,9 +40,9 @@ is the publication year (basis `publication_year`).
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
 import re
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from pipeline.lib.quantities.model import Period
 

@@ -658,8 +658,7 @@ def _number_or_too_large(st: _State, pos: int) -> None:
     try:
         _number(st, pos)
         large = any(
-            not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE
-            for q in st.out.quantities[n_q:]
+            not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE for q in st.out.quantities[n_q:]
         )
     except (ArithmeticError, ValueError):
         large = True

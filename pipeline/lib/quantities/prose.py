@@ -100,11 +100,9 @@ def _cut(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
         limit = a + PIECE_CHARS
         cut = -1
         for pat in _CUTS:
-            last = None
-            for last in pat.finditer(text, a + PIECE_CHARS // 2, limit):
-                pass
-            if last is not None:
-                cut = last.end()
+            ends = [m.end() for m in pat.finditer(text, a + PIECE_CHARS // 2, limit)]
+            if ends:
+                cut = ends[-1]
                 break
         if cut <= a:
             cut = limit
