@@ -253,3 +253,55 @@ def test_extract_into_a_closed_pipe_has_no_traceback(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+# ---- a run over a folder with hostile files ------------------------------------------------------
+
+
+def test_a_run_over_hostile_files_finishes_and_publishes_the_rest(tmp_path, monkeypatch):
+    import duckdb
+
+    from tests.test_pipeline_e2e import make_raw, run_all
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_hostile import make
+
+    raw = make_raw(tmp_path / "raw")
+    (raw / "h_percent.txt").write_text("5% " * 100_000, encoding="utf-8")
+    (raw / "h_lines.txt").write_text("Figures\n\n" + "1\n" * 100_000, encoding="utf-8")
+    (raw / "h_digits.txt").write_text(
+        "Published: 2023-03-02\n\nThe fund holds " + "9" * 500 + " yuan. " + NORMAL, "utf-8"
+    )
+    (raw / "h_bank.txt").write_text(
+        "Published: 2023-05-04\nBank history\n\nThe bank was founded in 1850 and now has 3,000 "
+        "branches.\n",
+        encoding="utf-8",
+    )
+    (raw / "h_slow.txt").write_text(make("news", 0.6), encoding="utf-8")
+    monkeypatch.setenv("PIPELINE_ARTICLE_SECONDS", "0.5")  # h_slow.txt needs more
+    published = tmp_path / "wh" / "industrial_internet.duckdb"
+    result = run_all(monkeypatch, raw, published)
+    assert result.success
+    checks = {
+        (e.event_specific_data.asset_key.to_user_string(), e.event_specific_data.check_name): (
+            e.event_specific_data.passed
+        )
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    }
+    assert all(passed for (table, name), passed in checks.items() if name == "schema")
+    assert checks[("claims", "every_article_processed")] is False  # h_slow.txt, over budget
+    con = duckdb.connect(str(published), read_only=True)
+    per_file = dict(con.execute("SELECT article_file, count(*) FROM claims GROUP BY 1").fetchall())
+    assert "h_slow.txt" not in per_file
+    assert per_file.get("h_digits.txt", 0) >= 1 and per_file.get("h_bank.txt", 0) >= 1
+    assert sum(per_file.values()) >= 30
+    reasons = dict(
+        con.execute(
+            "SELECT article_file, list(DISTINCT reason) FROM quantity_mentions "
+            "WHERE reason IN ('not_prose', 'too_large') GROUP BY 1"
+        ).fetchall()
+    )
+    assert reasons["h_percent.txt"] == ["not_prose"] and reasons["h_lines.txt"] == ["not_prose"]
+    assert reasons["h_digits.txt"] == ["too_large"]
+    con.close()
