@@ -83,9 +83,12 @@ def _check(text: str) -> None:
     for g in ex.ignored:
         assert 0 <= g.start <= g.end <= n and g.text == text[g.start : g.end], g
     for published in (dt.date(2023, 5, 4), None):
-        for c in extract_claims(text, published, "fuzz.txt"):
+        claims = extract_claims(text, published, "fuzz.txt")
+        for c in claims:
             assert 0 <= c.char_start <= c.char_end <= n, c
             assert c.quote == text[c.char_start : c.char_end], c
+        ids = [c.claim_id for c in claims]
+        assert len(ids) == len(set(ids)), "claim_id is the primary key of claims"
 
 
 @pytest.mark.parametrize("family", ["random", "adversarial", "mutated"])

@@ -91,7 +91,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-_CUTS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"\s"))
+_CUTS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s+"), re.compile(r"\s"))
 
 
 def _cut(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
