@@ -133,8 +133,11 @@ _FIELDS = [
         "range gives two claims, its lower and upper end.",
         enum=BOUNDS,
     ),
-    Field("period_start", "integer", "First reference year of the figure.", ge=1900, le=2200),
-    Field("period_end", "integer", "Last reference year of the figure.", ge=1900, le=2200),
+    # no range here: the extraction tables (quantity_mentions, claims, quarantine) take every
+    # year the extractor can emit (`founded in 1850`); an implausible year is quarantined by
+    # the validation rule period_plausible, and validated_claims declares the plausible range
+    Field("period_start", "integer", "First reference year of the figure."),
+    Field("period_end", "integer", "Last reference year of the figure."),
     Field(
         "period_part",
         "string",

@@ -159,6 +159,9 @@ _RESOURCES = [
         primary_key=("claim_id",),
         fields=fields(
             *CLAIM_FIELDS,
+            # what the rule period_plausible lets through (1949..2100), declared with a margin
+            period_start={"ge": 1900, "le": 2200},
+            period_end={"ge": 1900, "le": 2200},
         ),
         example_query="SELECT indicator, count(*) FROM validated_claims GROUP BY 1 ORDER BY 2 DESC",
     ),

@@ -11,6 +11,7 @@ Regions of a quantity (used to weigh how close a phrase is):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from pipeline.lib.quantities.model import Period, Quantity
@@ -28,6 +29,9 @@ class Doc:
     published: dt.date | None
     title: tuple[int, int]
     q_starts: list[int] = field(default_factory=list)
+    q_max_len: int = (
+        0  # the longest quantity span: quantities overlapping [lo, hi) start after lo - q_max_len
+    )
     _part_cache: dict = field(default_factory=dict)
     _par_cache: dict = field(default_factory=dict)
 
@@ -43,8 +47,22 @@ class Doc:
         qs = sorted(quantities, key=lambda q: (q.start, q.end))
         ps = sorted(periods, key=lambda p: (p.start, p.end))
         return cls(
-            text, norm(text), seg, qs, ps, published, seg.paragraphs[0], [q.start for q in qs]
+            text,
+            norm(text),
+            seg,
+            qs,
+            ps,
+            published,
+            seg.paragraphs[0],
+            [q.start for q in qs],
+            max((q.end - q.start for q in qs), default=0),
         )
+
+    def quantities_in(self, lo: int, hi: int) -> list[Quantity]:
+        """The quantities overlapping [lo, hi), in order (bisection on the sorted starts)."""
+        i = bisect_left(self.q_starts, lo - self.q_max_len)
+        j = bisect_left(self.q_starts, hi, i)
+        return [q for q in self.quantities[i:j] if q.end > lo and q.start < hi]
 
     @property
     def pub_year(self) -> int | None:

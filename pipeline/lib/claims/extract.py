@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
@@ -205,6 +206,7 @@ def claims_from_extraction(
     claims: list[Claim] = []
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
+        check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
         c = quantity_context(doc, i)
         original = None
         if q.converts is not None and 0 <= q.converts < len(extraction.quantities):

@@ -449,8 +449,8 @@ def _masked(doc: Doc, c: QCtx, lo: int, hi: int, lower: bool = True) -> str:
     src = doc.norm if lower else doc.text
     parts = []
     pos = lo
-    for q in doc.quantities:
-        if q.end <= lo or q.start >= hi or q is c.q:
+    for q in doc.quantities_in(lo, hi):  # bisection: not every quantity of the text
+        if q is c.q:
             continue
         a, b = max(q.start, lo), min(q.end, hi)
         if a > pos:

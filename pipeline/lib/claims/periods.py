@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from pipeline.lib.quantities.model import Period
 
@@ -268,6 +269,7 @@ def usable_periods(doc: Doc) -> list[Period]:
     """The periods that may be reference periods (see module docstring)."""
     text = doc.text
     quoted = _quoted_spans(text)
+    quoted_starts = [a for a, _ in quoted]
     out = []
     for p in doc.periods:
         if p.kind not in ("year", "date", "relative", "present"):
@@ -276,7 +278,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue
         if p.kind == "relative" and p.offset_start is None:
             continue
-        if any(a <= p.start and p.end <= b for a, b in quoted):
+        k = bisect.bisect_right(quoted_starts, p.start) - 1  # the spans are sorted and disjoint
+        if k >= 0 and p.end <= quoted[k][1]:
             continue
         before = text[max(0, p.start - 40) : p.start]
         after = text[p.end : p.end + 20]
@@ -325,7 +328,15 @@ def _extra_periods(text: str, found: list[Period]) -> list[Period]:
         y = m.group(1) or m.group(2)
         year = int(y) if len(y) == 4 else 2000 + int(y)
         out.append(Period(m.start(), m.end(), m.group(0), "year", year, year))
-    return [p for p in out if not any(a < p.end and p.start < b for a, b in spans)]
+    # overlap test by bisection: `found` is sorted by start; reach[k] = max end of spans[: k + 1]
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    kept = []
+    for p in out:
+        k = bisect.bisect_left(starts, p.end) - 1
+        if k < 0 or reach[k] <= p.start:
+            kept.append(p)
+    return kept
 
 
 def _part_end_month(part: str | None) -> int | None:

@@ -10,14 +10,17 @@ whole run is linear in the length of the text.
 
 from __future__ import annotations
 
+import math
 import re as sre
+from dataclasses import replace
 
 import regex as re
 
+from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
-from . import bounds, counts, exclusions, fractions, periods, unitmatch
+from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
 _NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
@@ -182,7 +185,56 @@ class _State:
 
 
 def extract(text: str) -> Extraction:
-    """Every quantity mention, period expression and set-aside number in `text`."""
+    """Every quantity mention, period expression and set-aside number in `text`.
+
+    Stretches that are not prose (`prose.regions`: overlong sentences, sentences of hundreds of
+    numbers, long runs of lines without a letter) are set aside whole as `not_prose`; the rest is
+    read in pieces of bounded length (`prose.pieces`), each with its own offsets shifted back
+    into `text`. A normal article is one piece, read as it always was."""
+    skipped = prose.regions(text)
+    parts = prose.pieces(text, skipped)
+    if not skipped and len(parts) == 1 and parts[0] == (0, len(text)):
+        return _extract_piece(text)
+    out = Extraction()
+    gaps = iter(skipped)
+    gap = next(gaps, None)
+    for a, b in parts:
+        while gap is not None and gap[0] < a:
+            out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+            gap = next(gaps, None)
+        _shift_into(out, _extract_piece(text[a:b]), a)
+    while gap is not None:
+        out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+        gap = next(gaps, None)
+    return out
+
+
+def _shift_into(out: Extraction, ex: Extraction, offset: int) -> None:
+    """Append the extraction of a piece starting at `offset` to `out`: offsets shifted, range
+    ids and conversion indexes renumbered to stay unique and right in the whole text."""
+    n_before = len(out.quantities)
+    rid_base = max((q.range_id for q in out.quantities if q.range_id is not None), default=0)
+    for q in ex.quantities:
+        out.quantities.append(
+            replace(
+                q,
+                start=q.start + offset,
+                end=q.end + offset,
+                number_start=q.number_start + offset,
+                number_end=q.number_end + offset,
+                unit_start=None if q.unit_start is None else q.unit_start + offset,
+                unit_end=None if q.unit_end is None else q.unit_end + offset,
+                range_id=None if q.range_id is None else q.range_id + rid_base,
+                converts=None if q.converts is None else q.converts + n_before,
+            )
+        )
+    for p in ex.periods:
+        out.periods.append(replace(p, start=p.start + offset, end=p.end + offset))
+    for g in ex.ignored:
+        out.ignored.append(replace(g, start=g.start + offset, end=g.end + offset))
+
+
+def _extract_piece(text: str) -> Extraction:
     st = _State(text)
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -190,6 +242,7 @@ def extract(text: str) -> Extraction:
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
     for t in triggers:
+        check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
         p = t.start()
         if p < st.consumed:
             continue
@@ -294,7 +347,7 @@ def _dispatch(st: _State, m: re.Match) -> None:
     text = st.text
     if True:
         if m.group("num") is not None:
-            _number(st, m.start("num"))
+            _number_or_too_large(st, m.start("num"))
         elif m.group("years") is not None:
             _years(st, m)
         elif m.group("rel") is not None:
@@ -330,7 +383,7 @@ def _years(st: _State, m: re.Match) -> None:
     start, end = m.start(), m.end()
     lead = periods.YEAR_LEAD.match(text, max(0, start - 40), start)
     if single and lead is None and _year_is_number(text, m.start("y1"), m.end("y1")):
-        _number(st, m.start("y1"))
+        _number_or_too_large(st, m.start("y1"))
         return
     y1, y2 = periods.year_bounds(m)
     p_start = lead.start("lead") if lead is not None and not m.group("y_pre") else start
@@ -591,6 +644,32 @@ def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
         _shared_unit(st, second, depth + 1)
     if second.unit is not None:
         n.unit, n.counted, n.phrase = second.unit, second.counted, second.phrase
+
+
+# a value this large is no statistic (world GDP is ~1e14 USD); parsing a run of thousands of
+# digits or scale words can overflow the decimal context
+TOO_LARGE = 1e18
+
+
+def _number_or_too_large(st: _State, pos: int) -> None:
+    """`_number`, except that a number too large to be a statistic (decimal overflow, a value
+    of TOO_LARGE or more, not finite) is set aside as `too_large` and the scan goes on."""
+    n_q = len(st.out.quantities)
+    try:
+        _number(st, pos)
+        large = any(
+            not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE for q in st.out.quantities[n_q:]
+        )
+    except (ArithmeticError, ValueError):
+        large = True
+    if not large:
+        return
+    end = max(_NON_SPACE.match(st.text, pos, pos + 200).end(), st.consumed)
+    for q in st.out.quantities[n_q:]:
+        end = max(end, q.end)
+    del st.out.quantities[n_q:]
+    st.out.ignored.append(Ignored(pos, end, st.text[pos:end], "too_large"))
+    st.consumed = max(st.consumed, end)
 
 
 def _number(st: _State, pos: int) -> None:
