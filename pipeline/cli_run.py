@@ -1,5 +1,10 @@
 """`python -m pipeline run`: materialize every asset in-process on the instance in DAGSTER_HOME
-(default <repo>/.dagster_home, so the run shows in `dg dev`), then print what was built."""
+(default <repo>/.dagster_home, so the run shows in `dg dev`), then print what was built and, one
+line each, why anything failed.
+
+Before the run: runs left STARTED by a process that is gone are marked failed (they would block
+the UI's queue), and the warehouse's run lock is taken for the whole run (a second run on the
+same warehouse waits), then publishing temporaries left by killed runs are removed."""
 
 from __future__ import annotations
 
@@ -28,24 +33,39 @@ def main(argv: list[str]) -> int:
     import dagster as dg
 
     from pipeline.definitions import defs
+    from pipeline.lib import run_guard, warehouse
+    from pipeline.run_report import failure_lines
 
+    published = settings.warehouse_path()
     definitions = defs()
     job = definitions.resolve_implicit_global_asset_job_def()
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
-    failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+        run_guard.sweep_dead_runs(instance, log=print)
+        try:
+            with run_guard.exclusive_run(published, wait_message=print):
+                for tmp in warehouse.clean_stale_temporaries(published):
+                    print(f"removed {tmp.name}, left by a killed publish")
+                result = job.execute_in_process(
+                    instance=instance, raise_on_error=False, tags=run_guard.run_tags()
+                )
+        except Exception as exc:  # the summary is always ours, never a traceback
+            print(f"\nrun FAILED before it could finish: {type(exc).__name__}: {exc}")
+            return 1
     checks = [
         e.event_specific_data
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
     ]
-    bad_checks = [f"{c.asset_key.to_user_string()}:{c.check_name}" for c in checks if not c.passed]
+    n_bad = sum(1 for c in checks if not c.passed)
+    lines = failure_lines(result)
     print(f"\nrun {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
-    print(f"asset checks: {len(checks) - len(bad_checks)} passed, {len(bad_checks)} failed")
-    for name in bad_checks:
-        print(f"  failed check: {name}")
-    for step in failed:
-        print(f"  failed step: {step}")
+    print(f"asset checks: {len(checks) - n_bad} passed, {n_bad} failed")
+    for line in lines:
+        print(f"  {line}")
+    if not result.success:
+        note = run_guard.release_build_after_failure(settings.build_path_for(published), lines)
+        if note:
+            print(f"  {note}")
     if result.success:
-        print(f"warehouse: {settings.warehouse_path()}")
-    return 0 if result.success and not bad_checks else 1
+        print(f"warehouse: {published}")
+    return 0 if result.success and not n_bad else 1

@@ -42,6 +42,7 @@ class WarehouseIOManager(dg.ConfigurableIOManager):
     """Writes a table asset's DataFrame into the build copy; loads it back for downstream steps."""
 
     warehouse_path: str | None = None  # default: settings.warehouse_path()
+    raw_dir: str | None = None  # default: settings.raw_dir(); recorded with each table written
 
     @property
     def build_path(self) -> Path:
@@ -54,7 +55,9 @@ class WarehouseIOManager(dg.ConfigurableIOManager):
         resource = get_resource(context.asset_key.path[-1])
         con = warehouse.connect(self.build_path)
         try:
-            n = warehouse.write_table(con, resource, obj)
+            raw = Path(self.raw_dir) if self.raw_dir else settings.raw_dir()
+            provenance = {"raw_dir": str(raw.resolve()), "run_id": context.run_id}
+            n = warehouse.write_table(con, resource, obj, provenance=provenance)
         finally:
             con.close()
         context.add_output_metadata(
@@ -79,7 +82,7 @@ def make_resources(
         "settings": PipelineSettings(
             raw_dir=raw_dir, warehouse_path=warehouse_path, max_file_bytes=max_file_bytes
         ),
-        "io_manager": WarehouseIOManager(warehouse_path=warehouse_path),
+        "io_manager": WarehouseIOManager(warehouse_path=warehouse_path, raw_dir=raw_dir),
     }
 
 
