@@ -84,8 +84,30 @@ class ArticleGroup:
 # Scanning
 
 
+def escape_name(name: str) -> str:
+    """A path as text that UTF-8 can store: bytes that are not UTF-8 (which os.scandir hands
+    back as lone surrogates) become backslash escapes, b'bad\\xff.txt' -> 'bad\\\\xff.txt'."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _escaped(f: RawFile) -> RawFile:
+    path, detail = escape_name(f.path), escape_name(f.detail)
+    if path == f.path and detail == f.detail:
+        return f
+    if path != f.path:
+        detail = f"{detail}; the file name is not UTF-8, stored with backslash escapes"
+    return RawFile(
+        path, f.size_bytes, f.sha256, f.encoding, f.text, f.reject_reason, detail, f.content_hash
+    )
+
+
 def scan_raw(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawFile]:
-    """Every file under `root` (recursive) as a RawFile, sorted by relative path."""
+    """Every file under `root` (recursive) as a RawFile, sorted by relative path. Names whose
+    bytes are not UTF-8 are read under their real name and recorded escaped (`escape_name`)."""
     root = Path(root)
     root_real = os.path.realpath(root)
     out: list[RawFile] = []
@@ -117,6 +139,7 @@ def scan_raw(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawFile]:
                 stack.append(rel)
                 continue
             out.append(read_raw_file(entry.path, rel, max_bytes))
+    out = [_escaped(f) for f in out]
     out.sort(key=lambda f: f.path)
     return out
 
