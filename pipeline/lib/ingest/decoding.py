@@ -83,13 +83,11 @@ def decode(data: bytes) -> Decoded:
     nul = data.find(b"\x00")
     utf16_note = ""
     if nul >= 0:
-        utf16 = _bomless_utf16(data)
-        if utf16 is not None:
-            how = f"{utf16} without byte-order mark (NUL byte pattern)"
-            got = _strict(data, utf16, how, "binary")
-            if got.ok and _one_script(got.text):
-                return _tiny_check(data, got)
-            utf16_note = f"; not {utf16} either ({got.detail or 'mixed scripts'})"
+        got = _bomless_utf16(data)
+        if got is not None and got.ok:
+            return _tiny_check(data, got)
+        if got is not None:
+            utf16_note = f"; not UTF-16 either ({got.detail})"
         return Decoded(
             None, None, "binary", f"NUL byte at offset {nul} (not UTF-16/UTF-32){utf16_note}"
         )
@@ -215,20 +213,32 @@ _IMPLAUSIBLE_RE = regex.compile(r"[^\P{Cc}\t\n\r\x0b\x0c\x1c-\x1e\x85]|[\p{Cn}\p
 _PY_CODEC = {"latin_1": "latin-1", "gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252"}
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the NUL bytes say UTF-16 without a BOM: most of them on one
-    side of the byte pairs (ASCII in LE has its NUL second; CJK such as U+4E00 may put a few on
-    the other side). The caller decodes strictly and checks the text."""
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM, told by its NUL bytes (ASCII characters have one, and so do CJK
+    characters such as U+4E00): both byte orders are decoded strictly, and the one whose text
+    is plausible, of one script family and made of more common characters wins. None when
+    the length is odd; a failed Decoded (with why) when neither order reads as text."""
     n = len(data)
     if n < 2 or n % 2:
         return None
     even_nul = data[0::2].count(0)
     odd_nul = data[1::2].count(0)
-    if odd_nul > 0 and odd_nul >= 4 * even_nul:
-        return "utf-16-le"
-    if even_nul > 0 and even_nul >= 4 * odd_nul:
-        return "utf-16-be"
-    return None
+    order = ("utf-16-le", "utf-16-be") if odd_nul >= even_nul else ("utf-16-be", "utf-16-le")
+    best, best_score, why = None, -1, []
+    for codec in order:
+        got = _strict(data, codec, f"{codec} without byte-order mark (NUL byte pattern)", "binary")
+        if not got.ok:
+            why.append(got.detail)
+            continue
+        if not _one_script(got.text):
+            why.append(f"as {codec}, characters of several scripts")
+            continue
+        score = len(_TINY_COMMON_RE.findall(got.text))
+        if score > best_score:
+            best, best_score = got, score
+    if best is not None:
+        return best
+    return Decoded(None, None, "binary", "; ".join(why))
 
 
 _LATIN = ("cp1252", "latin-1")
@@ -314,6 +324,9 @@ def _tiny_check(data: bytes, decoded: Decoded) -> Decoded:
     if not data.translate(None, _PRINTABLE_ASCII):  # plain printable ASCII: a text
         return decoded
     why = _tiny_text_ok(decoded.text or "", decoded.encoding or "")
+    if why is None and "without byte-order mark" in decoded.detail:
+        if not regex.search(r"[A-Za-z]{2,}", decoded.text or ""):
+            why = "no ASCII word to explain its NUL bytes as UTF-16"
     if why is None:
         return decoded
     return Decoded(
