@@ -1,7 +1,7 @@
 """Why a run failed, one line per failure, from the result of `execute_in_process` (plain Python
 over Dagster's events; `pipeline/cli_run.py` prints it).
 
-- a failed step: its key and the error that caused it (the innermost exception of Dagster's
+- a failed step: its key and the error that caused it (the error raised inside Dagster's
   wrapping; "No space left on device" wins over a later rollback error that hides it);
 - a failed asset check: the asset and check, the number of failures, the first offending row
   of its evidence (`column=value` pairs), and the article when the evidence names one;
@@ -33,13 +33,17 @@ def _errors(error) -> list:
 
 
 def error_reason(error) -> str:
-    """The message that says why: a full disk anywhere in the chain, else the innermost error
-    (Dagster wraps user code errors in 'Error occurred while executing ...')."""
+    """The message that says why: a full disk anywhere in the chain, else the first error that
+    is not Dagster's wrapping ('Error occurred while executing ...'): the one the code raised,
+    which names what it was doing (its own cause is usually in its message)."""
     chain = _errors(error)
     if not chain:
         return "unknown error"
     for e in chain:
         if NO_SPACE in (e.message or ""):
+            return _err_text(e)
+    for e in chain:
+        if not (e.cls_name or "").startswith("Dagster"):
             return _err_text(e)
     return _err_text(chain[-1])
 
@@ -47,7 +51,10 @@ def error_reason(error) -> str:
 def _err_text(e) -> str:
     message = (e.message or "").strip()
     name = e.cls_name or ""
-    if name and not message.startswith(name):
+    qualified = message.find(f".{name}:")
+    if name and 0 <= qualified < 80 and " " not in message[:qualified]:
+        message = message[qualified + 1 :]  # pipeline.lib.warehouse.WarehouseError: -> Warehouse..
+    if name and not message.startswith(f"{name}:"):
         return f"{name}: {message}"
     return message
 

@@ -113,9 +113,7 @@ def test_failure_lines_name_the_reason_and_the_article():
         raise ValueError("the catalog lists indicator 'x' twice")
 
     defs = dg.Definitions(assets=[rows, broken], asset_checks=[rows_schema])
-    result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
-        raise_on_error=False
-    )
+    result = defs.resolve_implicit_global_asset_job_def().execute_in_process(raise_on_error=False)
     lines = failure_lines(result)
     assert len(lines) == 2, lines
     (step,) = [ln for ln in lines if ln.startswith("failed step")]

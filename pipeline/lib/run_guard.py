@@ -145,8 +145,10 @@ def _run_pid(instance, run) -> int | None:
     from dagster import DagsterEventType
 
     tag = run.tags.get(PID_TAG)
-    if tag and tag.isdigit() and run.tags.get(HOST_TAG, socket.gethostname()) == (
-        socket.gethostname()
+    if (
+        tag
+        and tag.isdigit()
+        and run.tags.get(HOST_TAG, socket.gethostname()) == (socket.gethostname())
     ):
         return int(tag)
     if run.tags.get(HOST_TAG) not in (None, socket.gethostname()):

@@ -270,7 +270,8 @@ def _publish(
                 if len(folders) > 1 or unrecorded:
                     raise WarehouseError(
                         "the build mixes runs: its tables come from the raw folders "
-                        f"{folders}" + (f", and {unrecorded} are unrecorded" if unrecorded else "")
+                        f"{folders}"
+                        + (f", and {unrecorded} are unrecorded" if unrecorded else "")
                         + "; run all assets on one folder"
                     )
             if "articles" in counts and counts["articles"] == 0:
