@@ -33,6 +33,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix pipeline tests benchmarks
 
 dev: $(STAMP)
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(PY) -m pipeline.lib.run_guard
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dg dev --host 127.0.0.1 --port 3000
 
 bench: $(STAMP)

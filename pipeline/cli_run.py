@@ -1,9 +1,14 @@
 """`python -m pipeline run`: materialize every asset in-process on the instance in DAGSTER_HOME
-(default <repo>/.dagster_home, so the run shows in `dg dev`), then print what was built.
+(default <repo>/.dagster_home, so the run shows in `dg dev`), then print what was built and, one
+line each, why anything failed.
 
 Each run is one raw_batches partition (the files that arrived since the last run); only the new
 and changed articles are extracted. The console shows one line per step; the full log is in
 DAGSTER_HOME/logs/<run id>.log and in the UI (`--verbose` prints it all on the console).
+
+Before the run: runs left STARTED by a process that is gone are marked failed (they would block
+the UI's queue), and the warehouse's run lock is taken for the whole run (a second run on the
+same warehouse waits), then publishing temporaries left by killed runs are removed.
 """
 
 from __future__ import annotations
@@ -31,7 +36,13 @@ def main(argv: list[str]) -> int:
         os.environ["PIPELINE_WAREHOUSE"] = str(os.path.abspath(args.warehouse))
     home = os.environ.setdefault("DAGSTER_HOME", str(settings.REPO_ROOT / ".dagster_home"))
     os.makedirs(home, exist_ok=True)
-    raw, published = settings.raw_dir(), settings.warehouse_path()
+    try:
+        raw, published = settings.raw_dir(), settings.warehouse_path()
+        settings.max_file_bytes()
+        settings.article_seconds()
+    except ValueError as exc:  # a bad PIPELINE_* setting
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if not raw.is_dir():
         print(f"error: the raw folder {raw} does not exist", file=sys.stderr)
         return 2
@@ -40,7 +51,9 @@ def main(argv: list[str]) -> int:
 
     from pipeline.definitions import defs
     from pipeline.defs.partitions import RAW_BATCHES, new_batch_key
+    from pipeline.lib import run_guard, warehouse
     from pipeline.run_console import console_logger
+    from pipeline.run_report import failure_lines
 
     run_id = str(uuid.uuid4())
     log_file = Path(home) / "logs" / f"{run_id}.log"
@@ -52,21 +65,29 @@ def main(argv: list[str]) -> int:
     print(f"run {run_id}: raw {raw} -> {published} (batch {key})", flush=True)
     try:
         with dg.DagsterInstance.get() as instance:
-            instance.add_dynamic_partitions(RAW_BATCHES.name, [key])
-            result = job.execute_in_process(
-                instance=instance,
-                partition_key=key,
-                run_id=run_id,
-                run_config={"loggers": {"console": {}}},
-                raise_on_error=False,
-                tags={"pipeline/raw_dir": str(raw), "pipeline/warehouse": str(published)},
-            )
-            _drop_empty_batch(instance, result, key)
-    except Exception as exc:  # the instance itself failed (disk full, killed storage ...)
-        print(f"\nrun {run_id}: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print(f"full log: {log_file}", file=sys.stderr)
+            run_guard.sweep_dead_runs(instance, log=print)
+            with run_guard.exclusive_run(published, wait_message=print):
+                for tmp in warehouse.clean_stale_temporaries(published):
+                    print(f"removed {tmp.name}, left by a killed publish")
+                instance.add_dynamic_partitions(RAW_BATCHES.name, [key])
+                result = job.execute_in_process(
+                    instance=instance,
+                    partition_key=key,
+                    run_id=run_id,
+                    run_config={"loggers": {"console": {}}},
+                    raise_on_error=False,
+                    tags={
+                        **run_guard.run_tags(),
+                        "pipeline/raw_dir": str(raw),
+                        "pipeline/warehouse": str(published),
+                    },
+                )
+                _drop_empty_batch(instance, result, key)
+    except Exception as exc:  # the summary is always ours, never a traceback
+        print(f"\nrun {run_id}: FAILED before it could finish: {type(exc).__name__}: {exc}")
+        print(f"full log: {log_file}")
         return 1
-    return _summary(result, log_file, published)
+    return _summary(result, log_file, published, failure_lines(result))
 
 
 def _drop_empty_batch(instance, result, key: str) -> None:
@@ -82,31 +103,27 @@ def _drop_empty_batch(instance, result, key: str) -> None:
             return
 
 
-def _summary(result, log_file, published) -> int:
-    failed = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+def _summary(result, log_file: Path, published: Path, lines: list[str]) -> int:
+    from pipeline.lib import run_guard
+
     checks = [
         e.event_specific_data
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
     ]
-    bad_checks = [c for c in checks if not c.passed]
+    n_bad = sum(1 for c in checks if not c.passed)
     print(f"\nrun {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
-    print(f"asset checks: {len(checks) - len(bad_checks)} passed, {len(bad_checks)} failed")
-    for c in bad_checks:
-        print(f"  failed check: {c.asset_key.to_user_string()}:{c.check_name}")
-    for e in failed:
-        print(f"  failed step: {e.step_key}: {_reason(e)}")
+    print(f"asset checks: {len(checks) - n_bad} passed, {n_bad} failed")
+    for line in lines:
+        print(f"  {line}")
+    if not result.success:
+        note = run_guard.release_build_after_failure(settings.build_path_for(published), lines)
+        if note:
+            print(f"  {note}")
     if result.success:
         print(f"warehouse: {published}")
+        report = published.parent / "report.html"
+        if report.exists():
+            print(f"report: {report}")
     print(f"full log: {log_file}")
-    return 0 if result.success and not bad_checks else 1
-
-
-def _reason(event) -> str:
-    """The innermost error of a step failure, on one line."""
-    err = event.step_failure_data.error if event.step_failure_data else None
-    while err is not None and err.cause is not None:
-        err = err.cause
-    if err is None or not err.message:
-        return "failed"
-    return err.message.strip().splitlines()[0]
+    return 0 if result.success and not n_bad else 1

@@ -125,3 +125,74 @@ def test_corrupted_utf8_is_not_turned_into_mojibake():
 def test_bad_utf16_surrogate_is_undecodable():
     d = decode(b"\xff\xfe" + "ok".encode("utf-16-le") + b"\x00\xd8\x41\x00")
     assert d.reject_reason == "undecodable"
+
+
+def test_tiny_random_binary_is_not_an_article():
+    """Issue 12: random files of 1-16 bytes were accepted as cp1252/GB18030/Big5 articles. Those
+    made only of printable ASCII are text by any measure and are left out of the sample."""
+    import random
+
+    rng = random.Random(20261201)
+    printable = set(range(0x20, 0x7F)) | {9, 10, 13}
+    accepted, n = [], 0
+    for _ in range(5000):
+        data = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
+        if all(b in printable for b in data):
+            continue
+        n += 1
+        d = decode(data)
+        if d.ok:
+            accepted.append((data, d.encoding, d.text))
+        else:
+            assert d.reject_reason in ("binary", "undecodable", "empty")
+    # 18% were accepted before; what is left are byte strings that spell common characters
+    assert len(accepted) <= 0.001 * n, accepted
+
+
+@pytest.mark.parametrize(
+    "text", ["Output rose 5%.", "工业互联网", "It’s “fine”.", "工业互联网平台 2023年"]
+)
+def test_tiny_real_texts_are_still_texts(text):
+    codecs = ("utf-8", "gb18030") if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ("utf-8",)
+    for codec in codecs:
+        try:
+            data = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        d = decode(data)
+        assert d.ok and d.text == text, (codec, d)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_chinese_with_few_ascii_characters(codec):
+    """Mostly Chinese: few ASCII NULs, and U+4E00 (一) puts a NUL on the other side."""
+    text = "一季度工业互联网平台连接设备超过一千万台，同比增长一成。\n"
+    d = decode(text.encode(codec))
+    assert (d.encoding, d.text) == (codec, text)
+    assert "without byte-order mark" in d.detail
+
+
+def test_random_bytes_with_nuls_are_not_utf16():
+    import random
+
+    rng = random.Random(5)
+    data = bytes(rng.randrange(256) if i % 2 == 0 else 0 if i % 6 else 7 for i in range(400))
+    assert decode(bytes(rng.randrange(256) for _ in range(200)) + b"\x00" * 3).reject_reason == (
+        "binary"
+    )
+    assert decode(data).reject_reason in ("binary", None)
+
+
+def test_ascii_with_one_stray_byte_records_the_fallback():
+    d = decode(b"Output rose to 42 tonnes in 2023, up \x92 sharply from a year before.\n")
+    assert d.ok and d.encoding == "cp1252"
+    assert d.detail.startswith("fallback encoding cp1252")
+    assert "the first at byte 37" in d.detail and "’" in d.detail
+
+
+def test_random_high_bytes_are_not_a_latin_text():
+    import random
+
+    rng = random.Random(3)
+    data = bytes(rng.randrange(0x20, 0x100) for _ in range(400))
+    assert not decode(data).ok

@@ -83,6 +83,9 @@ def test_code_location_loads_every_table_and_check():
 
 def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch):
     raw = make_raw(tmp_path / "raw")
+    # a file name that is not UTF-8 (issue 10/12): read, recorded escaped, never fatal
+    with open(os.path.join(os.fsencode(raw), b"bad\xff.txt"), "wb") as fh:
+        fh.write(SEEDS[0].read_bytes())
     published = tmp_path / "wh" / "industrial_internet.duckdb"
     result = run_all(monkeypatch, raw, published)
     assert result.success
@@ -99,6 +102,9 @@ def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch
     assert outcomes["zz_copy_of_001.txt"] == "duplicate"
     assert outcomes["zz_utf16_copy_of_003.txt"] == "duplicate"
     assert outcomes["nested/note.txt"] == "article"
+    assert outcomes["bad\\xff.txt"] == "duplicate"
+    sources = con.execute("SELECT DISTINCT raw_dir FROM build_info").fetchall()
+    assert sources == [(str(raw.resolve()),)]
     rejects = dict(con.execute("SELECT file_path, reject_reason FROM ingest_rejects").fetchall())
     assert rejects == {"empty.txt": "empty", "picture.png": "binary"}
 
@@ -223,6 +229,9 @@ def test_readers_do_not_break_runs_and_a_killed_run_leaves_the_warehouse(tmp_pat
         assert _sha(published) == before
         assert writer.count() == 9
 
+        # a publish killed earlier left its temporary copy (the pid is gone)
+        stale = published.parent / f".{published.name}.publishing-{third.pid}"
+        stale.write_bytes(b"partial")
         fourth = _run_cli(raw, published, home)
         out, _ = fourth.communicate(timeout=900)
         assert fourth.returncode == 0, out[-3000:]
@@ -230,3 +239,89 @@ def test_readers_do_not_break_runs_and_a_killed_run_leaves_the_warehouse(tmp_pat
     finally:
         writer.close()
     assert _count(published) == 206
+    assert not stale.exists()
+    # the killed run was marked failed by the next run: nothing left STARTED to block the queue
+    assert "is gone (killed or crashed)" in out
+    instance = dg.DagsterInstance.from_config(str(home))
+    try:
+        active = dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING])
+        assert instance.get_runs(filters=active) == []
+        statuses = [r.status for r in instance.get_runs()]
+        assert statuses.count(dg.DagsterRunStatus.FAILURE) == 1
+    finally:
+        instance.dispose()
+
+
+def _tables(path: Path) -> dict:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() "
+                "WHERE table_name <> 'build_info' AND schema_name = 'main'"
+            ).fetchall()
+        ]
+        names += [
+            r[0]
+            for r in con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+            ).fetchall()
+        ]
+        frames = {n: con.execute(f'SELECT * FROM "{n}" ORDER BY ALL').df() for n in names}
+        frames["build_info"] = con.execute("SELECT DISTINCT raw_dir FROM build_info").df()
+        return frames
+    finally:
+        con.close()
+
+
+def _same(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(a[k].equals(b[k]) for k in a)
+
+
+def test_concurrent_runs_on_two_folders_publish_one_of_them(tmp_path):
+    """Issue 12: two runs on different raw folders published raw_files of one with the articles
+    of the other (5 of 16 trials). Now the second waits for the first (the run lock), and the
+    published warehouse is, table by table, what one of them builds alone."""
+    folder_a, folder_b = tmp_path / "A", tmp_path / "B"
+    folder_a.mkdir()
+    folder_b.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, folder_a / seed.name)
+    for seed in SEEDS[2:]:
+        shutil.copy(seed, folder_b / seed.name)
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    cold = {}
+    for name, folder in (("A", folder_a), ("B", folder_b)):
+        path = tmp_path / f"cold_{name}" / "industrial_internet.duckdb"
+        proc = _run_cli(folder, path, home)
+        out, _ = proc.communicate(timeout=600)
+        assert proc.returncode == 0, out[-3000:]
+        cold[name] = _tables(path)
+    assert not _same(cold["A"], cold["B"])
+
+    published = tmp_path / "wh" / "industrial_internet.duckdb"
+    runs = [_run_cli(folder_a, published, home), _run_cli(folder_b, published, home)]
+    outs = [p.communicate(timeout=900)[0] for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], [o[-2000:] for o in outs]
+    assert any("waiting for another run" in o for o in outs)
+    got = _tables(published)
+    assert _same(got, cold["A"]) or _same(got, cold["B"])
+
+    # Fail closed: the duckdb CLI (read-write) holds a published warehouse and a run on an
+    # empty folder is refused: the published file is left byte for byte.
+    target = tmp_path / "cold_A" / "industrial_internet.duckdb"
+    before = _sha(target)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    holder = Holder(target, read_only=False)
+    try:
+        assert holder.count() == 2
+        proc = _run_cli(empty, target, home)
+        out, _ = proc.communicate(timeout=600)
+    finally:
+        holder.close()
+    assert proc.returncode == 1, out[-3000:]
+    assert "failed step published_warehouse: WarehouseError: cannot read the published" in out
+    assert _sha(target) == before

@@ -206,3 +206,30 @@ def test_syndication_scales_roughly_linearly():
     res = find_syndicated(texts)
     assert res["copy"][0] == "0042"
     assert sum(1 for k, (key, _) in res.items() if key != k) == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_recorded_escaped(tmp_path):
+    """Issue 10/12: b'bad\\xff.txt' crashed ingest when raw_files was written ("surrogate")."""
+    import duckdb
+
+    from pipeline.lib import warehouse
+    from pipeline.lib.ingest.folder import ingest_folder
+    from pipeline.metadata.resources import get as get_resource
+
+    root = os.fsencode(tmp_path)
+    with open(os.path.join(root, b"bad\xff.txt"), "wb") as fh:
+        fh.write(BODY.encode())
+    os.symlink(b"/nowhere/\xfe", os.path.join(root, b"link\xfe"))
+    got = by_path(scan_raw(tmp_path))
+    assert set(got) == {"bad\\xff.txt", "link\\xfe"}
+    assert got["bad\\xff.txt"].text == BODY
+    assert "not UTF-8" in got["bad\\xff.txt"].detail
+    assert got["link\\xfe"].reject_reason == "symlink_outside_raw"
+
+    tables = ingest_folder(tmp_path, 5_000_000)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    for name in ("raw_files", "ingest_rejects", "articles"):
+        warehouse.write_table(con, get_resource(name), getattr(tables, name))
+    rows = dict(con.execute("SELECT file_path, outcome FROM raw_files").fetchall())
+    assert rows == {"bad\\xff.txt": "article", "link\\xfe": "rejected"}
+    assert con.execute("SELECT article_file FROM articles").fetchall() == [("bad\\xff.txt",)]

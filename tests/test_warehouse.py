@@ -148,3 +148,185 @@ def test_an_empty_build_does_not_replace_a_warehouse_with_articles(tmp_path):
         warehouse.publish(build, published, required_tables=["articles"])
     published.unlink()  # deleting it first publishes an empty warehouse on purpose
     assert warehouse.publish(build, published, required_tables=["articles"]) == {"articles": 0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 12: fail closed, never mixed, no leftovers, the real cause of a full disk
+
+
+def _articles_build(tmp_path, names, raw_dir=None):
+    build = tmp_path / ".build" / "w.duckdb"
+    con = warehouse.connect(build)
+    provenance = {"raw_dir": raw_dir, "run_id": "r"} if raw_dir else None
+    warehouse.write_table(con, ARTICLES, pd.DataFrame({"article_file": names}), provenance)
+    con.close()
+    return build
+
+
+def test_a_read_write_holder_does_not_let_an_empty_build_through(tmp_path):
+    """The guard used to read a lock error as "0 articles" and publish an empty warehouse."""
+    published = tmp_path / "w.duckdb"
+    warehouse.publish(_articles_build(tmp_path, ["a.txt"]), published, required_tables=["articles"])
+    before = published.read_bytes()
+    empty = _articles_build(tmp_path, [])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", READER.replace("things", "articles"), str(published), "rw"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        holder.stdin.write("?\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "1"
+        with pytest.raises(warehouse.WarehouseError, match="cannot read the published"):
+            warehouse.publish(empty, published, required_tables=["articles"])
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert published.read_bytes() == before
+
+
+def test_a_build_whose_tables_come_from_two_raw_folders_is_refused(tmp_path):
+    published = tmp_path / "w.duckdb"
+    build = _articles_build(tmp_path, ["a.txt"], raw_dir="/data/A")
+    con = warehouse.connect(build)
+    warehouse.write_table(con, THINGS, frame(), {"raw_dir": "/data/B", "run_id": "s"})
+    con.close()
+    with pytest.raises(warehouse.WarehouseError, match="mixes runs"):
+        warehouse.publish(build, published, required_tables=["articles", "things"])
+    assert not published.exists()
+    con = warehouse.connect(build)
+    warehouse.write_table(con, THINGS, frame(), {"raw_dir": "/data/A", "run_id": "s"})
+    con.close()
+    counts = warehouse.publish(build, published, required_tables=["articles", "things"])
+    assert counts["articles"] == 1 and counts[warehouse.BUILD_INFO] == 2
+
+
+def test_articles_without_a_raw_files_row_break_an_integrity_rule(tmp_path):
+    """raw_files from folder A with articles from folder B was published (5 of 16 trials)."""
+    from pipeline.metadata.views import INTEGRITY_SQL
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(
+        "CREATE TABLE raw_files (file_path VARCHAR, outcome VARCHAR, article_file VARCHAR, "
+        "reject_reason VARCHAR, sha256 VARCHAR)"
+    )
+    con.execute("CREATE TABLE articles (article_file VARCHAR, sha256 VARCHAR)")
+    con.execute("INSERT INTO raw_files VALUES ('a.txt', 'article', 'a.txt', NULL, 'h1')")
+    con.execute("INSERT INTO articles VALUES ('a.txt', 'h1')")
+    rule = INTEGRITY_SQL["articles come from raw_files"]
+    assert con.execute(rule).fetchall() == []
+    con.execute("INSERT INTO articles VALUES ('b.txt', 'h2')")  # from another folder
+    con.execute("UPDATE articles SET sha256 = 'other' WHERE article_file = 'a.txt'")  # same name
+    assert sorted(con.execute(rule).fetchall()) == [("a.txt",), ("b.txt",)]
+
+
+def test_stale_publishing_temporaries_are_removed(tmp_path):
+    published = tmp_path / "w.duckdb"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    stale = tmp_path / f".w.duckdb.publishing-{int(dead.stdout)}"
+    stale.write_bytes(b"partial copy")
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        in_use = tmp_path / f".w.duckdb.publishing-{live.pid}"
+        in_use.write_bytes(b"another run's copy, being written")
+        warehouse.publish(_published(tmp_path, 1), published, required_tables=["things"])
+        assert not stale.exists()
+        assert in_use.exists()
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_the_run_lock_is_exclusive_across_processes_and_reentrant(tmp_path):
+    from pipeline.lib import run_guard
+
+    published = tmp_path / "w.duckdb"
+    code = (
+        "import sys, time\n"
+        "from pipeline.lib.run_guard import exclusive_run\n"
+        f"with exclusive_run({str(published)!r}):\n"
+        "    print('held', flush=True)\n"
+        "    sys.stdin.readline()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        waits = []
+        with pytest.raises(TimeoutError):
+            with run_guard.exclusive_run(published, wait_message=waits.append, timeout_s=1):
+                pass
+        assert waits and f"pid {holder.pid}" in waits[0]
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    with run_guard.exclusive_run(published, timeout_s=10):
+        # publish takes the same lock: re-entrant in one process
+        warehouse.publish(_published(tmp_path, 1), published, required_tables=["things"])
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 6 MB tmpfs (root only)."""
+    import os
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "small_disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+BLOB = Resource(
+    name="blob",
+    layer="test",
+    description="Big rows.",
+    fields=(Field("t", "string", "Text.", required=True),),
+)
+
+
+def test_a_full_disk_says_so_and_leaves_the_published_file(small_disk):
+    import dagster as dg
+
+    from pipeline.lib import run_guard
+    from pipeline.run_report import failure_lines
+
+    published = small_disk / "w.duckdb"
+    warehouse.publish(_published(small_disk, 1), published, required_tables=["things"])
+    before = published.read_bytes()
+    build = small_disk / ".build" / "w.duckdb"
+    big = pd.DataFrame({"t": [f"row {i} " * 400 for i in range(4000)]})  # about 12 MB
+
+    @dg.op
+    def write_big():
+        con = warehouse.connect(build)
+        try:
+            warehouse.write_table(con, BLOB, big, {"raw_dir": "/raw", "run_id": "r"})
+        finally:
+            con.close()
+
+    @dg.job
+    def fill_the_disk():
+        write_big()
+
+    result = fill_the_disk.execute_in_process(raise_on_error=False)
+    assert not result.success
+    lines = failure_lines(result)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("failed step write_big: OSError: [Errno 28] No space left on device")
+    assert "cannot rollback" not in lines[0]
+    assert published.read_bytes() == before
+    note = run_guard.release_build_after_failure(build, lines)
+    assert note and not build.exists()

@@ -37,6 +37,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:
         stats = validate_changed(con)
+        settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
@@ -101,6 +102,7 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
     con = settings.open_build()
     try:
         build_observations_sql(con)
+        settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",
             metadata={
@@ -130,6 +132,7 @@ def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     con = settings.open_build()
     try:
         build_series_sql(con)
+        settings.stamp(con, context, "series")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": row_count(con, "series"),
@@ -160,6 +163,7 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     con = settings.open_build()
     try:
         build_findings_sql(con)
+        settings.stamp(con, context, "findings")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": row_count(con, "findings"),

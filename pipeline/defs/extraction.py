@@ -45,6 +45,7 @@ def extraction(context: dg.AssetExecutionContext, settings: PipelineSettings):
             context.log.info(f"extraction: {done:,}/{total:,} articles ({rate:,.0f}/s)")
 
         stats = extract_batches(con, keys, progress=progress)
+        settings.stamp(con, context, "quantity_mentions", "claims")
         failed = con.execute(FAILED_SQL).df()
         for f in failed.head(20).itertuples(index=False):
             context.log.error(f"extraction failed on {f.article_file}: {f.error} ({f.error_where})")

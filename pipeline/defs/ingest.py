@@ -18,6 +18,7 @@ def ingest(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:
         stats = sync_raw_files(con, settings.raw_root, settings.file_limit, context.log.info)
+        settings.stamp(con, context, "raw_files", "ingest_rejects")
         outcomes = dict(
             con.execute("SELECT outcome, count(*) FROM raw_files GROUP BY 1 ORDER BY 1").fetchall()
         )
@@ -63,6 +64,7 @@ def articles(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
             settings.file_limit,
             progress=context.log.info,
         )
+        settings.stamp(con, context, "articles")
         waiting = con.execute(
             "SELECT count(*) FROM state.extraction_log WHERE status = 'pending'"
         ).fetchone()[0]

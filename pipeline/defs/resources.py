@@ -47,6 +47,13 @@ class PipelineSettings(dg.ConfigurableResource):
         is discarded first: the run starts cold)."""
         return warehouse.open_build(self.build_path, SCHEMA_VERSION)
 
+    def stamp(self, con, context, *tables: str) -> None:
+        """Record in the build that this run wrote `tables` from this raw folder (publish
+        refuses a build whose tables come from two raw folders)."""
+        provenance = {"raw_dir": str(self.raw_root.resolve()), "run_id": context.run_id}
+        for table in tables:
+            warehouse.record_provenance(con, table, provenance)
+
 
 def make_resources(
     raw_dir: str | None = None, warehouse_path: str | None = None, max_file_bytes: int | None = None

@@ -9,6 +9,7 @@ blocked; a run killed midway leaves the published file as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import time
@@ -27,6 +28,14 @@ class WarehouseError(RuntimeError):
     """The build copy is not fit to publish (missing table, broken reference ...)."""
 
 
+BUILD_INFO = "build_info"  # which raw folder and run wrote each table of a build copy
+NO_SPACE = "No space left on device"
+
+
+def _no_space(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.ENOSPC or NO_SPACE in str(exc)
+
+
 def connect(path: Path | str, *, read_only: bool = False, timeout_s: float = 60.0):
     """Open a DuckDB file, waiting while another writer holds it (one writer at a time)."""
     path = Path(path)
@@ -42,8 +51,13 @@ def connect(path: Path | str, *, read_only: bool = False, timeout_s: float = 60.
             time.sleep(0.2)
 
 
-def write_table(con, resource: Resource, frame: pd.DataFrame) -> int:
-    """Replace `resource.name` with `frame` (conformed to the declared fields), with comments."""
+def write_table(
+    con, resource: Resource, frame: pd.DataFrame, provenance: dict[str, str] | None = None
+) -> int:
+    """Replace `resource.name` with `frame` (conformed to the declared fields), with comments.
+
+    `provenance` ({"raw_dir": ..., "run_id": ...}) is recorded in the `build_info` table in the
+    same transaction, so `publish` can refuse a build whose tables come from two raw folders."""
     frame = resource.conform(frame)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -53,11 +67,51 @@ def write_table(con, resource: Resource, frame: pd.DataFrame) -> int:
         con.unregister("_incoming")
         for stmt in resource.to_comments():
             con.execute(stmt)
+        if provenance is not None:
+            record_provenance(con, resource.name, provenance)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as exc:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error as rollback_error:
+            # DuckDB has already aborted the transaction (a full disk, an I/O error): the
+            # rollback error ("cannot rollback - no transaction is active") hides the cause.
+            exc.add_note(f"(rollback after the error also failed: {rollback_error})")
+        if _no_space(exc):
+            raise OSError(
+                errno.ENOSPC, f"{NO_SPACE} while writing table {resource.name}: {exc}"
+            ) from exc
         raise
     return len(frame)
+
+
+def record_provenance(con, table: str, provenance: dict[str, str]) -> None:
+    """Record which raw folder and run wrote `table` (the build_info table)."""
+    con.execute(
+        f"CREATE TABLE IF NOT EXISTS {BUILD_INFO} (table_name VARCHAR PRIMARY KEY, "
+        "raw_dir VARCHAR, run_id VARCHAR, written_at TIMESTAMP)"
+    )
+    con.execute(
+        f"COMMENT ON TABLE {BUILD_INFO} IS 'Which raw folder and run wrote each table of this "
+        "warehouse (publish refuses a build whose tables come from different raw folders).'"
+    )
+    con.execute(
+        f"INSERT OR REPLACE INTO {BUILD_INFO} VALUES (?, ?, ?, now()::TIMESTAMP)",
+        [table, provenance.get("raw_dir"), provenance.get("run_id")],
+    )
+
+
+def build_sources(con, tables: Iterable[str]) -> dict[str, str | None]:
+    """{table: raw folder that wrote it} for the tables recorded in build_info."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+        [BUILD_INFO],
+    ).fetchone()[0]
+    if not exists:
+        return {}
+    wanted = set(tables)
+    rows = con.execute(f"SELECT table_name, raw_dir FROM {BUILD_INFO}").fetchall()
+    return {t: d for t, d in rows if t in wanted}
 
 
 def read_table(con, resource: Resource) -> pd.DataFrame:
@@ -88,22 +142,89 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _articles_in(path: Path) -> int:
-    """Articles in a published warehouse (0 when there is none or it cannot be read)."""
-    if not Path(path).exists():
+    """Articles in a published warehouse: 0 when there is no file (or no `articles` table in
+    it). Fails closed: when the file exists but cannot be read (another process holds it
+    read-write, it is corrupt ...), raise WarehouseError rather than guess 0."""
+    path = Path(path)
+    if not path.exists():
         return 0
     try:
         con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:
-        return 0
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"cannot read the published warehouse {path} to compare article counts ({exc}); "
+            "refusing to publish a build without articles over it"
+        ) from exc
     try:
+        has_articles = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'"
+        ).fetchone()[0]
+        if not has_articles:
+            return 0
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except duckdb.Error:
-        return 0
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"cannot count the articles of the published warehouse {path} ({exc}); refusing to "
+            "publish a build without articles over it"
+        ) from exc
     finally:
         con.close()
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temporaries(published: Path) -> list[Path]:
+    """Remove `.NAME.publishing-PID` copies left by a publish that was killed (PID gone)."""
+    published = Path(published)
+    removed = []
+    for tmp in published.parent.glob(f".{published.name}.publishing-*"):
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            try:
+                tmp.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(tmp)
+    return removed
+
+
+def _check_free_space(build: Path, published: Path) -> None:
+    """Publishing writes a full copy of the build beside the published file first."""
+    need = build.stat().st_size
+    free = shutil.disk_usage(published.parent).free
+    if free < need:
+        raise WarehouseError(
+            f"{NO_SPACE} for publishing: the copy needs {need:,} bytes, {free:,} free in "
+            f"{published.parent}"
+        )
+
+
 def publish(
+    build: Path,
+    published: Path,
+    *,
+    required_tables: Iterable[str],
+    integrity_sql: dict[str, str] | None = None,
+) -> dict[str, int]:
+    """`_publish` under the warehouse's run lock (see pipeline.lib.run_guard), which a CLI run
+    already holds for the whole run; runs started elsewhere (the UI) publish one at a time."""
+    from pipeline.lib.run_guard import exclusive_run
+
+    with exclusive_run(published):
+        return _publish(
+            build, published, required_tables=required_tables, integrity_sql=integrity_sql
+        )
+
+
+def _publish(
     build: Path,
     published: Path,
     *,
@@ -118,29 +239,50 @@ def publish(
     articles while the published warehouse has some (a wrong raw folder must not wipe it).
     """
     build, published = Path(build), Path(published)
+    required_tables = list(required_tables)
     con = connect(build)
     try:
         con.execute("CHECKPOINT")
     finally:
         con.close()
     published.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temporaries(published)
+    _check_free_space(build, published)
     tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
     try:
-        shutil.copyfile(build, tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        try:
+            shutil.copyfile(build, tmp)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            if _no_space(exc):
+                raise WarehouseError(f"{NO_SPACE} while copying the build for publishing") from exc
+            raise
         check = duckdb.connect(str(tmp), read_only=True)
         try:
             counts = table_counts(check)
             missing = sorted(set(required_tables) - set(counts))
             if missing:
                 raise WarehouseError(f"the build copy lacks tables {missing}; run all assets")
-            if counts.get("articles", 0) == 0 and _articles_in(published) > 0:
-                raise WarehouseError(
-                    "the build has no articles but the published warehouse has "
-                    f"{_articles_in(published)}: is the raw folder right? (delete "
-                    f"{published} to publish an empty warehouse on purpose)"
-                )
+            sources = build_sources(check, required_tables)
+            if sources:
+                folders = sorted({str(d) for d in sources.values()})
+                unrecorded = sorted(set(required_tables) - set(sources))
+                if len(folders) > 1 or unrecorded:
+                    raise WarehouseError(
+                        "the build mixes runs: its tables come from the raw folders "
+                        f"{folders}"
+                        + (f", and {unrecorded} are unrecorded" if unrecorded else "")
+                        + "; run all assets on one folder"
+                    )
+            if "articles" in counts and counts["articles"] == 0:
+                n_published = _articles_in(published)  # raises when it cannot tell
+                if n_published > 0:
+                    raise WarehouseError(
+                        f"the build has no articles but the published warehouse has "
+                        f"{n_published}: is the raw folder right? (delete {published} to "
+                        "publish an empty warehouse on purpose)"
+                    )
             for rule, sql in (integrity_sql or {}).items():
                 bad = check.execute(sql).fetchmany(5)
                 if bad:

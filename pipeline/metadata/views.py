@@ -130,6 +130,11 @@ INTEGRITY_SQL: dict[str, str] = {
         "SELECT m.article_file FROM quantity_mentions m "
         "LEFT JOIN articles a USING (article_file) WHERE a.article_file IS NULL"
     ),
+    "articles come from raw_files": (
+        "SELECT a.article_file FROM articles a LEFT JOIN raw_files r "
+        "ON r.file_path = a.article_file AND r.outcome = 'article' "
+        "AND r.sha256 IS NOT DISTINCT FROM a.sha256 WHERE r.file_path IS NULL"
+    ),
     "every raw file is an article, a duplicate or a reject": (
         "SELECT file_path FROM raw_files WHERE (outcome = 'rejected') = (reject_reason IS NULL)"
     ),

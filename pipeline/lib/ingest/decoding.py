@@ -11,14 +11,23 @@ Order of decisions (first match wins):
 2. Known file signatures (PDF, ZIP/OOXML, PNG, JPEG, GIF, GZIP, BZIP2, 7z, RAR, OLE2, ELF ...)
    -> `binary`, the format named in `detail`.
 3. Byte-order mark: UTF-32 LE/BE, UTF-8, UTF-16 LE/BE -> strict decode with that codec.
-4. BOM-less UTF-16 (ASCII-heavy text where every other byte is NUL) -> strict UTF-16 decode.
+4. BOM-less UTF-16: NUL bytes mostly on one side of the byte pairs (the high byte of ASCII
+   characters, or of CJK characters such as U+4E00) -> strict UTF-16 decode in that byte order,
+   kept when the text is plausible and of one script family; otherwise on to rule 5.
 5. Any other NUL byte, or > 10% C0 control bytes -> `binary`.
 6. Strict UTF-8 (covers pure ASCII and the smart quotes of the seeds).
 7. charset-normalizer restricted to the legacy encodings we expect (GB18030 - a superset of GBK
-   and GB2312 -, Big5, cp1252, Latin-1), then a strict decode with the winning codec.
+   and GB2312 -, Big5, cp1252, Latin-1), then a strict decode with the winning codec. The detail
+   starts with "fallback encoding" and names the first byte that was not ASCII/UTF-8.
 8. Nothing plausible -> `undecodable`.
 Every decoded text is then checked: only whitespace -> `empty`; a high share of control or
-unassigned characters -> `binary` (step 3-6) or `undecodable` (step 7).
+unassigned characters -> `binary` (step 3-6) or `undecodable` (step 7). A Latin legacy decoding
+(cp1252, Latin-1) must be mostly ASCII (a Latin text is; random bytes are not).
+
+A tiny file (under TINY_BYTES) that is not plain printable ASCII must look like a text to be one:
+a word of two letters, no control/format/unassigned character, and in a legacy encoding only
+common characters (GB2312 level 1 or Big5 frequent hanzi, their punctuation; no Latin legacy
+encoding at all): too few bytes to tell an encoding from noise otherwise -> `binary`.
 """
 
 from __future__ import annotations
@@ -54,6 +63,8 @@ REJECT_REASONS = ("empty", "binary", "undecodable")
 LEGACY_ENCODINGS = ("gb18030", "big5", "cp1252", "latin_1")
 
 MAX_CONTROL_SHARE = 0.10  # of the bytes (binary sniffing) or of the characters (plausibility)
+TINY_BYTES = 32  # below this, a file that is not plain ASCII text must pass `_tiny_text_ok`
+MAX_LATIN_NON_ASCII = 0.30  # share of non-ASCII characters a cp1252/Latin-1 text may have
 
 
 def decode(data: bytes) -> Decoded:
@@ -69,13 +80,17 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec, f"{codec} with byte-order mark", "binary")
 
-    utf16 = _bomless_utf16(data)
-    if utf16 is not None:
-        return _strict(data, utf16, f"{utf16} without byte-order mark (NUL byte pattern)", "binary")
-
     nul = data.find(b"\x00")
+    utf16_note = ""
     if nul >= 0:
-        return Decoded(None, None, "binary", f"NUL byte at offset {nul} (not UTF-16/UTF-32)")
+        got = _bomless_utf16(data)
+        if got is not None and got.ok:
+            return _tiny_check(data, got)
+        if got is not None:
+            utf16_note = f"; not UTF-16 either ({got.detail})"
+        return Decoded(
+            None, None, "binary", f"NUL byte at offset {nul} (not UTF-16/UTF-32){utf16_note}"
+        )
     controls = len(data.translate(None, _NOT_CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(data):
         return Decoded(
@@ -87,7 +102,7 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         utf8_error = f"not UTF-8 ({exc.reason} at byte {exc.start})"
     else:
-        return _check_text(text, "utf-8", "strict UTF-8", "binary")
+        return _tiny_check(data, _check_text(text, "utf-8", "strict UTF-8", "binary"))
 
     if _mostly_utf8(data):
         # A legacy codec would "succeed" here and produce mojibake (â€™ for ’): refuse instead.
@@ -103,12 +118,35 @@ def decode(data: bytes) -> Decoded:
             f"{utf8_error}; no plausible decoding among {', '.join(LEGACY_ENCODINGS)}",
         )
     codec = _PY_CODEC.get(best.encoding, best.encoding)
-    return _strict(
+    got = _strict(
         data,
         codec,
-        f"{utf8_error}; charset-normalizer chose {best.encoding} (chaos {best.chaos:.2f})",
+        f"fallback encoding {codec}: {utf8_error}; {_first_non_ascii(data, codec)}; "
+        f"charset-normalizer chose {best.encoding} (chaos {best.chaos:.2f})",
         "undecodable",
     )
+    if got.ok and codec in _LATIN:
+        non_ascii = sum(1 for ch in got.text if ord(ch) > 0x7F)
+        visible = sum(1 for ch in got.text if not ch.isspace()) or 1
+        if non_ascii > MAX_LATIN_NON_ASCII * visible:
+            return Decoded(
+                None,
+                None,
+                "undecodable",
+                f"{utf8_error}; as {codec}, {non_ascii} of {visible} characters would not be "
+                "ASCII (a Latin text is mostly ASCII)",
+            )
+    return _tiny_check(data, got)
+
+
+def _first_non_ascii(data: bytes, codec: str) -> str:
+    high = [i for i, b in enumerate(data) if b > 0x7F]
+    if not high:
+        return "all bytes ASCII"
+    i = high[0]
+    step = 2 if codec in ("gb18030", "big5") and i + 1 < len(data) else 1
+    shown = data[i : i + step].decode(codec, errors="replace")
+    return f"{len(high)} byte(s) not ASCII, the first at byte {i} read as {shown!r}"
 
 
 def sniff_magic(data: bytes) -> str | None:
@@ -175,21 +213,129 @@ _IMPLAUSIBLE_RE = regex.compile(r"[^\P{Cc}\t\n\r\x0b\x0c\x1c-\x1e\x85]|[\p{Cn}\p
 _PY_CODEC = {"latin_1": "latin-1", "gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252"}
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the NUL pattern says ASCII-heavy UTF-16 without a BOM."""
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM, told by its NUL bytes (ASCII characters have one, and so do CJK
+    characters such as U+4E00): both byte orders are decoded strictly, and the one whose text
+    is plausible, of one script family and made of more common characters wins. None when
+    the length is odd; a failed Decoded (with why) when neither order reads as text."""
     n = len(data)
-    if n < 4 or n % 2:
+    if n < 2 or n % 2:
         return None
-    even = data[0::2]
-    odd = data[1::2]
-    half = n // 2
-    even_nul = even.count(0)
-    odd_nul = odd.count(0)
-    if odd_nul >= 0.3 * half and even_nul <= 0.01 * half:
-        return "utf-16-le"
-    if even_nul >= 0.3 * half and odd_nul <= 0.01 * half:
-        return "utf-16-be"
+    even_nul = data[0::2].count(0)
+    odd_nul = data[1::2].count(0)
+    order = ("utf-16-le", "utf-16-be") if odd_nul >= even_nul else ("utf-16-be", "utf-16-le")
+    best, best_score, why = None, -1, []
+    for codec in order:
+        got = _strict(data, codec, f"{codec} without byte-order mark (NUL byte pattern)", "binary")
+        if not got.ok:
+            why.append(got.detail)
+            continue
+        if not _one_script(got.text):
+            why.append(f"as {codec}, characters of several scripts")
+            continue
+        score = len(_TINY_COMMON_RE.findall(got.text))
+        if score > best_score:
+            best, best_score = got, score
+    if best is not None:
+        return best
+    return Decoded(None, None, "binary", "; ".join(why))
+
+
+_LATIN = ("cp1252", "latin-1")
+
+
+def _family(ch: str) -> str | None:
+    cp = ord(ch)
+    if cp < 0x80 or 0x2000 <= cp <= 0x206F or ch.isspace():
+        return None  # ASCII, general punctuation, spaces: any script uses them
+    if cp < 0x0800:
+        return "alphabetic"  # Latin, Greek, Cyrillic, Hebrew, Arabic ...
+    if 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF:
+        return "cjk"
+    return "other"
+
+
+def _one_script(text: str) -> bool:
+    """At least 80% of the characters outside ASCII belong to one family (alphabetic or CJK):
+    true of real text, false of random 16-bit units read as UTF-16."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        fam = _family(ch)
+        if fam is not None:
+            counts[fam] = counts.get(fam, 0) + 1
+    total = sum(counts.values())
+    if total == 0:
+        return True
+    return max(counts.get("alphabetic", 0), counts.get("cjk", 0)) >= 0.8 * total
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_WORD_RE = regex.compile(r"[A-Za-z]{2,}|\p{Han}{2,}")
+_HAN_RUN_RE = regex.compile(r"\p{Han}{3,}")
+_HAN_RE = regex.compile(r"\p{Han}")
+# outside ASCII, a tiny UTF-8/UTF-16 text may hold Latin-1 letters and Latin Extended-A, general
+# punctuation (quotes, dashes), CJK punctuation, ideographs and full-width forms
+_TINY_COMMON_RE = regex.compile(
+    r"[\x00-\x7f\u00a0\u00c0-\u017f\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+_TINY_BAD_RE = regex.compile(r"[^\P{C}\t\n\r]")  # control, format, unassigned, private, surrogate
+
+
+def _common_cjk(ch: str, codec: str) -> bool:
+    """GB2312 symbols/level-1 hanzi (lead byte A1-A9, B0-D7), Big5 symbols/frequent hanzi
+    (lead byte A1-C6)."""
+    try:
+        lead = ch.encode("gb2312" if codec == "gb18030" else "big5")[0]
+    except UnicodeEncodeError:
+        return False
+    if codec == "gb18030":
+        return 0xA1 <= lead <= 0xA9 or 0xB0 <= lead <= 0xD7
+    return 0xA1 <= lead <= 0xC6
+
+
+def _tiny_text_ok(text: str, codec: str) -> str | None:
+    """None when a tiny decoded text looks like a text; else why not."""
+    if codec in _LATIN:
+        return f"a Latin legacy encoding ({codec}) cannot be told from noise in so few bytes"
+    if _TINY_BAD_RE.search(text):
+        return "a control, format or unassigned character"
+    if not _WORD_RE.search(text):
+        return "no word of two letters"
+    if codec in ("gb18030", "big5"):
+        rare = [ch for ch in text if ord(ch) > 0x7F and not _common_cjk(ch, codec)]
+        if rare:
+            return f"rare characters for {codec} ({''.join(rare[:5])!r})"
+        visible = sum(1 for ch in text if not ch.isspace())
+        if not _HAN_RUN_RE.search(text) or 2 * len(_HAN_RE.findall(text)) < visible:
+            return f"too few Chinese characters for {codec}"
+    else:
+        rare = [ch for ch in text if not _TINY_COMMON_RE.match(ch)]
+        if rare:
+            return f"uncommon characters ({''.join(rare[:5])!r})"
+    if not _one_script(text):
+        return "characters of several scripts"
     return None
+
+
+def _tiny_check(data: bytes, decoded: Decoded) -> Decoded:
+    """Rejects a tiny file that decoded but does not look like a text (see the module doc)."""
+    if not decoded.ok or len(data) >= TINY_BYTES:
+        return decoded
+    if not data.translate(None, _PRINTABLE_ASCII):  # plain printable ASCII: a text
+        return decoded
+    why = _tiny_text_ok(decoded.text or "", decoded.encoding or "")
+    if why is None and "without byte-order mark" in decoded.detail:
+        if not regex.search(r"[A-Za-z]{2,}", decoded.text or ""):
+            why = "no ASCII word to explain its NUL bytes as UTF-16"
+    if why is None:
+        return decoded
+    return Decoded(
+        None,
+        None,
+        "binary",
+        f"{len(data)} bytes, not plain ASCII, would decode as {decoded.encoding} but has {why}: "
+        "too short to be taken for a text",
+    )
 
 
 _UTF8_MULTIBYTE = re.compile(

@@ -86,6 +86,25 @@ class ArticleGroup:
 # Scanning
 
 
+def escape_name(name: str) -> str:
+    """A path as text that UTF-8 can store: bytes that are not UTF-8 (which os.scandir hands
+    back as lone surrogates) become backslash escapes, b'bad\\xff.txt' -> 'bad\\\\xff.txt'."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _escaped(f: RawFile) -> RawFile:
+    path, detail = escape_name(f.path), escape_name(f.detail)
+    if path == f.path and detail == f.detail:
+        return f
+    if path != f.path:
+        detail = f"{detail}; the file name is not UTF-8, stored with backslash escapes"
+    return dataclasses.replace(f, path=path, detail=detail)
+
+
 def scan_raw(
     root: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -106,7 +125,7 @@ def scan_raw(
             except OSError:
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):
-                known = reuse(rel, st.st_size, st.st_mtime_ns)
+                known = reuse(escape_name(rel), st.st_size, st.st_mtime_ns)
                 if known is not None:
                     return known
         rf = read_raw_file(abs_path, rel, max_bytes)
@@ -143,6 +162,7 @@ def scan_raw(
                 stack.append(rel)
                 continue
             out.append(read(entry.path, rel))
+    out = [_escaped(f) for f in out]
     out.sort(key=lambda f: f.path)
     return out
 

@@ -57,7 +57,25 @@ def validate_frame(resource: Resource, frame: pd.DataFrame, unique: bool = True)
                 }
             ]
         )
-    return SchemaReport(resource.name, len(frame), failures)
+    return SchemaReport(resource.name, len(frame), _with_article(failures, frame))
+
+
+def _with_article(failures: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Name the article of each failing row (when the table has one), so a failed check says
+    which article broke it."""
+    if failures.empty or "article_file" not in frame.columns or "index" not in failures:
+        return failures
+    articles = frame["article_file"]
+
+    def article_of(i):
+        try:
+            return articles.loc[i] if i is not None and not pd.isna(i) else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    failures = failures.copy()
+    failures["article_file"] = failures["index"].map(article_of)
+    return failures
 
 
 MAX_FAILURE_ROWS = 1000  # failure cases kept for the report (the count is exact)
