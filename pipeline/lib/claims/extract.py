@@ -72,6 +72,16 @@ def _bound(doc: Doc, c: QCtx) -> str:
     return q.bound
 
 
+def _conversion_bound(doc: Doc, c: QCtx, original: Claim | None) -> str:
+    """A conversion in brackets without a bound word of its own carries the bound of the amount
+    it converts when that is a bound (`more than 95 billion yuan ($14.6 billion)`: the dollar
+    figure is `lower` too); `about` is rounding, the conversion stays exact."""
+    bound = _bound(doc, c)
+    if original is not None and bound == "exact" and original.bound in ("lower", "upper"):
+        return original.bound
+    return bound
+
+
 def _extract(text: str) -> Extraction:
     from pipeline.lib.quantities import extract  # the quantity extractor (layer 3)
 
@@ -240,7 +250,7 @@ def claims_from_extraction(
             value=float(q.value),
             unit=unit,
             counted=counted if unit == "count" else None,
-            bound=_bound(doc, c),
+            bound=_conversion_bound(doc, c, original),
             period_start=period.start,
             period_end=period.end,
             status=status,

@@ -86,6 +86,15 @@ _YEAR_EARLIER_AFTER = re.compile(
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
+_FROM_TEXT = re.compile(r"from\s", re.I)
+# a span `From 2012 to 2021` and a level reached in it: `grew to over 45 trillion yuan`
+_SPAN_TEXT = re.compile(r"(?:from|between)\s.*?(?:to|and|until|till|through|-|\u2013)\s*", re.I)
+_LEVEL_LEAD = re.compile(
+    r"\b(?:to|into|reach(?:ed|es|ing)?|hit|hitting|(?:stood|stands?|standing) at|"
+    r"totall?(?:ed|ing)|amount(?:ed|ing) to)\s+$",
+    re.I,
+)
+_LEVEL_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break)\w*\s", re.I)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -286,6 +295,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `a plan released in October 2023`: the date of an event
         if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
             continue  # `the 2023 annual general meeting`: the year of an event
+        if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
+            continue  # `up 4 points from 2022`: a comparison base
         if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
             single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
                 p.kind in ("year", "date") and p.year_start == p.year_end
@@ -775,6 +786,16 @@ class PeriodResolver:
         before = self.doc.text[max(c.sentence[0], c.q.start - 12) : c.q.start].lower()
         if _FROM_LEAD.search(before):
             return ResolvedPeriod(res.start, res.start, res.basis, res.period)
+        p = res.period
+        if (
+            p is not None
+            and _SPAN_TEXT.match(p.text)
+            and (_LEVEL_LEAD.search(before) or _LEVEL_QUOTE.match(c.q.text))
+            and c.q.unit not in ("percent", "percentage_point", "times")
+        ):
+            # `From 2012 to 2021 the digital economy grew to over 45 trillion yuan`: the level
+            # reached is the last year's
+            return ResolvedPeriod(res.end, res.end, res.basis, res.period)
         if _TO_LEAD.search(before) and c.index > 0:
             prev = self.doc.quantities[c.index - 1]
             gap = self.doc.text[max(c.sentence[0], prev.start - 12) : prev.start].lower()

@@ -1,0 +1,55 @@
+"""Issue 9 families: attribution on unseen articles (reference years, status, sources, bounds,
+units). Every sentence here is written for its test."""
+
+from __future__ import annotations
+
+from claims_helpers import claims, find
+
+
+# family 12: sources
+def test_sentence_final_according_to_an_acronym_is_the_source():
+    c = find("Cloud spending grew 9 percent in 2021, according to IDCX.", "9 percent")
+    assert c.source == "IDCX"
+
+
+def test_sentence_final_according_to_a_ministry_is_the_source():
+    text = "Exports of robots rose 14 percent in 2022, according to the Ministry of Commerce."
+    assert find(text, "14 percent").source == "Ministry of Commerce"
+
+
+def test_opening_according_to_a_bureau_of_statistics_is_not_cut():
+    text = "According to the Shanghai Bureau of Statistics, retail sales fell 3 percent in 2020."
+    assert find(text, "3 percent").source == "Shanghai Bureau of Statistics"
+
+
+# family 7: bounds carry to bracketed conversions
+def test_conversion_of_a_lower_bound_is_a_lower_bound():
+    text = "Sales reached more than 70 billion yuan ($9.8 billion) in 2021."
+    assert find(text, "$9.8 billion").bound == "lower"
+    text = "Fees were capped at less than 2 billion yuan ($0.3 billion) in 2021."
+    assert find(text, "$0.3 billion").bound == "upper"
+
+
+def test_conversion_of_an_approximate_amount_stays_exact():
+    text = "Banks lent about 3 trillion yuan ($420 billion) in 2021."
+    assert find(text, "$420 billion").bound == "exact"
+
+
+# family 3: from-to spans
+def test_level_reached_over_a_span_belongs_to_its_last_year():
+    text = "From 2015 to 2020 the province's cloud market grew to 80 billion yuan."
+    c = find(text, "80 billion", "2021-05-01")
+    assert (c.period_start, c.period_end) == (2020, 2020)
+
+
+def test_growth_rate_over_a_span_keeps_the_span():
+    text = "From 2015 to 2020 the cloud market grew by 30 percent a year on average."
+    c = find(text, "30 percent", "2021-05-01")
+    assert (c.period_start, c.period_end) == (2015, 2020)
+
+
+# family 4: comparison bases are not periods
+def test_comparison_base_year_is_not_the_period():
+    text = "In 2021 the penetration rate rose to 38 percent, up 5 percentage points from 2020."
+    c = find(text, "5 percentage points", "2022-05-01")
+    assert (c.period_start, c.period_end) == (2021, 2021)
