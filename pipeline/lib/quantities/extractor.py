@@ -168,6 +168,15 @@ OF_SET = re.compile(
 # (`, and` starts a new clause: `exceeded 15 million, and 2.31 million ports were added`)
 LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]and[ \t]+)(?=\d)")
 SCALE_ONLY = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?", re.IGNORECASE)
+SCALE_LEAD = re.compile(
+    r"(?:hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
+)
+# units of Chinese statistical tables translated word for word: `32,000 100 million yuan`
+# (\u4ebf\u5143) = 3.2e12 yuan, `12,345 10,000 yuan` (\u4e07\u5143) = 1.2345e8 yuan
+CN_TABLE_SCALE = re.compile(
+    r"[ \t]+(?:(?P<e8>100[ \t]+million|100,000,000)|(?P<e4>10,000|10[ \t]+thousand))(?=[ \t]+\S)",
+    re.IGNORECASE,
+)
 CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a figure
 
 
@@ -430,6 +439,13 @@ def _read_number(st: _State, pos: int) -> _Num | None:
                 value *= factor
                 n.scale = factor
                 end = a.end()
+        if a is None and n.scale == 1.0:
+            cn = CN_TABLE_SCALE.match(text, end)
+            if cn is not None and unitmatch.unit_after(text, cn.end()) is not None:
+                factor = 1e8 if cn.group("e8") else 1e4
+                value *= factor
+                n.scale = factor
+                end = cn.end()
     n.value = value
     # currency sign or code before, unit token after
     cur = unitmatch.currency_before(text, n.nstart if not m.group("neg") else n.nstart)
@@ -605,6 +621,11 @@ def _number(st: _State, pos: int) -> None:
         and SCALE_ONLY.fullmatch(n.text)
     ):  # `multi-billion-dollar`, `multi-million`: no number
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], "compound_modifier"))
+        st.consumed = n.end
+        return
+    if SCALE_LEAD.match(n.text):
+        # `the hundred million yuan mark`, `million-strong`: a scale word with no number before
+        # it (`a million` has one) is never a figure
         st.consumed = n.end
         return
     reason = _finish(st, n)
