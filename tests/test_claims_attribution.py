@@ -53,3 +53,17 @@ def test_comparison_base_year_is_not_the_period():
     text = "In 2021 the penetration rate rose to 38 percent, up 5 percentage points from 2020."
     c = find(text, "5 percentage points", "2022-05-01")
     assert (c.period_start, c.period_end) == (2021, 2021)
+
+
+# family 10: four-digit counts that are not years
+def test_four_digit_value_of_a_number_is_a_count_not_a_year():
+    text = "The average number of robots per workshop was 1870. Output rose 6 percent."
+    c = find(text, "1870", "2023-04-01")
+    assert (c.unit, c.value, c.indicator) == ("count", 1870.0, "unclassified")
+    nxt = find(text, "6 percent", "2023-04-01")
+    assert nxt.period_start == 2023  # not 1870
+
+
+def test_year_after_a_copula_without_an_amount_subject_stays_a_year():
+    text = "The year of the reform was 2019. Exports rose 4 percent."
+    assert [c.quote for c in claims(text, "2023-04-01")] == ["4 percent"]

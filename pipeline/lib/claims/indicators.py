@@ -388,7 +388,7 @@ _NATIONAL = re.compile(
 )
 _PER = re.compile(
     r"\bper\s+(?!cent\b)(?:\d|ten|one|a|hundred|thousand|capita|unit|person|people|head|square|"
-    r"household|million|billion)|\bdensity\b|\bfor\s+every\b"
+    r"household|million|billion)|\bdensity\b|\bfor\s+every\b|\baverage\s+number\b"
 )
 _NEW = re.compile(
     r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"

@@ -361,6 +361,10 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     u = unitmatch.unit_after(text, end)
     if u is not None:
         return True
+    # `the average number of apps per platform is 1950.`: the value of a number/total/average
+    if COPULA_BEFORE.match(text, max(0, start - 12), start) and CLAUSE_END_AFTER.match(text, end):
+        if AMOUNT_SUBJECT.search(text, max(0, start - 90), start):
+            return True
     # `the 2024 targets`, `its 2023 results`: a year modifying the noun, not a count
     if YEAR_DETERMINER.match(text, max(0, start - 8), start):
         return False
@@ -368,6 +372,15 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
 
 
+COPULA_BEFORE = re.compile(
+    r"(?r)\b(?:is|was|are|were|stood at|stands at|totall?ed|came to|amounted to)[ \t]+$",
+    re.IGNORECASE,
+)
+CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|$)")
+AMOUNT_SUBJECT = re.compile(
+    r"\b(?:number|total|average|count|tally|amount|quantity|figure)\b(?![^.;:!?]*[.;:!?])",
+    re.IGNORECASE,
+)
 YEAR_DETERMINER = re.compile(
     r"(?r)\b(?:the|this|these|those|its|their|our|his|her|whose)[ \t]+$", re.IGNORECASE
 )
