@@ -67,3 +67,18 @@ def test_four_digit_value_of_a_number_is_a_count_not_a_year():
 def test_year_after_a_copula_without_an_amount_subject_stays_a_year():
     text = "The year of the reform was 2019. Exports rose 4 percent."
     assert [c.quote for c in claims(text, "2023-04-01")] == ["4 percent"]
+
+
+# family 13: order-dependent matching
+def test_level_after_a_change_takes_the_subject_of_the_sentence():
+    a = "Software business revenue climbed 9.4 percent to 7.6 trillion yuan in 2020."
+    b = "Software business revenue reached 7.6 trillion yuan in 2020, up 9.4 percent."
+    assert find(a, "7.6 trillion").indicator == find(b, "7.6 trillion").indicator
+    assert find(a, "7.6 trillion").indicator == "software_revenue"
+
+
+def test_end_of_month_with_a_year_keeps_the_part_of_the_year():
+    with_year = find("By the end of September 2022, the city had 410 smart factories.", "410")
+    without = find("By the end of September, the city had 410 smart factories.", "410")
+    assert with_year.period_part == without.period_part == "M1-M9"
+    assert with_year.period_start == 2022

@@ -157,13 +157,15 @@ MIN_SCORE_UNKNOWN_NOUN = 8.0
 
 # a clause whose subject is the figure before it: a pronoun (`and it is expected to reach 4.45
 # trillion`), a participle hanging on the previous figure (`310 nodes ..., covering 31
-# provinces`) or a comparison (`exceed 350 billion, up from 95 billion`); the sentence before it
-# then counts as near
+# provinces`), a comparison (`exceed 350 billion, up from 95 billion`) or the level a change
+# arrives at (`revenue rose 11.2 percent to 10.8 trillion yuan`); the sentence before it then
+# counts as near
 _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than|(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
+    r"against|versus|than|(?:to|into)(?=\s*$)|"
+    r"(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
     r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
 )
 

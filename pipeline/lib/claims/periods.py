@@ -113,6 +113,7 @@ _END_OF = re.compile(
     r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
     re.I,
 )
+_END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
@@ -634,6 +635,11 @@ class PeriodResolver:
         if c is not None and kind_basis == "publication_year" and p.kind == "year":
             if self._previous_year_part(p, c):
                 return ResolvedPeriod(a - 1, b - 1, "relative", p)
+        if p.kind == "date" and p.part is None and p.month is not None and p.day is None:
+            # `by the end of June 2023`: the months up to June, as `by the end of June` without
+            # the year
+            if _END_OF_LEAD.search(self.doc.text, max(0, p.start - 16), p.start):
+                p = replace(p, part="M1-M12" if p.month == 12 else f"M1-M{p.month}")
         return ResolvedPeriod(a, b, basis or kind_basis, p)
 
     def _previous_year_part(self, p: Period, c: QCtx) -> bool:
