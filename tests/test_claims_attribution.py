@@ -82,3 +82,21 @@ def test_end_of_month_with_a_year_keeps_the_part_of_the_year():
     without = find("By the end of September, the city had 410 smart factories.", "410")
     assert with_year.period_part == without.period_part == "M1-M9"
     assert with_year.period_start == 2022
+
+
+# family 1: `respectively` lists
+def test_respectively_pairs_listed_years_with_listed_figures():
+    text = "In 2016, 2017 and 2018 the region's cloud adoption was 31%, 35% and 42%, respectively."
+    got = [(c.quote, c.period_start, c.period_end) for c in claims(text, "2020-01-01")]
+    assert got == [("31%", 2016, 2016), ("35%", 2017, 2017), ("42%", 2018, 2018)]
+
+
+def test_respectively_with_years_after_the_figures():
+    text = "Port throughput was 6.1 million and 6.8 million containers in 2018 and 2019, respectively."
+    got = [(c.period_start, c.period_end) for c in claims(text, "2020-01-01")]
+    assert got == [(2018, 2018), (2019, 2019)]
+
+
+def test_respectively_with_a_count_mismatch_changes_nothing():
+    text = "In 2018 and 2019 the two parks hosted 40, 55 and 61 firms respectively."
+    assert [c.period_start for c in claims(text, "2020-01-01")] == [2018, 2018, 2018]

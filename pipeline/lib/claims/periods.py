@@ -113,6 +113,11 @@ _END_OF = re.compile(
     r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
     re.I,
 )
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and|,?[ \t]+or)?[ \t]*,?[ \t]*$", re.I)
+_YEAR_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+as well as)[ \t]+(?:in[ \t]+)?$", re.I)
+_TAIL_GAP = re.compile(r"[^.;:!?]{0,50}$")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
@@ -466,6 +471,7 @@ class PeriodResolver:
         self._list_starts = [b[0] for b in self.lists]
         self._list_periods = [self._heading_period(b[3]) for b in self.lists]
         self._sections = self._section_heads()
+        self._resp = _RESPECTIVELY.search(doc.text) is not None
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
@@ -655,7 +661,62 @@ class PeriodResolver:
             FUTURE_WORDS.search(text[s0 : p.start]) or FUTURE_WORDS.search(text[p.end : s1])
         )
 
+    def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
+        """`In 2017, 2018 and 2019 its share was 2.1%, 2.4% and 2.9%, respectively`: a list of
+        figures closed by `respectively` and a list of as many years in the sentence pair up in
+        order (computed once per sentence)."""
+        key = ("resp", c.sentence)
+        table = self.doc._par_cache.get(key)
+        if table is None:
+            table = self.doc._par_cache[key] = self._respective_years(c.sentence)
+        return table.get(c.index)
+
+    def _respective_years(self, sentence: tuple[int, int]) -> dict[int, ResolvedPeriod]:
+        text = self.doc.text
+        s0, s1 = sentence
+        m = _RESPECTIVELY.search(text, s0, s1)
+        if m is None:
+            return {}
+        # the figures listed right before `respectively`
+        qs = self.doc.quantities
+        hi = bisect.bisect_left(self.doc.q_starts, m.start()) - 1
+        members: list[int] = []
+        j = hi
+        while j >= 0 and qs[j].start >= s0:
+            nxt = qs[members[-1]].start if members else m.start()
+            if qs[j].converts is None:
+                gap = text[qs[j].end : nxt]
+                # the last figure may be followed by the years (`... in 2020 and 2021, resp.`)
+                if not (_LIST_GAP.match(gap) or (not members and _TAIL_GAP.match(gap))):
+                    break
+                members.append(j)
+            j -= 1
+        members.reverse()
+        if len(members) < 2:
+            return {}
+        # a list of as many years elsewhere in the sentence
+        ys = [p for p in self._in(s0, s1) if p.kind in ("year", "date") and p.year_start]
+        for k in range(len(ys)):
+            run = [ys[k]]
+            for p in ys[k + 1 :]:
+                if not _YEAR_LIST_GAP.match(text[run[-1].end : p.start]):
+                    break
+                run.append(p)
+            years = [
+                (int(y.group(0)), p) for p in run for y in _YEAR_DIGITS.finditer(p.text)
+            ]
+            if len(years) == len(members):
+                return {
+                    i: ResolvedPeriod(y, y, "explicit_year", p)
+                    for i, (y, p) in zip(members, years, strict=True)
+                }
+        return {}
+
     def resolve(self, c: QCtx) -> ResolvedPeriod:
+        if self._resp:
+            res = self._respectively(c)
+            if res is not None:
+                return res
         res = self._each_year(c)
         if res is not None:
             return res
