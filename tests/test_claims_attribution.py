@@ -100,3 +100,25 @@ def test_respectively_with_years_after_the_figures():
 def test_respectively_with_a_count_mismatch_changes_nothing():
     text = "In 2018 and 2019 the two parks hosted 40, 55 and 61 firms respectively."
     assert [c.period_start for c in claims(text, "2020-01-01")] == [2018, 2018, 2018]
+
+
+# family 8: counts that are facts, not rhetoric
+def test_digit_counts_of_abstract_nouns_of_ten_or_more_are_claims():
+    c = find("The council adopted 38 concrete measures to aid exporters.", "38")
+    assert (c.unit, c.counted) == ("count", "measures")
+
+
+def test_bounded_count_of_countries_is_a_claim():
+    text = "The group has signed trade pacts with more than 12 countries."
+    assert find(text, "12").bound == "lower"
+
+
+def test_all_provincial_regions_and_a_footprint_in_words_are_claims():
+    text = "All 34 provincial-level regions joined the scheme, spanning nine areas of industry."
+    quotes = [c.quote for c in claims(text)]
+    assert any("34" in q for q in quotes) and "nine areas" in quotes
+
+
+def test_small_rhetorical_counts_stay_out():
+    text = "The minister outlined five key tasks and three challenges."
+    assert claims(text) == []

@@ -372,6 +372,10 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
 
 
+# a footprint: `covering six areas`, `spanning five countries`
+FOOTPRINT_BEFORE = re.compile(
+    r"(?r)\b(?:cover(?:s|ed|ing)?|spann?(?:s|ed|ing)?|across)[ \t]+$", re.IGNORECASE
+)
 COPULA_BEFORE = re.compile(
     r"(?r)\b(?:is|was|are|were|stood at|stands at|totall?ed|came to|amounted to)[ \t]+$",
     re.IGNORECASE,
@@ -580,10 +584,12 @@ def _finish(st: _State, n: _Num) -> str | None:
             counted, phrase, _pstart, head_end = c
             if counted.lower() in exclusions.TIME_UNITS:
                 return "duration"
-            if low in exclusions.SMALL_NUMBER_WORDS and counted.lower() in (
-                exclusions.RHETORICAL_NOUNS
+            if (
+                low in exclusions.SMALL_NUMBER_WORDS
+                and counted.lower() in exclusions.RHETORICAL_NOUNS
+                and not FOOTPRINT_BEFORE.match(text, max(0, n.nstart - 16), n.nstart)
             ):
-                return "rhetorical_count"
+                return "rhetorical_count"  # `five key tasks`; `covering six areas` is a fact
             if n.scale == 1.0 and exclusions.TOP_RANK.match(text, max(0, n.nstart - 6), n.nstart):
                 return "rank"  # `Top 500 enterprises`, `the top 10 companies`: a ranking list
             n.unit = "count"
