@@ -122,3 +122,19 @@ def test_all_provincial_regions_and_a_footprint_in_words_are_claims():
 def test_small_rhetorical_counts_stay_out():
     text = "The minister outlined five key tasks and three challenges."
     assert claims(text) == []
+
+
+# family 9: implied counted nouns in milestone sentences
+def test_milestone_then_a_second_milestone_are_two_claims_of_the_same_measure():
+    text = "Title\nIdentifier registrations topped 3 billion in March, then passed 4 billion in July."
+    got = [(c.quote, c.unit, c.indicator) for c in claims(text, "2022-09-01")]
+    assert got == [
+        ("topped 3 billion", "count", "identification_registrations"),
+        ("passed 4 billion", "count", "identification_registrations"),
+    ]
+
+
+def test_running_total_takes_the_counted_noun_of_the_addition():
+    text = "Title\nSome 1,200 workshops were upgraded, bringing the city's tally to 9,400."
+    c = find(text, "9,400", "2022-09-01")
+    assert (c.unit, c.counted, c.status) == ("count", "workshops", "actual")

@@ -131,6 +131,44 @@ def _difference_unit(doc: Doc, c: QCtx) -> tuple[str, str | None] | None:
     return prev.unit, prev.counted
 
 
+# a milestone sentence going on with the same measure: `registrations passed 10 billion in
+# January, then exceeded 20 billion in May`; `Another 5,000 firms went online, bringing the
+# province's total to 68,000`
+_THEN = re.compile(r"\b(?:then|later|subsequently|before|and again|again)\b", re.I)
+_TOTAL_TO = re.compile(
+    r"\b(?:bringing|taking|raising|lifting|pushing|making)\b[^,;:.]{0,50}?\b(?:total|tally|"
+    r"number|count|figure)\s+(?:to|of)\s+$",
+    re.I,
+)
+_LEVEL_VERB_QUOTE = re.compile(
+    r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I
+)
+
+
+def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
+    """(unit, indicator, counted) of a bare number that continues the count before it in its
+    sentence: a milestone reached next (`then exceeded 20 billion`, same measure: its indicator
+    too) or a running total (`bringing the total to 68,000`: unit and counted noun only)."""
+    q = c.q
+    if c.index == 0 or not (scale or float(q.value).is_integer()):
+        return None
+    prev = doc.quantities[c.index - 1]
+    if prev.start < c.sentence[0] or prev.converts is not None:
+        return None
+    gap = doc.text[prev.end : q.start]
+    if len(gap) > 90 or any(ch in gap for ch in ";:"):
+        return None
+    total = _TOTAL_TO.search(gap) is not None
+    if not total and not (_THEN.search(gap) and _LEVEL_VERB_QUOTE.match(q.text)):
+        return None
+    unit, ind, counted = prev.unit, UNCLASSIFIED, prev.counted
+    if unit is None or not total:  # the figure before it, as resolved
+        unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    if unit != "count":
+        return None
+    return "count", (UNCLASSIFIED if total else ind), counted
+
+
 def _of_the_set(doc: Doc, c: QCtx) -> str | None:
     lo = c.sentence[0]
     if c.q.start - lo > 160:
@@ -159,6 +197,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     diff = _difference_unit(doc, c)
     if diff is not None:
         return diff[0], UNCLASSIFIED, diff[1]
+    cont = _continued_unit(doc, c, scale)
+    if cont is not None:
+        return cont
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
