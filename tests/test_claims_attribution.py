@@ -138,3 +138,31 @@ def test_running_total_takes_the_counted_noun_of_the_addition():
     text = "Title\nSome 1,200 workshops were upgraded, bringing the city's tally to 9,400."
     c = find(text, "9,400", "2022-09-01")
     assert (c.unit, c.counted, c.status) == ("count", "workshops", "actual")
+
+
+# family 5: targets in plans and notices
+_NOTICE = (
+    "Notice on the Work Plan for Smart Logistics (2024-2026)\n"
+    "The province will back 80 model warehouses. No fewer than 1,500 carriers will be helped "
+    "to adopt cloud tools. Trials will be carried out in 12 port cities."
+)
+
+
+def test_commitments_of_a_notice_are_targets_of_the_plan_year():
+    got = [(c.value, c.status, c.period_start, c.period_basis) for c in claims(_NOTICE)]
+    assert got[1:] == [(1500.0, "target", 2026, "plan_year"), (12.0, "target", 2026, "plan_year")]
+
+
+def test_commitment_takes_a_plan_named_with_its_years_in_the_text():
+    text = (
+        "Province acts on logistics\nThe province issued a work plan (2024-2026) on Friday. "
+        "It will support 40 industrial parks."
+    )
+    c = find(text, "40 industrial parks", "2024-03-01")
+    assert (c.status, c.period_start) == ("target", 2026)
+
+
+def test_commitment_without_a_plan_year_has_no_period():
+    text = "Firm news\nThe group will support 25 startups."
+    c = find(text, "25 startups", "2024-03-01")
+    assert (c.status, c.period_start) == ("target", None)

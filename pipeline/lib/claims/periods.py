@@ -166,6 +166,18 @@ TARGET_WORDS = re.compile(
     r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
     re.I,
 )
+# an actor committing to do something (shared with status.py): `the ministry will build 600,000
+# base stations`, `3,000 firms will be helped to go digital`
+PLAN_ACTION = re.compile(
+    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
+    r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
+    r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
+    r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
+    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified)\b|"
+    r"\b(?:may|can) (?:also )?receive\b",
+    re.I,
+)
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 IMPERATIVE = re.compile(
     r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?(?:Build|Cultivate|Form|Create|Establish|Set up|"
@@ -464,6 +476,7 @@ class PeriodResolver:
         self.pub = doc.pub_year
         self._article_year: int | None | bool = False  # False: not computed yet
         self._title_plan: tuple[int, int] | None | bool = False
+        self._doc_plan: tuple[int, int] | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
@@ -548,6 +561,14 @@ class PeriodResolver:
             m = _PLAN_RANGE.search(self.doc.text, t0, t1)
             self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._title_plan  # type: ignore[return-value]
+
+    def doc_plan(self) -> tuple[int, int] | None:
+        """The period of the first plan the text names with its years (`the action plan
+        (2023-2025)`): the plan a notice's commitments belong to."""
+        if self._doc_plan is False:
+            m = _PLAN_RANGE.search(self.doc.text)
+            self._doc_plan = (int(m.group(1)), int(m.group(2))) if m else None
+        return self._doc_plan  # type: ignore[return-value]
 
     def _goal_blocks(self) -> list[tuple[int, int, int | None]]:
         """Lists of goals: a paragraph ending with a colon that speaks of goals/targets opens a
@@ -1013,7 +1034,9 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
-        planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
+        planned = bool(
+            TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0) or PLAN_ACTION.search(lead)
+        )
         if planned:
             m = _PLAN_RANGE.search(text, s0, s1)
             if m:
@@ -1044,6 +1067,9 @@ class PeriodResolver:
             return replace(self._make(sp, c=c), basis="paragraph_year")
         if planned and self.title_plan() is not None:
             y = self.title_plan()[1]  # type: ignore[index]
+            return ResolvedPeriod(y, y, "plan_year")
+        if planned and self.doc_plan() is not None:
+            y = self.doc_plan()[1]  # type: ignore[index]
             return ResolvedPeriod(y, y, "plan_year")
         if FUTURE_WORDS.search(lead):
             return NONE
