@@ -166,3 +166,55 @@ def test_commitment_without_a_plan_year_has_no_period():
     text = "Firm news\nThe group will support 25 startups."
     c = find(text, "25 startups", "2024-03-01")
     assert (c.status, c.period_start) == ("target", None)
+
+
+# family 2: which year a paragraph speaks of
+def test_paragraph_without_a_year_continues_the_year_the_previous_paragraph_opens_with():
+    text = (
+        "Chip review\n"
+        "In 2020, the chip sector recovered from a weak start.\n"
+        "Design revenue climbed 21 percent to 380 billion yuan."
+    )
+    got = [(c.period_start, c.period_basis) for c in claims(text, "2022-06-01")]
+    assert got == [(2020, "paragraph_year"), (2020, "paragraph_year")]
+
+
+def test_present_statement_after_a_year_paragraph_is_the_publication_year():
+    text = "Chip review\nIn 2020, the chip sector recovered.\nThe country now has 3,000 design houses."
+    assert find(text, "3,000", "2022-06-01").period_start == 2022
+
+
+def test_original_title_line_does_not_vote_for_the_article_year():
+    text = (
+        "Cloud boom\nFirms reported brisk sales. In 2021, revenue grew.\n"
+        "The sector employed 40,000 engineers.\n"
+        "Original title: Cloud review 2019, 2019 and 2019"
+    )
+    assert find(text, "40,000", "2023-03-01").period_start == 2021
+
+
+# family 6: undated articles
+def test_undated_text_does_not_carry_a_target_year_into_a_report():
+    text = (
+        "Province acts\nThe province aims to link 40 million machines by 2027. As of October, "
+        "it had 5,100 smart workshops."
+    )
+    c = find(text, "5,100", None)
+    assert (c.period_start, c.status) == (None, "actual")
+
+
+def test_undated_by_year_with_will_is_a_target():
+    c = find("Province acts\nBy 2027 the province will have 7,000 smart workshops.", "7,000", None)
+    assert (c.period_start, c.status) == (2027, "target")
+
+
+def test_target_year_in_a_title_does_not_date_an_undated_article():
+    from pipeline.lib.ingest.article_headers import parse_header
+
+    text = (
+        "China to link 60 million machines by 2027\n\n"
+        "BEIJING, Oct. 9 (Xinhua) -- China aims to link 60 million machines by 2027."
+    )
+    assert parse_header(text).published_date is None
+    text = "China's robot output rose in 2021\n\nBEIJING, Oct. 9 (Xinhua) -- Output rose."
+    assert str(parse_header(text).published_date) == "2021-10-09"

@@ -113,6 +113,9 @@ _END_OF = re.compile(
     r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
     re.I,
 )
+_OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
+_ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
+_BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and|,?[ \t]+or)?[ \t]*,?[ \t]*$", re.I)
 _YEAR_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+as well as)[ \t]+(?:in[ \t]+)?$", re.I)
@@ -548,11 +551,22 @@ class PeriodResolver:
                 a, b, _ = _years(p, self.pub)
                 if b is None or a != b or (self.pub is not None and b > self.pub):
                     continue
+                if self.pub is None and self._target_year(p):
+                    continue  # `by 2025` in an undated text: a goal, not the year reported on
+                if _ORIGINAL_TITLE.match(text, self.doc.seg.paragraph_at(p.start)[0]):
+                    continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
+
+    def _target_year(self, p: Period) -> bool:
+        """A year named as a deadline or goal (`by 2025`, `aims ... in 2025`)."""
+        if _BY_LEAD.match(p.text):
+            return True
+        s0, s1 = self.doc.seg.sentence_at(p.start)
+        return bool(TARGET_WORDS.search(self.doc.text, s0, s1))
 
     def title_plan(self) -> tuple[int, int] | None:
         """The period of a plan named in the title (`Action Plan for ... (2023-2025)`)."""
@@ -938,6 +952,50 @@ class PeriodResolver:
             return False
         return self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1])
 
+    def _previous_paragraph_year(self, c: QCtx, lead: str) -> int | None:
+        """`In 2021, the sector boomed. ...` / (next paragraph, no time words) `Software revenue
+        rose 17 percent.`: a paragraph without a period of its own, reporting the past, continues
+        the one year of the paragraph before it when that paragraph opens with it or is a
+        heading (not the title, not a goal or forecast year)."""
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return None
+        if not self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1]):
+            return None  # a statement of the present is the publication year's
+        seg = self.doc.seg
+        k = seg.paragraph_index(c.paragraph[0])
+        if k < 2 or self._in(*c.paragraph):  # paragraph 0 is the title
+            return None
+        a, b = seg.paragraphs[k - 1]
+        text = self.doc.text
+        heading = b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?"
+        opening = [p for p in self._in(a, b) if p.start - a <= _OPENING_YEAR]
+        if not heading and not opening:
+            return None  # the paragraph before does not open with its year
+        years = set()
+        for p in self._in(a, b):
+            if p.kind not in ("year", "date", "relative") or base_period(self.doc, p):
+                continue
+            y0, y1, _ = _years(p, self.pub)
+            if y0 is None or y0 != y1 or (self.pub is not None and y1 > self.pub):
+                return None
+            s0, s1 = seg.sentence_at(p.start)
+            if FUTURE_WORDS.search(self.doc.text, s0, s1):
+                return None
+            years.add(y1)
+        return years.pop() if len(years) == 1 else None
+
+    def _undated_target(self, c: QCtx, p: Period, lead: str) -> bool:
+        """In an undated text, a year named with plan or forecast words (`aims to reach 50
+        million users by 2025`) is not carried into a sentence without them (`As of November, it
+        had 3,200 factories`): nothing says it is not in the future."""
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        s0, s1 = self.doc.seg.sentence_at(p.start)
+        text = self.doc.text
+        return bool(
+            FUTURE_WORDS.search(text, s0, s1) or TARGET_WORDS.search(text, s0, s1)
+        ) or bool(_BY_LEAD.match(p.text))
+
     def _past_tense(self, lead: str, tail0: int, s1: int) -> bool:
         """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the
         present (`has exceeded`, `is`, `now`, `so far`): the words before the end of the
@@ -1053,6 +1111,8 @@ class PeriodResolver:
             p = None
         if p is not None and self._future_into_past(c, p, lead):
             p = None
+        if p is not None and self.pub is None and self._undated_target(c, p, lead):
+            p = None
         if p is not None:
             res = self._make(p, c=c)
             if res.basis == "relative" and _years(p, self.pub)[2] == "publication_year":
@@ -1065,6 +1125,9 @@ class PeriodResolver:
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
             return replace(self._make(sp, c=c), basis="paragraph_year")
+        py = self._previous_paragraph_year(c, lead)
+        if py is not None:
+            return ResolvedPeriod(py, py, "paragraph_year")
         if planned and self.title_plan() is not None:
             y = self.title_plan()[1]  # type: ignore[index]
             return ResolvedPeriod(y, y, "plan_year")

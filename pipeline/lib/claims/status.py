@@ -162,7 +162,16 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
             return "forecast"
         return "actual"
     if pub is None:
-        return "forecast" if _FORECAST_STRONG.search(scope) else "actual"
+        if _FORECAST_STRONG.search(scope):
+            return "forecast"
+        if (
+            explicit
+            and period.period is not None
+            and _BY_YEAR.match(period.period.text)
+            and _FORECAST.search(scope)
+        ):
+            return "target"  # `By 2025 it will have 9,000 nodes` in an undated text
+        return "actual"
     if explicit and end > pub:
         return "forecast"
     if explicit and end == pub and _FORECAST.search(scope):

@@ -770,10 +770,47 @@ def _range_follows(sent: str, end: int) -> bool:
     return regex.match(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d", sent[end:]) is not None
 
 
+# a forecast or target year (`to connect 50 million devices by 2025`, `goals for 2030`, `the
+# 2025 target`): not the year the text was written in
+_TARGET_YEAR_BEFORE = regex.compile(
+    r"(?:\b(?:by|until|till|before|through|for|in|to)\s+(?:the\s+end\s+of\s+)?|"
+    r"\b(?:end|year)\s+of\s+)$",
+    regex.IGNORECASE,
+)
+_TARGET_WORDS_RE = regex.compile(
+    r"\b(?:will|to\s+(?:reach|hit|top|exceed|connect|build|have|cut|double)|aims?|aiming|"
+    r"target|targets|goals?|plans?|expected|forecast|projected|vision|outlook)\b",
+    regex.IGNORECASE,
+)
+_TARGET_YEAR_AFTER = regex.compile(r"\s*(?:targets?|goals?|vision|outlook)\b", regex.IGNORECASE)
+# `Original title: ...`: the title of the source text, not of this one
+_ORIGINAL_TITLE_RE = regex.compile(r"^\W*original\s+(?:title|headline)\s*:", regex.IGNORECASE)
+
+
+def _target_year(s: str, start: int, end: int) -> bool:
+    """The year at s[start:end] is a forecast or target year: `by 2025`, `2030 goals`, or
+    `in 2025` in a text speaking of plans or expectations (`will`, `aims`, `expected`)."""
+    if _TARGET_YEAR_AFTER.match(s, end):
+        return True
+    if _TARGET_YEAR_BEFORE.search(s[max(0, start - 24) : start]) is None:
+        return False
+    # the sentence around the year speaks of plans or expectations (`by the end of 2022` in a
+    # report of what was built is a past year)
+    a = max(s.rfind(".", 0, start), s.rfind("\n", 0, start)) + 1
+    ends = [i for i in (s.find(". ", end), s.find("\n", end)) if i >= 0]
+    return _TARGET_WORDS_RE.search(s, a, min(ends) if ends else len(s)) is not None
+
+
 def _years(s: str, today: dt.date) -> list[int]:
-    """Distinct plausible years in s that are not part of a year range."""
+    """Distinct plausible years in s that are not part of a year range, nor forecast or target
+    years (`China to connect 50 million devices by 2025` is no evidence of when it was written),
+    nor those of an `Original title:` line."""
+    if _ORIGINAL_TITLE_RE.match(s):
+        return []
     ys = set()
     for m in _YEAR_ALONE_RE.finditer(s):
+        if _target_year(s, m.start("y"), m.end("y")):
+            continue
         y = int(m.group("y"))
         if 1990 <= y <= today.year:
             ys.add(y)
