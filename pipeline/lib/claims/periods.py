@@ -957,29 +957,36 @@ class PeriodResolver:
         rose 17 percent.`: a paragraph without a period of its own, reporting the past, continues
         the one year of the paragraph before it when that paragraph opens with it or is a
         heading (not the title, not a goal or forecast year)."""
-        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+        key = ("prev_par_year", c.paragraph)
+        year = self.doc._par_cache.get(key, False)
+        if year is False:
+            year = self.doc._par_cache[key] = self._paragraph_year_before(c.paragraph)
+        if year is None or FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
             return None
         if not self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1]):
             return None  # a statement of the present is the publication year's
+        return year
+
+    def _paragraph_year_before(self, paragraph: tuple[int, int]) -> int | None:
         seg = self.doc.seg
-        k = seg.paragraph_index(c.paragraph[0])
-        if k < 2 or self._in(*c.paragraph):  # paragraph 0 is the title
+        k = seg.paragraph_index(paragraph[0])
+        if k < 2 or self._in(*paragraph):  # paragraph 0 is the title
             return None
         a, b = seg.paragraphs[k - 1]
         text = self.doc.text
         heading = b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?"
-        opening = [p for p in self._in(a, b) if p.start - a <= _OPENING_YEAR]
-        if not heading and not opening:
+        found = self._in(a, b)
+        if not found or not (heading or found[0].start - a <= _OPENING_YEAR):
             return None  # the paragraph before does not open with its year
         years = set()
-        for p in self._in(a, b):
+        for p in found:
             if p.kind not in ("year", "date", "relative") or base_period(self.doc, p):
                 continue
             y0, y1, _ = _years(p, self.pub)
             if y0 is None or y0 != y1 or (self.pub is not None and y1 > self.pub):
                 return None
             s0, s1 = seg.sentence_at(p.start)
-            if FUTURE_WORDS.search(self.doc.text, s0, s1):
+            if FUTURE_WORDS.search(text, s0, s1):
                 return None
             years.add(y1)
         return years.pop() if len(years) == 1 else None
@@ -1092,14 +1099,11 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
-        planned = bool(
-            TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0) or PLAN_ACTION.search(lead)
-        )
-        if planned:
-            m = _PLAN_RANGE.search(text, s0, s1)
-            if m:
-                y = int(m.group(2))
-                return ResolvedPeriod(y, y, "plan_year")
+        planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
+        m = _PLAN_RANGE.search(text, s0, s1)
+        if m and (planned or PLAN_ACTION.search(lead)):
+            y = int(m.group(2))
+            return ResolvedPeriod(y, y, "plan_year")
         if _SAME_YEAR.search(text, s0, s1):
             p = self._last_year_before(s0)
             if p is not None:
@@ -1128,12 +1132,9 @@ class PeriodResolver:
         py = self._previous_paragraph_year(c, lead)
         if py is not None:
             return ResolvedPeriod(py, py, "paragraph_year")
-        if planned and self.title_plan() is not None:
-            y = self.title_plan()[1]  # type: ignore[index]
-            return ResolvedPeriod(y, y, "plan_year")
-        if planned and self.doc_plan() is not None:
-            y = self.doc_plan()[1]  # type: ignore[index]
-            return ResolvedPeriod(y, y, "plan_year")
+        plan = self.title_plan() or self.doc_plan()
+        if plan is not None and (planned or PLAN_ACTION.search(lead)):
+            return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if FUTURE_WORDS.search(lead):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
