@@ -114,6 +114,7 @@ _END_OF = re.compile(
     re.I,
 )
 _OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
+_YEARS_IN_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d\s*[-\u2013\u2014~]")
 _ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
 _BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -580,7 +581,9 @@ class PeriodResolver:
         """The period of the first plan the text names with its years (`the action plan
         (2023-2025)`): the plan a notice's commitments belong to."""
         if self._doc_plan is False:
-            m = _PLAN_RANGE.search(self.doc.text)
+            text = self.doc.text
+            k = _YEARS_IN_BRACKETS.search(text)  # cheap scan first: `(2023-2025)`
+            m = _PLAN_RANGE.search(text, max(0, k.start() - 200)) if k else None
             self._doc_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._doc_plan  # type: ignore[return-value]
 
