@@ -218,3 +218,16 @@ def test_target_year_in_a_title_does_not_date_an_undated_article():
     assert parse_header(text).published_date is None
     text = "China's robot output rose in 2021\n\nBEIJING, Oct. 9 (Xinhua) -- Output rose."
     assert str(parse_header(text).published_date) == "2021-10-09"
+
+
+def test_level_after_a_year_on_year_change_or_an_infinitive_is_linked_too():
+    for text in (
+        "Software business revenue climbed 9.4 percent year-on-year to 7.6 trillion yuan in 2020.",
+        "Software business revenue grew by 9.4 percent to hit 7.6 trillion yuan in 2020.",
+    ):
+        assert find(text, "7.6 trillion").indicator == "software_revenue"
+
+
+def test_sentence_final_report_by_an_institute_is_the_source():
+    text = "Edge computing spending rose 18 percent, according to a report by Gartnerx."
+    assert find(text, "18 percent").source == "Gartnerx"

@@ -164,7 +164,8 @@ _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than|(?:to|into)(?=\s*$)|"
+    r"against|versus|than|(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
+    r"(?:\s+(?:reach|hit|top|total|stand\s+at))?(?=\s*$)|"
     r"(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
     r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
 )

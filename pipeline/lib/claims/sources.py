@@ -48,8 +48,8 @@ _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 _PATTERNS = [
     # according to (the) data/statistics of|from|released by X
     re.compile(
-        rf"\baccording to (?:the )?{_DATA} (?:of|from|released by|published by|issued by|by) "
-        rf"(?:the )?{_NAME}(?=,|\s+(?:show|in|on|at)\b|$)",
+        rf"\baccording to (?:the |an? )?{_DATA} (?:of|from|released by|published by|issued by|by) "
+        rf"(?:the )?{_NAME}(?=,|\s+(?:show|in|on|at)\b|\.?[\s\"\u201d']*$)",
         re.I,
     ),
     # according to (the) X statistics/data
