@@ -92,7 +92,9 @@ def test_respectively_pairs_listed_years_with_listed_figures():
 
 
 def test_respectively_with_years_after_the_figures():
-    text = "Port throughput was 6.1 million and 6.8 million containers in 2018 and 2019, respectively."
+    text = (
+        "Port throughput was 6.1 million and 6.8 million containers in 2018 and 2019, respectively."
+    )
     got = [(c.period_start, c.period_end) for c in claims(text, "2020-01-01")]
     assert got == [(2018, 2018), (2019, 2019)]
 
@@ -126,7 +128,9 @@ def test_small_rhetorical_counts_stay_out():
 
 # family 9: implied counted nouns in milestone sentences
 def test_milestone_then_a_second_milestone_are_two_claims_of_the_same_measure():
-    text = "Title\nIdentifier registrations topped 3 billion in March, then passed 4 billion in July."
+    text = (
+        "Title\nIdentifier registrations topped 3 billion in March, then passed 4 billion in July."
+    )
     got = [(c.quote, c.unit, c.indicator) for c in claims(text, "2022-09-01")]
     assert got == [
         ("topped 3 billion", "count", "identification_registrations"),
@@ -180,7 +184,9 @@ def test_paragraph_without_a_year_continues_the_year_the_previous_paragraph_open
 
 
 def test_present_statement_after_a_year_paragraph_is_the_publication_year():
-    text = "Chip review\nIn 2020, the chip sector recovered.\nThe country now has 3,000 design houses."
+    text = (
+        "Chip review\nIn 2020, the chip sector recovered.\nThe country now has 3,000 design houses."
+    )
     assert find(text, "3,000", "2022-06-01").period_start == 2022
 
 

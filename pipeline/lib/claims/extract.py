@@ -140,9 +140,7 @@ _TOTAL_TO = re.compile(
     r"number|count|figure)\s+(?:to|of)\s+$",
     re.I,
 )
-_LEVEL_VERB_QUOTE = re.compile(
-    r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I
-)
+_LEVEL_VERB_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I)
 
 
 def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:

@@ -740,9 +740,7 @@ class PeriodResolver:
                 if not _YEAR_LIST_GAP.match(text[run[-1].end : p.start]):
                     break
                 run.append(p)
-            years = [
-                (int(y.group(0)), p) for p in run for y in _YEAR_DIGITS.finditer(p.text)
-            ]
+            years = [(int(y.group(0)), p) for p in run for y in _YEAR_DIGITS.finditer(p.text)]
             if len(years) == len(members):
                 return {
                     i: ResolvedPeriod(y, y, "explicit_year", p)
@@ -1002,9 +1000,9 @@ class PeriodResolver:
             return False
         s0, s1 = self.doc.seg.sentence_at(p.start)
         text = self.doc.text
-        return bool(
-            FUTURE_WORDS.search(text, s0, s1) or TARGET_WORDS.search(text, s0, s1)
-        ) or bool(_BY_LEAD.match(p.text))
+        return bool(FUTURE_WORDS.search(text, s0, s1) or TARGET_WORDS.search(text, s0, s1)) or bool(
+            _BY_LEAD.match(p.text)
+        )
 
     def _past_tense(self, lead: str, tail0: int, s1: int) -> bool:
         """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the

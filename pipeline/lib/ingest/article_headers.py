@@ -27,6 +27,14 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    an event name in the same sentence (`the 2022 Global ... Conference`). One unambiguous year
    is required; the event must not lie after `today`.
 
+5. `inferred`: an undated text naming an event of a known year as held `this year` (`The 2023
+   ... Expo, held this year in Tianjin`) and reporting data `as of` a month without a year (`as
+   of mid-December`): that year, no earlier than the data date (15th for mid-, 10th for early,
+   else the month's last day); both phrases are the evidence.
+
+Years in titles and headers that are forecasts or targets (`China to connect 50 million devices
+by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
+
 Never a date: bare years (`in 2020`), year ranges and plan names (`(2021-2023)`), relative
 words (`Recently`, `yesterday`), ambiguous numeric dates (`03/04/2022`), future events
 (`will be held on ...`). When nothing applies, `published_date` is None.
@@ -549,6 +557,10 @@ class _Parser:
             r = self._text_dates(lead, header_years)
             if r is not None:
                 date, basis, evidence, evidence_start = r
+            else:
+                r = self._this_year_and_month()
+                if r is not None:
+                    date, basis, evidence, evidence_start = r
         elif lead is not None and meta.outlet is None:
             m = _DATELINE_RE.match(lead[1])
             if m and m.group("outlet") and _name_like(m.group("outlet"), 4):
@@ -688,6 +700,44 @@ class _Parser:
         self.notes.append(f"year {fits[0]} from the weekday {wm.group(1)} in the lead")
         return _mk_date(fits[0], md.month, md.day)
 
+    def _this_year_and_month(self):
+        """5. An undated text that names an event of a known year as happening `this year`
+        (`The 2023 World Intelligence Expo, held this year in Tianjin, ...`) and reports data
+        `as of` a month without a year (`as of mid-December`): the article is from that year,
+        no earlier than the data date (mid-month: the 15th; early: the 10th; else the month's
+        last day). Both are required; the basis is `inferred` with both phrases as evidence."""
+        years: set[int] = set()
+        ev_year = None
+        for m in _THIS_YEAR_RE.finditer(self.text):
+            a = max(self.text.rfind(".", 0, m.start()), self.text.rfind("\n", 0, m.start())) + 1
+            ends = [
+                i for i in (self.text.find(". ", m.end()), self.text.find("\n", m.end())) if i >= 0
+            ]
+            sent = self.text[a : min(ends) if ends else len(self.text)]
+            found = _event_name_years(sent, self.today)
+            if found:
+                years.update(found)
+                ev_year = ev_year or (a, sent.strip()[:120])
+        if len(years) != 1 or ev_year is None:
+            return None
+        year = years.pop()
+        months = [m for m in _AS_OF_MONTH_RE.finditer(self.text)]
+        if not months:
+            return None
+        m = max(months, key=lambda x: _month_of(x.group("month")))
+        month = _month_of(m.group("month"))
+        when = (m.group("when") or "").lower()
+        day = 15 if when.startswith("mid") else 10 if when.startswith("early") else 0
+        if day == 0:
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            d = nxt - dt.timedelta(days=1)
+        else:
+            d = _mk_date(year, month, day)
+        if d is None or not self._plausible(d, "text year and month"):
+            return None
+        self.notes.append(f"year {year} from an event held this year; month from {m.group(0)!r}")
+        return d, "inferred", f"{ev_year[1]} | {m.group(0)}", ev_year[0]
+
     def _text_dates(self, lead: tuple[int, str], title_years: list[int]):
         off, para = lead
         sentences = []
@@ -721,6 +771,14 @@ class _Parser:
         return None
 
 
+_THIS_YEAR_RE = regex.compile(r"\bthis\s+year\b", regex.IGNORECASE)
+# `as of mid-December`, `by the end of November`: a data date without a year
+_AS_OF_MONTH_RE = regex.compile(
+    r"\b(?:as\s+of|as\s+at|by|until|through)\s+(?:the\s+)?(?P<when>mid-?|early\s+|late\s+|"
+    r"end\s+of\s+)?(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?!,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d{2})",
+    regex.IGNORECASE,
+)
 # the participle of a subtitle that dates the text (`Delivered at ... on March 5, 2024`)
 _ISSUED_RE = regex.compile(
     r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
