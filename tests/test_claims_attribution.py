@@ -237,3 +237,15 @@ def test_level_after_a_year_on_year_change_or_an_infinitive_is_linked_too():
 def test_sentence_final_report_by_an_institute_is_the_source():
     text = "Edge computing spending rose 18 percent, according to a report by Gartnerx."
     assert find(text, "18 percent").source == "Gartnerx"
+
+
+def test_respectively_pairs_listed_subjects_with_listed_figures():
+    text = (
+        "Telecom\nBy the end of 2021, the numbers of 5G base stations and 5G users stood at "
+        "1.42 million and 355 million, respectively."
+    )
+    got = [(c.value, c.unit, c.indicator) for c in claims(text, "2022-03-01")]
+    assert got == [
+        (1.42e6, "count", "five_g_base_stations"),
+        (3.55e8, "count", "five_g_users"),
+    ]

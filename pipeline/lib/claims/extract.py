@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
@@ -22,7 +23,7 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_unit, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .periods import PeriodResolver, ResolvedPeriod, heading_lists
+from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
 from .status import resolve_status
 from .units import currency_before, has_scale_word, number_of_before
@@ -167,6 +168,44 @@ def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | Non
     return "count", (UNCLASSIFIED if total else ind), counted
 
 
+# `the numbers of 5G base stations and 5G users reached 2.31 million and 561 million,
+# respectively`: the verb after a list of subjects, and the separators of that list
+_LIST_VERB = re.compile(
+    r"\s+(?:reached|were|was|are|is|stood at|stand at|totall?ed|hit|amounted to|rose to|grew to|"
+    r"increased to|came to|exceeded|surpassed|topped|accounted for|had)\s+(?:about\s+|nearly\s+|"
+    r"more than\s+|over\s+)?$",
+    re.I,
+)
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
+    """For a figure of a `respectively` list whose subjects are listed as well, the context in
+    which its own subject (same rank) is the near region: indicators pair up in order like the
+    years (`5G base stations and 5G users ... 2.31 million and 561 million, respectively`)."""
+    members = respective_members(doc, c.sentence)
+    if c.index not in members:
+        return c
+    first = doc.quantities[members[0]]
+    s0 = c.sentence[0]
+    lead = doc.text[s0 : first.start]
+    v = _LIST_VERB.search(lead)
+    if v is None:
+        return c
+    cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
+    n = len(members)
+    if len(cuts) < n - 1:
+        return c
+    bounds = [0] + [e for _, e in cuts]
+    ends = [a for a, _ in cuts] + [v.start()]
+    spans = list(zip(bounds, ends, strict=True))[-n:]
+    a, b = spans[members.index(c.index)]
+    if b - a < 3:
+        return c
+    region = (s0 + a, s0 + b)
+    return replace(c, own=region, backward=region, forward=(c.q.end, c.q.end))
+
+
 def _of_the_set(doc: Doc, c: QCtx) -> str | None:
     lo = c.sentence[0]
     if c.q.start - lo > 160:
@@ -262,7 +301,8 @@ def claims_from_extraction(
         if q.converts is not None and q.unit is not None:
             unit, indicator, counted = q.unit, UNCLASSIFIED, None
         else:
-            unit, indicator, counted = _resolve_unit(doc, c)
+            rc = _respective_ctx(doc, c) if periods.has_respectively else c
+            unit, indicator, counted = _resolve_unit(doc, rc)
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue

@@ -434,6 +434,37 @@ def base_period(doc: Doc, p: Period) -> bool:
     return False
 
 
+def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
+    """Indices of the figures listed right before `respectively` in the sentence (`2.1%, 2.4%
+    and 2.9%, respectively`; the last one may be followed by its years or a short phrase), or
+    [] when there is no such list of at least two (cached per sentence)."""
+    key = ("resp_members", sentence)
+    hit = doc._par_cache.get(key)
+    if hit is not None:
+        return hit
+    text = doc.text
+    s0, s1 = sentence
+    members: list[int] = []
+    m = _RESPECTIVELY.search(text, s0, s1)
+    if m is not None:
+        qs = doc.quantities
+        j = bisect.bisect_left(doc.q_starts, m.start()) - 1
+        while j >= 0 and qs[j].start >= s0:
+            nxt = qs[members[-1]].start if members else m.start()
+            if qs[j].converts is None:
+                gap = text[qs[j].end : nxt]
+                # the last figure may be followed by the years (`... in 2020 and 2021, resp.`)
+                if not (_LIST_GAP.match(gap) or (not members and _TAIL_GAP.match(gap))):
+                    break
+                members.append(j)
+            j -= 1
+        members.reverse()
+        if len(members) < 2:
+            members = []
+    doc._par_cache[key] = members
+    return members
+
+
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Lists under a heading: a paragraph ending with a colon that does not speak of goals
     (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
@@ -488,7 +519,7 @@ class PeriodResolver:
         self._list_starts = [b[0] for b in self.lists]
         self._list_periods = [self._heading_period(b[3]) for b in self.lists]
         self._sections = self._section_heads()
-        self._resp = _RESPECTIVELY.search(doc.text) is not None
+        self.has_respectively = _RESPECTIVELY.search(doc.text) is not None
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
@@ -712,25 +743,8 @@ class PeriodResolver:
     def _respective_years(self, sentence: tuple[int, int]) -> dict[int, ResolvedPeriod]:
         text = self.doc.text
         s0, s1 = sentence
-        m = _RESPECTIVELY.search(text, s0, s1)
-        if m is None:
-            return {}
-        # the figures listed right before `respectively`
-        qs = self.doc.quantities
-        hi = bisect.bisect_left(self.doc.q_starts, m.start()) - 1
-        members: list[int] = []
-        j = hi
-        while j >= 0 and qs[j].start >= s0:
-            nxt = qs[members[-1]].start if members else m.start()
-            if qs[j].converts is None:
-                gap = text[qs[j].end : nxt]
-                # the last figure may be followed by the years (`... in 2020 and 2021, resp.`)
-                if not (_LIST_GAP.match(gap) or (not members and _TAIL_GAP.match(gap))):
-                    break
-                members.append(j)
-            j -= 1
-        members.reverse()
-        if len(members) < 2:
+        members = respective_members(self.doc, sentence)
+        if not members:
             return {}
         # a list of as many years elsewhere in the sentence
         ys = [p for p in self._in(s0, s1) if p.kind in ("year", "date") and p.year_start]
@@ -749,7 +763,7 @@ class PeriodResolver:
         return {}
 
     def resolve(self, c: QCtx) -> ResolvedPeriod:
-        if self._resp:
+        if self.has_respectively:
             res = self._respectively(c)
             if res is not None:
                 return res
