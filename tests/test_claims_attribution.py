@@ -249,3 +249,22 @@ def test_respectively_pairs_listed_subjects_with_listed_figures():
         (1.42e6, "count", "five_g_base_stations"),
         (3.55e8, "count", "five_g_users"),
     ]
+
+
+def test_number_standing_for_the_noun_of_the_count_before_it():
+    text = 'Ports\n"Two years ago the crane needed 12 operators per shift. Now it needs three," he said.'
+    c = find(text, "three", "2023-05-01")
+    assert (c.unit, c.counted, c.period_start) == ("count", "operators", 2023)
+
+
+def test_current_level_in_a_plan_sentence_is_actual_now():
+    text = "Ports\nThe port aims to raise the number of smart berths to 20 by 2026 from the current six."
+    c = find(text, "six", "2023-05-01")
+    assert (c.unit, c.counted, c.period_start, c.status) == ("count", "berths", 2023, "actual")
+    assert find(text, "20", "2023-05-01").status == "target"
+
+
+def test_ranked_number_after_a_count_is_not_a_count():
+    assert [c.quote for c in claims("Firms\nThe firm has 42 workers. It ranked 5.")] == [
+        "42 workers"
+    ]

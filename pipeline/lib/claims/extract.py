@@ -152,14 +152,16 @@ def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | Non
     if c.index == 0 or not (scale or float(q.value).is_integer()):
         return None
     prev = doc.quantities[c.index - 1]
-    if prev.start < c.sentence[0] or prev.converts is not None:
+    if prev.converts is not None:
         return None
+    if prev.start < c.sentence[0]:
+        return _ellipsis_unit(doc, c, prev)
     gap = doc.text[prev.end : q.start]
     if len(gap) > 90 or any(ch in gap for ch in ";:"):
         return None
     total = _TOTAL_TO.search(gap) is not None
     if not total and not (_THEN.search(gap) and _LEVEL_VERB_QUOTE.match(q.text)):
-        return None
+        return _ellipsis_unit(doc, c, prev)
     unit, ind, counted = prev.unit, UNCLASSIFIED, prev.counted
     if unit is None or not total:  # the figure before it, as resolved
         unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
@@ -204,6 +206,35 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
         return c
     region = (s0 + a, s0 + b)
     return replace(c, own=region, backward=region, forward=(c.q.end, c.q.end))
+
+
+# a number standing for the noun of the count before it: `42 workers on every shift. Now it needs
+# six,`; `to bring the number of factories to 10 from the current four`
+_ELLIPSIS_LEAD = re.compile(
+    r"\b(?:from|to|now\s+\w+|needs?|needed|only|just|versus|vs\.?|compared\s+with|down\s+to)"
+    r"\s+(?:the\s+)?(?:current\s+|present\s+|previous\s+|original\s+)?$",
+    re.I,
+)
+_ELLIPSIS_END = re.compile(r"\s*(?:[,.;:!?\"\u201d')]|$)")
+
+
+def _ellipsis_unit(doc: Doc, c: QCtx, prev) -> tuple[str, str, str | None] | None:
+    q = c.q
+    if q.value < 2 or not float(q.value).is_integer() or q.start - prev.end > 200:
+        return None
+    if prev.start < c.paragraph[0] or not _ELLIPSIS_END.match(doc.text, q.end):
+        return None
+    a = q.number_start if q.number_end > q.number_start else q.start
+    if not _ELLIPSIS_LEAD.search(doc.text, max(prev.end, a - 30), a):
+        return None
+    unit, _, counted = (
+        (prev.unit, None, prev.counted)
+        if prev.unit is not None
+        else _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    )
+    if unit != "count" or not counted:
+        return None
+    return "count", UNCLASSIFIED, counted
 
 
 def _of_the_set(doc: Doc, c: QCtx) -> str | None:

@@ -115,6 +115,8 @@ _END_OF = re.compile(
 )
 _OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
 _YEARS_IN_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d\s*[-\u2013\u2014~]")
+_CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|existing)\s+$", re.I)
+_NOW_LEAD = re.compile(r"\b(?:now|today|currently|nowadays|at present)\b", re.I)
 _ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
 _BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -773,6 +775,12 @@ class PeriodResolver:
         res = self._possessive(c)
         if res is not None:
             return res
+        a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+        if _CURRENT_BEFORE.search(self.doc.text, max(c.sentence[0], a - 24), a):
+            # `to 10 from the current four`: the level now, whatever the plan around it
+            if self.pub is None:
+                return replace(NONE, base=True)
+            return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         res = self._resolve(c)
         if res.start is not None and res.end is not None and self._year_earlier_base(c, res):
             res = ResolvedPeriod(res.start - 1, res.end - 1, "relative", res.period)
@@ -1128,6 +1136,10 @@ class PeriodResolver:
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
+        if p is not None and self.pub is not None and _NOW_LEAD.search(lead):
+            end = self._make(p, c=c).end
+            if end is not None and end < self.pub:
+                p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
         if p is not None and self.pub is None and self._undated_target(c, p, lead):
