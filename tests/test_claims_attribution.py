@@ -268,3 +268,12 @@ def test_ranked_number_after_a_count_is_not_a_count():
     assert [c.quote for c in claims("Firms\nThe firm has 42 workers. It ranked 5.")] == [
         "42 workers"
     ]
+
+
+def test_heading_year_carries_over_paragraphs_without_years():
+    text = (
+        "Review\n\n2019 at a glance\n\nChip output climbed 8 percent.\n\nExports slid 2 percent.\n\n"
+        "The sector now employs 51,000 engineers."
+    )
+    got = [(c.period_start, c.period_basis) for c in claims(text, "2021-03-01")]
+    assert got == [(2019, "paragraph_year"), (2019, "paragraph_year"), (2021, "publication_year")]

@@ -113,6 +113,7 @@ _END_OF = re.compile(
     r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
     re.I,
 )
+_CARRY_PARAGRAPHS = 4  # a paragraph's opening year carries over at most 3 paragraphs
 _OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
 _YEARS_IN_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d\s*[-\u2013\u2014~]")
 _CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|existing)\s+$", re.I)
@@ -995,8 +996,16 @@ class PeriodResolver:
         k = seg.paragraph_index(paragraph[0])
         if k < 2 or self._in(*paragraph):  # paragraph 0 is the title
             return None
-        a, b = seg.paragraphs[k - 1]
         text = self.doc.text
+        j = k - 1
+        # paragraphs without periods in between (`2021 in review` / `Revenue rose ...` / `Exports
+        # fell ...`) pass the year on; a heading without a year stops it
+        while j > 1 and k - j < _CARRY_PARAGRAPHS and not self._in(*seg.paragraphs[j]):
+            a, b = seg.paragraphs[j]
+            if b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?":
+                return None
+            j -= 1
+        a, b = seg.paragraphs[j]
         heading = b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?"
         found = self._in(a, b)
         if not found or not (heading or found[0].start - a <= _OPENING_YEAR):
