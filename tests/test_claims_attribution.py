@@ -277,3 +277,13 @@ def test_heading_year_carries_over_paragraphs_without_years():
     )
     got = [(c.period_start, c.period_basis) for c in claims(text, "2021-03-01")]
     assert got == [(2019, "paragraph_year"), (2019, "paragraph_year"), (2021, "publication_year")]
+
+
+def test_hyphenated_parts_of_the_year_are_periods():
+    text = "T\nEconomists had forecast second-quarter growth of 5.1% for the region."
+    c = find(text, "5.1%", "2024-07-10")
+    assert (c.period_start, c.period_part) == (2024, "Q2")
+    c = find("T\nThe firm reported full-year revenue of 7 billion yuan.", "7 billion", "2024-03-20")
+    assert (c.period_start, c.period_part) == (2023, "M1-M12")  # the year not over: last year's
+    c = find("T\nBrokers expect full-year growth of around 6%.", "6%", "2024-11-20")
+    assert (c.period_start, c.status) == (2024, "forecast")

@@ -126,6 +126,14 @@ _YEAR_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+as well as)[ \t]+(?
 _TAIL_GAP = re.compile(r"[^.;:!?]{0,50}$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
+# a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
+# `full-year growth` (the year is the publication year's, or last year's for a part not over)
+_HYPHEN_PART = re.compile(
+    r"\b(?:(?:first|second|third|fourth)-quarter|(?:first|second)-half|(?:full|whole)-year)\b",
+    re.I,
+)
+_LOOK_AHEAD = re.compile(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
@@ -356,6 +364,11 @@ def _extra_periods(text: str, found: list[Period]) -> list[Period]:
             key = m.group(1).lower()[:3]
             month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(key))
         part = "M1-M12" if month == 12 else f"M1-M{month}"
+        out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
+    for m in _HYPHEN_PART.finditer(text):
+        word = m.group(0).lower()
+        n = _ORDINALS.get(word.split("-")[0], 1)
+        part = f"Q{n}" if "quarter" in word else f"H{n}" if "half" in word else "M1-M12"
         out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
     for m in _FISCAL.finditer(text):
         y = m.group(1) or m.group(2)
@@ -730,7 +743,9 @@ class PeriodResolver:
             return False
         text, (s0, s1) = self.doc.text, c.sentence
         return not (
-            FUTURE_WORDS.search(text[s0 : p.start]) or FUTURE_WORDS.search(text[p.end : s1])
+            FUTURE_WORDS.search(text[s0 : p.start])
+            or FUTURE_WORDS.search(text[p.end : s1])
+            or _LOOK_AHEAD.search(text, s0, s1)
         )
 
     def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
