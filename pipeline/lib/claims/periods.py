@@ -115,7 +115,6 @@ _END_OF = re.compile(
 )
 _CARRY_PARAGRAPHS = 4  # a paragraph's opening year carries over at most 3 paragraphs
 _OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
-_YEARS_IN_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d\s*[-\u2013\u2014~]")
 _CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|existing)\s+$", re.I)
 _NOW_LEAD = re.compile(r"\b(?:now|today|currently|nowadays|at present)\b", re.I)
 _ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
@@ -128,11 +127,9 @@ _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 # a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
 # `full-year growth` (the year is the publication year's, or last year's for a part not over)
-_HYPHEN_PART = re.compile(
-    r"\b(?:(?:first|second|third|fourth)-quarter|(?:first|second)-half|(?:full|whole)-year)\b",
-    re.I,
-)
+_HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
 _LOOK_AHEAD = re.compile(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b", re.I)
+_HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
@@ -365,11 +362,20 @@ def _extra_periods(text: str, found: list[Period]) -> list[Period]:
             month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(key))
         part = "M1-M12" if month == 12 else f"M1-M{month}"
         out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
-    for m in _HYPHEN_PART.finditer(text):
-        word = m.group(0).lower()
-        n = _ORDINALS.get(word.split("-")[0], 1)
-        part = f"Q{n}" if "quarter" in word else f"H{n}" if "half" in word else "M1-M12"
-        out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
+    for h in _HYPHEN_HINT.finditer(text):  # a literal scan; the word before is checked after
+        w = _HYPHEN_WORD.search(text, max(0, h.start() - 7), h.start())
+        if w is None:
+            continue
+        word, kind = w.group(1).lower(), h.group(1).lower()
+        if kind == "quarter" and word in _ORDINALS:
+            part = f"Q{_ORDINALS[word]}"
+        elif kind == "half" and word in ("first", "second"):
+            part = f"H{_ORDINALS[word]}"
+        elif kind == "year" and word in ("full", "whole"):
+            part = "M1-M12"
+        else:
+            continue
+        out.append(Period(w.start(), h.end(), text[w.start() : h.end()], "year", part=part))
     for m in _FISCAL.finditer(text):
         y = m.group(1) or m.group(2)
         year = int(y) if len(y) == 4 else 2000 + int(y)
@@ -528,6 +534,7 @@ class PeriodResolver:
         self._article_year: int | None | bool = False  # False: not computed yet
         self._title_plan: tuple[int, int] | None | bool = False
         self._doc_plan: tuple[int, int] | None | bool = False
+        self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
@@ -535,7 +542,7 @@ class PeriodResolver:
         self._list_starts = [b[0] for b in self.lists]
         self._list_periods = [self._heading_period(b[3]) for b in self.lists]
         self._sections = self._section_heads()
-        self.has_respectively = _RESPECTIVELY.search(doc.text) is not None
+        self.has_respectively = "espectively" in doc.text
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
@@ -624,13 +631,22 @@ class PeriodResolver:
             self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._title_plan  # type: ignore[return-value]
 
+    def _bracket_years(self) -> int | None:
+        """Offset of the first `(19..`/`(20..` of the text (a plan named with its years needs
+        one), None without; computed once."""
+        if self._brackets is False:
+            text = self.doc.text
+            found = [i for i in (text.find("(20"), text.find("(19"), text.find("( 20")) if i >= 0]
+            self._brackets = min(found) if found else None
+        return self._brackets  # type: ignore[return-value]
+
     def doc_plan(self) -> tuple[int, int] | None:
         """The period of the first plan the text names with its years (`the action plan
         (2023-2025)`): the plan a notice's commitments belong to."""
         if self._doc_plan is False:
             text = self.doc.text
-            k = _YEARS_IN_BRACKETS.search(text)  # cheap scan first: `(2023-2025)`
-            m = _PLAN_RANGE.search(text, max(0, k.start() - 200)) if k else None
+            k = self._bracket_years()  # cheap scan first: `(2023-2025)`
+            m = _PLAN_RANGE.search(text, max(0, k - 200)) if k is not None else None
             self._doc_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._doc_plan  # type: ignore[return-value]
 
@@ -792,7 +808,10 @@ class PeriodResolver:
         if res is not None:
             return res
         a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
-        if _CURRENT_BEFORE.search(self.doc.text, max(c.sentence[0], a - 24), a):
+        lead24 = self.doc.text[max(c.sentence[0], a - 24) : a]
+        if ("rrent" in lead24 or "esent" in lead24 or "xisting" in lead24) and (
+            _CURRENT_BEFORE.search(lead24)
+        ):
             # `to 10 from the current four`: the level now, whatever the plan around it
             if self.pub is None:
                 return replace(NONE, base=True)
@@ -1147,7 +1166,7 @@ class PeriodResolver:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
-        m = _PLAN_RANGE.search(text, s0, s1)
+        m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
         if m and (planned or PLAN_ACTION.search(lead)):
             y = int(m.group(2))
             return ResolvedPeriod(y, y, "plan_year")
