@@ -275,3 +275,16 @@ def test_a_subtitle_that_says_when_a_speech_was_delivered_dates_it():
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date == dt.date(2025, 3, 8)
     assert h.date_basis == "header_line"
+
+
+def test_undated_text_dated_by_an_event_held_this_year_and_an_as_of_month():
+    # issue 9, family 6: the basis is recorded
+    text = (
+        "Robots spread\n\n"
+        "The 2022 Smart Factory Fair, held this year in Ningbo, drew 500 exhibitors. "
+        "As of late October, the city had 2,100 robot makers."
+    )
+    h = parse_header(text, today=dt.date(2024, 1, 1))
+    assert (str(h.published_date), h.date_basis) == ("2022-10-31", "inferred")
+    assert "held this year" in h.date_evidence
+    assert parse_header(text.replace("this year", "in spring")).published_date is None

@@ -47,7 +47,10 @@ def test_earlier_year_attached_to_other_quantity_gives_way_to_free_year():
 
 
 def test_year_range():
+    # a level reached over a span is the span's last year's (issue 9, family 3)
     c = find("From 2018 to 2020, the number of smart factories grew to 300 factories.", "300")
+    assert (c.period_start, c.period_end) == (2020, 2020)
+    c = find("From 2018 to 2020, smart factories increased by 300.", "300")
     assert (c.period_start, c.period_end) == (2018, 2020)
 
 

@@ -878,3 +878,21 @@ def test_year_after_a_determiner_is_not_a_count():
     assert e.quantities == []
     e = extract("Their 2025 goals include 300 factories.")
     assert [(q.value, q.counted) for q in e.quantities] == [(300, "factories")]
+
+
+# issue 9, family 11: Chinese statistical-table units translated word for word
+def test_chinese_table_unit_hundred_million_multiplies():
+    q = [q for q in extract("Sales were 4,560 100 million yuan.").quantities]
+    assert len(q) == 1 and q[0].value == 4.56e11 and q[0].unit == "CNY"
+    assert q[0].text == "4,560 100 million yuan"
+
+
+def test_chinese_table_unit_ten_thousand_multiplies():
+    q = extract("Average pay was 9,876 10,000 yuan per person.").quantities
+    assert [(x.value, x.unit) for x in q][:1] == [(98760000.0, "CNY")]
+
+
+def test_bare_scale_word_is_not_a_figure():
+    assert extract("The output passed the hundred million yuan mark.").quantities == []
+    assert extract("Billion-yuan projects were named.").quantities == []
+    assert [x.value for x in extract("a million users").quantities] == [1e6]

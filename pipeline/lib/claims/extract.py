@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction
@@ -23,7 +24,7 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_unit, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .periods import PeriodResolver, ResolvedPeriod, heading_lists
+from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
 from .status import resolve_status
 from .units import currency_before, has_scale_word, number_of_before
@@ -71,6 +72,16 @@ def _bound(doc: Doc, c: QCtx) -> str:
     if _CHANGE_VERB.search(doc.text, s0, low.start) or _YEAR_IN.search(doc.text, low.end, up.start):
         return "exact"
     return q.bound
+
+
+def _conversion_bound(doc: Doc, c: QCtx, original: Claim | None) -> str:
+    """A conversion in brackets without a bound word of its own carries the bound of the amount
+    it converts when that is a bound (`more than 95 billion yuan ($14.6 billion)`: the dollar
+    figure is `lower` too); `about` is rounding, the conversion stays exact."""
+    bound = _bound(doc, c)
+    if original is not None and bound == "exact" and original.bound in ("lower", "upper"):
+        return original.bound
+    return bound
 
 
 def _extract(text: str) -> Extraction:
@@ -122,6 +133,111 @@ def _difference_unit(doc: Doc, c: QCtx) -> tuple[str, str | None] | None:
     return prev.unit, prev.counted
 
 
+# a milestone sentence going on with the same measure: `registrations passed 10 billion in
+# January, then exceeded 20 billion in May`; `Another 5,000 firms went online, bringing the
+# province's total to 68,000`
+_THEN = re.compile(r"\b(?:then|later|subsequently|before|and again|again)\b", re.I)
+_TOTAL_TO = re.compile(
+    r"\b(?:bringing|taking|raising|lifting|pushing|making)\b[^,;:.]{0,50}?\b(?:total|tally|"
+    r"number|count|figure)\s+(?:to|of)\s+$",
+    re.I,
+)
+_LEVEL_VERB_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I)
+
+
+def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
+    """(unit, indicator, counted) of a bare number that continues the count before it in its
+    sentence: a milestone reached next (`then exceeded 20 billion`, same measure: its indicator
+    too) or a running total (`bringing the total to 68,000`: unit and counted noun only)."""
+    q = c.q
+    if c.index == 0 or not (scale or float(q.value).is_integer()):
+        return None
+    prev = doc.quantities[c.index - 1]
+    if prev.converts is not None:
+        return None
+    if prev.start < c.sentence[0]:
+        return _ellipsis_unit(doc, c, prev)
+    gap = doc.text[prev.end : q.start]
+    if len(gap) > 90 or any(ch in gap for ch in ";:"):
+        return None
+    total = _TOTAL_TO.search(gap) is not None
+    if not total and not (_THEN.search(gap) and _LEVEL_VERB_QUOTE.match(q.text)):
+        return _ellipsis_unit(doc, c, prev)
+    unit, ind, counted = prev.unit, UNCLASSIFIED, prev.counted
+    if unit is None or not total:  # the figure before it, as resolved
+        unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    if unit != "count":
+        return None
+    return "count", (UNCLASSIFIED if total else ind), counted
+
+
+# `the numbers of 5G base stations and 5G users reached 2.31 million and 561 million,
+# respectively`: the verb after a list of subjects, and the separators of that list
+_LIST_VERB = re.compile(
+    r"\s+(?:reached|were|was|are|is|stood at|stand at|totall?ed|hit|amounted to|rose to|grew to|"
+    r"increased to|came to|exceeded|surpassed|topped|accounted for|had)\s+(?:about\s+|nearly\s+|"
+    r"more than\s+|over\s+)?$",
+    re.I,
+)
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
+    """For a figure of a `respectively` list whose subjects are listed as well, the context in
+    which its own subject (same rank) is the near region: indicators pair up in order like the
+    years (`5G base stations and 5G users ... 2.31 million and 561 million, respectively`)."""
+    members = respective_members(doc, c.sentence)
+    if c.index not in members:
+        return c
+    first = doc.quantities[members[0]]
+    s0 = c.sentence[0]
+    lead = doc.text[s0 : first.start]
+    v = _LIST_VERB.search(lead)
+    if v is None:
+        return c
+    cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
+    n = len(members)
+    if len(cuts) < n - 1:
+        return c
+    bounds = [0] + [e for _, e in cuts]
+    ends = [a for a, _ in cuts] + [v.start()]
+    spans = list(zip(bounds, ends, strict=True))[-n:]
+    a, b = spans[members.index(c.index)]
+    if b - a < 3:
+        return c
+    region = (s0 + a, s0 + b)
+    return replace(c, own=region, backward=region, forward=(c.q.end, c.q.end))
+
+
+# a number standing for the noun of the count before it: `42 workers on every shift. Now it needs
+# six,`; `to bring the number of factories to 10 from the current four`
+_ELLIPSIS_LEAD = re.compile(
+    r"\b(?:from|to|now\s+\w+|needs?|needed|only|just|versus|vs\.?|compared\s+with|down\s+to)"
+    r"\s+(?:the\s+)?(?:current\s+|present\s+|previous\s+|original\s+)?$",
+    re.I,
+)
+_ELLIPSIS_END = re.compile(r"\s*(?:[,.;:!?\"\u201d')]|$)")
+
+
+def _ellipsis_unit(doc: Doc, c: QCtx, prev) -> tuple[str, str, str | None] | None:
+    q = c.q
+    if q.value < 2 or not float(q.value).is_integer() or q.start - prev.end > 200:
+        return None
+    if prev.start < c.paragraph[0] or not _ELLIPSIS_END.match(doc.text, q.end):
+        return None
+    a = q.number_start if q.number_end > q.number_start else q.start
+    if not _ELLIPSIS_LEAD.search(doc.text, max(prev.end, a - 30), a):
+        return None
+    unit, _, counted = (
+        (prev.unit, None, prev.counted)
+        if prev.unit is not None
+        else _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    )
+    if unit != "count" or not counted:
+        return None
+    return "count", UNCLASSIFIED, counted
+
+
 def _of_the_set(doc: Doc, c: QCtx) -> str | None:
     lo = c.sentence[0]
     if c.q.start - lo > 160:
@@ -150,6 +266,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     diff = _difference_unit(doc, c)
     if diff is not None:
         return diff[0], UNCLASSIFIED, diff[1]
+    cont = _continued_unit(doc, c, scale)
+    if cont is not None:
+        return cont
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
@@ -215,7 +334,8 @@ def claims_from_extraction(
         if q.converts is not None and q.unit is not None:
             unit, indicator, counted = q.unit, UNCLASSIFIED, None
         else:
-            unit, indicator, counted = _resolve_unit(doc, c)
+            rc = _respective_ctx(doc, c) if periods.has_respectively else c
+            unit, indicator, counted = _resolve_unit(doc, rc)
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue
@@ -242,7 +362,7 @@ def claims_from_extraction(
             value=float(q.value),
             unit=unit,
             counted=counted if unit == "count" else None,
-            bound=_bound(doc, c),
+            bound=_conversion_bound(doc, c, original),
             period_start=period.start,
             period_end=period.end,
             status=status,

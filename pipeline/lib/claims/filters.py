@@ -37,11 +37,22 @@ _ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|all|both|each)\s+$", re
 
 
 # `operates in 22 countries`, `customers in 40 countries and regions`: a footprint, a statistic
-_FOOTPRINT = re.compile(r"\b(?:in|across|to|into)\s+$", re.I)
+_FOOTPRINT = re.compile(
+    r"\b(?:in|across|to|into|cover(?:s|ed|ing)?|spann?(?:s|ed|ing)?|involv(?:e|es|ed|ing))\s+$",
+    re.I,
+)
 
 
-def _rhetorical_max(noun: str, before: str) -> int:
-    if noun.lower() == "countries" and _FOOTPRINT.search(before):
+def _rhetorical_max(q: Quantity, noun: str, before: str) -> int:
+    """Below this value a count of an abstract noun is rhetoric (`three aspects`, `five key
+    tasks`). A figure with a bound (`over 10 countries`), a number of ten or more written in
+    digits (`54 specific measures`) or a footprint (`in 22 countries`, `covering six areas`) is
+    a fact."""
+    if q.bound != "exact":
+        return 0
+    if _FOOTPRINT.search(before):
+        return 2 if noun.lower() != "countries" else 10
+    if q.value >= 10 and any(ch.isdigit() for ch in q.text):
         return 10
     return 100
 
@@ -61,7 +72,7 @@ def is_statistic(
                 return False
             if q.value < 10 and _ANAPHORIC.search(before):
                 return False  # `the eight hub nodes`, `the two countries`: a known set
-            if noun and _RHETORICAL.match(noun) and q.value < _rhetorical_max(noun, before):
+            if noun and _RHETORICAL.match(noun) and q.value < _rhetorical_max(q, noun, before):
                 return False
             if not noun and q.value < SMALL_COUNT:
                 return False

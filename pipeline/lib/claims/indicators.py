@@ -157,13 +157,16 @@ MIN_SCORE_UNKNOWN_NOUN = 8.0
 
 # a clause whose subject is the figure before it: a pronoun (`and it is expected to reach 4.45
 # trillion`), a participle hanging on the previous figure (`310 nodes ..., covering 31
-# provinces`) or a comparison (`exceed 350 billion, up from 95 billion`); the sentence before it
-# then counts as near
+# provinces`), a comparison (`exceed 350 billion, up from 95 billion`) or the level a change
+# arrives at (`revenue rose 11.2 percent to 10.8 trillion yuan`); the sentence before it then
+# counts as near
 _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than|(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
+    r"against|versus|than|(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
+    r"(?:\s+(?:reach|hit|top|total|stand\s+at))?(?=\s*$)|"
+    r"(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
     r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
 )
 
@@ -388,7 +391,7 @@ _NATIONAL = re.compile(
 )
 _PER = re.compile(
     r"\bper\s+(?!cent\b)(?:\d|ten|one|a|hundred|thousand|capita|unit|person|people|head|square|"
-    r"household|million|billion)|\bdensity\b|\bfor\s+every\b"
+    r"household|million|billion)|\bdensity\b|\bfor\s+every\b|\baverage\s+number\b"
 )
 _NEW = re.compile(
     r"\b(?:new(?!\s+(?:infrastructure|generation|type|energy|era|round|model|normal|stage|phase|"

@@ -87,6 +87,15 @@ _YEAR_EARLIER_AFTER = re.compile(
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
+_FROM_TEXT = re.compile(r"from\s", re.I)
+# a span `From 2012 to 2021` and a level reached in it: `grew to over 45 trillion yuan`
+_SPAN_TEXT = re.compile(r"(?:from|between)\s.*?(?:to|and|until|till|through|-|\u2013)\s*", re.I)
+_LEVEL_LEAD = re.compile(
+    r"\b(?:to|into|reach(?:ed|es|ing)?|hit|hitting|(?:stood|stands?|standing) at|"
+    r"totall?(?:ed|ing)|amount(?:ed|ing) to)\s+$",
+    re.I,
+)
+_LEVEL_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break)\w*\s", re.I)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -105,6 +114,24 @@ _END_OF = re.compile(
     r"|year[- ]end\b(?!\s*(?:of\s+)?(?:19|20)\d{2}))",
     re.I,
 )
+_CARRY_PARAGRAPHS = 4  # a paragraph's opening year carries over at most 3 paragraphs
+_OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
+_CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|existing)\s+$", re.I)
+_NOW_LEAD = re.compile(r"\b(?:now|today|currently|nowadays|at present)\b", re.I)
+_ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
+_BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and|,?[ \t]+or)?[ \t]*,?[ \t]*$", re.I)
+_YEAR_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+as well as)[ \t]+(?:in[ \t]+)?$", re.I)
+_TAIL_GAP = re.compile(r"[^.;:!?]{0,50}$")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
+# a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
+# `full-year growth` (the year is the publication year's, or last year's for a part not over)
+_HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
+_LOOK_AHEAD = re.compile(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b", re.I)
+_HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
@@ -150,6 +177,18 @@ TARGET_WORDS = re.compile(
     r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
     r"we (?:have|has) set|we plan|we will|we aim|"
     r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
+    re.I,
+)
+# an actor committing to do something (shared with status.py): `the ministry will build 600,000
+# base stations`, `3,000 firms will be helped to go digital`
+PLAN_ACTION = re.compile(
+    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
+    r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
+    r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
+    r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
+    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified)\b|"
+    r"\b(?:may|can) (?:also )?receive\b",
     re.I,
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
@@ -289,6 +328,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `a plan released in October 2023`: the date of an event
         if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
             continue  # `the 2023 annual general meeting`: the year of an event
+        if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
+            continue  # `up 4 points from 2022`: a comparison base
         if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
             single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
                 p.kind in ("year", "date") and p.year_start == p.year_end
@@ -324,6 +365,20 @@ def _extra_periods(text: str, found: list[Period]) -> list[Period]:
             month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(key))
         part = "M1-M12" if month == 12 else f"M1-M{month}"
         out.append(Period(m.start(), m.end(), m.group(0), "year", part=part))
+    for h in _HYPHEN_HINT.finditer(text):  # a literal scan; the word before is checked after
+        w = _HYPHEN_WORD.search(text, max(0, h.start() - 7), h.start())
+        if w is None:
+            continue
+        word, kind = w.group(1).lower(), h.group(1).lower()
+        if kind == "quarter" and word in _ORDINALS:
+            part = f"Q{_ORDINALS[word]}"
+        elif kind == "half" and word in ("first", "second"):
+            part = f"H{_ORDINALS[word]}"
+        elif kind == "year" and word in ("full", "whole"):
+            part = "M1-M12"
+        else:
+            continue
+        out.append(Period(w.start(), h.end(), text[w.start() : h.end()], "year", part=part))
     for m in _FISCAL.finditer(text):
         y = m.group(1) or m.group(2)
         year = int(y) if len(y) == 4 else 2000 + int(y)
@@ -412,6 +467,37 @@ def base_period(doc: Doc, p: Period) -> bool:
     return False
 
 
+def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
+    """Indices of the figures listed right before `respectively` in the sentence (`2.1%, 2.4%
+    and 2.9%, respectively`; the last one may be followed by its years or a short phrase), or
+    [] when there is no such list of at least two (cached per sentence)."""
+    key = ("resp_members", sentence)
+    hit = doc._par_cache.get(key)
+    if hit is not None:
+        return hit
+    text = doc.text
+    s0, s1 = sentence
+    members: list[int] = []
+    m = _RESPECTIVELY.search(text, s0, s1)
+    if m is not None:
+        qs = doc.quantities
+        j = bisect.bisect_left(doc.q_starts, m.start()) - 1
+        while j >= 0 and qs[j].start >= s0:
+            nxt = qs[members[-1]].start if members else m.start()
+            if qs[j].converts is None:
+                gap = text[qs[j].end : nxt]
+                # the last figure may be followed by the years (`... in 2020 and 2021, resp.`)
+                if not (_LIST_GAP.match(gap) or (not members and _TAIL_GAP.match(gap))):
+                    break
+                members.append(j)
+            j -= 1
+        members.reverse()
+        if len(members) < 2:
+            members = []
+    doc._par_cache[key] = members
+    return members
+
+
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Lists under a heading: a paragraph ending with a colon that does not speak of goals
     (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
@@ -458,6 +544,8 @@ class PeriodResolver:
         self.pub = doc.pub_year
         self._article_year: int | None | bool = False  # False: not computed yet
         self._title_plan: tuple[int, int] | None | bool = False
+        self._doc_plan: tuple[int, int] | None | bool = False
+        self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
@@ -465,6 +553,7 @@ class PeriodResolver:
         self._list_starts = [b[0] for b in self.lists]
         self._list_periods = [self._heading_period(b[3]) for b in self.lists]
         self._sections = self._section_heads()
+        self.has_respectively = "espectively" in doc.text
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
@@ -528,11 +617,22 @@ class PeriodResolver:
                 a, b, _ = _years(p, self.pub)
                 if b is None or a != b or (self.pub is not None and b > self.pub):
                     continue
+                if self.pub is None and self._target_year(p):
+                    continue  # `by 2025` in an undated text: a goal, not the year reported on
+                if _ORIGINAL_TITLE.match(text, self.doc.seg.paragraph_at(p.start)[0]):
+                    continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
+
+    def _target_year(self, p: Period) -> bool:
+        """A year named as a deadline or goal (`by 2025`, `aims ... in 2025`)."""
+        if _BY_LEAD.match(p.text):
+            return True
+        s0, s1 = self.doc.seg.sentence_at(p.start)
+        return bool(TARGET_WORDS.search(self.doc.text, s0, s1))
 
     def title_plan(self) -> tuple[int, int] | None:
         """The period of a plan named in the title (`Action Plan for ... (2023-2025)`)."""
@@ -541,6 +641,25 @@ class PeriodResolver:
             m = _PLAN_RANGE.search(self.doc.text, t0, t1)
             self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._title_plan  # type: ignore[return-value]
+
+    def _bracket_years(self) -> int | None:
+        """Offset of the first `(19..`/`(20..` of the text (a plan named with its years needs
+        one), None without; computed once."""
+        if self._brackets is False:
+            text = self.doc.text
+            found = [i for i in (text.find("(20"), text.find("(19"), text.find("( 20")) if i >= 0]
+            self._brackets = min(found) if found else None
+        return self._brackets  # type: ignore[return-value]
+
+    def doc_plan(self) -> tuple[int, int] | None:
+        """The period of the first plan the text names with its years (`the action plan
+        (2023-2025)`): the plan a notice's commitments belong to."""
+        if self._doc_plan is False:
+            text = self.doc.text
+            k = self._bracket_years()  # cheap scan first: `(2023-2025)`
+            m = _PLAN_RANGE.search(text, max(0, k - 200)) if k is not None else None
+            self._doc_plan = (int(m.group(1)), int(m.group(2))) if m else None
+        return self._doc_plan  # type: ignore[return-value]
 
     def _goal_blocks(self) -> list[tuple[int, int, int | None]]:
         """Lists of goals: a paragraph ending with a colon that speaks of goals/targets opens a
@@ -634,6 +753,11 @@ class PeriodResolver:
         if c is not None and kind_basis == "publication_year" and p.kind == "year":
             if self._previous_year_part(p, c):
                 return ResolvedPeriod(a - 1, b - 1, "relative", p)
+        if p.kind == "date" and p.part is None and p.month is not None and p.day is None:
+            # `by the end of June 2023`: the months up to June, as `by the end of June` without
+            # the year
+            if _END_OF_LEAD.search(self.doc.text, max(0, p.start - 16), p.start):
+                p = replace(p, part="M1-M12" if p.month == 12 else f"M1-M{p.month}")
         return ResolvedPeriod(a, b, basis or kind_basis, p)
 
     def _previous_year_part(self, p: Period, c: QCtx) -> bool:
@@ -646,16 +770,63 @@ class PeriodResolver:
             return False
         text, (s0, s1) = self.doc.text, c.sentence
         return not (
-            FUTURE_WORDS.search(text[s0 : p.start]) or FUTURE_WORDS.search(text[p.end : s1])
+            FUTURE_WORDS.search(text[s0 : p.start])
+            or FUTURE_WORDS.search(text[p.end : s1])
+            or _LOOK_AHEAD.search(text, s0, s1)
         )
 
+    def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
+        """`In 2017, 2018 and 2019 its share was 2.1%, 2.4% and 2.9%, respectively`: a list of
+        figures closed by `respectively` and a list of as many years in the sentence pair up in
+        order (computed once per sentence)."""
+        key = ("resp", c.sentence)
+        table = self.doc._par_cache.get(key)
+        if table is None:
+            table = self.doc._par_cache[key] = self._respective_years(c.sentence)
+        return table.get(c.index)
+
+    def _respective_years(self, sentence: tuple[int, int]) -> dict[int, ResolvedPeriod]:
+        text = self.doc.text
+        s0, s1 = sentence
+        members = respective_members(self.doc, sentence)
+        if not members:
+            return {}
+        # a list of as many years elsewhere in the sentence
+        ys = [p for p in self._in(s0, s1) if p.kind in ("year", "date") and p.year_start]
+        for k in range(len(ys)):
+            run = [ys[k]]
+            for p in ys[k + 1 :]:
+                if not _YEAR_LIST_GAP.match(text[run[-1].end : p.start]):
+                    break
+                run.append(p)
+            years = [(int(y.group(0)), p) for p in run for y in _YEAR_DIGITS.finditer(p.text)]
+            if len(years) == len(members):
+                return {
+                    i: ResolvedPeriod(y, y, "explicit_year", p)
+                    for i, (y, p) in zip(members, years, strict=True)
+                }
+        return {}
+
     def resolve(self, c: QCtx) -> ResolvedPeriod:
+        if self.has_respectively:
+            res = self._respectively(c)
+            if res is not None:
+                return res
         res = self._each_year(c)
         if res is not None:
             return res
         res = self._possessive(c)
         if res is not None:
             return res
+        a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+        lead24 = self.doc.text[max(c.sentence[0], a - 24) : a]
+        if ("rrent" in lead24 or "esent" in lead24 or "xisting" in lead24) and (
+            _CURRENT_BEFORE.search(lead24)
+        ):
+            # `to 10 from the current four`: the level now, whatever the plan around it
+            if self.pub is None:
+                return replace(NONE, base=True)
+            return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         res = self._resolve(c)
         if res.start is not None and res.end is not None and self._year_earlier_base(c, res):
             res = ResolvedPeriod(res.start - 1, res.end - 1, "relative", res.period)
@@ -786,6 +957,16 @@ class PeriodResolver:
         before = self.doc.text[max(c.sentence[0], c.q.start - 12) : c.q.start].lower()
         if _FROM_LEAD.search(before):
             return ResolvedPeriod(res.start, res.start, res.basis, res.period)
+        p = res.period
+        if (
+            p is not None
+            and _SPAN_TEXT.match(p.text)
+            and (_LEVEL_LEAD.search(before) or _LEVEL_QUOTE.match(c.q.text))
+            and c.q.unit not in ("percent", "percentage_point", "times")
+        ):
+            # `From 2012 to 2021 the digital economy grew to over 45 trillion yuan`: the level
+            # reached is the last year's
+            return ResolvedPeriod(res.end, res.end, res.basis, res.period)
         if _TO_LEAD.search(before) and c.index > 0:
             prev = self.doc.quantities[c.index - 1]
             gap = self.doc.text[max(c.sentence[0], prev.start - 12) : prev.start].lower()
@@ -839,6 +1020,65 @@ class PeriodResolver:
         if FUTURE_WORDS.search(lead):
             return False
         return self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1])
+
+    def _previous_paragraph_year(self, c: QCtx, lead: str) -> int | None:
+        """`In 2021, the sector boomed. ...` / (next paragraph, no time words) `Software revenue
+        rose 17 percent.`: a paragraph without a period of its own, reporting the past, continues
+        the one year of the paragraph before it when that paragraph opens with it or is a
+        heading (not the title, not a goal or forecast year)."""
+        key = ("prev_par_year", c.paragraph)
+        year = self.doc._par_cache.get(key, False)
+        if year is False:
+            year = self.doc._par_cache[key] = self._paragraph_year_before(c.paragraph)
+        if year is None or FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return None
+        if not self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1]):
+            return None  # a statement of the present is the publication year's
+        return year
+
+    def _paragraph_year_before(self, paragraph: tuple[int, int]) -> int | None:
+        seg = self.doc.seg
+        k = seg.paragraph_index(paragraph[0])
+        if k < 2 or self._in(*paragraph):  # paragraph 0 is the title
+            return None
+        text = self.doc.text
+        j = k - 1
+        # paragraphs without periods in between (`2021 in review` / `Revenue rose ...` / `Exports
+        # fell ...`) pass the year on; a heading without a year stops it
+        while j > 1 and k - j < _CARRY_PARAGRAPHS and not self._in(*seg.paragraphs[j]):
+            a, b = seg.paragraphs[j]
+            if b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?":
+                return None
+            j -= 1
+        a, b = seg.paragraphs[j]
+        heading = b - a <= _SECTION_HEAD_MAX and text[b - 1 : b] not in ".:;!?"
+        found = self._in(a, b)
+        if not found or not (heading or found[0].start - a <= _OPENING_YEAR):
+            return None  # the paragraph before does not open with its year
+        years = set()
+        for p in found:
+            if p.kind not in ("year", "date", "relative") or base_period(self.doc, p):
+                continue
+            y0, y1, _ = _years(p, self.pub)
+            if y0 is None or y0 != y1 or (self.pub is not None and y1 > self.pub):
+                return None
+            s0, s1 = seg.sentence_at(p.start)
+            if FUTURE_WORDS.search(text, s0, s1):
+                return None
+            years.add(y1)
+        return years.pop() if len(years) == 1 else None
+
+    def _undated_target(self, c: QCtx, p: Period, lead: str) -> bool:
+        """In an undated text, a year named with plan or forecast words (`aims to reach 50
+        million users by 2025`) is not carried into a sentence without them (`As of November, it
+        had 3,200 factories`): nothing says it is not in the future."""
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        s0, s1 = self.doc.seg.sentence_at(p.start)
+        text = self.doc.text
+        return bool(FUTURE_WORDS.search(text, s0, s1) or TARGET_WORDS.search(text, s0, s1)) or bool(
+            _BY_LEAD.match(p.text)
+        )
 
     def _past_tense(self, lead: str, tail0: int, s1: int) -> bool:
         """The sentence reports the past (`reached`, `had`, `accounted for`) rather than the
@@ -937,11 +1177,10 @@ class PeriodResolver:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
-        if planned:
-            m = _PLAN_RANGE.search(text, s0, s1)
-            if m:
-                y = int(m.group(2))
-                return ResolvedPeriod(y, y, "plan_year")
+        m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
+        if m and (planned or PLAN_ACTION.search(lead)):
+            y = int(m.group(2))
+            return ResolvedPeriod(y, y, "plan_year")
         if _SAME_YEAR.search(text, s0, s1):
             p = self._last_year_before(s0)
             if p is not None:
@@ -951,7 +1190,13 @@ class PeriodResolver:
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
+        if p is not None and self.pub is not None and _NOW_LEAD.search(lead):
+            end = self._make(p, c=c).end
+            if end is not None and end < self.pub:
+                p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
+            p = None
+        if p is not None and self.pub is None and self._undated_target(c, p, lead):
             p = None
         if p is not None:
             res = self._make(p, c=c)
@@ -965,9 +1210,12 @@ class PeriodResolver:
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
             return replace(self._make(sp, c=c), basis="paragraph_year")
-        if planned and self.title_plan() is not None:
-            y = self.title_plan()[1]  # type: ignore[index]
-            return ResolvedPeriod(y, y, "plan_year")
+        py = self._previous_paragraph_year(c, lead)
+        if py is not None:
+            return ResolvedPeriod(py, py, "paragraph_year")
+        plan = self.title_plan() or self.doc_plan()
+        if plan is not None and (planned or PLAN_ACTION.search(lead)):
+            return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if FUTURE_WORDS.search(lead):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):

@@ -48,8 +48,8 @@ _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 _PATTERNS = [
     # according to (the) data/statistics of|from|released by X
     re.compile(
-        rf"\baccording to (?:the )?{_DATA} (?:of|from|released by|published by|issued by|by) "
-        rf"(?:the )?{_NAME}(?=,|\s+(?:show|in|on|at)\b|$)",
+        rf"\baccording to (?:the |an? )?{_DATA} (?:of|from|released by|published by|issued by|by) "
+        rf"(?:the )?{_NAME}(?=,|\s+(?:show|in|on|at)\b|\.?[\s\"\u201d']*$)",
         re.I,
     ),
     # according to (the) X statistics/data
@@ -67,8 +67,9 @@ _PATTERNS = [
     re.compile(rf"{_QUOTED}\s*(?:\([^)]{{1,40}}\)\s*)?(?:,\s*)?{_REPORT_VERB}\b"),
     # according to the "Report"
     re.compile(rf"\b[Aa]ccording to (?:the )?{_QUOTED}"),
-    # according to the Ministry of ..., / according to Xinhua,
-    re.compile(rf"\b[Aa]ccording to (?:the )?(?P<src>{_CAPS})(?=,)"),
+    # according to the Ministry of ..., / according to Xinhua, / sentence-final `..., according
+    # to CAICT.`
+    re.compile(rf"\b[Aa]ccording to (?:the )?(?P<src>{_CAPS}?)(?=,|\.?[\s\"\u201d']*$)"),
     # the Ministry of ... said that
     re.compile(rf"(?:^|[,.]\s+|\bthe\s+)(?P<src>{_CAPS})\s+{_ORG_VERB}\b"),
     # said an official with the Ministry of ...
@@ -104,11 +105,17 @@ def _clean(src: str) -> str | None:
     return s
 
 
+_CUT_NAME = re.compile(r"\s(?:of|and|for|on|the)$", re.I)
+
+
 def source_in(text: str) -> str | None:
     """The source a sentence names, or None."""
     for i, pat in enumerate(_PATTERNS):
         for m in pat.finditer(text):
             src = _clean(m.group("src"))
+            if src and _CUT_NAME.search(src):
+                continue  # `according to the National Bureau of Statistics`: a name cut at a
+                # data word it ends with
             if src and (i != _ORG_SAID or _ORG_RE.search(src)):
                 return src
     return None

@@ -22,20 +22,12 @@ from __future__ import annotations
 import re
 
 from .context import Doc, QCtx
-from .periods import IMPERATIVE, TARGET_WORDS, ResolvedPeriod
+from .periods import IMPERATIVE, PLAN_ACTION, TARGET_WORDS, ResolvedPeriod
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
 # carry out three tasks`, `is expected to be built` (a quantity that `will reach` is a forecast)
-_PLAN_ACTION = re.compile(
-    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
-    r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
-    r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
-    r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
-    r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
-    r"receive|maintain)\b|\b(?:may|can) (?:also )?receive\b",
-    re.I,
-)
+_PLAN_ACTION = PLAN_ACTION
 _FORECAST = re.compile(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
     r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
@@ -170,7 +162,16 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
             return "forecast"
         return "actual"
     if pub is None:
-        return "forecast" if _FORECAST_STRONG.search(scope) else "actual"
+        if _FORECAST_STRONG.search(scope):
+            return "forecast"
+        if (
+            explicit
+            and period.period is not None
+            and _BY_YEAR.match(period.period.text)
+            and _FORECAST.search(scope)
+        ):
+            return "target"  # `By 2025 it will have 9,000 nodes` in an undated text
+        return "actual"
     if explicit and end > pub:
         return "forecast"
     if explicit and end == pub and _FORECAST.search(scope):

@@ -27,6 +27,14 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    an event name in the same sentence (`the 2022 Global ... Conference`). One unambiguous year
    is required; the event must not lie after `today`.
 
+5. `inferred`: an undated text naming an event of a known year as held `this year` (`The 2023
+   ... Expo, held this year in Tianjin`) and reporting data `as of` a month without a year (`as
+   of mid-December`): that year, no earlier than the data date (15th for mid-, 10th for early,
+   else the month's last day); both phrases are the evidence.
+
+Years in titles and headers that are forecasts or targets (`China to connect 50 million devices
+by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
+
 Never a date: bare years (`in 2020`), year ranges and plan names (`(2021-2023)`), relative
 words (`Recently`, `yesterday`), ambiguous numeric dates (`03/04/2022`), future events
 (`will be held on ...`). When nothing applies, `published_date` is None.
@@ -549,6 +557,10 @@ class _Parser:
             r = self._text_dates(lead, header_years)
             if r is not None:
                 date, basis, evidence, evidence_start = r
+            else:
+                r = self._this_year_and_month()
+                if r is not None:
+                    date, basis, evidence, evidence_start = r
         elif lead is not None and meta.outlet is None:
             m = _DATELINE_RE.match(lead[1])
             if m and m.group("outlet") and _name_like(m.group("outlet"), 4):
@@ -688,6 +700,44 @@ class _Parser:
         self.notes.append(f"year {fits[0]} from the weekday {wm.group(1)} in the lead")
         return _mk_date(fits[0], md.month, md.day)
 
+    def _this_year_and_month(self):
+        """5. An undated text that names an event of a known year as happening `this year`
+        (`The 2023 World Intelligence Expo, held this year in Tianjin, ...`) and reports data
+        `as of` a month without a year (`as of mid-December`): the article is from that year,
+        no earlier than the data date (mid-month: the 15th; early: the 10th; else the month's
+        last day). Both are required; the basis is `inferred` with both phrases as evidence."""
+        years: set[int] = set()
+        ev_year = None
+        for m in _THIS_YEAR_RE.finditer(self.text):
+            a = max(self.text.rfind(".", 0, m.start()), self.text.rfind("\n", 0, m.start())) + 1
+            ends = [
+                i for i in (self.text.find(". ", m.end()), self.text.find("\n", m.end())) if i >= 0
+            ]
+            sent = self.text[a : min(ends) if ends else len(self.text)]
+            found = _event_name_years(sent, self.today)
+            if found:
+                years.update(found)
+                ev_year = ev_year or (a, sent.strip()[:120])
+        if len(years) != 1 or ev_year is None:
+            return None
+        year = years.pop()
+        months = [m for m in _AS_OF_MONTH_RE.finditer(self.text)]
+        if not months:
+            return None
+        m = max(months, key=lambda x: _month_of(x.group("month")))
+        month = _month_of(m.group("month"))
+        when = (m.group("when") or "").lower()
+        day = 15 if when.startswith("mid") else 10 if when.startswith("early") else 0
+        if day == 0:
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            d = nxt - dt.timedelta(days=1)
+        else:
+            d = _mk_date(year, month, day)
+        if d is None or not self._plausible(d, "text year and month"):
+            return None
+        self.notes.append(f"year {year} from an event held this year; month from {m.group(0)!r}")
+        return d, "inferred", f"{ev_year[1]} | {m.group(0)}", ev_year[0]
+
     def _text_dates(self, lead: tuple[int, str], title_years: list[int]):
         off, para = lead
         sentences = []
@@ -721,6 +771,14 @@ class _Parser:
         return None
 
 
+_THIS_YEAR_RE = regex.compile(r"\bthis\s+year\b", regex.IGNORECASE)
+# `as of mid-December`, `by the end of November`: a data date without a year
+_AS_OF_MONTH_RE = regex.compile(
+    r"\b(?:as\s+of|as\s+at|by|until|through)\s+(?:the\s+)?(?P<when>mid-?|early\s+|late\s+|"
+    r"end\s+of\s+)?(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?!,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d{2})",
+    regex.IGNORECASE,
+)
 # the participle of a subtitle that dates the text (`Delivered at ... on March 5, 2024`)
 _ISSUED_RE = regex.compile(
     r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
@@ -770,10 +828,47 @@ def _range_follows(sent: str, end: int) -> bool:
     return regex.match(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d", sent[end:]) is not None
 
 
+# a forecast or target year (`to connect 50 million devices by 2025`, `goals for 2030`, `the
+# 2025 target`): not the year the text was written in
+_TARGET_YEAR_BEFORE = regex.compile(
+    r"(?:\b(?:by|until|till|before|through|for|in|to)\s+(?:the\s+end\s+of\s+)?|"
+    r"\b(?:end|year)\s+of\s+)$",
+    regex.IGNORECASE,
+)
+_TARGET_WORDS_RE = regex.compile(
+    r"\b(?:will|to\s+(?:reach|hit|top|exceed|connect|build|have|cut|double)|aims?|aiming|"
+    r"target|targets|goals?|plans?|expected|forecast|projected|vision|outlook)\b",
+    regex.IGNORECASE,
+)
+_TARGET_YEAR_AFTER = regex.compile(r"\s*(?:targets?|goals?|vision|outlook)\b", regex.IGNORECASE)
+# `Original title: ...`: the title of the source text, not of this one
+_ORIGINAL_TITLE_RE = regex.compile(r"^\W*original\s+(?:title|headline)\s*:", regex.IGNORECASE)
+
+
+def _target_year(s: str, start: int, end: int) -> bool:
+    """The year at s[start:end] is a forecast or target year: `by 2025`, `2030 goals`, or
+    `in 2025` in a text speaking of plans or expectations (`will`, `aims`, `expected`)."""
+    if _TARGET_YEAR_AFTER.match(s, end):
+        return True
+    if _TARGET_YEAR_BEFORE.search(s[max(0, start - 24) : start]) is None:
+        return False
+    # the sentence around the year speaks of plans or expectations (`by the end of 2022` in a
+    # report of what was built is a past year)
+    a = max(s.rfind(".", 0, start), s.rfind("\n", 0, start)) + 1
+    ends = [i for i in (s.find(". ", end), s.find("\n", end)) if i >= 0]
+    return _TARGET_WORDS_RE.search(s, a, min(ends) if ends else len(s)) is not None
+
+
 def _years(s: str, today: dt.date) -> list[int]:
-    """Distinct plausible years in s that are not part of a year range."""
+    """Distinct plausible years in s that are not part of a year range, nor forecast or target
+    years (`China to connect 50 million devices by 2025` is no evidence of when it was written),
+    nor those of an `Original title:` line."""
+    if _ORIGINAL_TITLE_RE.match(s):
+        return []
     ys = set()
     for m in _YEAR_ALONE_RE.finditer(s):
+        if _target_year(s, m.start("y"), m.end("y")):
+            continue
         y = int(m.group("y"))
         if 1990 <= y <= today.year:
             ys.add(y)

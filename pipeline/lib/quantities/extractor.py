@@ -171,6 +171,15 @@ OF_SET = re.compile(
 # (`, and` starts a new clause: `exceeded 15 million, and 2.31 million ports were added`)
 LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]and[ \t]+)(?=\d)")
 SCALE_ONLY = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?", re.IGNORECASE)
+SCALE_LEAD = re.compile(
+    r"(?:hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
+)
+# units of Chinese statistical tables translated word for word: `32,000 100 million yuan`
+# (\u4ebf\u5143) = 3.2e12 yuan, `12,345 10,000 yuan` (\u4e07\u5143) = 1.2345e8 yuan
+CN_TABLE_SCALE = re.compile(
+    r"[ \t]+(?:(?P<e8>100[ \t]+million|100,000,000)|(?P<e4>10,000|10[ \t]+thousand))(?=[ \t]+\S)",
+    re.IGNORECASE,
+)
 CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a figure
 
 
@@ -405,6 +414,10 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     u = unitmatch.unit_after(text, end)
     if u is not None:
         return True
+    # `the average number of apps per platform is 1950.`: the value of a number/total/average
+    if COPULA_BEFORE.match(text, max(0, start - 12), start) and CLAUSE_END_AFTER.match(text, end):
+        if AMOUNT_SUBJECT.search(text, max(0, start - 90), start):
+            return True
     # `the 2024 targets`, `its 2023 results`: a year modifying the noun, not a count
     if YEAR_DETERMINER.match(text, max(0, start - 8), start):
         return False
@@ -412,6 +425,19 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
 
 
+# a footprint: `covering six areas`, `spanning five countries`
+FOOTPRINT_BEFORE = re.compile(
+    r"(?r)\b(?:cover(?:s|ed|ing)?|spann?(?:s|ed|ing)?|across)[ \t]+$", re.IGNORECASE
+)
+COPULA_BEFORE = re.compile(
+    r"(?r)\b(?:is|was|are|were|stood at|stands at|totall?ed|came to|amounted to)[ \t]+$",
+    re.IGNORECASE,
+)
+CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.,;:)]|$)")
+AMOUNT_SUBJECT = re.compile(
+    r"\b(?:number|total|average|count|tally|amount|quantity|figure)\b(?![^.;:!?]*[.;:!?])",
+    re.IGNORECASE,
+)
 YEAR_DETERMINER = re.compile(
     r"(?r)\b(?:the|this|these|those|its|their|our|his|her|whose)[ \t]+$", re.IGNORECASE
 )
@@ -483,6 +509,13 @@ def _read_number(st: _State, pos: int) -> _Num | None:
                 value *= factor
                 n.scale = factor
                 end = a.end()
+        if a is None and n.scale == 1.0:
+            cn = CN_TABLE_SCALE.match(text, end)
+            if cn is not None and unitmatch.unit_after(text, cn.end()) is not None:
+                factor = 1e8 if cn.group("e8") else 1e4
+                value *= factor
+                n.scale = factor
+                end = cn.end()
     n.value = value
     # currency sign or code before, unit token after
     cur = unitmatch.currency_before(text, n.nstart if not m.group("neg") else n.nstart)
@@ -604,10 +637,12 @@ def _finish(st: _State, n: _Num) -> str | None:
             counted, phrase, _pstart, head_end = c
             if counted.lower() in exclusions.TIME_UNITS:
                 return "duration"
-            if low in exclusions.SMALL_NUMBER_WORDS and counted.lower() in (
-                exclusions.RHETORICAL_NOUNS
+            if (
+                low in exclusions.SMALL_NUMBER_WORDS
+                and counted.lower() in exclusions.RHETORICAL_NOUNS
+                and not FOOTPRINT_BEFORE.match(text, max(0, n.nstart - 16), n.nstart)
             ):
-                return "rhetorical_count"
+                return "rhetorical_count"  # `five key tasks`; `covering six areas` is a fact
             if n.scale == 1.0 and exclusions.TOP_RANK.match(text, max(0, n.nstart - 6), n.nstart):
                 return "rank"  # `Top 500 enterprises`, `the top 10 companies`: a ranking list
             n.unit = "count"
@@ -684,6 +719,11 @@ def _number(st: _State, pos: int) -> None:
         and SCALE_ONLY.fullmatch(n.text)
     ):  # `multi-billion-dollar`, `multi-million`: no number
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], "compound_modifier"))
+        st.consumed = n.end
+        return
+    if SCALE_LEAD.match(n.text):
+        # `the hundred million yuan mark`, `million-strong`: a scale word with no number before
+        # it (`a million` has one) is never a figure
         st.consumed = n.end
         return
     reason = _finish(st, n)
