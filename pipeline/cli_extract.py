@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from pipeline.lib.claims import CONTRACT_COLUMNS, extract_claims
+from pipeline.lib.ingest.html import html_to_article, looks_like_html
 
 EXTRA_COLUMNS = ("claim_id", "source", "period_basis", "period_part")
 
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             status = _fail(f"extract: {path}: cannot read ({exc.strerror or exc})")
             continue
+        if looks_like_html(None if path == "-" else path, text):
+            text = html_to_article(text)[0]  # the page's main text, as the raw layer reads it
         try:
             published = args.published if args.published is not None else header_date(text)
             claims = extract_claims(text, published, path)

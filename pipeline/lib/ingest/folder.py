@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.lib.ingest.article_headers import ArticleHeader, parse_header
+from pipeline.lib.ingest.html import html_to_article, looks_like_html
 from pipeline.lib.ingest.raw_files import RawFile, group_duplicates, scan_raw
 from pipeline.metadata.resources import get as get_resource
 
@@ -82,7 +83,10 @@ def build_tables(
 
     article_rows = []
     for i, g in enumerate(groups, 1):
-        header = _header(g.file.text, today)
+        text = g.file.text  # an HTML page becomes its main text (offsets index into that)
+        if looks_like_html(g.article_file, text):
+            text = html_to_article(text)[0]
+        header = _header(text, today)
         evidence = header.date_evidence
         if isinstance(evidence, tuple):
             evidence = evidence[0]
@@ -101,8 +105,8 @@ def build_tables(
                 "content_hash": g.content_hash,
                 "duplicate_files": "; ".join(g.duplicate_files) or None,
                 "syndication_group": g.syndication_key,
-                "n_chars": len(g.file.text),
-                "text": g.file.text,
+                "n_chars": len(text),
+                "text": text,
             }
         )
         if progress and i % 1000 == 0:
