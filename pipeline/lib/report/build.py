@@ -282,7 +282,7 @@ def indicator_figure(
     chosen_at = {(_x(r), r["status_class"]): r["value"] for r in series if not r["period_part"]}
     flagged = []
     for f in findings:
-        year = f["period_end"] if f["period_end"] is not None else f["period_start"]
+        year = f["period_start"] if f["period_start"] is not None else f["period_end"]
         y = chosen_at.get((year, "reported"))
         if y is None:
             y = next((v for (x, _), v in chosen_at.items() if x == year), None)
@@ -316,7 +316,7 @@ def indicator_figure(
         "hovermode": "closest",
         "hoverlabel": {"align": "left"},
         "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {"title": {"text": "reference year"}, "dtick": 1, "tickformat": "d"},
+        "xaxis": {"dtick": 1, "tickformat": "d"},
         "yaxis": {
             "title": {"text": unit or ""},
             "ticksuffix": "%" if unit == "percent" else "",
@@ -454,7 +454,7 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
             f'<section class="indicator" id="ind-{esc(ind)}">'
             f"<h3>{esc(cat.get('name', ind))}</h3>"
             f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
-            f" · {len(data['sources'])} source figures</p>"
+            f" · {len(data['sources'])} source figures · x: reference year</p>"
             f'<div class="chart" id="{div}"></div>'
             f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
             f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
