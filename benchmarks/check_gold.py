@@ -25,7 +25,16 @@ from pipeline.cli_extract import read_text  # noqa: E402
 from pipeline.metadata.indicators import CATALOG, UNCLASSIFIED  # noqa: E402
 from pipeline.metadata.units import STORED_CODES  # noqa: E402
 
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SETS = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
 

@@ -1,5 +1,6 @@
 """Command line: `python -m pipeline run` materializes every asset; `python -m pipeline extract
-PATH... [--published YYYY-MM-DD]` prints the claims of texts as JSON lines (no warehouse)."""
+PATH... [--published YYYY-MM-DD]` prints the claims of texts as JSON lines (no warehouse); `python -m pipeline export DIR` writes the
+curated tables and views of the published warehouse as CSV or Parquet files."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ commands:
   run                 materialize every asset on raw/ and publish warehouse/industrial_internet.duckdb
   extract PATH...     print the claims found in text files (or - for standard input) as JSON lines
                       [--published YYYY-MM-DD]; the warehouse is not touched
+  export DIR          write the curated tables and views of the published warehouse to DIR
+                      [--format csv|parquet] [--warehouse FILE] (read-only)
 """
 
 
@@ -28,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.cli_extract import main as extract_main
 
         return extract_main(rest)
+    if command == "export":
+        from pipeline.cli_export import main as export_main
+
+        return export_main(rest)
     print(f"unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
     return 2
 

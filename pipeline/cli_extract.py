@@ -30,6 +30,7 @@ from pathlib import Path
 
 from pipeline import settings
 from pipeline.lib.claims import CONTRACT_COLUMNS, claims_from_extraction
+from pipeline.lib.ingest.html import html_to_article, looks_like_html
 
 PROGRESS_CHARS = 200_000
 
@@ -205,6 +206,8 @@ def _run(args: argparse.Namespace, limit: int, out) -> int:
         except OSError as exc:
             status = _fail(f"extract: {path}: cannot read ({exc.strerror or exc})")
             continue
+        if looks_like_html(None if path == "-" else path, text):
+            text = html_to_article(text)[0]  # the page's main text, as the raw layer reads it
         try:
             published = args.published if args.published is not None else header_date(text)
             claims = _claims(text, published, path)

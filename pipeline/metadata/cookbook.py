@@ -11,6 +11,11 @@ RECIPES: list[tuple[str, str]] = [
         "FROM latest_values ORDER BY indicator LIMIT 8",
     ),
     (
+        "Where each latest value comes from: observation, quote, outlet and date",
+        "SELECT indicator, value, observation_id, quote, outlet, published_date\n"
+        "FROM latest_values ORDER BY published_date DESC, indicator LIMIT 6",
+    ),
+    (
         "A series over time: the added value of the industrial Internet industry",
         "SELECT period_start AS year, status, value / 1e12 AS trillion_yuan, bound, n_sources,\n"
         "       values_seen\n"
@@ -24,6 +29,18 @@ RECIPES: list[tuple[str, str]] = [
     (
         "Where sources disagree",
         "SELECT kind, indicator, period_start AS year, detail FROM source_disagreements",
+    ),
+    (
+        "Which sources disagree, pair by pair (outlet, date, value and quote of each side)",
+        "SELECT indicator, period_start AS year, conflict, outlet_a, published_date_a, value_a,\n"
+        "       quote_a, outlet_b, published_date_b, value_b, quote_b\n"
+        "FROM source_pairs_disagreeing ORDER BY conflict DESC, indicator, year",
+    ),
+    (
+        "Figures by outlet (NULL: the article's header names no outlet)",
+        "SELECT outlet, count(DISTINCT article_file) AS articles, count(*) AS source_figures,\n"
+        "       count(DISTINCT observation_id) AS observations\n"
+        "FROM observation_sources GROUP BY outlet ORDER BY source_figures DESC",
     ),
     (
         "What was quarantined and why",
@@ -41,6 +58,11 @@ RECIPES: list[tuple[str, str]] = [
         "       a.published_date\n"
         "FROM claims c JOIN articles a USING (article_file)\n"
         "WHERE c.status IN ('forecast', 'target') ORDER BY year",
+    ),
+    (
+        "What a view's columns mean",
+        "SELECT column_name, data_type, comment FROM duckdb_columns()\n"
+        "WHERE table_name = 'source_pairs_disagreeing' LIMIT 8",
     ),
     (
         "What the catalog does not cover yet (grow it from here)",

@@ -21,8 +21,44 @@ def tables_markdown() -> str:
             if r.layer == layer:
                 parts.append(r.to_markdown())
     if VIEWS:
-        parts.append("### Views\n\n" + "\n".join(f"- `{v.name}`: {v.description}" for v in VIEWS))
+        parts.append(views_markdown())
     return "\n".join(parts).rstrip() + "\n"
+
+
+def view_columns() -> dict[str, list[tuple[str, str, str]]]:
+    """Each view's columns (name, type, comment), from the views created over empty tables."""
+    import duckdb
+
+    from pipeline.metadata.views import create_views
+
+    con = duckdb.connect()
+    try:
+        for r in RESOURCES.values():
+            con.execute(r.to_ddl())
+        create_views(con)
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        for name, col, typ, comment in con.execute(
+            "SELECT table_name, column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE table_name IN (SELECT view_name FROM duckdb_views() WHERE NOT internal) "
+            "ORDER BY table_name, column_index"
+        ).fetchall():
+            out.setdefault(name, []).append((col, typ, comment or ""))
+        return out
+    finally:
+        con.close()
+
+
+def views_markdown() -> str:
+    columns = view_columns()
+    parts = ["### Views\n"]
+    for v in VIEWS:
+        parts.append(f"#### `{v.name}`\n\n{v.description}\n")
+        parts.append("| column | type | description |\n| --- | --- | --- |")
+        for c, t, d in columns.get(v.name, []):
+            d = d.replace("|", "\\|")
+            parts.append(f"| `{c}` | {t} | {d} |")
+        parts.append("")
+    return "\n".join(parts)
 
 
 def catalog_markdown() -> str:

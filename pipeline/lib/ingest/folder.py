@@ -82,7 +82,8 @@ def build_tables(
 
     article_rows = []
     for i, g in enumerate(groups, 1):
-        header = _header(g.file.text, today)
+        text = g.file.text  # an HTML page is already its main text (raw_files.read_raw_file)
+        header = _header(text, today)
         evidence = header.date_evidence
         if isinstance(evidence, tuple):
             evidence = evidence[0]
@@ -101,8 +102,8 @@ def build_tables(
                 "content_hash": g.content_hash,
                 "duplicate_files": "; ".join(g.duplicate_files) or None,
                 "syndication_group": g.syndication_key,
-                "n_chars": len(g.file.text),
-                "text": g.file.text,
+                "n_chars": len(text),
+                "text": text,
             }
         )
         if progress and i % 1000 == 0:

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.lib.ingest.decoding import decode
+from pipeline.lib.ingest.html import html_to_article, looks_like_html
 
 REJECT_REASONS = (
     "empty",
@@ -193,15 +194,19 @@ def read_raw_file(
             None, st.st_mtime_ns,
         )  # fmt: skip
     assert dec.text is not None
+    text, detail = dec.text, dec.detail
+    if looks_like_html(rel_path, text):  # a saved web page: its main text is the article
+        text, meta = html_to_article(text)
+        detail = f"{detail}; HTML page, main text extracted ({meta.get('extraction', '?')})"
     return RawFile(
         rel_path,
         len(data),
         sha,
         dec.encoding,
-        dec.text,
+        text,
         None,
-        dec.detail,
-        content_hash(dec.text),
+        detail,
+        content_hash(text),
         st.st_mtime_ns,
     )
 

@@ -1,0 +1,37 @@
+"""The analysts' report: report.html beside the published warehouse, rebuilt by every run from the
+published file (opened read-only). The page is built by pipeline.lib.report."""
+
+import time
+
+import dagster as dg
+
+from pipeline.defs.resources import PipelineSettings
+from pipeline.lib.report import write_report
+
+REPORT_NAME = "report.html"
+
+
+@dg.asset(
+    deps=["published_warehouse"],
+    group_name="publish",
+    kinds={"html"},
+    description="A self-contained HTML page beside the published warehouse: each indicator's "
+    "series as a chart (every source a point with its outlet, date and quote; the chosen value "
+    "a line; forecasts, targets, conflicts and findings marked), plus the quarantine and "
+    "ingest-reject summaries. Read from the published file, read-only.",
+)
+def report(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.MaterializeResult:
+    published = settings.published_path
+    out = published.parent / REPORT_NAME
+    t0 = time.monotonic()
+    write_report(published, out)
+    page = out.read_text(encoding="utf-8")
+    context.log.info(f"wrote {out}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(out)),
+            "size_bytes": out.stat().st_size,
+            "n_charts": page.count("Plotly.newPlot("),
+            "seconds": round(time.monotonic() - t0, 3),
+        }
+    )

@@ -1,0 +1,559 @@
+"""Build `report.html` from a published warehouse: one self-contained page (plotly.js inlined once,
+no network at view time) with a chart per indicator and the quarantine and ingest summaries.
+
+Each chart shows an indicator's series over reference years:
+- every source (a row of observation_sources) as a point, coloured by status (actual, estimate,
+  forecast, target) and shaped by bound (circle exact, open circle approx, triangle up "more
+  than", triangle down "less than"); hovering shows outlet, publication date, quote and article;
+- the chosen value (the `series` table) as a line: solid for reported values, dashed for
+  forecasts, dotted for targets;
+- a red cross on a series value whose sources conflict, an orange ring where a finding is about
+  the indicator and period; both are listed under the chart.
+
+Everything is read with SQL from the warehouse tables; nothing here depends on Dagster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+
+STATUS_COLOURS = {
+    "actual": "#1f77b4",
+    "estimate": "#6baed6",
+    "forecast": "#ff7f0e",
+    "target": "#2ca02c",
+}
+BOUND_SYMBOLS = {
+    "exact": "circle",
+    "approx": "circle-open",
+    "lower": "triangle-up",
+    "upper": "triangle-down",
+}
+BOUND_WORDS = {"exact": "", "approx": "about ", "lower": "more than ", "upper": "less than "}
+LINE_DASH = {"reported": "solid", "forecast": "dash", "target": "dot"}
+LINE_COLOURS = {"reported": "#333333", "forecast": "#ff7f0e", "target": "#2ca02c"}
+MAX_ROWS = 200  # rows shown in each listing table (the warehouse has them all)
+
+CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:1100px;
+padding:0 1.2em 3em;color:#222;line-height:1.4}
+h1{margin-top:.8em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
+h3{margin-bottom:.2em}.muted{color:#666;font-size:.9em}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}
+th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.chart{width:100%;height:340px}.indicator{margin-bottom:2.5em}
+.flag{display:inline-block;border-radius:3px;padding:0 .4em;font-size:.8em;color:#fff}
+.conflict{background:#d62728}.warning{background:#e6550d}.info{background:#3182bd}
+.kpis{display:flex;flex-wrap:wrap;gap:.6em}.kpi{border:1px solid #ddd;border-radius:4px;
+padding:.4em .8em}.kpi b{display:block;font-size:1.3em}
+.toc{columns:2;font-size:.9em}.toc li{break-inside:avoid}
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# formatting
+
+
+def esc(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return html.escape(str(value))
+
+
+def fmt_value(value, unit: str | None, bound: str | None = None) -> str:
+    """4.1e12, CNY -> '4.1 trillion CNY'; 14.53, percent -> '14.53%'."""
+    if value is None or value != value:
+        return ""
+    prefix = BOUND_WORDS.get(bound or "exact", "")
+    if unit == "percent":
+        return f"{prefix}{value:g}%"
+    if unit == "percentage_point":
+        return f"{prefix}{value:g} percentage points"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= scale:
+            text = f"{value / scale:.4g}{word}"
+            break
+    else:
+        text = f"{value:,.4g}" if abs(value) >= 1e4 else f"{value:g}"
+    suffix = "" if unit in (None, "count") else f" {unit}"
+    return f"{prefix}{text}{suffix}"
+
+
+def fmt_period(start, end, part) -> str:
+    if start is None:
+        return "no period"
+    text = str(start) if end in (None, start) else f"{start}-{end}"
+    return f"{text} {part}" if part else text
+
+
+def fmt_date(value) -> str:
+    if value is None:
+        return "undated"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def hover_wrap(text: str | None, width: int = 80, limit: int = 320) -> str:
+    """Escaped text for a plotly hover label, wrapped with <br>."""
+    if not text:
+        return ""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
+
+
+def table_html(headers: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
+    if not rows:
+        return '<p class="muted">none</p>'
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = []
+    for row in rows[:MAX_ROWS]:
+        cells = "".join(
+            f'<td class="num">{esc(v)}</td>' if i in numeric else f"<td>{esc(v)}</td>"
+            for i, v in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    more = (
+        f'<p class="muted">{len(rows) - MAX_ROWS} more rows in the warehouse.</p>'
+        if len(rows) > MAX_ROWS
+        else ""
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
+
+
+def _script_json(obj) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the warehouse
+
+
+def _rows(con, sql: str) -> list[dict]:
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _has(con, *names: str) -> bool:
+    found = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()"
+        ).fetchall()
+    }
+    return all(n in found for n in names)
+
+
+def _scalar(con, sql: str, default=0):
+    try:
+        return con.execute(sql).fetchone()[0]
+    except duckdb.Error:
+        return default
+
+
+# ---------------------------------------------------------------------------------------------
+# one chart
+
+
+def _x(row) -> int | None:
+    return row["period_end"] if row["period_end"] is not None else row["period_start"]
+
+
+def indicator_figure(
+    sources: list[dict], series: list[dict], findings: list[dict], unit: str | None
+) -> dict:
+    """A plotly figure (plain dict) for one indicator."""
+    traces = []
+    # sources as points, one trace per status; points at the same year spread apart a little
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for s in sources:
+        groups[(_x(s), s["period_part"])].append(s)
+    offset = {}
+    for members in groups.values():
+        n = len(members)
+        for i, s in enumerate(members):
+            offset[id(s)] = (i - (n - 1) / 2) * min(0.08, 0.5 / max(n, 1))
+    for status, colour in STATUS_COLOURS.items():
+        pts = [s for s in sources if s["status"] == status and _x(s) is not None]
+        if not pts:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": f"source: {status}",
+                "legendgroup": "sources",
+                "x": [_x(s) + offset[id(s)] for s in pts],
+                "y": [s["value"] for s in pts],
+                "marker": {
+                    "color": colour,
+                    "size": 10,
+                    "symbol": [BOUND_SYMBOLS.get(s["bound"], "circle") for s in pts],
+                    "line": {"width": 1.5, "color": colour},
+                },
+                "text": [
+                    "<b>"
+                    + html.escape(s["outlet"] or "outlet not named")
+                    + "</b>, "
+                    + fmt_date(s["published_date"])
+                    + "<br>"
+                    + html.escape(fmt_value(s["value"], unit, s["bound"]))
+                    + f" ({status}, {html.escape(fmt_period(s['period_start'], s['period_end'], s['period_part']))})"
+                    + "<br>“"
+                    + hover_wrap(s["quote"])
+                    + "”<br>"
+                    + html.escape(s["article_file"])
+                    + (f"<br>cites {html.escape(s['cited_source'])}" if s["cited_source"] else "")
+                    + ("<br>(syndicated copy)" if s["is_syndicated_copy"] else "")
+                    for s in pts
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    # the chosen values: one line per status class over whole years, markers for parts of a year
+    for cls, dash in LINE_DASH.items():
+        rows = sorted(
+            (r for r in series if r["status_class"] == cls and _x(r) is not None),
+            key=lambda r: (_x(r), r["period_part"] or ""),
+        )
+        if not rows:
+            continue
+        whole = [r for r in rows if not r["period_part"]]
+        parts = [r for r in rows if r["period_part"]]
+        for subset, mode, suffix in ((whole, "lines+markers", ""), (parts, "markers", ", part")):
+            if not subset:
+                continue
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": mode,
+                    "name": f"chosen: {cls}{suffix}",
+                    "legendgroup": "chosen",
+                    "x": [_x(r) for r in subset],
+                    "y": [r["value"] for r in subset],
+                    "line": {"color": LINE_COLOURS[cls], "dash": dash, "width": 2},
+                    "marker": {"color": LINE_COLOURS[cls], "size": 5, "symbol": "line-ew-open"},
+                    "text": [
+                        f"<b>chosen {html.escape(fmt_period(r['period_start'], r['period_end'], r['period_part']))}</b>: "
+                        + html.escape(fmt_value(r["value"], unit, r["bound"]))
+                        + f" ({r['status']}, {r['n_sources']} source{'s' if r['n_sources'] != 1 else ''})"
+                        + "<br>"
+                        + hover_wrap(r["selection_rule"])
+                        for r in subset
+                    ],
+                    "hovertemplate": "%{text}<extra></extra>",
+                }
+            )
+    conflicts = [r for r in series if r["conflict"] and _x(r) is not None]
+    if conflicts:
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": "sources conflict",
+                "x": [_x(r) for r in conflicts],
+                "y": [r["value"] for r in conflicts],
+                "marker": {
+                    "symbol": "x-thin-open",
+                    "size": 18,
+                    "color": "#d62728",
+                    "line": {"width": 3, "color": "#d62728"},
+                },
+                "text": [
+                    "<b>conflict</b><br>" + hover_wrap(r["conflict_detail"]) for r in conflicts
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    chosen_at = {(_x(r), r["status_class"]): r["value"] for r in series if not r["period_part"]}
+    flagged = []
+    for f in findings:
+        year = f["period_start"] if f["period_start"] is not None else f["period_end"]
+        y = chosen_at.get((year, "reported"))
+        if y is None:
+            y = next((v for (x, _), v in chosen_at.items() if x == year), None)
+        if year is not None and y is not None:
+            flagged.append((year, y, f))
+    if flagged:
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": "finding",
+                "x": [x for x, _, _ in flagged],
+                "y": [y for _, y, _ in flagged],
+                "marker": {
+                    "symbol": "circle-open",
+                    "size": 24,
+                    "color": "#e6550d",
+                    "line": {"width": 2.5, "color": "#e6550d"},
+                },
+                "text": [
+                    f"<b>{html.escape(f['severity'])}: {html.escape(f['check_name'])}</b><br>"
+                    + hover_wrap(f["message"])
+                    for _, _, f in flagged
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    years = [t for tr in traces for t in tr["x"]]
+    layout = {
+        "margin": {"l": 70, "r": 20, "t": 10, "b": 40},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {"dtick": 1, "tickformat": "d"},
+        "yaxis": {
+            "title": {"text": unit or ""},
+            "ticksuffix": "%" if unit == "percent" else "",
+            "rangemode": "tozero",
+            "exponentformat": "SI",
+        },
+    }
+    if years:
+        layout["xaxis"]["range"] = [min(years) - 0.6, max(years) + 0.6]
+    return {"data": traces, "layout": layout}
+
+
+# ---------------------------------------------------------------------------------------------
+# the page
+
+
+def build_report(con_or_path, *, title: str = "Industrial Internet statistics") -> str:
+    """The report page as a string, from an open DuckDB connection or a warehouse path (opened
+    read-only)."""
+    if isinstance(con_or_path, str | os.PathLike):
+        con = duckdb.connect(str(con_or_path), read_only=True)
+        try:
+            return build_report(con, title=title)
+        finally:
+            con.close()
+    con = con_or_path
+    from plotly.offline import get_plotlyjs
+
+    needed = ("series", "observations", "observation_sources", "findings", "indicator_catalog")
+    if not _has(con, *needed):
+        raise ValueError(f"the warehouse lacks one of the tables {list(needed)}")
+
+    catalog = {r["indicator_id"]: r for r in _rows(con, "SELECT * FROM indicator_catalog")}
+    series = _rows(
+        con,
+        "SELECT indicator, period_start, period_end, period_part, value, unit, bound, status, "
+        "status_class, n_sources, conflict, conflict_detail, selection_rule, values_seen "
+        "FROM series ORDER BY indicator, period_start, period_part NULLS FIRST",
+    )
+    sources = _rows(
+        con,
+        "SELECT o.indicator, o.period_start, o.period_end, o.period_part, o.status_class, "
+        "o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, s.quote, "
+        "s.article_file, s.cited_source, s.is_syndicated_copy "
+        "FROM observation_sources s JOIN observations o USING (observation_id) "
+        "ORDER BY o.indicator, s.published_date NULLS LAST, s.article_file, s.claim_id",
+    )
+    findings = _rows(
+        con,
+        "SELECT check_name, severity, indicator, related_indicator, period_start, period_end, "
+        "message FROM findings ORDER BY severity DESC, indicator, period_start",
+    )
+    by_ind: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for r in series:
+        by_ind[r["indicator"]]["series"].append(r)
+    for s in sources:
+        by_ind[s["indicator"]]["sources"].append(s)
+    for f in findings:
+        for ind in {f["indicator"], f["related_indicator"]} - {None}:
+            by_ind[ind]["findings"].append(f)
+
+    rank = {ind: i for i, ind in enumerate(catalog)}  # the catalog's order: by topic, main first
+
+    def order(ind: str):
+        return (rank.get(ind, len(rank)), ind)
+
+    indicators = sorted((i for i in by_ind if i != "unclassified"), key=order)
+
+    n = {
+        "articles": _scalar(con, "SELECT count(*) FROM articles"),
+        "claims": _scalar(con, "SELECT count(*) FROM claims"),
+        "validated": _scalar(con, "SELECT count(*) FROM validated_claims"),
+        "quarantined": _scalar(con, "SELECT count(DISTINCT claim_id) FROM quarantine"),
+        "observations": _scalar(con, "SELECT count(*) FROM observations"),
+        "series rows": len(series),
+        "conflicts": sum(1 for r in series if r["conflict"]),
+        "findings": len(findings),
+        "files rejected": _scalar(con, "SELECT count(*) FROM ingest_rejects"),
+    }
+    undated = _scalar(con, "SELECT count(*) FROM articles WHERE published_date IS NULL")
+    no_outlet = _scalar(con, "SELECT count(*) FROM articles WHERE outlet IS NULL")
+
+    parts = []
+    parts.append(f"<h1>{esc(title)}</h1>")
+    parts.append(
+        f'<p class="muted">Built {dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")} '
+        "from the published warehouse. Every point is a source's figure; hover for its "
+        "outlet, date and quote. Lines are the value chosen for each period (the "
+        "<code>series</code> table): solid for actual or estimated values, dashed for "
+        "forecasts, dotted for targets. ○ open marker: about; ▲ more than; ▼ less than. "
+        "A red cross marks sources that conflict, an orange ring a finding.</p>"
+    )
+    parts.append(
+        '<div class="kpis">'
+        + "".join(f'<div class="kpi"><b>{v}</b>{esc(k)}</div>' for k, v in n.items())
+        + "</div>"
+    )
+    parts.append(
+        f'<p class="muted">{undated} of {n["articles"]} articles have no publication date and '
+        f"{no_outlet} name no outlet in their header.</p>"
+    )
+    parts.append(
+        '<h2>Indicators</h2><ul class="toc">'
+        + "".join(
+            f'<li><a href="#ind-{esc(i)}">{esc(catalog[i]["name"] if i in catalog else i)}</a>'
+            + (
+                ' <span class="flag conflict">conflict</span>'
+                if any(r["conflict"] for r in by_ind[i]["series"])
+                else ""
+            )
+            + (
+                ' <span class="flag warning">finding</span>'
+                if any(f["severity"] == "warning" for f in by_ind[i]["findings"])
+                else ""
+            )
+            + "</li>"
+            for i in indicators
+        )
+        + "</ul>"
+        + (
+            '<p class="muted">Unclassified claims (no catalog indicator) are not charted: '
+            "see <code>claims WHERE indicator = 'unclassified'</code>.</p>"
+            if "unclassified" in by_ind
+            else ""
+        )
+    )
+    for k, ind in enumerate(indicators):
+        data = by_ind[ind]
+        cat = catalog.get(ind, {})
+        unit = cat.get("unit") or (data["series"][0]["unit"] if data["series"] else None)
+        fig = indicator_figure(data["sources"], data["series"], data["findings"], unit)
+        div = f"chart-{k}"
+        config = {"displaylogo": False, "responsive": True}
+        parts.append(
+            f'<section class="indicator" id="ind-{esc(ind)}">'
+            f"<h3>{esc(cat.get('name', ind))}</h3>"
+            f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
+            f" · {len(data['sources'])} source figures · x: reference year</p>"
+            f'<div class="chart" id="{div}"></div>'
+            f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
+            f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
+        )
+        rows = [
+            [
+                fmt_period(r["period_start"], r["period_end"], r["period_part"]),
+                fmt_value(r["value"], unit, r["bound"]),
+                r["status"],
+                r["n_sources"],
+                r["values_seen"],
+                "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
+            ]
+            for r in data["series"]
+        ]
+        parts.append(
+            table_html(
+                ["period", "chosen value", "status", "sources", "values seen", "flag"], rows, {3}
+            )
+        )
+        if data["findings"]:
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f'<li><span class="flag {esc(f["severity"])}">{esc(f["severity"])}</span> '
+                    f"<b>{esc(f['check_name'])}</b>: {esc(f['message'])}</li>"
+                    for f in data["findings"]
+                )
+                + "</ul>"
+            )
+        parts.append("</section>")
+
+    # quarantine and rejects
+    parts.append("<h2>Quarantine</h2>")
+    if _has(con, "validation_summary"):
+        summary = con.execute(
+            "SELECT rule, description, n_checked, n_failed FROM validation_summary "
+            "ORDER BY n_failed DESC, rule"
+        ).fetchall()
+        parts.append(
+            table_html(
+                ["rule", "requires", "checked", "failed"], [list(r) for r in summary], {2, 3}
+            )
+        )
+    if _has(con, "quarantine"):
+        q = con.execute(
+            "SELECT rule, reason, quote, indicator, article_file FROM quarantine "
+            "ORDER BY rule, article_file, char_start"
+        ).fetchall()
+        parts.append(f"<p>{len(q)} quarantined claim-rule rows.</p>")
+        parts.append(
+            table_html(["rule", "reason", "quote", "indicator", "article"], [list(r) for r in q])
+        )
+    parts.append("<h2>Ingest rejects</h2>")
+    if _has(con, "raw_files"):
+        outcomes = con.execute(
+            "SELECT outcome, count(*) FROM raw_files GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall()
+        parts.append(
+            "<p>Files under raw/: " + ", ".join(f"{c} {esc(o)}" for o, c in outcomes) + ".</p>"
+        )
+    if _has(con, "ingest_rejects"):
+        by_reason = con.execute(
+            "SELECT reject_reason, count(*) FROM ingest_rejects GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+        parts.append(table_html(["reason", "files"], [list(r) for r in by_reason], {1}))
+        rejects = con.execute(
+            "SELECT file_path, reject_reason, detail FROM ingest_rejects ORDER BY file_path"
+        ).fetchall()
+        parts.append(table_html(["file", "reason", "detail"], [list(r) for r in rejects]))
+    if _has(con, "articles"):
+        parts.append("<h2>Articles</h2>")
+        arts = con.execute(
+            "SELECT article_file, published_date, date_basis, outlet, title FROM articles "
+            "ORDER BY published_date NULLS LAST, article_file"
+        ).fetchall()
+        parts.append(
+            table_html(
+                ["article", "published", "date basis", "outlet", "title"],
+                [[a, fmt_date(d) if d else "", b, o, t] for a, d, b, o, t in arts],
+            )
+        )
+
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<style>{CSS}</style>"
+        f'<script type="text/javascript">{get_plotlyjs()}</script>'
+        "</head><body>" + "\n".join(parts) + "</body></html>\n"
+    )
+
+
+def write_report(warehouse_path: Path | str, out_path: Path | str) -> Path:
+    """Build the report from the warehouse (read-only) and write it atomically to out_path."""
+    out = Path(out_path)
+    page = build_report(Path(warehouse_path))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, out)
+    return out
