@@ -550,4 +550,4 @@ def build_findings(
         out = con.execute("SELECT * FROM findings").df()
     finally:
         con.close()
-    return out.astype(FINDING_COLUMNS)
+    return out[list(FINDING_COLUMNS)].astype(FINDING_COLUMNS)

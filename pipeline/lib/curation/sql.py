@@ -137,7 +137,7 @@ def _exists(con, name: str) -> bool:
     return bool(
         con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     )
 
 
@@ -450,4 +450,4 @@ def build_curated(
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CURATED_TABLES}
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in CURATED_TABLES}
