@@ -30,6 +30,7 @@ from pipeline.metadata.resources import get as get_resource
 
 CURATED_TABLES = ("observations", "observation_sources", "series", "findings")
 _TMP = "_curation_claims"  # per-claim work table, dropped at the end of build_observations_sql
+BUCKET_CLAIMS = 250_000  # claims per bucket of observations processed at once (bounds memory)
 
 # Python's f"{v:.6g}" and friends, as DuckDB macros (printf follows C, as Python's format does).
 MACROS = r"""
@@ -166,7 +167,8 @@ c AS (
     SELECT
         coalesce(v.claim_id, cur_hash('clm_', concat_ws('|', coalesce(v.article_file, ''),
             coalesce(v.char_start::VARCHAR, ''), coalesce(v.char_end::VARCHAR, '')))) AS claim_id,
-        v.article_file, v.char_start, v.quote, v.value::DOUBLE AS claim_value, v.status,
+        v.article_file, v.char_start, v.quote, v.sentence, v.value::DOUBLE AS claim_value,
+        v.status,
         v.counted, v.source, v.indicator, v.unit, v.bound,
         v.period_start::INTEGER AS period_start, v.period_end::INTEGER AS period_end,
         v.period_part, a.published_date, a.outlet,
@@ -188,28 +190,43 @@ k AS (
             || CASE WHEN indicator = 'unclassified' AND counted IS NOT NULL THEN counted
                     ELSE '' END
             || CASE WHEN period_part IS NULL THEN '' ELSE '|' || period_part END
-        ) AS observation_id,
-        {{'g': syndication_group, 'p': coalesce(published_date, DATE '9999-12-31'),
-          'f': article_file, 'c': coalesce(char_start, 2147483647), 'i': claim_id}} AS ok
+        ) AS observation_id
     FROM c
 )
+SELECT *, hash(observation_id) % {n_buckets} AS bucket FROM k
+"""
+
+# One bucket of observations at a time (all claims of an observation are in one bucket): the
+# windows and ordered aggregates below hold one bucket in memory, not the whole table.
+_BUCKET_SQL = """
+CREATE OR REPLACE TEMP TABLE {tmp}_b AS
+WITH k AS (SELECT * EXCLUDE (bucket) FROM {tmp} WHERE bucket = {bucket}),
+r AS (
+    SELECT *,
+        row_number() OVER w AS rn,
+        syndication_group IS DISTINCT FROM lag(syndication_group) OVER w AS counts_as_source,
+        article_file IS DISTINCT FROM lag(article_file) OVER w AS first_of_file
+    FROM k
+    WINDOW w AS (PARTITION BY observation_id ORDER BY syndication_group,
+                 coalesce(published_date, DATE '9999-12-31'), article_file,
+                 coalesce(char_start, 2147483647), claim_id)
+)
+-- rows of one article, and of one syndication group, are contiguous in rn order
 SELECT *,
-    article_file <> first_value(article_file) OVER syn AS is_syndicated_copy,
-    row_number() OVER syn = 1 AS counts_as_source,
-    row_number() OVER (PARTITION BY observation_id, article_file ORDER BY ok) = 1
-        AS first_of_file,
-    row_number() OVER (PARTITION BY observation_id, outlet ORDER BY ok) = 1 AS first_of_outlet,
-    row_number() OVER (PARTITION BY observation_id, source ORDER BY ok) = 1 AS first_of_source
-FROM k
-WINDOW syn AS (PARTITION BY observation_id, syndication_group ORDER BY ok)
+    article_file <> last_value(CASE WHEN counts_as_source THEN article_file END IGNORE NULLS)
+        OVER (PARTITION BY observation_id ORDER BY rn ROWS UNBOUNDED PRECEDING)
+        AS is_syndicated_copy,
+    row_number() OVER (PARTITION BY observation_id, outlet ORDER BY rn) = 1 AS first_of_outlet,
+    row_number() OVER (PARTITION BY observation_id, source ORDER BY rn) = 1 AS first_of_source
+FROM r
 """
 
 _OBSERVATIONS_SQL = """
 INSERT INTO observations BY NAME
 WITH counted AS (
     SELECT observation_id, counted FROM (
-        SELECT observation_id, counted, count(*) AS n, min(ok) AS first_ok
-        FROM {tmp} WHERE counted IS NOT NULL GROUP BY ALL)
+        SELECT observation_id, counted, count(*) AS n, min(rn) AS first_ok
+        FROM {tmp}_b WHERE counted IS NOT NULL GROUP BY ALL)
     QUALIFY row_number() OVER (PARTITION BY observation_id ORDER BY n DESC, first_ok) = 1
 ),
 g AS (
@@ -224,21 +241,21 @@ g AS (
         count(DISTINCT syndication_group) AS n_sources,
         min(published_date) AS first_published, max(published_date) AS last_published,
         string_agg(CASE WHEN first_of_outlet AND outlet <> '' THEN outlet END, '; '
-                   ORDER BY ok) AS outlets,
+                   ORDER BY rn) AS outlets,
         string_agg(CASE WHEN first_of_source AND source <> '' THEN source END, '; '
-                   ORDER BY ok) AS cited_sources,
-        string_agg(CASE WHEN first_of_file THEN article_file END, '; ' ORDER BY ok)
+                   ORDER BY rn) AS cited_sources,
+        string_agg(CASE WHEN first_of_file THEN article_file END, '; ' ORDER BY rn)
             AS article_files,
         string_agg(CASE WHEN counts_as_source AND syndication_group <> ''
-                   THEN syndication_group END, '; ' ORDER BY ok) AS syndication_groups,
-        string_agg(claim_id, '; ' ORDER BY ok) AS claim_ids,
+                   THEN syndication_group END, '; ' ORDER BY rn) AS syndication_groups,
+        string_agg(claim_id, '; ' ORDER BY rn) AS claim_ids,
         string_agg(CASE WHEN first_of_file AND NOT is_syndicated_copy THEN
                 coalesce(outlet, 'unknown outlet') || ' ' || cur_fmt_date(published_date)
                 || ' (' || article_file
                 || CASE WHEN source IS NOT NULL THEN '; cites ' || source ELSE '' END || ')'
-            END, '; ' ORDER BY ok) AS sources,
-        arg_min(quote, ok) AS example_quote
-    FROM {tmp} GROUP BY observation_id
+            END, '; ' ORDER BY rn) AS sources,
+        arg_min(quote, rn) AS example_quote
+    FROM {tmp}_b GROUP BY observation_id
 ),
 h AS (
     SELECT g.*, c.counted,
@@ -261,15 +278,10 @@ ORDER BY indicator NULLS LAST, period_start NULLS LAST, period_end NULLS LAST,
 
 _SOURCES_SQL = """
 INSERT INTO observation_sources BY NAME
-SELECT k.observation_id, k.claim_id, k.article_file, k.outlet, k.published_date, k.quote,
-    k.source AS cited_source, k.claim_value, k.status, v.sentence, k.syndication_group,
-    k.is_syndicated_copy, k.counts_as_source
-FROM {tmp} k JOIN validated_claims v
-    ON k.claim_id = coalesce(v.claim_id, cur_hash('clm_', concat_ws('|',
-        coalesce(v.article_file, ''), coalesce(v.char_start::VARCHAR, ''),
-        coalesce(v.char_end::VARCHAR, ''))))
-WHERE {where_v}
-ORDER BY k.observation_id, k.published_date NULLS LAST, k.article_file, k.claim_id
+SELECT observation_id, claim_id, article_file, outlet, published_date, quote,
+    source AS cited_source, claim_value, status, sentence, syndication_group,
+    is_syndicated_copy, counts_as_source
+FROM {tmp}_b
 """
 
 
@@ -287,11 +299,16 @@ def build_observations_sql(
         )
         con.execute(f"DELETE FROM observations WHERE {where}")
     where_v = where.replace("indicator IN", "v.indicator IN")
+    n_claims = con.execute(f"SELECT count(*) FROM validated_claims v WHERE {where_v}").fetchall()
+    n_buckets = max(1, -(-n_claims[0][0] // BUCKET_CLAIMS))
     try:
-        con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v))
-        con.execute(_OBSERVATIONS_SQL.format(tmp=_TMP))
-        con.execute(_SOURCES_SQL.format(tmp=_TMP, where_v=where_v))
+        con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v, n_buckets=n_buckets))
+        for bucket in range(n_buckets):
+            con.execute(_BUCKET_SQL.format(tmp=_TMP, bucket=bucket))
+            con.execute(_OBSERVATIONS_SQL.format(tmp=_TMP))
+            con.execute(_SOURCES_SQL.format(tmp=_TMP))
     finally:
+        con.execute(f"DROP TABLE IF EXISTS {_TMP}_b")
         con.execute(f"DROP TABLE IF EXISTS {_TMP}")
 
 
