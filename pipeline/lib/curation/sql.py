@@ -163,6 +163,12 @@ WITH a AS (
            any_value(outlet) AS outlet, any_value(syndication_group) AS syndication_group
     FROM articles GROUP BY article_file
 ),
+-- stated precision once per distinct quote and value (popular figures repeat them)
+res AS (
+    SELECT quote, value, cur_stated_resolution(quote, value) AS resolution
+    FROM (SELECT DISTINCT v.quote, v.value::DOUBLE AS value FROM validated_claims v
+          WHERE {where})
+),
 c AS (
     SELECT
         coalesce(v.claim_id, cur_hash('clm_', concat_ws('|', coalesce(v.article_file, ''),
@@ -177,8 +183,10 @@ c AS (
                  WHEN 'forecast' THEN 'forecast' WHEN 'target' THEN 'target' END,
                  v.status) AS status_class,
         cur_round_value(v.value::DOUBLE) AS value_key,
-        cur_stated_resolution(v.quote, v.value::DOUBLE) AS resolution
+        res.resolution
     FROM validated_claims v LEFT JOIN a ON a.article_file = v.article_file
+    LEFT JOIN res ON res.quote IS NOT DISTINCT FROM v.quote
+        AND res.value IS NOT DISTINCT FROM v.value::DOUBLE
     WHERE {where}
 ),
 k AS (
@@ -240,20 +248,21 @@ g AS (
         count(*) AS n_claims, count(DISTINCT article_file) AS n_articles,
         count(DISTINCT syndication_group) AS n_sources,
         min(published_date) AS first_published, max(published_date) AS last_published,
-        string_agg(CASE WHEN first_of_outlet AND outlet <> '' THEN outlet END, '; '
-                   ORDER BY rn) AS outlets,
-        string_agg(CASE WHEN first_of_source AND source <> '' THEN source END, '; '
-                   ORDER BY rn) AS cited_sources,
-        string_agg(CASE WHEN first_of_file THEN article_file END, '; ' ORDER BY rn)
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': outlet})
+                     FILTER (WHERE first_of_outlet AND outlet <> '')), lambda e: e.v), '; '), '') AS outlets,
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': source})
+                     FILTER (WHERE first_of_source AND source <> '')), lambda e: e.v), '; '), '') AS cited_sources,
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': article_file}) FILTER (WHERE first_of_file)), lambda e: e.v), '; '), '')
             AS article_files,
-        string_agg(CASE WHEN counts_as_source AND syndication_group <> ''
-                   THEN syndication_group END, '; ' ORDER BY rn) AS syndication_groups,
-        string_agg(claim_id, '; ' ORDER BY rn) AS claim_ids,
-        string_agg(CASE WHEN first_of_file AND NOT is_syndicated_copy THEN
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': syndication_group})
+                     FILTER (WHERE counts_as_source AND syndication_group <> '')), lambda e: e.v), '; '), '')
+            AS syndication_groups,
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': claim_id})), lambda e: e.v), '; '), '') AS claim_ids,
+        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v':
                 coalesce(outlet, 'unknown outlet') || ' ' || cur_fmt_date(published_date)
                 || ' (' || article_file
                 || CASE WHEN source IS NOT NULL THEN '; cites ' || source ELSE '' END || ')'
-            END, '; ' ORDER BY rn) AS sources,
+            }) FILTER (WHERE first_of_file AND NOT is_syndicated_copy)), lambda e: e.v), '; '), '') AS sources,
         arg_min(quote, rn) AS example_quote
     FROM {tmp}_b GROUP BY observation_id
 ),
@@ -305,7 +314,7 @@ def build_observations_sql(
         con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v, n_buckets=n_buckets))
         for bucket in range(n_buckets):
             con.execute(_BUCKET_SQL.format(tmp=_TMP, bucket=bucket))
-            con.execute(_OBSERVATIONS_SQL.format(tmp=_TMP))
+            con.execute(_OBSERVATIONS_SQL.replace("{tmp}", _TMP))
             con.execute(_SOURCES_SQL.format(tmp=_TMP))
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_TMP}_b")
