@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import duckdb
 import pandas as pd
 import pytest
@@ -116,9 +114,7 @@ def test_intervals():
               indicator="iip_enterprises_served"),
     )  # fmt: skip
     obs, _ = cur.build_observations(df, ARTS)
-    iv = {
-        r.bound: (r.value_low, r.value_high) for r in obs.itertuples()
-    }
+    iv = {r.bound: (r.value_low, r.value_high) for r in obs.itertuples()}
     assert iv["exact"] == pytest.approx((4.095e12, 4.105e12))
     assert iv["lower"][0] == 4e12 and pd.isna(iv["lower"][1])  # NULL = unbounded
     assert pd.isna(iv["upper"][0]) and iv["upper"][1] == 80

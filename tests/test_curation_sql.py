@@ -56,9 +56,7 @@ def _article_row(name: str, published, outlet, group) -> dict:
 def _corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validated claims and articles of the held-out sets and the seeds; every fourth article
     also has a syndicated copy (same text, another name, outlet and a later date)."""
-    files = sorted(ROOT.glob("benchmarks/heldout*/articles/*.txt")) + sorted(
-        ROOT.glob("raw/*.txt")
-    )
+    files = sorted(ROOT.glob("benchmarks/heldout*/articles/*.txt")) + sorted(ROOT.glob("raw/*.txt"))
     claims, arts = [], []
     for i, path in enumerate(files):
         text = path.read_text(encoding="utf-8")
@@ -192,9 +190,12 @@ def test_sql_curation_equals_the_pandas_reference(corpus):
     assert set(checks) == {"gdp_share", "growth_vs_levels", "cumulative_decline",
                            "forecast_vs_actual"}  # fmt: skip
     assert con.execute("SELECT count(*) FROM series WHERE conflict").fetchall()[0][0] > 10
-    assert con.execute(
-        "SELECT count(*) FROM observation_sources WHERE is_syndicated_copy"
-    ).fetchall()[0][0] > 10
+    assert (
+        con.execute("SELECT count(*) FROM observation_sources WHERE is_syndicated_copy").fetchall()[
+            0
+        ][0]
+        > 10
+    )
     # findings are short and carry no provenance
     assert "sources" not in dict(_types(con, "findings"))
     assert con.execute("SELECT max(length(message)) FROM findings").fetchall()[0][0] < 700

@@ -454,9 +454,7 @@ def build_series_sql(
     if where != "TRUE":
         con.execute(f"DELETE FROM series WHERE {where}")
     con.execute(
-        _SERIES_SQL.format(
-            where=where, precedence=PRECEDENCE_SQL, precedence_text=PRECEDENCE_TEXT
-        )
+        _SERIES_SQL.format(where=where, precedence=PRECEDENCE_SQL, precedence_text=PRECEDENCE_TEXT)
     )
 
 
