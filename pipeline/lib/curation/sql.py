@@ -223,9 +223,7 @@ r AS (
 SELECT *,
     article_file <> last_value(CASE WHEN counts_as_source THEN article_file END IGNORE NULLS)
         OVER (PARTITION BY observation_id ORDER BY rn ROWS UNBOUNDED PRECEDING)
-        AS is_syndicated_copy,
-    row_number() OVER (PARTITION BY observation_id, outlet ORDER BY rn) = 1 AS first_of_outlet,
-    row_number() OVER (PARTITION BY observation_id, source ORDER BY rn) = 1 AS first_of_source
+        AS is_syndicated_copy
 FROM r
 """
 
@@ -236,6 +234,21 @@ WITH counted AS (
         SELECT observation_id, counted, count(*) AS n, min(rn) AS first_ok
         FROM {tmp}_b WHERE counted IS NOT NULL GROUP BY ALL)
     QUALIFY row_number() OVER (PARTITION BY observation_id ORDER BY n DESC, first_ok) = 1
+),
+firsts AS (
+    SELECT observation_id, 'o' AS what, outlet AS v, min(rn) AS r FROM {tmp}_b
+    WHERE outlet <> '' GROUP BY ALL
+    UNION ALL
+    SELECT observation_id, 's' AS what, source AS v, min(rn) AS r FROM {tmp}_b
+    WHERE source <> '' GROUP BY ALL
+),
+lists AS (
+    SELECT observation_id,
+        nullif(array_to_string(list_transform(list_sort(list({'r': r, 'v': v})
+            FILTER (WHERE what = 'o')), lambda e: e.v), '; '), '') AS outlets,
+        nullif(array_to_string(list_transform(list_sort(list({'r': r, 'v': v})
+            FILTER (WHERE what = 's')), lambda e: e.v), '; '), '') AS cited_sources
+    FROM firsts GROUP BY observation_id
 ),
 g AS (
     SELECT observation_id,
@@ -248,10 +261,6 @@ g AS (
         count(*) AS n_claims, count(DISTINCT article_file) AS n_articles,
         count(DISTINCT syndication_group) AS n_sources,
         min(published_date) AS first_published, max(published_date) AS last_published,
-        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': outlet})
-                     FILTER (WHERE first_of_outlet AND outlet <> '')), lambda e: e.v), '; '), '') AS outlets,
-        nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': source})
-                     FILTER (WHERE first_of_source AND source <> '')), lambda e: e.v), '; '), '') AS cited_sources,
         nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': article_file}) FILTER (WHERE first_of_file)), lambda e: e.v), '; '), '')
             AS article_files,
         nullif(array_to_string(list_transform(list_sort(list({'r': rn, 'v': syndication_group})
@@ -267,12 +276,13 @@ g AS (
     FROM {tmp}_b GROUP BY observation_id
 ),
 h AS (
-    SELECT g.*, c.counted,
+    SELECT g.*, c.counted, li.outlets, li.cited_sources,
         CASE WHEN g.bound IN ('lower', 'upper') THEN 0.0
              WHEN g.bound = 'approx' THEN greatest(coalesce(g.resolution / 2, 0.0),
                                                   0.01 * abs(g.value))
              ELSE coalesce(g.resolution / 2, 0.0) END AS _half
     FROM g LEFT JOIN counted c USING (observation_id)
+    LEFT JOIN lists li USING (observation_id)
 )
 SELECT * EXCLUDE (_half),
     CASE WHEN bound = 'upper' THEN NULL WHEN bound = 'lower' THEN value
