@@ -6,11 +6,9 @@ import dagster as dg
 
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
-from pipeline.lib.curation.frames import (
-    build_findings_sql,
-    build_observations_sql,
-    build_series_sql,
-)
+from pipeline.lib.curation.findings import build_findings_sql
+from pipeline.lib.curation.pending import add_pending, take_pending
+from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
 from pipeline.lib.validation.rules import RULES
 from pipeline.lib.validation.sync import validate_changed
 
@@ -38,6 +36,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
     try:
         stats = validate_changed(con)
         settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
+        add_pending(con, stats.indicators, full=stats.full)
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
@@ -101,7 +100,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
 def observations_and_sources(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:
-        build_observations_sql(con)
+        build_observations_sql(con, take_pending(con, "observations"))
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",
@@ -131,7 +130,7 @@ def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     """One row per indicator and reference period with the value to use and why."""
     con = settings.open_build()
     try:
-        build_series_sql(con)
+        build_series_sql(con, take_pending(con, "series"))
         settings.stamp(con, context, "series")
         return dg.MaterializeResult(
             metadata={
@@ -162,7 +161,7 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     forecasts vs actuals)."""
     con = settings.open_build()
     try:
-        build_findings_sql(con)
+        build_findings_sql(con, take_pending(con, "findings"))
         settings.stamp(con, context, "findings")
         return dg.MaterializeResult(
             metadata={

@@ -263,9 +263,18 @@ _FIELDS = [
     ),
     Field("severity", "string", "info or warning.", enum=("info", "warning"), required=True),
     Field("related_indicator", "string", "The other indicator involved, if any."),
-    Field("message", "string", "What was found, with the numbers.", required=True),
+    Field(
+        "message",
+        "string",
+        "What was found: the figures, the arithmetic and the deviation (short; no sources).",
+        required=True,
+    ),
     Field("deviation", "number", "Signed relative deviation between the figures compared."),
-    Field("figures", "string", "The figures involved, with their observation ids."),
+    Field(
+        "figures",
+        "string",
+        "The figures involved, each with its indicator, period, status and observation id.",
+    ),
     Field("observation_ids", "string", "Observations involved, separated by '; '."),
     # --- catalogs and reference --------------------------------------------------------------
     Field("indicator_id", "string", "Indicator id.", required=True),

@@ -298,7 +298,9 @@ _RESOURCES = [
         description=(
             "Consistency findings across figures: shares of GDP against the GDP reference, "
             "growth rates against consecutive levels, cumulative stocks that fall, forecasts "
-            "against later actuals. Each row names the figures and their sources."
+            "against later actuals. Each row names the figures with their numbers and refers "
+            "to them by observation id; their sources are in observation_sources (view "
+            "finding_sources), not copied here."
         ),
         primary_key=("finding_id",),
         fields=fields(
@@ -313,9 +315,14 @@ _RESOURCES = [
             "deviation",
             "figures",
             "observation_ids",
-            "claim_ids",
-            "sources",
             indicator={"required": False},
+            observation_ids={
+                "required": True,
+                "description": (
+                    "The observations compared, separated by '; ', in the order the message "
+                    "names them (join observation_sources on observation_id for their sources)."
+                ),
+            },
         ),
         example_query="SELECT check_name, severity, message FROM findings ORDER BY severity DESC",
     ),

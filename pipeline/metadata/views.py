@@ -159,6 +159,22 @@ VIEWS: list[View] = [
         },
     ),
     View(
+        "finding_sources",
+        "Every finding with the sources of the figures it compares (findings refer to "
+        "observations by id; their provenance is in observation_sources): one row per finding "
+        "and claim behind its figures.",
+        """
+        SELECT f.finding_id, f.check_name, f.severity, f.indicator, f.period_start,
+               f.period_end, s.observation_id, s.article_file, s.outlet, s.published_date,
+               s.quote, s.cited_source, s.is_syndicated_copy
+        FROM findings f
+        CROSS JOIN LATERAL (
+            SELECT unnest(string_split(f.observation_ids, '; ')) AS observation_id
+        ) u
+        JOIN observation_sources s ON s.observation_id = u.observation_id
+        """,
+    ),
+    View(
         "quarantine_reasons",
         "What was quarantined and why: each rule with the number of claims and an example.",
         """

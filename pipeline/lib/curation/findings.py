@@ -1,15 +1,20 @@
-"""Layer 6, curated: consistency findings between observations (plain pandas, no Dagster).
+"""Layer 6, curated: consistency findings between observations, as set-based DuckDB SQL.
 
-`build_findings(observations, gdp_reference=None) -> findings`, one row per finding:
+`build_findings_sql(con, indicators=None)` (re)builds the `findings` table from `observations` and
+`gdp_reference` in the database; `build_findings(observations, gdp_reference=None)` is the same on
+DataFrames (it loads them into an in-memory DuckDB). One row per finding:
 
 FINDING_COLUMNS
     finding_id string ("fnd_" + hash of check and observation ids: stable); check_name string
     (gdp_share | growth_vs_levels | cumulative_decline | forecast_vs_actual); severity string
     (info | warning); indicator string; related_indicator string (NULL if none);
-    period_start Int64; period_end Int64; message string (readable, with the numbers);
-    deviation float64 (relative deviation of the figures compared, signed, see each check);
-    figures string (each figure with its observation id, "; "); observation_ids string;
-    claim_ids string; sources string.
+    period_start Int64; period_end Int64; message string (short and readable: the figures, the
+    arithmetic and the deviation; no provenance); deviation float64 (relative deviation of the
+    figures compared, signed, see each check); figures string (each figure with its status and
+    observation id, "; "); observation_ids string (the observations compared, "; ", in the order
+    the message names them).
+Provenance is not copied into findings: every source of a figure is in `observation_sources`
+(join on observation_id; the view `finding_sources` does it).
 
 Checks (tolerances are relative and come on top of the rounding intervals of
 `pipeline.lib.curation`: a figure stated as 2.9 stands for [2.85, 2.95]):
@@ -17,39 +22,40 @@ Checks (tolerances are relative and come on top of the rounding intervals of
   the level it is a share of divided by NBS nominal GDP of the year (both vintages, initial and
   final, as an interval). Warning when the implied-share interval and the stated-share interval
   are further apart than GDP_SHARE_TOLERANCE (1%) of the stated share; info for forecast/target.
+  The level: of the same year and status class, unit CNY, the one reported in the same article
+  as the share if any, else the best by the series precedence.
 - growth_vs_levels: a growth rate of year y (indicator `<level>_nominal_growth` / `<level>_growth`,
-  or GROWTH_PAIRS) with the level of year y implies the level of y-1 = level / (1 + g/100);
-  warning when a reported level of y-1 is further from it than GROWTH_TOLERANCE (2%).
-- cumulative_decline: an indicator with cumulative=True whose reported value falls: a later period
-  (or, for the same period, a later publication) whose interval lies wholly below an earlier one.
-- forecast_vs_actual: a forecast against the actual of the same indicator and period reported
-  later (or with unknown dates): info, with the forecast error (forecast / actual - 1).
-Only reported figures (actual/estimate) are used as levels and actuals.
+  or GROWTH_PAIRS) with the level of year y (chosen as above) implies the level of y-1 =
+  level / (1 + g/100); warning for each reported level of y-1 (same unit) further from it than
+  GROWTH_TOLERANCE (2%). A bound on the growth rate (no finite interval) is not checked.
+- cumulative_decline: an indicator with cumulative=True whose reported value falls. For each
+  reported observation b with a finite upper end, the earlier figures are those of an earlier
+  period_end, or of the same period_end last published before b was first published; if the
+  highest lower end among them lies above b's upper end, one finding pairs b with that earliest
+  highest figure (ties: the first in observation order). So at most one finding per observation,
+  computed with a running maximum (window + ASOF join), not by comparing all pairs.
+- forecast_vs_actual: a forecast against the best actual (series precedence) of the same indicator,
+  period and unit, published no earlier than the forecast (or undated): info, with the forecast
+  error (forecast / actual - 1).
+Only reported figures (actual/estimate) are used as levels and actuals; only whole single years
+(no period_part, period_start = period_end) for gdp_share and growth_vs_levels.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable
 
-import numpy as np
+import duckdb
 import pandas as pd
 
-from pipeline.lib.curation.observations import (
-    LIST_SEP,
-    UNCLASSIFIED,
-    empty_frame,
-    fmt_amount,
-    fmt_date,
-    fmt_figure,
-    fmt_interval,
-    fmt_period,
-    interval_gap,
-    is_missing,
-    obs_interval,
-    rank_observations,
-    short_hash,
+from pipeline.lib.curation.sql import (
+    PRECEDENCE_SQL,
+    _create_declared,
+    _exists,
+    _sql_list,
+    install_macros,
 )
-from pipeline.lib.reference.gdp import gdp_range, load_gdp_reference
+from pipeline.lib.reference.gdp import load_gdp_reference
 from pipeline.metadata import indicators as _indicators
 
 FINDING_COLUMNS: dict[str, str] = {
@@ -64,8 +70,6 @@ FINDING_COLUMNS: dict[str, str] = {
     "deviation": "float64",
     "figures": "string",
     "observation_ids": "string",
-    "claim_ids": "string",
-    "sources": "string",
 }
 
 GDP_SHARE_TOLERANCE = 0.01
@@ -75,6 +79,7 @@ GROWTH_SUFFIXES = ("_nominal_growth", "_growth")
 # Explicit pairs where the naming convention does not apply: share/growth id -> level id.
 GDP_SHARE_PAIRS: dict[str, str] = {}
 GROWTH_PAIRS: dict[str, str] = {}
+CHECKS = ("gdp_share", "growth_vs_levels", "cumulative_decline", "forecast_vs_actual")
 
 
 def gdp_share_level(indicator_id: str) -> str | None:
@@ -102,334 +107,447 @@ def growth_level(indicator_id: str) -> str | None:
     return level if _indicators.get(level) is not None else None
 
 
-# --------------------------------------------------------------------------------------------
-# helpers
-
-
-def _describe(r) -> str:
-    return f"{_fig(r)} ({r['status']}) [{r['observation_id']}]"
-
-
-def _finding(check, severity, indicator, related, ps, pe, message, deviation, rows) -> dict:
-    oids = [r["observation_id"] for r in rows]
-    return {
-        "finding_id": short_hash("fnd_", check, *sorted(oids)),
-        "check_name": check,
-        "severity": severity,
-        "indicator": indicator,
-        "related_indicator": related,
-        "period_start": ps,
-        "period_end": pe,
-        "message": message,
-        "deviation": deviation,
-        "figures": LIST_SEP.join(
-            f"{r['indicator']} {fmt_period(r['period_start'], r['period_end'])}: {_describe(r)}"
-            for r in rows
-        ),
-        "observation_ids": LIST_SEP.join(oids),
-        "claim_ids": LIST_SEP.join(
-            str(r["claim_ids"]) for r in rows if not is_missing(r["claim_ids"])
-        ),
-        "sources": LIST_SEP.join(
-            dict.fromkeys(str(r["sources"]) for r in rows if not is_missing(r["sources"]))
-        ),
-    }
-
-
-def _fig(r) -> str:
-    return fmt_figure(r["value"], r["bound"], r["unit"], r["counted"])
-
-
-def _src(r) -> str:
-    return r["sources"] if not is_missing(r["sources"]) else "no source recorded"
-
-
-def _single_year(obs: pd.DataFrame) -> pd.DataFrame:
-    """Observations of one whole year (a part of a year, H1 or Q1-Q3, is not comparable)."""
-    whole = obs["period_part"].isna() if "period_part" in obs else True
-    return obs[
-        whole
-        & obs["period_start"].notna()
-        & obs["period_end"].notna()
-        & (obs["period_start"] == obs["period_end"])
-    ]
-
-
-def _articles(r) -> set[str]:
-    return set() if is_missing(r["article_files"]) else set(str(r["article_files"]).split(LIST_SEP))
-
-
-def _pick_partner(candidates: pd.DataFrame, anchor) -> pd.Series | None:
-    """The candidate reported in the same article as `anchor` if any, else the best ranked."""
-    if candidates.empty:
-        return None
-    ranked = rank_observations(candidates)
-    arts = _articles(anchor)
-    for _, r in ranked.iterrows():
-        if arts & _articles(r):
-            return r
-    return ranked.iloc[0]
-
-
-def _scale(iv: tuple[float, float], k_lo: float, k_hi: float) -> tuple[float, float]:
-    """iv times a positive factor known to lie in [k_lo, k_hi]."""
-    lo = iv[0] * (k_lo if iv[0] >= 0 else k_hi) if math.isfinite(iv[0]) else iv[0]
-    hi = iv[1] * (k_hi if iv[1] >= 0 else k_lo) if math.isfinite(iv[1]) else iv[1]
-    return lo, hi
+def _is_cumulative(indicator_id: str) -> bool:
+    meta = _indicators.get(indicator_id)
+    return bool(meta is not None and meta.cumulative)
 
 
 # --------------------------------------------------------------------------------------------
-# checks
+# SQL
+
+# One figure of a finding, as in `figures`: "<indicator> <period>: <figure> (<status>) [<id>]".
+_FIG = (
+    "{a}.indicator || ' ' || cur_fmt_period({a}.period_start, {a}.period_end) || ': ' || "
+    "cur_fmt_figure({a}.value, {a}.bound, {a}.unit, {a}.counted) || ' (' || {a}.status || ') [' "
+    "|| {a}.observation_id || ']'"
+)
 
 
-def check_gdp_share(obs: pd.DataFrame, gdp_reference: pd.DataFrame) -> list[dict]:
-    out = []
-    single = _single_year(obs)
-    for share_id in sorted(single["indicator"].dropna().unique()):
-        level_id = gdp_share_level(share_id)
-        if level_id is None:
-            continue
-        shares = single[(single["indicator"] == share_id) & (single["unit"] == "percent")]
-        levels = single[(single["indicator"] == level_id) & (single["unit"] == "CNY")]
-        for _, s in shares.iterrows():
-            year = int(s["period_end"])
-            g = gdp_range(gdp_reference, year)
-            if g is None:
-                continue
-            cands = levels[
-                (levels["period_end"] == year) & (levels["status_class"] == s["status_class"])
-            ]
-            lvl = _pick_partner(cands, s)
-            if lvl is None:
-                continue
-            stated = obs_interval(s)
-            implied = _scale(obs_interval(lvl), 100.0 / g[1], 100.0 / g[0])
-            gap = interval_gap(stated, implied)
-            if s["value"] == 0 or gap <= GDP_SHARE_TOLERANCE * abs(s["value"]):
-                continue
-            gdp_mid = (g[0] + g[1]) / 2
-            implied_point = lvl["value"] / gdp_mid * 100
-            implied_gdp = lvl["value"] / (s["value"] / 100)
-            severity = "warning" if s["status_class"] == "reported" else "info"
-            gdp_txt = (
-                fmt_amount(g[0], 5)
-                if g[0] == g[1]
-                else f"{fmt_amount(g[0], 5)} to {fmt_amount(g[1], 5)}"
-            )
-            msg = (
-                f"{share_id} {year}: stated {fmt_figure(s['value'], s['bound'], 'percent')} of GDP "
-                f"{fmt_interval(stated, 'percent')}, but {level_id} "
-                f"{_fig(lvl)} / NBS nominal GDP "
-                f"{gdp_txt} CNY = {implied_point:.2f}% {fmt_interval(implied, 'percent')}; the "
-                f"intervals are {gap:.2f} points apart (tolerance {GDP_SHARE_TOLERANCE:.0%} of the "
-                f"stated share). The stated pair implies GDP of {fmt_amount(implied_gdp, 4)} CNY "
-                f"({implied_gdp / gdp_mid - 1:+.1%} vs NBS). Sources: share: {_src(s)}; level: "
-                f"{_src(lvl)}."
-            )
-            out.append(
-                _finding(
-                    "gdp_share",
-                    severity,
-                    share_id,
-                    level_id,
-                    year,
-                    year,
-                    msg,
-                    implied_point / s["value"] - 1,
-                    [s, lvl],
-                )
-            )
+def _fig(alias: str) -> str:
+    return _FIG.format(a=alias)
+
+
+def _short(alias: str) -> str:
+    return f"cur_fmt_figure({alias}.value, {alias}.bound, {alias}.unit, {alias}.counted)"
+
+
+def _fid(check: str, *aliases: str) -> str:
+    ids = ", ".join(f"{a}.observation_id" for a in aliases)
+    return f"cur_hash('fnd_', '{check}|' || array_to_string(list_sort([{ids}]), '|'))"
+
+
+_FO_SQL = """
+CREATE OR REPLACE TEMP TABLE _cur_fo AS
+SELECT observation_id, indicator, period_start, period_end, period_part, status_class, status,
+    value, unit, bound, counted, resolution, n_sources, first_published, last_published,
+    coalesce(value_low, '-inf'::DOUBLE) AS lo, coalesce(value_high, 'inf'::DOUBLE) AS hi,
+    (period_part IS NULL AND period_start IS NOT NULL AND period_end IS NOT NULL
+     AND period_start = period_end) AS single,
+    row_number() OVER (ORDER BY {precedence}) AS prank
+FROM observations
+WHERE value IS NOT NULL AND isfinite(value) AND indicator IN (SELECT indicator FROM _cur_pairs)
+"""
+
+# The level partner of a share or growth observation (anchor): among the candidates (same
+# level indicator, year [and status class]), the best ranked one reported in the same article
+# as the anchor, else the best ranked one. {anchors}: observation_id, level_id, period_end,
+# status_class; {cands}: the candidate observations (from _cur_fo).
+_PARTNER_SQL = """
+anchor_art AS (
+    SELECT a.observation_id, a.level_id, a.period_end, a.status_class,
+        unnest(string_split(o.article_files, '; ')) AS af
+    FROM {anchors} a JOIN observations o USING (observation_id)
+),
+cand_art AS (
+    SELECT c.indicator, c.period_end, c.status_class, c.prank,
+        unnest(string_split(o.article_files, '; ')) AS af
+    FROM {cands} c JOIN observations o USING (observation_id)
+    WHERE c.indicator IN (SELECT level_id FROM {anchors})
+),
+same_article AS (
+    SELECT a.observation_id, min(c.prank) AS prank
+    FROM anchor_art a JOIN cand_art c
+      ON c.indicator = a.level_id AND c.period_end = a.period_end AND c.af = a.af
+     AND ({same_class})
+    GROUP BY a.observation_id
+),
+best_any AS (
+    SELECT indicator, period_end, {class_key} AS ck, min(prank) AS prank
+    FROM {cands} GROUP BY ALL
+),
+partner AS (
+    SELECT a.observation_id, coalesce(s.prank, b.prank) AS prank
+    FROM {anchors} a
+    LEFT JOIN same_article s USING (observation_id)
+    JOIN best_any b ON b.indicator = a.level_id AND b.period_end = a.period_end
+        AND b.ck = {anchor_class_key}
+)"""
+
+_GDP_SHARE_SQL = (
+    """
+WITH gdp AS (
+    SELECT year, min(x) AS g_lo, max(x) AS g_hi FROM (
+        SELECT year, gdp_cny AS x FROM gdp_reference
+        UNION ALL SELECT year, gdp_cny_initial FROM gdp_reference)
+    WHERE x IS NOT NULL AND NOT isnan(x) AND x > 0 GROUP BY year
+),
+shares AS (
+    SELECT f.*, p.share_level AS level_id, gdp.g_lo, gdp.g_hi
+    FROM _cur_fo f JOIN _cur_pairs p ON p.indicator = f.indicator AND p.share_level IS NOT NULL
+    JOIN gdp ON gdp.year = f.period_end
+    WHERE f.single AND f.unit = 'percent'
+),
+levels AS (SELECT * FROM _cur_fo WHERE single AND unit = 'CNY'),
+"""
+    + _PARTNER_SQL.format(
+        anchors="shares",
+        cands="levels",
+        same_class="c.status_class = a.status_class",
+        class_key="status_class",
+        anchor_class_key="a.status_class",
+    )
+    + """,
+x AS (
+    SELECT s, l,
+        cur_scale_lo(l.lo, 100.0 / s.g_hi, 100.0 / s.g_lo) AS i_lo,
+        cur_scale_hi(l.hi, 100.0 / s.g_hi, 100.0 / s.g_lo) AS i_hi,
+        (s.g_lo + s.g_hi) / 2 AS gdp_mid
+    FROM shares s JOIN partner p USING (observation_id) JOIN _cur_fo l ON l.prank = p.prank
+),
+y AS (
+    SELECT *, cur_gap(s.lo, s.hi, i_lo, i_hi) AS gap, l.value / gdp_mid * 100 AS implied_point,
+        l.value / (s.value / 100) AS implied_gdp
+    FROM x
+)
+SELECT """
+    + _fid("gdp_share", "s", "l")
+    + """ AS finding_id,
+    'gdp_share' AS check_name,
+    CASE WHEN s.status_class = 'reported' THEN 'warning' ELSE 'info' END AS severity,
+    s.indicator, s.level_id AS related_indicator,
+    s.period_end AS period_start, s.period_end,
+    s.indicator || ' ' || s.period_end || ': stated '
+        || cur_fmt_figure(s.value, s.bound, 'percent', NULL) || ' of GDP '
+        || cur_fmt_interval(s.lo, s.hi, 'percent') || ', but ' || s.level_id || ' '
+        || """
+    + _short("l")
+    + """ || ' / NBS nominal GDP '
+        || CASE WHEN s.g_lo = s.g_hi THEN cur_fmt_amount(s.g_lo, 5)
+                ELSE cur_fmt_amount(s.g_lo, 5) || ' to ' || cur_fmt_amount(s.g_hi, 5) END
+        || ' CNY = ' || printf('%.2f', implied_point) || '% '
+        || cur_fmt_interval(i_lo, i_hi, 'percent') || '; the intervals are '
+        || printf('%.2f', gap) || ' points apart (tolerance 1% of the stated share). '
+        || 'The stated pair implies GDP of ' || cur_fmt_amount(implied_gdp, 4) || ' CNY ('
+        || cur_fmt_pct(implied_gdp / gdp_mid - 1) || ' vs NBS).' AS message,
+    implied_point / s.value - 1 AS deviation,
+    """
+    + _fig("s")
+    + " || '; ' || "
+    + _fig("l")
+    + """ AS figures,
+    s.observation_id || '; ' || l.observation_id AS observation_ids
+FROM y
+WHERE s.value <> 0 AND gap > {tol} * abs(s.value)
+"""
+)
+
+_GROWTH_SQL = (
+    """
+WITH growths AS (
+    SELECT f.*, p.growth_level AS level_id
+    FROM _cur_fo f JOIN _cur_pairs p ON p.indicator = f.indicator AND p.growth_level IS NOT NULL
+    WHERE f.single AND f.status_class = 'reported' AND f.unit = 'percent'
+),
+levels AS (SELECT * FROM _cur_fo WHERE single AND status_class = 'reported'),
+"""
+    + _PARTNER_SQL.format(
+        anchors="growths",
+        cands="levels",
+        same_class="TRUE",
+        class_key="''",
+        anchor_class_key="''",
+    )
+    + """,
+x AS (
+    SELECT g, l,
+        cur_scale_lo(l.lo, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS i_lo,
+        cur_scale_hi(l.hi, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS i_hi,
+        l.value / (1 + g.value / 100) AS implied_point
+    FROM growths g JOIN partner p USING (observation_id) JOIN _cur_fo l ON l.prank = p.prank
+    WHERE isfinite(g.lo) AND isfinite(g.hi) AND g.lo > -100
+),
+y AS (
+    SELECT x.*, p, cur_gap(i_lo, i_hi, p.lo, p.hi) AS gap,
+        p.value / implied_point - 1 AS dev
+    FROM x JOIN levels p
+      ON p.indicator = (x.l).indicator AND p.period_end = (x.g).period_end - 1
+     AND p.unit = (x.l).unit
+)
+SELECT """
+    + _fid("growth_vs_levels", "l", "g", "p")
+    + """ AS finding_id,
+    'growth_vs_levels' AS check_name, 'warning' AS severity,
+    l.indicator, g.indicator AS related_indicator,
+    g.period_end - 1 AS period_start, g.period_end,
+    l.indicator || ' ' || g.period_end || ' = ' || """
+    + _short("l")
+    + """ || ' with '
+        || g.indicator || ' ' || cur_fmt_figure(g.value, g.bound, 'percent', NULL)
+        || ' implies ' || (g.period_end - 1) || ' = ' || cur_fmt_amount(l.value, 6) || ' / '
+        || printf('%.4f', 1 + g.value / 100) || ' = ' || cur_fmt_amount(implied_point, 4) || ' '
+        || l.unit || ' ' || cur_fmt_interval(i_lo, i_hi, NULL) || ', but ' || (g.period_end - 1)
+        || ' is reported as ' || """
+    + _short("p")
+    + """ || ' ' || cur_fmt_interval(p.lo, p.hi, NULL)
+        || ': ' || cur_fmt_pct(dev) || ' (tolerance 2% beyond rounding).' AS message,
+    dev AS deviation,
+    """
+    + _fig("l")
+    + " || '; ' || "
+    + _fig("g")
+    + " || '; ' || "
+    + _fig("p")
+    + """ AS figures,
+    l.observation_id || '; ' || g.observation_id || '; ' || p.observation_id AS observation_ids
+FROM y
+WHERE gap > {tol} * abs(implied_point)
+"""
+)
+
+_CUMULATIVE_SQL = (
+    """
+WITH rep AS (
+    SELECT f.* FROM _cur_fo f JOIN _cur_pairs p ON p.indicator = f.indicator AND p.cumulative
+    WHERE f.status_class = 'reported' AND f.period_end IS NOT NULL
+      AND f.indicator <> 'unclassified'
+),
+-- highest lower end up to each period_end (inclusive), per indicator and unit
+by_period AS (
+    SELECT indicator, unit, period_end,
+        max(max(lo)) OVER (PARTITION BY indicator, unit ORDER BY period_end
+                           ROWS UNBOUNDED PRECEDING) AS run_lo
+    FROM rep WHERE isfinite(lo) GROUP BY indicator, unit, period_end
+),
+-- highest lower end up to each last_published (inclusive), per indicator, unit and period_end
+by_pub AS (
+    SELECT indicator, unit, period_end, last_published,
+        max(max(lo)) OVER (PARTITION BY indicator, unit, period_end ORDER BY last_published
+                           ROWS UNBOUNDED PRECEDING) AS run_lo
+    FROM rep WHERE isfinite(lo) AND last_published IS NOT NULL
+    GROUP BY indicator, unit, period_end, last_published
+),
+b AS (
+    SELECT b.*, greatest(e.run_lo, s.run_lo) AS worst_lo
+    FROM rep b
+    ASOF LEFT JOIN by_period e
+      ON e.indicator = b.indicator AND e.unit = b.unit AND b.period_end > e.period_end
+    ASOF LEFT JOIN by_pub s
+      ON s.indicator = b.indicator AND s.unit = b.unit AND s.period_end = b.period_end
+     AND b.first_published > s.last_published
+    WHERE isfinite(b.hi)
+),
+pairs AS (
+    SELECT b, a FROM b JOIN rep a
+      ON a.indicator = b.indicator AND a.unit = b.unit AND a.lo = b.worst_lo
+     AND (a.period_end < b.period_end
+          OR (a.period_end = b.period_end AND a.last_published < b.first_published))
+    WHERE b.worst_lo > b.hi * (1 + 1e-9)
+    QUALIFY row_number() OVER (PARTITION BY b.observation_id ORDER BY
+        a.period_start NULLS LAST, a.period_end NULLS LAST, a.value NULLS LAST,
+        a.observation_id) = 1
+)
+SELECT """
+    + _fid("cumulative_decline", "a", "b")
+    + """ AS finding_id,
+    'cumulative_decline' AS check_name, 'warning' AS severity,
+    b.indicator, NULL AS related_indicator, a.period_start, b.period_end,
+    b.indicator || ' is a cumulative stock but falls: ' || """
+    + _short("a")
+    + """ || ' for '
+        || cur_fmt_period(a.period_start, a.period_end) || ' (published '
+        || cur_fmt_date(a.last_published) || '), then ' || """
+    + _short("b")
+    + """ || ' for '
+        || cur_fmt_period(b.period_start, b.period_end) || ' (published '
+        || cur_fmt_date(b.first_published) || '): at most '
+        || cur_fmt_pct(b.hi / a.lo - 1) || '.' AS message,
+    b.hi / a.lo - 1 AS deviation,
+    """
+    + _fig("a")
+    + " || '; ' || "
+    + _fig("b")
+    + """ AS figures,
+    a.observation_id || '; ' || b.observation_id AS observation_ids
+FROM (SELECT p.a AS a, p.b AS b FROM pairs p)
+"""
+)
+
+_FORECAST_SQL = (
+    """
+WITH o AS (SELECT * FROM _cur_fo WHERE period_end IS NOT NULL AND indicator <> 'unclassified'),
+fc AS (SELECT * FROM o WHERE status_class = 'forecast'),
+act AS (SELECT * FROM o WHERE status_class = 'reported'),
+act_all AS (
+    SELECT indicator, period_start, period_end, unit, min(prank) AS p_all FROM act GROUP BY ALL
+),
+act_undated AS (
+    SELECT indicator, period_start, period_end, unit, min(prank) AS p_undated
+    FROM act WHERE last_published IS NULL GROUP BY ALL
+),
+-- best rank among the actuals published on or after each date
+act_dated AS (
+    SELECT indicator, period_start, period_end, unit, last_published,
+        min(min(prank)) OVER (PARTITION BY indicator, period_start, period_end, unit
+                              ORDER BY last_published DESC ROWS UNBOUNDED PRECEDING) AS p_from
+    FROM act WHERE last_published IS NOT NULL
+    GROUP BY indicator, period_start, period_end, unit, last_published
+),
+chosen AS (
+    SELECT f.observation_id,
+        CASE WHEN f.first_published IS NULL THEN aa.p_all
+             ELSE least(au.p_undated, ad.p_from) END AS a_prank
+    FROM fc f
+    LEFT JOIN act_all aa ON aa.indicator = f.indicator AND aa.period_start = f.period_start
+        AND aa.period_end = f.period_end AND aa.unit = f.unit
+    LEFT JOIN act_undated au ON au.indicator = f.indicator
+        AND au.period_start = f.period_start AND au.period_end = f.period_end
+        AND au.unit = f.unit
+    ASOF LEFT JOIN act_dated ad ON ad.indicator = f.indicator
+        AND ad.period_start = f.period_start AND ad.period_end = f.period_end
+        AND ad.unit = f.unit AND f.first_published <= ad.last_published
+),
+pairs AS (
+    SELECT f, a, f.value / a.value - 1 AS err,
+        cur_gap(f.lo, f.hi, a.lo, a.hi) = 0 AS met
+    FROM fc f JOIN chosen c USING (observation_id) JOIN act a ON a.prank = c.a_prank
+    WHERE a.value <> 0
+)
+SELECT """
+    + _fid("forecast_vs_actual", "f", "a")
+    + """ AS finding_id,
+    'forecast_vs_actual' AS check_name, 'info' AS severity,
+    f.indicator, NULL AS related_indicator, f.period_start, f.period_end,
+    f.indicator || ' ' || cur_fmt_period(f.period_start, f.period_end) || ': forecast '
+        || """
+    + _short("f")
+    + """ || ' (published ' || cur_fmt_date(f.first_published)
+        || ') vs actual ' || """
+    + _short("a")
+    + """ || ' (published '
+        || cur_fmt_date(a.last_published) || '): forecast error ' || cur_fmt_pct(err)
+        || CASE WHEN met THEN ' (within the stated precision)' ELSE '' END || '.' AS message,
+    err AS deviation,
+    """
+    + _fig("f")
+    + " || '; ' || "
+    + _fig("a")
+    + """ AS figures,
+    f.observation_id || '; ' || a.observation_id AS observation_ids
+FROM (SELECT p.f AS f, p.a AS a, err, met FROM pairs p)
+"""
+)
+
+
+def _pairs_frame(indicator_ids: Iterable[str]) -> pd.DataFrame:
+    rows = []
+    for ind in sorted(set(indicator_ids)):
+        rows.append(
+            {
+                "indicator": ind,
+                "share_level": gdp_share_level(ind),
+                "growth_level": growth_level(ind),
+                "cumulative": _is_cumulative(ind),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["indicator", "share_level", "growth_level", "cumulative"])
+    return frame.astype(
+        {"indicator": object, "share_level": object, "growth_level": object, "cumulative": bool}
+    )
+
+
+def _affected(indicator_ids: Iterable[str], changed: Iterable[str]) -> set[str]:
+    """The indicators whose observations a finding about `changed` can involve."""
+    changed = set(changed)
+    out = set(changed)
+    for ind in indicator_ids:
+        for level in (gdp_share_level(ind), growth_level(ind)):
+            if level is not None and (ind in changed or level in changed):
+                out |= {ind, level}
     return out
 
 
-def check_growth_vs_levels(obs: pd.DataFrame) -> list[dict]:
-    out = []
-    single = _single_year(obs)
-    reported = single[single["status_class"] == "reported"]
-    for growth_id in sorted(reported["indicator"].dropna().unique()):
-        level_id = growth_level(growth_id)
-        if level_id is None:
-            continue
-        growths = reported[(reported["indicator"] == growth_id) & (reported["unit"] == "percent")]
-        levels = reported[reported["indicator"] == level_id]
-        for _, gr in rank_observations(growths).iterrows():
-            year = int(gr["period_end"])
-            lvl = _pick_partner(levels[levels["period_end"] == year], gr)
-            if lvl is None:
-                continue
-            prevs = levels[(levels["period_end"] == year - 1) & (levels["unit"] == lvl["unit"])]
-            if prevs.empty:
-                continue
-            g_lo, g_hi = obs_interval(gr)
-            if not (math.isfinite(g_lo) and math.isfinite(g_hi)) or g_lo <= -100:
-                continue  # a bound on the growth rate gives no usable implied level
-            implied = _scale(obs_interval(lvl), 1 / (1 + g_hi / 100), 1 / (1 + g_lo / 100))
-            implied_point = lvl["value"] / (1 + gr["value"] / 100)
-            for _, p in rank_observations(prevs).iterrows():
-                prev_iv = obs_interval(p)
-                gap = interval_gap(implied, prev_iv)
-                if gap <= GROWTH_TOLERANCE * abs(implied_point):
-                    continue
-                dev = p["value"] / implied_point - 1
-                msg = (
-                    f"{level_id} {year} = {_fig(lvl)} "
-                    f"with {growth_id} {fmt_figure(gr['value'], gr['bound'], 'percent')} implies "
-                    f"{year - 1} = {fmt_amount(lvl['value'])} / {1 + gr['value'] / 100:.4f} = "
-                    f"{fmt_amount(implied_point, 4)} {lvl['unit']} {fmt_interval(implied)}, but "
-                    f"{year - 1} is reported as {_fig(p)} "
-                    f"{fmt_interval(prev_iv)}: {dev:+.1%} (tolerance {GROWTH_TOLERANCE:.0%} beyond "
-                    f"rounding). Sources: {year}: {_src(lvl)}; growth: {_src(gr)}; {year - 1}: "
-                    f"{_src(p)}."
-                )
-                out.append(
-                    _finding(
-                        "growth_vs_levels",
-                        "warning",
-                        level_id,
-                        growth_id,
-                        year - 1,
-                        year,
-                        msg,
-                        dev,
-                        [lvl, gr, p],
-                    )
-                )
-    return out
-
-
-def check_cumulative_decline(obs: pd.DataFrame) -> list[dict]:
-    out = []
-    reported = obs[
-        (obs["status_class"] == "reported")
-        & obs["period_end"].notna()
-        & (obs["indicator"] != UNCLASSIFIED)
-    ]
-    for ind in sorted(reported["indicator"].dropna().unique()):
-        meta = _indicators.get(ind)
-        if meta is None or not meta.cumulative:
-            continue
-        g = reported[reported["indicator"] == ind]
-        rows = [r for _, r in g.iterrows()]
-        for b in rows:
-            b_iv = obs_interval(b)
-            if not math.isfinite(b_iv[1]):
-                continue
-            worst, worst_lo = None, -math.inf
-            for a in rows:
-                if a["observation_id"] == b["observation_id"] or a["unit"] != b["unit"]:
-                    continue
-                earlier = a["period_end"] < b["period_end"] or (
-                    a["period_end"] == b["period_end"]
-                    and not is_missing(a["last_published"])
-                    and not is_missing(b["first_published"])
-                    and a["last_published"] < b["first_published"]
-                )
-                a_lo = obs_interval(a)[0]
-                if (
-                    earlier
-                    and math.isfinite(a_lo)
-                    and a_lo > b_iv[1] * (1 + 1e-9)
-                    and a_lo > worst_lo
-                ):
-                    worst, worst_lo = a, a_lo
-            if worst is None:
-                continue
-            dev = b_iv[1] / worst_lo - 1
-            msg = (
-                f"{ind} is a cumulative stock but falls: "
-                f"{_fig(worst)} for "
-                f"{fmt_period(worst['period_start'], worst['period_end'])} (published "
-                f"{fmt_date(worst['last_published'])}; {_src(worst)}), then "
-                f"{_fig(b)} for "
-                f"{fmt_period(b['period_start'], b['period_end'])} (published "
-                f"{fmt_date(b['first_published'])}; {_src(b)}): at most {dev:+.1%}."
-            )
-            out.append(
-                _finding(
-                    "cumulative_decline",
-                    "warning",
-                    ind,
-                    None,
-                    worst["period_start"],
-                    b["period_end"],
-                    msg,
-                    dev,
-                    [worst, b],
-                )
-            )
-    return out
-
-
-def check_forecast_vs_actual(obs: pd.DataFrame) -> list[dict]:
-    out = []
-    o = obs[obs["period_end"].notna() & (obs["indicator"] != UNCLASSIFIED)]
-    forecasts = o[o["status_class"] == "forecast"]
-    for _, f in forecasts.iterrows():
-        actuals = o[
-            (o["status_class"] == "reported")
-            & (o["indicator"] == f["indicator"])
-            & (o["period_start"] == f["period_start"])
-            & (o["period_end"] == f["period_end"])
-            & (o["unit"] == f["unit"])
+def build_findings_sql(
+    con, indicators: Iterable[str] | None = None, *, primary_key: bool = True
+) -> None:
+    """(Re)build `findings` from `observations` and `gdp_reference` (see the module docstring).
+    With `indicators`, only the findings whose indicator or related_indicator is one of them are
+    deleted and recomputed."""
+    install_macros(con)
+    indicators = None if indicators is None else sorted(set(indicators))
+    present = [r[0] for r in con.execute("SELECT DISTINCT indicator FROM observations").fetchall()]
+    present = [p for p in present if p is not None]
+    if indicators is None or not _exists(con, "findings"):
+        _create_declared(con, "findings", primary_key)
+        scope, keep = present, "TRUE"
+    else:
+        if indicators:
+            cond = f"indicator IN {_sql_list(indicators)} OR related_indicator IN "
+            cond += _sql_list(indicators)
+        else:
+            cond = "FALSE"
+        con.execute(f"DELETE FROM findings WHERE {cond}")
+        scope = sorted(_affected(present, indicators) & set(present))
+        keep = cond
+    pairs = _pairs_frame(scope)
+    con.register("_cur_pairs_frame", pairs)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _cur_pairs AS SELECT * FROM _cur_pairs_frame")
+    finally:
+        con.unregister("_cur_pairs_frame")
+    try:
+        con.execute(_FO_SQL.format(precedence=PRECEDENCE_SQL))
+        parts = [
+            _GDP_SHARE_SQL.format(tol=GDP_SHARE_TOLERANCE),
+            _GROWTH_SQL.format(tol=GROWTH_TOLERANCE),
+            _CUMULATIVE_SQL,
+            _FORECAST_SQL,
         ]
-        if not is_missing(f["first_published"]):
-            later = actuals["last_published"].isna() | (
-                actuals["last_published"] >= f["first_published"]
-            )
-            actuals = actuals[later]
-        if actuals.empty:
-            continue
-        a = rank_observations(actuals).iloc[0]
-        if a["value"] == 0:
-            continue
-        err = f["value"] / a["value"] - 1
-        met = interval_gap(obs_interval(f), obs_interval(a)) == 0
-        msg = (
-            f"{f['indicator']} {fmt_period(f['period_start'], f['period_end'])}: forecast "
-            f"{_fig(f)} (published "
-            f"{fmt_date(f['first_published'])}; {_src(f)}) vs actual "
-            f"{_fig(a)} (published "
-            f"{fmt_date(a['last_published'])}; {_src(a)}): forecast error {err:+.1%}"
-            f"{' (within the stated precision)' if met else ''}."
+        union = "\nUNION ALL\n".join(f"SELECT * FROM ({p})" for p in parts)
+        order = " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(CHECKS))
+        con.execute(
+            f"""
+            INSERT INTO findings BY NAME
+            SELECT * FROM ({union})
+            WHERE {keep}
+            QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY
+                CASE check_name {order} END) = 1
+            ORDER BY CASE check_name {order} END, indicator, period_end, finding_id
+            """
         )
-        out.append(
-            _finding(
-                "forecast_vs_actual",
-                "info",
-                f["indicator"],
-                None,
-                f["period_start"],
-                f["period_end"],
-                msg,
-                err,
-                [f, a],
-            )
-        )
-    return out
+    finally:
+        con.execute("DROP TABLE IF EXISTS _cur_fo")
+        con.execute("DROP TABLE IF EXISTS _cur_pairs")
 
 
-CHECKS = ("gdp_share", "growth_vs_levels", "cumulative_decline", "forecast_vs_actual")
+# --------------------------------------------------------------------------------------------
+# DataFrame entry point (for callers that still pass frames)
 
 
 def build_findings(
     observations: pd.DataFrame, gdp_reference: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """All consistency findings over the observations (see the module docstring)."""
-    if observations is None or observations.empty:
-        return empty_frame(FINDING_COLUMNS)
+    """All consistency findings over the observations, on DataFrames: loads them into an
+    in-memory DuckDB and runs `build_findings_sql`."""
+    from pipeline.lib.curation.observations import load_frame
+
     if gdp_reference is None:
         gdp_reference = load_gdp_reference()
-    obs = observations[observations["value"].notna() & np.isfinite(observations["value"])]
-    rows = (
-        check_gdp_share(obs, gdp_reference)
-        + check_growth_vs_levels(obs)
-        + check_cumulative_decline(obs)
-        + check_forecast_vs_actual(obs)
-    )
-    if not rows:
-        return empty_frame(FINDING_COLUMNS)
-    df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
-    df = df.drop_duplicates("finding_id")
-    df["_c"] = df["check_name"].map({c: i for i, c in enumerate(CHECKS)})
-    df = df.sort_values(["_c", "indicator", "period_end", "finding_id"], kind="mergesort")
-    return df.drop(columns="_c").reset_index(drop=True).astype(FINDING_COLUMNS)
+    con = duckdb.connect()
+    try:
+        load_frame(con, "observations", observations)
+        load_frame(con, "gdp_reference", gdp_reference)
+        build_findings_sql(con, primary_key=False)
+        out = con.execute("SELECT * FROM findings").df()
+    finally:
+        con.close()
+    return out[list(FINDING_COLUMNS)].astype(FINDING_COLUMNS)

@@ -1,8 +1,10 @@
 """Layer 6, curated: observations (one figure, many sources) and series (one value per indicator
 and period, with the reason it was chosen and whether sources conflict).
 
-Plain pandas, no Dagster. Consistency findings are in `pipeline.lib.curation.findings` (which imports this module, never
-the other way round).
+Set-based DuckDB SQL (`pipeline.lib.curation.sql`: build_observations_sql, build_series_sql,
+build_curated), no Dagster. `build_observations` and `build_series` below are the same on
+DataFrames: they load the frames into an in-memory DuckDB and run the SQL. Consistency findings
+are in `pipeline.lib.curation.findings`.
 
 Observation key (claims with the same key are one observation):
     indicator, period_start, period_end, status_class, value rounded to 6 significant digits,
@@ -57,13 +59,16 @@ intervals (in one dimension, pairwise overlap = a common point).
 
 from __future__ import annotations
 
-import hashlib
-import math
-import re
-from collections import Counter
-
-import numpy as np
+import duckdb
 import pandas as pd
+
+from pipeline.lib.curation.sql import (
+    PRECEDENCE_TEXT,
+    build_observations_sql,
+    build_series_sql,
+)
+
+__all__ = ["PRECEDENCE_TEXT", "build_observations", "build_series", "load_frame"]
 
 UNCLASSIFIED = "unclassified"
 STATUS_CLASS = {
@@ -148,512 +153,91 @@ SERIES_COLUMNS: dict[str, str] = {
     "conflict_detail": "string",
 }
 
-PRECEDENCE_TEXT = (
-    "precedence: status (actual/estimate > forecast > target), bound (exact > approx > "
-    "lower/upper), more sources, latest publication"
-)
-
-
-# --------------------------------------------------------------------------------------------
-# small helpers shared with findings.py
+# Columns the SQL reads from the input tables (missing frame columns are NULL).
+VALIDATED_CLAIM_INPUT: dict[str, str] = {
+    "claim_id": "VARCHAR",
+    "article_file": "VARCHAR",
+    "char_start": "INTEGER",
+    "char_end": "INTEGER",
+    "quote": "VARCHAR",
+    "value": "DOUBLE",
+    "unit": "VARCHAR",
+    "counted": "VARCHAR",
+    "bound": "VARCHAR",
+    "period_start": "INTEGER",
+    "period_end": "INTEGER",
+    "period_part": "VARCHAR",
+    "status": "VARCHAR",
+    "indicator": "VARCHAR",
+    "source": "VARCHAR",
+    "sentence": "VARCHAR",
+}
+ARTICLE_INPUT: dict[str, str] = {
+    "article_file": "VARCHAR",
+    "published_date": "DATE",
+    "outlet": "VARCHAR",
+    "syndication_group": "VARCHAR",
+}
 
 
 def empty_frame(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
-def short_hash(prefix: str, *parts) -> str:
-    text = "|".join("" if p is None else str(p) for p in parts)
-    return prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+def load_frame(con, name: str, frame: pd.DataFrame | None, columns: dict | None = None) -> None:
+    """Create table `name` in `con` from a DataFrame: with `columns` (name -> DuckDB type) those
+    columns, cast (NULL where the frame lacks one); else the declared DDL of the table."""
+    from pipeline.metadata.resources import get as get_resource
 
-
-def is_missing(x) -> bool:
-    if x is None or x is pd.NA or x is pd.NaT:
-        return True
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
-
-
-def fmt_num(v) -> str:
-    """4.1e12 -> '4.1e12', 14.53 -> '14.53', 79000000 -> '7.9e7', 150 -> '150'."""
-    if is_missing(v):
-        return "NULL"
-    v = float(v)
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return f"{v:.6g}".replace("e+0", "e").replace("e+", "e").replace("e-0", "e-")
-
-
-def fmt_date(d) -> str:
-    return "undated" if is_missing(d) else pd.Timestamp(d).strftime("%Y-%m-%d")
-
-
-def fmt_period(ps, pe) -> str:
-    if is_missing(ps) and is_missing(pe):
-        return "period unknown"
-    if ps == pe or is_missing(pe):
-        return str(int(ps))
-    if is_missing(ps):
-        return str(int(pe))
-    return f"{int(ps)}-{int(pe)}"
-
-
-_BOUND_WORD = {"exact": "", "approx": "about ", "lower": "more than ", "upper": "up to "}
-
-
-def fmt_amount(v, digits: int = 6) -> str:
-    """Readable magnitude: 4.1e12 -> '4.1 trillion', 7.9e7 -> '79 million', 150 -> '150'."""
-    if is_missing(v) or math.isinf(float(v)):
-        return fmt_num(v)
-    v = float(v)
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(v) >= scale:
-            return f"{v / scale:.{digits}g} {word}"
-    return f"{v:.{digits}g}"
-
-
-def fmt_figure(value, bound, unit, counted=None) -> str:
-    """'about 3.1 trillion CNY', 'more than 150 platforms', '14.53%'."""
-    unit = "" if is_missing(unit) else str(unit)
-    word = _BOUND_WORD.get(str(bound), "")
-    if unit == "percent":
-        return f"{word}{fmt_amount(value)}%"
-    if unit == "count" and not is_missing(counted):
-        unit = str(counted)
-    elif unit == "percentage_point":
-        unit = "percentage points"
-    return f"{word}{fmt_amount(value)} {unit}".rstrip()
-
-
-def round_value(v: float) -> float:
-    if is_missing(v) or not math.isfinite(v) or v == 0:
-        return v
-    return float(f"{v:.{VALUE_SIG_DIGITS}g}")
-
-
-_NUM_RE = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-
-
-def value_resolution(v: float) -> float:
-    """Place value of the last significant digit of v (at most VALUE_SIG_DIGITS digits)."""
-    if is_missing(v) or not math.isfinite(v) or v == 0:
-        return float("nan")
-    mantissa, exp = f"{abs(v):.{VALUE_SIG_DIGITS - 1}e}".split("e")
-    digits = mantissa.replace(".", "").rstrip("0") or "0"
-    return 10.0 ** (int(exp) - (len(digits) - 1))
-
-
-def stated_resolution(quote, value) -> float:
-    """Place value of the last digit written in the quote, in the value's units.
-
-    The number in the quote whose ratio to the value is a power of ten is the stated one: its
-    decimals give the precision ("4.10 trillion" and 4.1e12 -> 1e10). Falls back to
-    value_resolution (e.g. for number words: "one trillion")."""
-    if is_missing(value) or not math.isfinite(float(value)) or float(value) == 0:
-        return float("nan")
-    v = abs(float(value))
-    if isinstance(quote, str):
-        for m in _NUM_RE.finditer(quote):
-            s = m.group().replace(",", "")
-            num = float(s)
-            if num == 0:
-                continue
-            k = round(math.log10(v / num))
-            if abs(v / (num * 10.0**k) - 1) < 1e-6:
-                decimals = len(s.split(".")[1]) if "." in s else 0
-                return 10.0 ** (k - decimals)
-    return value_resolution(v)
-
-
-def value_interval(value, bound, resolution) -> tuple[float, float]:
-    """The values a stated figure admits (see the module docstring)."""
-    v = float(value)
-    half = 0.0 if is_missing(resolution) else float(resolution) / 2
-    if bound == "lower":
-        return v, math.inf
-    if bound == "upper":
-        return -math.inf, v
-    if bound == "approx":
-        half = max(half, APPROX_MIN_REL_HALF_WIDTH * abs(v))
-    return v - half, v + half
-
-
-def interval_gap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Distance between two intervals (0 when they overlap)."""
-    return max(0.0, max(a[0], b[0]) - min(a[1], b[1]))
-
-
-def intervals_agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    scale = max((abs(x) for x in (*a, *b) if math.isfinite(x)), default=1.0)
-    return interval_gap(a, b) <= FLOAT_SLACK * scale
-
-
-def obs_interval(row) -> tuple[float, float]:
-    lo = -math.inf if is_missing(row["value_low"]) else float(row["value_low"])
-    hi = math.inf if is_missing(row["value_high"]) else float(row["value_high"])
-    return lo, hi
-
-
-def fmt_interval(iv: tuple[float, float], unit=None) -> str:
-    suffix = "%" if unit == "percent" else ""
-    lo = "-inf" if iv[0] == -math.inf else fmt_amount(iv[0], 4)
-    hi = "inf" if iv[1] == math.inf else fmt_amount(iv[1], 4)
-    return f"[{lo}{suffix}, {hi}{suffix}]"
-
-
-def _pub_key(d) -> float:
-    return math.inf if is_missing(d) else -float(pd.Timestamp(d).value)
-
-
-def rank_observations(obs: pd.DataFrame) -> pd.DataFrame:
-    """obs sorted best first by the series precedence (see the module docstring)."""
-    if obs.empty:
-        return obs
-    keys = pd.DataFrame(
-        {
-            "_k_status": obs["status_class"].map(STATUS_CLASS_RANK).fillna(9),
-            "_k_bound": obs["bound"].map(BOUND_RANK).fillna(9),
-            "_k_sources": -obs["n_sources"].astype("float64"),
-            "_k_pub": obs["last_published"].map(_pub_key).astype("float64"),
-            "_k_actual": (obs["status"] != "actual").astype(int),
-            "_k_res": obs["resolution"].fillna(math.inf) / obs["value"].abs().replace(0, 1),
-            "_k_id": obs["observation_id"],
-        },
-        index=obs.index,
+    if columns is None:
+        resource = get_resource(name)
+        columns = {f.name: f.duckdb_type for f in resource.fields}
+    frame = pd.DataFrame() if frame is None else frame.reset_index(drop=True)
+    present = [c for c in columns if c in frame.columns]
+    sub = frame[present].copy()
+    for c in present:  # pandas string/extension dtypes -> plain objects DuckDB reads as text
+        if str(sub[c].dtype) in ("string", "str"):
+            sub[c] = sub[c].astype(object).where(sub[c].notna(), None)
+    cols = ", ".join(
+        (f'"{c}"::{t} AS "{c}"' if c in present else f'NULL::{t} AS "{c}"')
+        for c, t in columns.items()
     )
-    order = keys.sort_values(list(keys.columns), kind="mergesort").index
-    return obs.loc[order]
-
-
-_CRITERIA = [
-    ("status_class", "status (actual/estimate > forecast > target)"),
-    ("bound", "bound (exact > approx > lower/upper)"),
-    ("n_sources", "number of sources"),
-    ("last_published", "latest publication"),
-    ("status", "actual over estimate"),
-    ("resolution", "finer stated precision"),
-]
-
-
-def _decided_by(best, runner) -> str:
-    checks = [
-        STATUS_CLASS_RANK.get(best["status_class"])
-        != STATUS_CLASS_RANK.get(runner["status_class"]),
-        BOUND_RANK.get(best["bound"]) != BOUND_RANK.get(runner["bound"]),
-        best["n_sources"] != runner["n_sources"],
-        not (
-            (is_missing(best["last_published"]) and is_missing(runner["last_published"]))
-            or best["last_published"] == runner["last_published"]
-        ),
-        (best["status"] == "actual") != (runner["status"] == "actual"),
-        best["resolution"] != runner["resolution"],
-    ]
-    for (_, text), differs in zip(_CRITERIA, checks, strict=True):
-        if differs:
-            return text
-    return "observation id (tie)"
-
-
-# --------------------------------------------------------------------------------------------
-# observations
-
-
-def _article_lookup(articles: pd.DataFrame | None) -> pd.DataFrame:
-    cols = ["article_file", "published_date", "outlet", "syndication_group"]
-    if articles is None or articles.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    a = articles.drop_duplicates("article_file").copy()
-    for c in cols:
-        if c not in a.columns:
-            a[c] = None
-    a = a[cols].copy()
-    a["published_date"] = pd.to_datetime(a["published_date"], errors="coerce").dt.normalize()
-    a["syndication_group"] = a["syndication_group"].where(
-        a["syndication_group"].notna(), a["article_file"]
-    )
-    return a
-
-
-def _join(values) -> str | None:
-    seen = []
-    for v in values:
-        if is_missing(v) or v == "":
-            continue
-        v = str(v)
-        if v not in seen:
-            seen.append(v)
-    return LIST_SEP.join(seen) if seen else None
-
-
-def _source_text(outlet, published, article_file, cited) -> str:
-    who = outlet if not is_missing(outlet) else "unknown outlet"
-    text = f"{who} {fmt_date(published)} ({article_file}"
-    if not is_missing(cited):
-        text += f"; cites {cited}"
-    return text + ")"
+    if present:
+        con.register("_cur_frame", sub)
+        try:
+            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT {cols} FROM _cur_frame')
+        finally:
+            con.unregister("_cur_frame")
+    else:
+        con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT {cols} LIMIT {len(frame)}')
 
 
 def build_observations(
     valid_claims: pd.DataFrame, articles: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(observations, observation_sources): see the module docstring for keys and columns."""
-    if valid_claims is None or valid_claims.empty:
-        return empty_frame(OBSERVATION_COLUMNS), empty_frame(OBSERVATION_SOURCE_COLUMNS)
-    c = valid_claims.copy().reset_index(drop=True)
-    for col in ("counted", "source", "sentence", "quote", "claim_id"):
-        if col not in c.columns:
-            c[col] = None
-    if c["claim_id"].isna().any():
-        c["claim_id"] = c["claim_id"].where(
-            c["claim_id"].notna(),
-            [
-                short_hash("clm_", a, s, e)
-                for a, s, e in zip(c["article_file"], c["char_start"], c["char_end"], strict=True)
-            ],
-        )
-    c = c.merge(_article_lookup(articles), on="article_file", how="left")
-    c["syndication_group"] = c["syndication_group"].where(
-        c["syndication_group"].notna(), c["article_file"]
+    """(observations, observation_sources) on DataFrames, through `build_observations_sql`."""
+    con = duckdb.connect()
+    try:
+        load_frame(con, "validated_claims", valid_claims, VALIDATED_CLAIM_INPUT)
+        load_frame(con, "articles", articles, ARTICLE_INPUT)
+        build_observations_sql(con, primary_key=False)
+        obs = con.execute("SELECT * FROM observations").df()
+        src = con.execute("SELECT * FROM observation_sources").df()
+    finally:
+        con.close()
+    return (
+        obs[list(OBSERVATION_COLUMNS)].astype(OBSERVATION_COLUMNS),
+        src[list(OBSERVATION_SOURCE_COLUMNS)].astype(OBSERVATION_SOURCE_COLUMNS),
     )
-    c["value"] = pd.to_numeric(c["value"], errors="coerce").astype("float64")
-    c["status_class"] = c["status"].map(STATUS_CLASS).fillna(c["status"])
-    c["value_key"] = c["value"].map(round_value)
-    c["resolution"] = [stated_resolution(q, v) for q, v in zip(c["quote"], c["value"], strict=True)]
-    ps = pd.to_numeric(c["period_start"], errors="coerce").astype("Int64")
-    pe = pd.to_numeric(c["period_end"], errors="coerce").astype("Int64")
-    c["period_start"], c["period_end"] = ps, pe
-    unclassified = c["indicator"] == UNCLASSIFIED
-    c["counted_key"] = c["counted"].where(unclassified & c["counted"].notna(), "")
-    # a part of a year (H1, Q1-Q3) is another period than the whole year; whole-year keys stay
-    # as they were (the part is added to the key only when there is one)
-    part = c["period_part"] if "period_part" in c.columns else pd.Series(None, index=c.index)
-    c["period_part"] = part.where(part.notna(), None)
-    c["observation_id"] = [
-        short_hash(
-            "obs_",
-            ind,
-            "" if is_missing(a) else int(a),
-            "" if is_missing(b) else int(b),
-            sc,
-            fmt_num(v),
-            u,
-            bd,
-            ck,
-            *(() if is_missing(pp) else (pp,)),
-        )
-        for ind, a, b, sc, v, u, bd, ck, pp in zip(
-            c["indicator"],
-            ps,
-            pe,
-            c["status_class"],
-            c["value_key"],
-            c["unit"],
-            c["bound"],
-            c["counted_key"],
-            c["period_part"],
-            strict=True,
-        )
-    ]
-
-    # observation_sources: earliest article of each syndication group is its original
-    c["_pub_sort"] = pd.to_datetime(c["published_date"]).fillna(pd.Timestamp.max)
-    c = c.sort_values(
-        ["observation_id", "syndication_group", "_pub_sort", "article_file", "char_start"],
-        kind="mergesort",
-    ).reset_index(drop=True)
-    first_article = c.groupby(["observation_id", "syndication_group"])["article_file"].transform(
-        "first"
-    )
-    c["is_syndicated_copy"] = c["article_file"] != first_article
-    c["counts_as_source"] = ~c.duplicated(["observation_id", "syndication_group"])
-    sources = pd.DataFrame(
-        {
-            "observation_id": c["observation_id"],
-            "claim_id": c["claim_id"],
-            "article_file": c["article_file"],
-            "outlet": c["outlet"],
-            "published_date": c["published_date"],
-            "quote": c["quote"],
-            "cited_source": c["source"],
-            "claim_value": c["value"],
-            "status": c["status"],
-            "sentence": c["sentence"],
-            "syndication_group": c["syndication_group"],
-            "is_syndicated_copy": c["is_syndicated_copy"],
-            "counts_as_source": c["counts_as_source"],
-        }
-    )
-    sources = sources.sort_values(
-        ["observation_id", "published_date", "article_file", "claim_id"], kind="mergesort"
-    )
-    sources = sources.reset_index(drop=True).astype(OBSERVATION_SOURCE_COLUMNS)
-
-    rows = []
-    for oid, g in c.groupby("observation_id", sort=True):
-        first = g.iloc[0]
-        statuses = Counter(g["status"].dropna())
-        status = (
-            "actual"
-            if "actual" in statuses
-            else (statuses.most_common(1)[0][0] if statuses else None)
-        )
-        counted = Counter(g["counted"].dropna())
-        resolution = g["resolution"].max()
-        value = first["value_key"]
-        lo, hi = value_interval(value, first["bound"], resolution)
-        n_articles = g["article_file"].nunique()
-        n_sources = g["syndication_group"].nunique()
-        originals = g[~g["is_syndicated_copy"]].drop_duplicates("article_file")
-        rows.append(
-            {
-                "observation_id": oid,
-                "indicator": first["indicator"],
-                "period_start": first["period_start"],
-                "period_end": first["period_end"],
-                "period_part": first["period_part"],
-                "status_class": first["status_class"],
-                "status": status,
-                "value": value,
-                "unit": first["unit"],
-                "bound": first["bound"],
-                "counted": counted.most_common(1)[0][0] if counted else None,
-                "resolution": resolution,
-                "value_low": lo if math.isfinite(lo) else np.nan,
-                "value_high": hi if math.isfinite(hi) else np.nan,
-                "n_claims": len(g),
-                "n_articles": n_articles,
-                "n_sources": n_sources,
-                "n_syndicated_copies": n_articles - n_sources,
-                "first_published": g["published_date"].min(),
-                "last_published": g["published_date"].max(),
-                "outlets": _join(g["outlet"]),
-                "cited_sources": _join(g["source"]),
-                "article_files": _join(g["article_file"]),
-                "syndication_groups": _join(g["syndication_group"]),
-                "claim_ids": _join(g["claim_id"]),
-                "sources": _join(
-                    _source_text(o, p, a, s)
-                    for o, p, a, s in zip(
-                        originals["outlet"],
-                        originals["published_date"],
-                        originals["article_file"],
-                        originals["source"],
-                        strict=True,
-                    )
-                ),
-                "example_quote": first["quote"],
-            }
-        )
-    obs = pd.DataFrame(rows, columns=list(OBSERVATION_COLUMNS))
-    obs["_sc"] = obs["status_class"].map(STATUS_CLASS_RANK).fillna(9)
-    obs = obs.sort_values(
-        ["indicator", "period_start", "period_end", "_sc", "value", "observation_id"],
-        kind="mergesort",
-        na_position="last",
-    ).drop(columns="_sc")
-    obs = obs.reset_index(drop=True).astype(OBSERVATION_COLUMNS)
-    return obs, sources
-
-
-# --------------------------------------------------------------------------------------------
-# series
-
-
-def _values_seen(ranked: pd.DataFrame) -> str:
-    parts = []
-    for _, r in ranked.iterrows():
-        n = int(r["n_sources"])
-        parts.append(
-            f"{fmt_figure(r['value'], r['bound'], r['unit'], r['counted'])} {r['status']} "
-            f"[{n} source{'s' if n != 1 else ''}]"
-        )
-    return LIST_SEP.join(parts)
-
-
-def _conflict(group: pd.DataFrame) -> tuple[bool, str | None]:
-    if len(group) < 2:
-        return False, None
-    ivs = [(obs_interval(r), r) for _, r in group.iterrows()]
-    lo_iv, lo_row = max(ivs, key=lambda t: t[0][0])
-    hi_iv, hi_row = min(ivs, key=lambda t: t[0][1])
-    if interval_gap(lo_iv, hi_iv) <= FLOAT_SLACK * max(abs(lo_iv[0]), abs(hi_iv[1]), 1e-300):
-        return False, None
-    unit = lo_row["unit"]
-
-    def desc(r, iv):
-        return (
-            f"{fmt_figure(r['value'], r['bound'], unit, r['counted'])} {fmt_interval(iv, unit)} "
-            f"({r['sources'] or r['observation_id']})"
-        )
-
-    return True, f"{desc(hi_row, hi_iv)} vs {desc(lo_row, lo_iv)}: intervals do not overlap"
 
 
 def build_series(observations: pd.DataFrame) -> pd.DataFrame:
-    """One row per classified indicator and reference period: see the module docstring."""
-    if observations is None or observations.empty:
-        return empty_frame(SERIES_COLUMNS)
-    obs = observations[
-        (observations["indicator"] != UNCLASSIFIED)
-        & observations["period_start"].notna()
-        & observations["period_end"].notna()
-    ]
-    obs = obs.assign(_part=obs["period_part"].fillna("") if "period_part" in obs else "")
-    rows = []
-    for (ind, ps, pe, part), g in obs.groupby(
-        ["indicator", "period_start", "period_end", "_part"], sort=True
-    ):
-        ranked = rank_observations(g)
-        best = ranked.iloc[0]
-        same = ranked[ranked["status_class"] == best["status_class"]]
-        vals = same["value"].astype(float)
-        vmin, vmax = float(vals.min()), float(vals.max())
-        denom = max(abs(vmin), abs(vmax))
-        spread = (vmax - vmin) / denom if denom else 0.0
-        conflict, detail = _conflict(same)
-        groups = set()
-        for s in g["syndication_groups"].dropna():
-            groups.update(s.split(LIST_SEP))
-        chosen = (
-            f"chose {fmt_figure(best['value'], best['bound'], best['unit'], best['counted'])} "
-            f"({best['status']}, {best['bound']}, {int(best['n_sources'])} source(s), "
-            f"published {fmt_date(best['last_published'])})"
-        )
-        if len(ranked) == 1:
-            rule = f"{chosen}: the only observation"
-        else:
-            runner = ranked.iloc[1]
-            rule = (
-                f"{chosen} from {len(ranked)} observations, decided by "
-                f"{_decided_by(best, runner)}; {PRECEDENCE_TEXT}"
-            )
-        rows.append(
-            {
-                "series_id": short_hash("ser_", ind, int(ps), int(pe), *((part,) if part else ())),
-                "indicator": ind,
-                "period_start": ps,
-                "period_end": pe,
-                "period_part": part or None,
-                "value": best["value"],
-                "unit": best["unit"],
-                "bound": best["bound"],
-                "status": best["status"],
-                "status_class": best["status_class"],
-                "observation_id": best["observation_id"],
-                "selection_rule": rule,
-                "n_observations": len(ranked),
-                "n_sources": len(groups),
-                "min_value": vmin,
-                "max_value": vmax,
-                "spread": spread,
-                "values_seen": _values_seen(ranked),
-                "conflict": conflict,
-                "conflict_detail": detail,
-            }
-        )
-    if not rows:
-        return empty_frame(SERIES_COLUMNS)
-    series = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
-    return series.reset_index(drop=True).astype(SERIES_COLUMNS)
+    """One row per classified indicator and reference period, through `build_series_sql`."""
+    con = duckdb.connect()
+    try:
+        load_frame(con, "observations", observations)
+        build_series_sql(con, primary_key=False)
+        out = con.execute("SELECT * FROM series").df()
+    finally:
+        con.close()
+    return out[list(SERIES_COLUMNS)].astype(SERIES_COLUMNS)

@@ -30,6 +30,7 @@ class ValidationSync:
     indicators: set[str]  # indicators whose validated claims may have changed
     n_valid: int
     n_quarantined: int  # quarantine rows
+    full: bool = False  # every claim was (re)validated: the curated layer is rebuilt whole
 
 
 def _changed(con) -> tuple[list[str], list[str]]:
@@ -63,7 +64,8 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
     vres, qres = get_resource("validated_claims"), get_resource("quarantine")
     warehouse.ensure_table(con, vres)
     warehouse.ensure_table(con, qres)
-    if get_info(con, "validation_version") != VALIDATION_VERSION:
+    full = get_info(con, "validation_version") != VALIDATION_VERSION
+    if full:
         con.execute("DELETE FROM state.validation_log")
         set_info(con, "validation_version", VALIDATION_VERSION)
     todo, gone = _changed(con)
@@ -126,7 +128,7 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
     write_summary(con)
     n_valid = con.execute("SELECT count(*) FROM validated_claims").fetchone()[0]
     n_quar = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar)
+    return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar, full)
 
 
 def write_summary(con) -> pd.DataFrame:

@@ -1,0 +1,257 @@
+"""The set-based SQL curated layer gives the same tables as the former pandas implementation
+(tests/curation_reference.py), table by table, on claims extracted from the held-out articles and
+the seeds (plus syndicated copies and perturbed repeats that exercise conflicts and every check),
+and an incremental rebuild of some indicators equals a cold build."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict
+from pathlib import Path
+
+import curation_reference as ref
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from pipeline.cli_extract import header_date
+from pipeline.lib import warehouse
+from pipeline.lib.claims import extract_claims
+from pipeline.lib.curation.sql import CURATED_TABLES, build_curated
+from pipeline.lib.ingest.article_headers import parse_header
+from pipeline.lib.reference.gdp import load_gdp_reference
+from pipeline.lib.validation.rules import validate
+from pipeline.metadata.resources import get as get_resource
+
+ROOT = Path(__file__).resolve().parents[1]
+KEYS = {
+    "observations": ["observation_id"],
+    "observation_sources": ["observation_id", "claim_id"],
+    "series": ["series_id"],
+    "findings": ["finding_id"],
+}
+# findings columns compared with the reference (message differs: no sources any more)
+FINDING_SAME = [
+    "finding_id", "check_name", "severity", "indicator", "related_indicator", "period_start",
+    "period_end", "deviation", "figures", "observation_ids",
+]  # fmt: skip
+
+
+def _article_row(name: str, published, outlet, group) -> dict:
+    row = {f: None for f in get_resource("articles").field_names}
+    row.update(
+        article_file=name,
+        published_date=published,
+        outlet=outlet,
+        syndication_group=group,
+        content_hash=name,
+        title="t",
+        text="",
+        n_chars=0,
+    )
+    return row
+
+
+def _corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validated claims and articles of the held-out sets and the seeds; every fourth article
+    also has a syndicated copy (same text, another name, outlet and a later date)."""
+    files = sorted(ROOT.glob("benchmarks/heldout*/articles/*.txt")) + sorted(ROOT.glob("raw/*.txt"))
+    claims, arts = [], []
+    for i, path in enumerate(files):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        day = header_date(text)
+        outlet = parse_header(text).outlet
+        versions = [(name, day, outlet)]
+        if i % 4 == 1:
+            later = None if day is None else day + pd.Timedelta(days=3)
+            versions.append((f"copies/{i}.txt", later, "Syndicator"))
+        for vname, vday, voutlet in versions:
+            arts.append(_article_row(vname, vday, voutlet, name))
+            claims += [asdict(c) for c in extract_claims(text, vday, article_file=vname)]
+    articles = pd.DataFrame(arts)
+    articles["published_date"] = pd.to_datetime(articles["published_date"])
+    result = validate(pd.DataFrame(claims), articles)
+    return result.valid.reset_index(drop=True), articles
+
+
+def _perturbed(valid: pd.DataFrame, articles: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    """Repeats of real claims in other articles, some with other values, bounds, statuses and
+    years: conflicts, falling stocks, growth and share mismatches, forecasts met or missed."""
+    rng = random.Random(seed)
+    rows = valid.to_dict("records")
+    names = list(articles["article_file"])
+    out = []
+    for i in range(n):
+        r = dict(rng.choice(rows))
+        r["article_file"] = rng.choice(names)
+        r["char_start"] = rng.randrange(0, 20000)
+        r["char_end"] = r["char_start"] + 10
+        r["claim_id"] = f"syn{seed}_{i:05d}"
+        factor = rng.choice([1, 1, 1, 1.0000001, 0.5, 0.9, 0.97, 1.01, 1.1, 1.3, 2])
+        r["value"] = float(r["value"]) * factor
+        if rng.random() < 0.3:
+            r["quote"] = f"{r['value']:.3g}"  # another stated precision
+        r["bound"] = rng.choice(["exact", "exact", "exact", "approx", "lower", "upper"])
+        if r["status"] in ("actual", "estimate"):
+            r["status"] = rng.choice(["actual", "actual", "estimate", "forecast"])
+        if not pd.isna(r["period_end"]) and rng.random() < 0.4:
+            shift = rng.choice([-2, -1, 1])
+            r["period_start"] = int(r["period_start"]) + shift
+            r["period_end"] = int(r["period_end"]) + shift
+        if rng.random() < 0.1:
+            r["source"] = rng.choice([None, "", "NBS", "CCTV statistics"])
+        out.append(r)
+    return pd.concat([valid, pd.DataFrame(out)], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    valid, articles = _corpus()
+    return _perturbed(valid, articles, 2500, seed=8), articles
+
+
+def _load(con, valid: pd.DataFrame, articles: pd.DataFrame) -> None:
+    for name, frame in (
+        ("validated_claims", valid),
+        ("articles", articles),
+        ("gdp_reference", load_gdp_reference()),
+    ):
+        warehouse.write_table(con, get_resource(name), frame)
+
+
+def _reference_db(valid: pd.DataFrame, articles: pd.DataFrame):
+    """The pandas reference written as the pipeline writes frames (declared DDL)."""
+    obs, src = ref.build_observations(valid, articles)
+    tables = {
+        "observations": obs,
+        "observation_sources": src,
+        "series": ref.build_series(obs),
+        "findings": ref.build_findings(obs, load_gdp_reference()),
+    }
+    con = duckdb.connect()
+    for name in ("observations", "observation_sources", "series"):
+        warehouse.write_table(con, get_resource(name), tables[name])
+    con.register("_f", tables["findings"])
+    con.execute("CREATE TABLE findings AS SELECT * FROM _f")
+    return con
+
+
+def _types(con, table: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()]
+
+
+def _frame(con, table: str, columns=None) -> pd.DataFrame:
+    cols = ", ".join(columns) if columns else "*"
+    order = ", ".join(KEYS[table])
+    return con.execute(f"SELECT {cols} FROM {table} ORDER BY {order}").df()
+
+
+def _assert_same(a: pd.DataFrame, b: pd.DataFrame, table: str) -> None:
+    assert list(a.columns) == list(b.columns), table
+    assert len(a) == len(b), f"{table}: {len(a)} rows vs {len(b)}"
+    for col in a.columns:
+        x, y = a[col], b[col]
+        if x.dtype.kind == "f":
+            same = np.isclose(x.to_numpy(float), y.to_numpy(float), rtol=1e-12, atol=0.0,
+                              equal_nan=True)  # fmt: skip
+        else:
+            same = ((x == y).fillna(False) | (x.isna() & y.isna())).to_numpy(bool)
+        if not same.all():
+            i = int(np.flatnonzero(~same)[0])
+            pytest.fail(
+                f"{table}.{col}: {int((~same).sum())} rows differ, e.g. key "
+                f"{a.loc[i, KEYS[table]].tolist()}: reference {x[i]!r} vs SQL {y[i]!r}"
+            )
+
+
+def test_sql_curation_equals_the_pandas_reference(corpus):
+    valid, articles = corpus
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    counts = build_curated(con)
+    refcon = _reference_db(valid, articles)
+    for table in ("observations", "observation_sources", "series"):
+        assert _types(con, table) == _types(refcon, table), table
+        _assert_same(_frame(refcon, table), _frame(con, table), table)
+    _assert_same(_frame(refcon, "findings", FINDING_SAME), _frame(con, "findings", FINDING_SAME),
+                 "findings")  # fmt: skip
+    # messages are the former ones without their provenance
+    msgs = {r[0]: r[1] for r in con.execute("SELECT finding_id, message FROM findings").fetchall()}
+    old = refcon.execute(
+        "SELECT finding_id, message FROM findings "
+        "WHERE check_name IN ('gdp_share', 'growth_vs_levels')"
+    ).fetchall()
+    assert old and all(m.startswith(msgs[f]) and " Sources: " in m for f, m in old)
+    # the data exercise what they should
+    assert counts["observations"] > 1000 and counts["findings"] > 50
+    checks = dict(con.execute("SELECT check_name, count(*) FROM findings GROUP BY 1").fetchall())
+    assert set(checks) == {"gdp_share", "growth_vs_levels", "cumulative_decline",
+                           "forecast_vs_actual"}  # fmt: skip
+    assert con.execute("SELECT count(*) FROM series WHERE conflict").fetchall()[0][0] > 10
+    assert (
+        con.execute("SELECT count(*) FROM observation_sources WHERE is_syndicated_copy").fetchall()[
+            0
+        ][0]
+        > 10
+    )
+    # findings are short and carry no provenance
+    assert "sources" not in dict(_types(con, "findings"))
+    assert con.execute("SELECT max(length(message)) FROM findings").fetchall()[0][0] < 700
+
+
+def test_the_findings_table_matches_its_declaration(corpus):
+    valid, articles = corpus
+    con = duckdb.connect()
+    _load(con, valid.head(300), articles)
+    build_curated(con)
+    for table in CURATED_TABLES:
+        declared = [(f.name, f.duckdb_type) for f in get_resource(table).fields]
+        assert _types(con, table) == declared, table
+
+
+def test_incremental_rebuild_of_some_indicators_equals_a_cold_build(corpus):
+    valid, articles = corpus
+    rng = np.random.default_rng(3)
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    build_curated(con)
+    # claims change: some disappear, some get new values, one moves to another indicator
+    changed = ["iip_added_value", "industrial_equipment_connections", "unclassified"]
+    new = valid.copy()
+    hit = new["indicator"].isin(changed)
+    drop = hit & (rng.random(len(new)) < 0.3)
+    new = new[~drop].reset_index(drop=True)
+    bump = new["indicator"].isin(changed) & (rng.random(len(new)) < 0.3)
+    new.loc[bump, "value"] = new.loc[bump, "value"] * 1.25
+    con.execute("DELETE FROM validated_claims")
+    warehouse.write_table(con, get_resource("validated_claims"), new)
+    build_curated(con, indicators=changed)
+
+    cold = duckdb.connect()
+    _load(cold, new, articles)
+    build_curated(cold)
+    for table in CURATED_TABLES:
+        _assert_same(_frame(cold, table), _frame(con, table), table)
+
+
+def test_finding_sources_view_gives_the_provenance(corpus):
+    from pipeline.metadata.views import create_views
+
+    valid, articles = corpus
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    build_curated(con)
+    for name in ("claims", "quarantine", "indicator_catalog"):
+        con.execute(get_resource(name).to_ddl())
+    create_views(con)
+    n = con.execute(
+        "SELECT count(*) FROM finding_sources fs JOIN findings f USING (finding_id) "
+        "WHERE contains(f.observation_ids, fs.observation_id)"
+    ).fetchall()[0][0]
+    expected = con.execute(
+        "SELECT count(*) FROM findings f, unnest(string_split(f.observation_ids, '; ')) u(o) "
+        "JOIN observation_sources s ON s.observation_id = u.o"
+    ).fetchall()[0][0]
+    assert n == expected > 0
