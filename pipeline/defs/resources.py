@@ -50,7 +50,7 @@ class PipelineSettings(dg.ConfigurableResource):
     def stamp(self, con, context, *tables: str) -> None:
         """Record in the build that this run wrote `tables` from this raw folder (publish
         refuses a build whose tables come from two raw folders)."""
-        provenance = {"raw_dir": str(self.raw_root.resolve()), "run_id": context.run_id}
+        provenance = {"raw_dir": str(self.raw_root.resolve()), "run_id": context.run.run_id}
         for table in tables:
             warehouse.record_provenance(con, table, provenance)
 

@@ -22,8 +22,10 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from pipeline import settings
 from pipeline.lib import warehouse
 from pipeline.lib.claims.extract import claims_from_extraction
+from pipeline.lib.per_article import time_budget
 from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.table import extraction_rows
 from pipeline.metadata.resources import get as get_resource
@@ -56,14 +58,22 @@ class ExtractionSync:
     n_chars: int
 
 
-def extract_article(article_file: str, text: str, published: dt.date | None) -> ArticleResult:
-    """One extraction pass: quantity mentions and attributed claims of one article. An
-    exception is caught and returned as the article's error."""
+def extract_article(
+    article_file: str, text: str, published: dt.date | None, seconds: float | None = None
+) -> ArticleResult:
+    """One extraction pass: quantity mentions and attributed claims of one article, within the
+    time budget (`seconds`, default PIPELINE_ARTICLE_SECONDS). An exception, or running over
+    the budget (ArticleTimeout), is caught and returned as the article's error."""
     t0 = time.perf_counter()
+    if seconds is None:
+        seconds = settings.article_seconds()
     try:
-        ex = extract(text)
-        mentions = extraction_rows(article_file, ex)
-        claims = [asdict(c) for c in claims_from_extraction(text, ex, published, article_file)]
+        with time_budget(seconds):
+            ex = extract(text)
+            mentions = extraction_rows(article_file, ex)
+            claims = [
+                asdict(c) for c in claims_from_extraction(text, ex, published, article_file)
+            ]
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return ArticleResult(
