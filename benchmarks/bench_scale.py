@@ -142,6 +142,7 @@ def _tree_rss_bytes(pid: int) -> int:
 def timed_run(raw: Path, warehouse: Path, home: Path) -> dict:
     env = {**os.environ, "DAGSTER_HOME": str(home)}
     home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     cmd = [PY, "-m", "pipeline", "run", "--raw", str(raw), "--warehouse", str(warehouse)]
     t0 = time.monotonic()
     before = os.times()

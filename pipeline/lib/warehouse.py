@@ -21,6 +21,10 @@ import pandas as pd
 
 from pipeline.metadata.classes import Resource
 
+# DuckDB's own memory (buffer pool, joins, sorts), beyond which it spills to disk; its default,
+# 80% of the machine, would let one query of a large archive take most of it.
+DUCKDB_MEMORY = os.environ.get("PIPELINE_DUCKDB_MEMORY", "1GB")
+
 LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 
 
@@ -44,7 +48,9 @@ def connect(path: Path | str, *, read_only: bool = False, timeout_s: float = 60.
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(
+                str(path), read_only=read_only, config={"memory_limit": DUCKDB_MEMORY}
+            )
         except duckdb.IOException as exc:
             if not any(m in str(exc) for m in LOCK_MARKERS) or time.monotonic() > deadline:
                 raise

@@ -71,9 +71,7 @@ def extract_article(
         with time_budget(seconds):
             ex = extract(text)
             mentions = extraction_rows(article_file, ex)
-            claims = [
-                asdict(c) for c in claims_from_extraction(text, ex, published, article_file)
-            ]
+            claims = [asdict(c) for c in claims_from_extraction(text, ex, published, article_file)]
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return ArticleResult(

@@ -63,6 +63,18 @@ padding:.4em .8em}.kpi b{display:block;font-size:1.3em}
 # formatting
 
 
+# An archive of 100,000 articles has millions of sources: the page shows the most recent ones.
+MAX_POINTS = 2000  # source points per indicator chart (the most recently published)
+MAX_FINDINGS = 200  # findings listed per indicator
+MAX_ROWS = 500  # rows of the quarantine, rejects and articles tables
+
+
+def _shown(n_shown: int, n_total: int) -> str:
+    if n_total <= n_shown:
+        return ""
+    return f"; the first {n_shown:,} of {n_total:,} are listed, query the warehouse for all"
+
+
 def esc(value) -> str:
     if value is None:
         return ""
@@ -358,16 +370,21 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     )
     sources = _rows(
         con,
-        "SELECT o.indicator, o.period_start, o.period_end, o.period_part, o.status_class, "
-        "o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, s.quote, "
-        "s.article_file, s.cited_source, s.is_syndicated_copy "
+        "SELECT * FROM (SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
+        "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
+        "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
         "FROM observation_sources s JOIN observations o USING (observation_id) "
-        "ORDER BY o.indicator, s.published_date NULLS LAST, s.article_file, s.claim_id",
+        "WHERE o.indicator IN (SELECT DISTINCT indicator FROM series) "
+        "QUALIFY row_number() OVER (PARTITION BY o.indicator "
+        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
+        "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
     )
     findings = _rows(
         con,
         "SELECT check_name, severity, indicator, related_indicator, period_start, period_end, "
-        "message FROM findings ORDER BY severity DESC, indicator, period_start",
+        "message FROM findings QUALIFY row_number() OVER (PARTITION BY indicator "
+        f"ORDER BY severity DESC, period_start, finding_id) <= {MAX_FINDINGS} "
+        "ORDER BY severity DESC, indicator, period_start",
     )
     by_ind: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in series:
@@ -502,9 +519,10 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     if _has(con, "quarantine"):
         q = con.execute(
             "SELECT rule, reason, quote, indicator, article_file FROM quarantine "
-            "ORDER BY rule, article_file, char_start"
+            f"ORDER BY rule, article_file, char_start LIMIT {MAX_ROWS}"
         ).fetchall()
-        parts.append(f"<p>{len(q)} quarantined claim-rule rows.</p>")
+        n_q = _scalar(con, "SELECT count(*) FROM quarantine")
+        parts.append(f"<p>{n_q} quarantined claim-rule rows{_shown(len(q), n_q)}.</p>")
         parts.append(
             table_html(["rule", "reason", "quote", "indicator", "article"], [list(r) for r in q])
         )
@@ -522,15 +540,22 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         ).fetchall()
         parts.append(table_html(["reason", "files"], [list(r) for r in by_reason], {1}))
         rejects = con.execute(
-            "SELECT file_path, reject_reason, detail FROM ingest_rejects ORDER BY file_path"
+            f"SELECT file_path, reject_reason, detail FROM ingest_rejects ORDER BY file_path "
+            f"LIMIT {MAX_ROWS}"
         ).fetchall()
+        n_rej = _scalar(con, "SELECT count(*) FROM ingest_rejects")
+        if n_rej > len(rejects):
+            parts.append(f"<p>{_shown(len(rejects), n_rej).strip('; ')}.</p>")
         parts.append(table_html(["file", "reason", "detail"], [list(r) for r in rejects]))
     if _has(con, "articles"):
         parts.append("<h2>Articles</h2>")
         arts = con.execute(
             "SELECT article_file, published_date, date_basis, outlet, title FROM articles "
-            "ORDER BY published_date NULLS LAST, article_file"
+            f"ORDER BY published_date DESC NULLS LAST, article_file LIMIT {MAX_ROWS}"
         ).fetchall()
+        n_art = _scalar(con, "SELECT count(*) FROM articles")
+        if n_art > len(arts):
+            parts.append(f"<p>{_shown(len(arts), n_art).strip('; ')} (the most recent).</p>")
         parts.append(
             table_html(
                 ["article", "published", "date basis", "outlet", "title"],
