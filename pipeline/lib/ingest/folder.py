@@ -29,6 +29,34 @@ def _header(text: str, today: dt.date | None) -> ArticleHeader:
         )  # fmt: skip
 
 
+def article_row(article_file: str, f: RawFile, today: dt.date | None) -> dict:
+    """The `articles` row of a decoded file (an HTML page is already its main text, see
+    raw_files.read_raw_file): header fields, hashes and text. duplicate_files is None and the
+    article is its own syndication group until the caller knows better."""
+    text = f.text or ""
+    header = _header(text, today)
+    evidence = header.date_evidence
+    if isinstance(evidence, tuple):
+        evidence = evidence[0]
+    return {
+        "article_file": article_file,
+        "published_date": header.published_date,
+        "date_basis": header.date_basis,
+        "date_evidence": evidence,
+        "date_detail": header.detail or None,
+        "title": header.title,
+        "outlet": header.outlet,
+        "byline": header.byline,
+        "encoding": f.encoding,
+        "sha256": f.sha256,
+        "content_hash": f.content_hash,
+        "duplicate_files": None,
+        "syndication_group": article_file,
+        "n_chars": len(text),
+        "text": text,
+    }
+
+
 @dataclass
 class IngestTables:
     raw_files: pd.DataFrame
@@ -82,30 +110,10 @@ def build_tables(
 
     article_rows = []
     for i, g in enumerate(groups, 1):
-        text = g.file.text  # an HTML page is already its main text (raw_files.read_raw_file)
-        header = _header(text, today)
-        evidence = header.date_evidence
-        if isinstance(evidence, tuple):
-            evidence = evidence[0]
-        article_rows.append(
-            {
-                "article_file": g.article_file,
-                "published_date": header.published_date,
-                "date_basis": header.date_basis,
-                "date_evidence": evidence,
-                "date_detail": header.detail or None,
-                "title": header.title,
-                "outlet": header.outlet,
-                "byline": header.byline,
-                "encoding": g.file.encoding,
-                "sha256": g.file.sha256,
-                "content_hash": g.content_hash,
-                "duplicate_files": "; ".join(g.duplicate_files) or None,
-                "syndication_group": g.syndication_key,
-                "n_chars": len(text),
-                "text": text,
-            }
-        )
+        row = article_row(g.article_file, g.file, today)
+        row["duplicate_files"] = "; ".join(g.duplicate_files) or None
+        row["syndication_group"] = g.syndication_key
+        article_rows.append(row)
         if progress and i % 1000 == 0:
             progress(f"parsed headers of {i}/{len(groups)} articles")
     articles = pd.DataFrame(article_rows, columns=get_resource("articles").field_names)

@@ -397,15 +397,8 @@ def find_syndicated(
         for b in range(_BANDS):
             buckets[(b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())].append(n)
 
-    parent = {n: n for n in names}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     best: dict[str, float] = {}
+    linked: list[tuple[str, str]] = []
     checked: set[tuple[str, str]] = set()
     for members in buckets.values():
         if len(members) < 2:
@@ -422,10 +415,9 @@ def find_syndicated(
             if sim >= threshold:
                 best[a] = max(best.get(a, 0.0), sim)
                 best[b] = max(best.get(b, 0.0), sim)
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)  # root = smallest name
-    return {n: (find(n), round(best[n], 4) if n in best else None) for n in names}
+                linked.append((a, b))
+    groups = cluster(names, linked)
+    return {n: (groups[n], round(best[n], 4) if n in best else None) for n in names}
 
 
 def band_keys(text: str, k: int = SHINGLE_WORDS) -> list[int]:

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.lib import warehouse
-from pipeline.lib.ingest.folder import _header
+from pipeline.lib.ingest.folder import article_row
 from pipeline.lib.ingest.raw_files import (
     SYNDICATION_THRESHOLD,
     RawFile,
@@ -137,30 +137,9 @@ def _article_rows(
 ) -> Iterator[dict]:
     for rec in todo.itertuples(index=False):
         f = read_raw_file(Path(root) / rec.article_file, rec.article_file, max_bytes=max_bytes)
-        text = f.text
-        if text is None:  # removed or broken since the scan: keep the scan's verdict for now
+        if f.text is None:  # removed or broken since the scan: keep the scan's verdict for now
             continue
-        header = _header(text, today)
-        evidence = header.date_evidence
-        if isinstance(evidence, tuple):
-            evidence = evidence[0]
-        yield {
-            "article_file": rec.article_file,
-            "published_date": header.published_date,
-            "date_basis": header.date_basis,
-            "date_evidence": evidence,
-            "date_detail": header.detail or None,
-            "title": header.title,
-            "outlet": header.outlet,
-            "byline": header.byline,
-            "encoding": f.encoding,
-            "sha256": f.sha256,
-            "content_hash": f.content_hash,
-            "duplicate_files": None,
-            "syndication_group": rec.article_file,
-            "n_chars": len(text),
-            "text": text,
-        }
+        yield article_row(rec.article_file, f, today)
 
 
 def sync_articles(
