@@ -70,6 +70,10 @@ def run_all(monkeypatch, raw: Path, published: Path) -> dg.ExecuteInProcessResul
 
 def test_code_location_loads_every_table_and_check():
     defs = _load_defs()
+    graph = defs.resolve_asset_graph()
+    # the lineage is true: raw_files feeds articles, which feeds the extraction
+    assert dg.AssetKey("raw_files") in graph.get(dg.AssetKey("articles")).parent_keys
+    assert dg.AssetKey("articles") in graph.get(dg.AssetKey("claims")).parent_keys
     keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
     assert set(RESOURCES) <= keys
     assert "published_warehouse" in keys
@@ -96,6 +100,22 @@ def test_materialize_everything_into_a_temporary_warehouse(tmp_path, monkeypatch
     ]
     failed = [(c.asset_key.to_user_string(), c.check_name) for c in evaluations if not c.passed]
     assert evaluations and not failed
+    # Issue 11: the rule checks are evaluated on the tables this run wrote (they come after the
+    # materialization of validated_claims, which the UI attaches them to), not an older run's.
+    events = result.all_events
+    wrote = max(
+        i
+        for i, e in enumerate(events)
+        if e.event_type_value == "ASSET_MATERIALIZATION"
+        and e.asset_key == dg.AssetKey("validated_claims")
+    )
+    rules = [
+        i
+        for i, e in enumerate(events)
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and e.event_specific_data.check_name.startswith("rule_")
+    ]
+    assert len(rules) == 12 and min(rules) > wrote
 
     con = duckdb.connect(str(published), read_only=True)
     outcomes = dict(con.execute("SELECT file_path, outcome FROM raw_files").fetchall())
