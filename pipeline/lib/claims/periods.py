@@ -208,7 +208,8 @@ _PAST = re.compile(
     r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
     r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
     r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
-    r"exported|imported|received|processed|signed)\b",
+    r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
+    r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b",
     re.I,
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
@@ -791,8 +792,14 @@ class PeriodResolver:
         members = respective_members(self.doc, sentence)
         if not members:
             return {}
-        # a list of as many years elsewhere in the sentence
+        # a list of as many years elsewhere in the sentence, else in the heading of the list
+        # line it is (`Indicators in 2024 and 2023 are as follows:` / `Energy: 41,200 tce and
+        # 44,800 tce respectively.`)
         ys = [p for p in self._in(s0, s1) if p.kind in ("year", "date") and p.year_start]
+        if not ys and self.lists:
+            lh = self.list_heading(s0)
+            if lh is not None:
+                ys = [p for p in self._in(*lh[0]) if p.kind in ("year", "date") and p.year_start]
         for k in range(len(ys)):
             run = [ys[k]]
             for p in ys[k + 1 :]:
