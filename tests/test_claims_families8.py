@@ -34,3 +34,41 @@ def test_connected_and_served_are_past_tense_for_the_article_year():
     )
     c = find(text, "52,000 sets", None)
     assert (c.period_start, c.period_end) == (2021, 2021)
+
+
+# status: a plan item written as an order with a change verb is a target
+def test_plan_item_opening_with_increase_is_a_target():
+    text = (
+        "Notice on the Robot Plan\n\n(3) Nodes. Increase the number of data nodes to more than "
+        "90 and raise the number of users to over 5 million.\n"
+    )
+    assert find(text, "more than 90", "2021-06-01").status == "target"
+    assert find(text, "over 5 million", "2021-06-01").status == "target"
+
+
+def test_sentence_opening_with_increased_is_not_an_order():
+    text = "Increased spending lifted output to 7 million tonnes in 2020."
+    assert find(text, "7 million tonnes", "2021-06-01").status == "actual"
+
+
+# bound: `under` between a plural noun and a count is a preposition
+def test_under_after_a_plural_noun_is_not_an_upper_bound():
+    text = "The guideline lists 36 tasks under five chapters."
+    assert find(text, "five chapters").bound == "exact"
+
+
+def test_under_before_a_count_of_people_stays_an_upper_bound():
+    assert find("Firms with under 40 workers were exempted.", "40 workers").bound == "upper"
+
+
+# units: two scaled decimals joined by `and` are a list, not one compound number
+def test_two_decimal_millions_joined_by_and_are_two_figures():
+    text = "The two mills made 2.16 million and 0.58 million tonnes of paper in 2020, respectively."
+    cs = {c.quote: c for c in claims(text)}
+    assert cs["2.16 million"].value == 2.16e6
+    assert cs["0.58 million tonnes"].value == 0.58e6
+
+
+def test_compound_of_a_scale_and_a_smaller_scale_still_adds():
+    c = find("Deposits were 12 trillion and 300 billion yuan at the end of 2019.", "12 trillion")
+    assert c.value == 12.3e12

@@ -195,7 +195,9 @@ PLAN_ACTION = re.compile(
 IMPERATIVE = re.compile(
     r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?(?:Build|Cultivate|Form|Create|Establish|Set up|"
     r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
-    r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen)\b"
+    r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen|"
+    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e)"
+    r"\b(?!\s+(?:by|in|of|to)\b)"
 )
 # tense of a sentence without time words (see `_resolve`)
 _PRESENT = re.compile(
