@@ -72,3 +72,25 @@ def test_two_decimal_millions_joined_by_and_are_two_figures():
 def test_compound_of_a_scale_and_a_smaller_scale_still_adds():
     c = find("Deposits were 12 trillion and 300 billion yuan at the end of 2019.", "12 trillion")
     assert c.value == 12.3e12
+
+
+# reference year: `in N years` / `within N years` of a plan counts from publication
+def test_train_in_three_years_spans_three_years_from_publication():
+    c = find("Train 20,000 data engineers in three years.", "20,000", "2023-05-01")
+    assert (c.period_start, c.period_end, c.status) == (2023, 2025, "target")
+
+
+def test_highest_in_three_years_is_not_a_future_span():
+    c = find("Exports rose 8 percent in May, the highest in three years.", "8 percent", "2023-06-20")
+    assert c.period_end == 2023
+
+
+# reference year: a year right after another figure dates that figure, not the next one
+def test_year_after_another_figure_yields_to_the_figures_own_span():
+    text = (
+        "The county plans to open 12 robot labs in 2024 and will spend 300 million yuan on "
+        "training over the next two years."
+    )
+    c = find(text, "300 million yuan", "2024-02-01")
+    assert (c.period_start, c.period_end) == (2024, 2025)
+    assert find(text, "12 robot labs", "2024-02-01").period_end == 2024
