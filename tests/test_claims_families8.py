@@ -81,7 +81,9 @@ def test_train_in_three_years_spans_three_years_from_publication():
 
 
 def test_highest_in_three_years_is_not_a_future_span():
-    c = find("Exports rose 8 percent in May, the highest in three years.", "8 percent", "2023-06-20")
+    c = find(
+        "Exports rose 8 percent in May, the highest in three years.", "8 percent", "2023-06-20"
+    )
     assert c.period_end == 2023
 
 

@@ -1152,8 +1152,13 @@ class PeriodResolver:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
                 # factories in 2025 and will allocate 1.5 billion yuan over the next three years`)
-                own = [p for p in own if p.end <= q.start and not attached_to_other(
-                    self.doc, p, c) or p.start >= q.end] or own
+                own = [
+                    p
+                    for p in own
+                    if p.end <= q.start
+                    and not attached_to_other(self.doc, p, c)
+                    or p.start >= q.end
+                ] or own
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
         pair = self._change_years(c)
