@@ -96,3 +96,15 @@ def test_year_after_another_figure_yields_to_the_figures_own_span():
     c = find(text, "300 million yuan", "2024-02-01")
     assert (c.period_start, c.period_end) == (2024, 2025)
     assert find(text, "12 robot labs", "2024-02-01").period_end == 2024
+
+
+# bound: a negated lower-bound verb is an upper bound; conversions carry `approx`
+def test_shall_not_exceed_is_an_upper_bound():
+    c = find("The subsidy for one project shall not exceed 20 percent of its cost.", "20 percent")
+    assert c.bound == "upper"
+    assert c.quote.startswith("not exceed")
+
+
+def test_conversion_of_a_nearly_amount_is_approximate():
+    text = "Exports of the sector rose to nearly 40 billion yuan ($5.6 billion) in 2019."
+    assert find(text, "$5.6 billion").bound == "approx"

@@ -31,7 +31,8 @@ _RANK_TOP = re.compile(
 UPPER = (
     "less than", "fewer than", "under", "below", "up to", "within", "no more than",
     "not more than", "at most", "not exceeding", "lower than", "a maximum of", "at the most",
-    "capped at", "as much as",
+    "capped at", "as much as", "not exceed", "not to exceed", "not surpass", "not go beyond",
+    "not be more than", "not be higher than",
 )  # fmt: skip
 APPROX = (
     "about", "around", "approximately", "nearly", "almost", "roughly", "some", "close to",
