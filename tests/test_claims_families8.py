@@ -108,3 +108,31 @@ def test_shall_not_exceed_is_an_upper_bound():
 def test_conversion_of_a_nearly_amount_is_approximate():
     text = "Exports of the sector rose to nearly 40 billion yuan ($5.6 billion) in 2019."
     assert find(text, "$5.6 billion").bound == "approx"
+
+
+# status: an estimate of a present or past figure is an estimate, not a forecast
+def test_analysts_estimate_that_a_present_share_is_an_estimate():
+    text = "Dealers estimate that about 40 percent of the robots sold are used in car plants."
+    assert find(text, "40 percent", "2023-03-01").status == "estimate"
+    assert find(text, "40 percent", None).status == "estimate"
+
+
+def test_by_our_estimate_closing_the_sentence_is_an_estimate():
+    text = "Fitting a line with sensors costs about 80,000 yuan, by our estimate."
+    assert find(text, "80,000 yuan", None).status == "estimate"
+
+
+def test_estimate_of_a_figure_to_come_stays_a_forecast():
+    text = "Output is likely to reach 9 million units in 2024, according to an estimate by a bank."
+    assert find(text, "9 million units", "2024-01-10").status == "forecast"
+
+
+# reference year: `now` right after the figure is the publication date
+def test_now_after_the_figure_beats_a_span_of_another_clause():
+    text = (
+        '"Sales could grow 20 percent a year over the next five years," an analyst said, adding '
+        "that the market is estimated at about 60 billion yuan ($8.3 billion) now."
+    )
+    c = find(text, "60 billion yuan", "2025-03-01")
+    assert (c.period_start, c.period_end, c.status) == (2025, 2025, "estimate")
+    assert find(text, "$8.3 billion", "2025-03-01").period_end == 2025

@@ -240,6 +240,8 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
 # a statement of the present in an undated text: no year can be told
+_NOW_BRACKETED = re.compile(r"\([^()]*\)")
+_NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
 _NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
 # the year of an event, not of figures: `the 2023 annual general meeting`, `at its 2024 meeting`
 _EVENT_AFTER = re.compile(
@@ -917,6 +919,17 @@ class PeriodResolver:
         pick = first if role[0] == "from" else last
         return ResolvedPeriod(pick.start, pick.end, basis, pick.period)
 
+    def _now_after(self, c: QCtx) -> bool:
+        """`now` / `today` / `currently` right after the figure, in its clause (brackets
+        skipped): `... at about 120 billion yuan ($16.5 billion) now`."""
+        text = self.doc.text
+        tail = text[c.q.end : min(c.sentence[1], c.q.end + 60)]
+        if "now" not in tail and "today" not in tail and "current" not in tail:
+            return False
+        tail = _NOW_BRACKETED.sub(" ", tail)
+        tail = _NOW_CLAUSE_END.split(tail, 1)[0]
+        return bool(_NOW_WORD.search(tail))
+
     def _present_vs_future(self, c: QCtx, res: ResolvedPeriod) -> bool:
         """A statement of the present (`Our platform now connects 1.5 million devices`, `Net
         cash stands at`) does not take a future year from another clause or sentence (`..., and
@@ -1161,6 +1174,10 @@ class PeriodResolver:
                 ] or own
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
+        if self.pub is not None and self._now_after(c):
+            # `the market is estimated at about 120 billion yuan ($16.5 billion) now`: the
+            # present, whatever years other clauses of the sentence speak of
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         pair = self._change_years(c)
         if pair is not None:
             return pair

@@ -80,6 +80,18 @@ _DONE = re.compile(
     r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_ESTIMATE_CLAIM = re.compile(
+    r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
+    r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
+    r"official|industry)\s+estimates?\b|\baccording\s+to\s+(?:\w+\s+){0,3}estimates?\b",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expected|expects?|forecasts?|forecasted|projected|"
+    r"projects|predicted|predicts?|likely|going to|plans?|planned|aims?|targets?|next|future|"
+    r"coming|by\s+20\d\d)\b",
+    re.I,
+)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
@@ -106,6 +118,29 @@ def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     return bool(ends) and not _TARGET.search(lead, ends[-1])
 
 
+def _present_estimate(doc: Doc, c: QCtx) -> bool:
+    """An estimate of a present or past figure (`Operators estimate that about 70 percent of
+    identifiers relate to parts`, `the market is estimated at 120 billion yuan now`, `costs
+    between 200,000 and 500,000 yuan, by our estimate`): estimate wording anywhere in the
+    sentence and no word looking ahead."""
+    s0, s1 = c.sentence
+    text = doc.text
+    if "stimat" not in text[s0:s1]:
+        return False
+    m = _ESTIMATE_CLAIM.search(text, s0, s1)
+    if m is None:
+        return False
+    # the clause of the estimate words (`..., adding that the market is estimated at ... now`)
+    a = max(text.rfind(",", s0, m.start()), s0)
+    b = text.find(",", m.end(), s1)
+    b = s1 if b < 0 else b
+    if a <= c.q.start < b:
+        return not _AHEAD.search(text[a : m.start()] + " " + text[m.end() : b])
+    if b == s1 and a > c.q.start:  # `..., by our estimate.` closing the figure's sentence
+        return not _AHEAD.search(text[s0 : m.start()] + " " + text[m.end() : s1])
+    return False  # the figure is in another clause, and the estimate does not close it
+
+
 def _plan_level(doc: Doc, c: QCtx) -> bool:
     """`Connected industrial equipment will exceed 80 million sets` in a plan or action plan
     (named in the title or the paragraph): a government plan's `will reach / will exceed N` is a
@@ -125,6 +160,8 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     if period.base:  # `from last year's 960 million yuan`: a past figure named as a base
         own = doc.text[c.own[0] : max(c.own[1], c.q.end)]
         return "estimate" if _ESTIMATE.search(own) else "actual"
+    if _present_estimate(doc, c) and (pub is None or end is None or end <= pub):
+        return "estimate"
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
