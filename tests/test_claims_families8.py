@@ -136,3 +136,26 @@ def test_now_after_the_figure_beats_a_span_of_another_clause():
     c = find(text, "60 billion yuan", "2025-03-01")
     assert (c.period_start, c.period_end, c.status) == (2025, 2025, "estimate")
     assert find(text, "$8.3 billion", "2025-03-01").period_end == 2025
+
+
+# reference year and status: measures of a notice without plan years
+def test_will_measure_of_a_notice_without_years_is_a_target_of_the_year_of_issue():
+    text = (
+        "Notice of the Provincial Department of Commerce on Supporting Robot Makers\n\n"
+        "3. Funding. The provincial budget will set aside funds, with each firm receiving up to "
+        "2 million yuan, and the subsidy shall not exceed 25 percent of the investment.\n"
+    )
+    for needle in ("2 million yuan", "25 percent"):
+        c = find(text, needle, "2022-07-01")
+        assert (c.period_start, c.period_end, c.status) == (2022, 2022, "target"), needle
+
+
+def test_will_sentence_of_a_news_story_keeps_no_year():
+    text = "Robots are spreading\n\nThe company will hire 300 engineers in Munich."
+    c = find(text, "300 engineers", "2022-07-01")
+    assert c.period_start is None
+
+
+def test_will_also_support_is_a_commitment():
+    text = "The ministry will also support no less than 500 firms in using AI models in 2023."
+    assert find(text, "500 firms", "2023-02-01").status == "target"

@@ -182,7 +182,7 @@ TARGET_WORDS = re.compile(
 # an actor committing to do something (shared with status.py): `the ministry will build 600,000
 # base stations`, `3,000 firms will be helped to go digital`
 PLAN_ACTION = re.compile(
-    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:(?:\w+ly|also|further|jointly)\s+)?(?:be\s+)?"
     r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
@@ -240,6 +240,12 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
 # a statement of the present in an undated text: no year can be told
+_WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
+_PLAN_TITLE = re.compile(
+    r"\b(?:notice|circular|(?:action|work|implementation|development) plan|guidelines?|"
+    r"guiding opinions|opinions on|measures for|measures on)\b",
+    re.I,
+)
 _NOW_BRACKETED = re.compile(r"\([^()]*\)")
 _NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
 _NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
@@ -919,6 +925,17 @@ class PeriodResolver:
         pick = first if role[0] == "from" else last
         return ResolvedPeriod(pick.start, pick.end, basis, pick.period)
 
+    def _plan_document(self) -> bool:
+        """The title names an official plan or notice (`Notice of the Ministry ... on ...`,
+        `Action Plan for ...`, `Guidelines on ...`); computed once."""
+        hit = self.doc._par_cache.get("plan_document")
+        if hit is None:
+            t0, t1 = self.doc.title
+            hit = self.doc._par_cache["plan_document"] = bool(
+                _PLAN_TITLE.search(self.doc.text, t0, t1)
+            )
+        return hit
+
     def _now_after(self, c: QCtx) -> bool:
         """`now` / `today` / `currently` right after the figure, in its clause (brackets
         skipped): `... at about 120 billion yuan ($16.5 billion) now`."""
@@ -1252,6 +1269,15 @@ class PeriodResolver:
         plan = self.title_plan() or self.doc_plan()
         if plan is not None and (planned or PLAN_ACTION.search(lead)):
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
+        if (
+            self.pub is not None
+            and (planned or PLAN_ACTION.search(lead) or _WILL_SHALL.search(lead))
+            and self._plan_document()
+        ):
+            # a measure of a notice / action plan whose title gives no years (`The central
+            # budget will arrange special funds, ... up to 30 million yuan`): the year of issue
+            # is its target year
+            return ResolvedPeriod(self.pub, self.pub, "plan_year")
         if FUTURE_WORDS.search(lead):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):

@@ -63,7 +63,7 @@ _HEAD_TO = re.compile(
     re.I,
 )
 _WILL_LEVEL = re.compile(
-    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
+    r"\b(?:will|shall)\s+(?:\w+ly\s+|not\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
     r"achieve|rise to|increase to|grow to)\b",
     re.I,
 )
