@@ -159,3 +159,36 @@ def test_will_sentence_of_a_news_story_keeps_no_year():
 def test_will_also_support_is_a_commitment():
     text = "The ministry will also support no less than 500 firms in using AI models in 2023."
     assert find(text, "500 firms", "2023-02-01").status == "target"
+
+
+# reference year: a January/February report on last year's results, in the present perfect
+def test_present_perfect_in_a_january_report_on_last_year_is_last_year():
+    text = (
+        "Anhui Releases Robot Industry Results for 2021\n\n"
+        "The provincial department announced the robot industry's results for 2021 at a meeting "
+        "held on Monday, saying output rose strongly in 2021 and exports grew in 2021.\n\n"
+        "The province has built 40 robot parks and 12 test centres.\n"
+    )
+    c = find(text, "40 robot parks", "2022-01-20")
+    assert (c.period_start, c.period_basis) == (2021, "article_year")
+
+
+def test_present_perfect_in_a_january_story_not_about_last_year_is_the_present():
+    text = (
+        "Robot forum opens in Hefei\n\n"
+        "On January 18, 2022, a forum on robots opened in Hefei, where officials and business "
+        "leaders from across the country discussed plans for factories and supply chains.\n\n"
+        "Output rose 9 percent in 2021. Exports grew 5 percent in 2021.\n\n"
+        "China has built more than 50 robot parks.\n"
+    )
+    assert find(text, "50 robot parks", "2022-01-20").period_start == 2022
+
+
+def test_present_perfect_in_a_june_report_is_the_present():
+    text = (
+        "Anhui Releases Robot Industry Results for 2021\n\n"
+        "The provincial department announced the robot industry's results for 2021 at a meeting "
+        "held on Monday, saying output rose strongly in 2021 and exports grew in 2021.\n\n"
+        "The province has built 40 robot parks.\n"
+    )
+    assert find(text, "40 robot parks", "2022-06-20").period_start == 2022

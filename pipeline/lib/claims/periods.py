@@ -246,6 +246,12 @@ _PLAN_TITLE = re.compile(
     r"guiding opinions|opinions on|measures for|measures on)\b",
     re.I,
 )
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b", re.I
+)
+_NOT_PERFECT = re.compile(
+    r"\b(?:now|currently|so far|to date|at present|still|is|are|will|since|this year)\b", re.I
+)
 _NOW_BRACKETED = re.compile(r"\([^()]*\)")
 _NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
 _NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
@@ -925,6 +931,27 @@ class PeriodResolver:
         pick = first if role[0] == "from" else last
         return ResolvedPeriod(pick.start, pick.end, basis, pick.period)
 
+    def _reports_on(self, y: int) -> bool:
+        """The title or the lead paragraph names the year `y` (`Results for 2019`, `in the
+        fourth quarter of last year`): the article reports on it (computed once per year)."""
+        key = ("reports_on", y)
+        hit = self.doc._par_cache.get(key)
+        if hit is None:
+            t0, t1 = self.doc.title
+            spans = [(t0, t1)]
+            for a, b in self.doc.seg.paragraphs:
+                if a >= t1 and b - a > 120:
+                    spans.append((a, b))
+                    break
+            hit = any(
+                self._make(p).end == y
+                for a, b in spans
+                for p in self._in(a, b)
+                if p.kind in ("year", "relative", "date")
+            )
+            self.doc._par_cache[key] = hit
+        return hit
+
     def _plan_document(self) -> bool:
         """The title names an official plan or notice (`Notice of the Ministry ... on ...`,
         `Action Plan for ...`, `Guidelines on ...`); computed once."""
@@ -1285,6 +1312,18 @@ class PeriodResolver:
         if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
             y = self.article_year()
             if y is not None and (self.pub is None or y < self.pub):
+                return ResolvedPeriod(y, y, "article_year")
+        if (
+            c.paragraph != self.doc.title
+            and self.doc.published is not None
+            and self.doc.published.month <= 2
+            and _PERFECT.search(lead)
+            and not _NOT_PERFECT.search(lead)
+        ):
+            # results of last year published in January/February, in the present perfect
+            # (`The province has cultivated 72 platforms` in a January report on last year)
+            y = self.article_year()
+            if y is not None and y == self.pub - 1 and self._reports_on(y):
                 return ResolvedPeriod(y, y, "article_year")
         if self.pub is None:
             return NONE
