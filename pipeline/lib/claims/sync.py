@@ -24,6 +24,7 @@ import pandas as pd
 
 from pipeline.lib import warehouse
 from pipeline.lib.claims.extract import claims_from_extraction
+from pipeline.lib.per_article import time_budget
 from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.table import extraction_rows
 from pipeline.metadata.resources import get as get_resource
@@ -61,9 +62,12 @@ def extract_article(article_file: str, text: str, published: dt.date | None) -> 
     exception is caught and returned as the article's error."""
     t0 = time.perf_counter()
     try:
-        ex = extract(text)
-        mentions = extraction_rows(article_file, ex)
-        claims = [asdict(c) for c in claims_from_extraction(text, ex, published, article_file)]
+        # the article's time budget (PIPELINE_ARTICLE_SECONDS): over it, the article fails
+        # with ArticleTimeout and shows in the `every_article_processed` check
+        with time_budget(_article_seconds()):
+            ex = extract(text)
+            mentions = extraction_rows(article_file, ex)
+            claims = [asdict(c) for c in claims_from_extraction(text, ex, published, article_file)]
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return ArticleResult(
@@ -75,6 +79,13 @@ def extract_article(article_file: str, text: str, published: dt.date | None) -> 
             f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}",
         )
     return ArticleResult(article_file, mentions, claims, time.perf_counter() - t0)
+
+
+def _article_seconds() -> float:
+    """The PIPELINE_ARTICLE_SECONDS setting (workers inherit the environment)."""
+    from pipeline import settings
+
+    return settings.article_seconds()
 
 
 def _task(items: list[tuple[str, str, dt.date | None]]) -> list[ArticleResult]:
