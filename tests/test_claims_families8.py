@@ -192,3 +192,19 @@ def test_present_perfect_in_a_june_report_is_the_present():
         "The province has built 40 robot parks.\n"
     )
     assert find(text, "40 robot parks", "2022-06-20").period_start == 2022
+
+
+# reference year: a figure restated after `, or` takes the period of the figure it restates
+def test_share_restating_a_level_takes_the_level_year_not_the_span():
+    text = (
+        "From 2016 to 2022, the robot industry's output more than doubled, and output grew to "
+        "1.2 trillion yuan last year, or about 1 percent of GDP."
+    )
+    c = find(text, "1 percent", "2023-03-01")
+    assert (c.period_start, c.period_end) == (2022, 2022)
+
+
+def test_restated_figure_with_its_own_year_keeps_it():
+    text = "Output was 1.2 trillion yuan in 2022, or 1 percent of GDP in 2021 terms in 2021."
+    c = find(text, "1 percent", "2023-03-01")
+    assert c.period_end == 2021

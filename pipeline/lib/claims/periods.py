@@ -252,6 +252,7 @@ _PERFECT = re.compile(
 _NOT_PERFECT = re.compile(
     r"\b(?:now|currently|so far|to date|at present|still|is|are|will|since|this year)\b", re.I
 )
+_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*\w+){0,3}\s*,\s*or\s+")
 _NOW_BRACKETED = re.compile(r"\([^()]*\)")
 _NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
 _NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
@@ -830,7 +831,27 @@ class PeriodResolver:
                 }
         return {}
 
-    def resolve(self, c: QCtx) -> ResolvedPeriod:
+    def _apposition(self, c: QCtx, depth: int) -> ResolvedPeriod | None:
+        """`the total grew to 5.28 trillion yuan last year, or about 3.9 percent of GDP`: a
+        figure set after another one by `, or` restates it and takes its period (unless a
+        period follows it in its clause)."""
+        i = c.index
+        if depth > 2 or i == 0:
+            return None
+        prev = self.doc.quantities[i - 1]
+        if prev.start < c.sentence[0] or prev.converts is not None:
+            return None
+        if not _APPOSITION_GAP.fullmatch(self.doc.text, prev.end, c.q.start):
+            return None
+        if self._in(c.q.end, max(c.own[1], c.q.end)):
+            return None
+        return self.resolve(quantity_context(self.doc, i - 1), depth + 1)
+
+    def resolve(self, c: QCtx, depth: int = 0) -> ResolvedPeriod:
+        if c.index > 0:
+            res = self._apposition(c, depth)
+            if res is not None and res.start is not None:
+                return res
         if self.has_respectively:
             res = self._respectively(c)
             if res is not None:
