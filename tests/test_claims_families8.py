@@ -208,3 +208,21 @@ def test_restated_figure_with_its_own_year_keeps_it():
     text = "Output was 1.2 trillion yuan in 2022, or 1 percent of GDP in 2021 terms in 2021."
     c = find(text, "1 percent", "2023-03-01")
     assert c.period_end == 2021
+
+
+# indicator: after `and the`, the words before the next figure are that figure's subject
+def test_second_subject_after_and_belongs_to_the_next_figure():
+    text = (
+        "In 2022, the penetration rate of digital R&D and design tools was 77 percent and the "
+        "numerical control rate of key processes was 58.6 percent."
+    )
+    assert find(text, "77 percent").indicator == "digital_rd_tools_penetration"
+    assert find(text, "58.6 percent").indicator == "key_process_nc_rate"
+
+
+def test_rate_after_a_growth_word_is_still_a_share():
+    text = (
+        "In 2022, output rose 3 percent, up 0.5 percentage points from 2021, and the numerical "
+        "control rate of key processes reached 58.6 percent."
+    )
+    assert find(text, "58.6 percent").indicator == "key_process_nc_rate"

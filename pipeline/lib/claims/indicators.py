@@ -200,6 +200,9 @@ def _subject_before_appositive(doc: Doc, c: QCtx) -> tuple[int, int] | None:
     return (lo, last.start())
 
 
+_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:the|its|their)\b", re.I)
+
+
 def _part_weight(
     doc: Doc, c: QCtx, part: str, linked: bool = False, extra: tuple[int, int] | None = None
 ) -> float:
@@ -213,6 +216,15 @@ def _part_weight(
     for pos in hits:
         end = pos + n
         if c.own[0] <= pos and end <= c.own[1] + 1:
+            if (
+                pos >= c.q.end
+                and c.forward[1] < s1
+                and _NEXT_SUBJECT.search(doc.text, c.q.end, pos)
+            ):
+                # `... tools was 79.6 percent and the numerical control rate of key processes
+                # was 62.2 percent`: after `and`, the subject of the next figure
+                best = max(best, fwd_weight)
+                continue
             return W_OWN
         if c.backward[0] <= pos and end <= c.backward[1]:
             best = max(best, W_NEAR)
@@ -424,7 +436,7 @@ _OUR_BUSINESS = re.compile(
 )
 _SHARE_CUE = re.compile(
     r"\b(?:share|proportion|accounting|accounted|accounts|equivalent|equal|percent of|of gdp|"
-    r"of the gdp|of gross|ratio)\b"
+    r"of the gdp|of gross|ratio|penetration|(?<!growth )(?<!increase )rate)\b"
 )
 _GROWTH_CUE = re.compile(
     r"\b(?:growth|grew|grow|grows|growing|rose|rise|rising|increas\w*|expand\w*|up|down|"
