@@ -226,3 +226,22 @@ def test_rate_after_a_growth_word_is_still_a_share():
         "control rate of key processes reached 58.6 percent."
     )
     assert find(text, "58.6 percent").indicator == "key_process_nc_rate"
+
+
+# reference year and status: a finished plan period reported in the past tense
+def test_finished_plan_period_in_the_past_tense_is_the_span_and_actual():
+    text = (
+        "Robots\n\nDuring the 13th Five-Year Plan period (2016-2020), the province trained "
+        "more than 9,000 robot engineers, officials said."
+    )
+    c = find(text, "9,000", "2021-01-15")
+    assert (c.period_start, c.period_end, c.status) == (2016, 2020, "actual")
+
+
+def test_plan_period_not_over_keeps_its_target_year():
+    text = (
+        "Robots\n\nDuring the 14th Five-Year Plan period (2021-2025), the province will train "
+        "9,000 robot engineers."
+    )
+    c = find(text, "9,000", "2022-01-15")
+    assert (c.period_end, c.status) == (2025, "target")

@@ -272,6 +272,7 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 # a plan named with its period: `the action plan for the industrial internet (2021-2023)`
+_PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
     r"[^.()\n]{0,120}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
@@ -1279,6 +1280,18 @@ class PeriodResolver:
         lead = text[s0 : max(c.own[1], q.end)]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
+        if (
+            m
+            and self.pub is not None
+            and int(m.group(2)) <= self.pub
+            and _PERIOD_PAREN.search(text, m.start(), m.end())
+            and not FUTURE_WORDS.search(lead)
+            and self._past_tense(lead, max(c.own[1], q.end), s1)
+        ):
+            # `During the 14th Five-Year Plan period (2021-2025), the country cultivated more
+            # than 35,000 smart factories`: a plan period over at publication, reported in the
+            # past tense, is the span the figure accumulates over
+            return ResolvedPeriod(int(m.group(1)), int(m.group(2)), "explicit_year")
         if m and (planned or PLAN_ACTION.search(lead)):
             y = int(m.group(2))
             return ResolvedPeriod(y, y, "plan_year")
