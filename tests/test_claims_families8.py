@@ -245,3 +245,22 @@ def test_plan_period_not_over_keeps_its_target_year():
     )
     c = find(text, "9,000", "2022-01-15")
     assert (c.period_end, c.status) == (2025, "target")
+
+
+# reference year and status: `That would ...` continues the last state of the sentence before
+def test_that_would_sentence_takes_the_last_year_of_the_previous_sentence_as_a_forecast():
+    text = (
+        "Robot output is expected to reach 2 million units in 2024 and top 3 million units by "
+        "2028, according to a forecast. That would lift its share of world output to about 60 "
+        "percent."
+    )
+    c = find(text, "60", "2024-03-01")
+    assert (c.period_start, c.period_end, c.status) == (2028, 2028, "forecast")
+
+
+def test_plain_following_sentence_still_takes_the_first_year():
+    text = (
+        "Robot output reached 2 million units in 2023 and exports hit 500,000 units in 2022. "
+        "Prices fell 4 percent."
+    )
+    assert find(text, "4 percent", "2024-03-01").period_end == 2023

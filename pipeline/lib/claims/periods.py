@@ -272,6 +272,9 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 # a plan named with its period: `the action plan for the industrial internet (2021-2023)`
+_CONSEQUENCE = re.compile(
+    r"\s*(?:That|This|Which|Such\s+\w+)\s+(?:would|will|could|should|might|may)\b"
+)
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
@@ -1069,7 +1072,13 @@ class PeriodResolver:
         if not found:
             return None
         to = self._to_end_period(found)
-        return to if to is not None else found[0]
+        if to is not None:
+            return to
+        if len(found) > 1 and _CONSEQUENCE.match(self.doc.text, c.sentence[0]):
+            # `... 5.8 trillion yuan in 2025 and top 7 trillion yuan by 2030. That would lift
+            # its share of GDP to around 4.5 percent.`: the consequence of the state reached last
+            return found[-1]
+        return found[0]
 
     def _to_end_period(self, found: list[Period]) -> Period | None:
         """In `grew from 8 trillion yuan in 2012 to 43.8 trillion yuan in 2022`, the period of

@@ -92,6 +92,8 @@ _AHEAD = re.compile(
     r"coming|by\s+20\d\d)\b",
     re.I,
 )
+# `That would lift its share to 4.5 percent` after `... by 2030`: a consequence, not a goal
+_CONDITIONAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
@@ -192,6 +194,7 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         and end is not None
         and end > pub
         and not _FORECAST_STRONG.search(scope)
+        and not (period.period.start < c.sentence[0] and _CONDITIONAL.search(scope))
     ):
         return "target"
     if end is None:
