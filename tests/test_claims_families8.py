@@ -264,3 +264,24 @@ def test_plain_following_sentence_still_takes_the_first_year():
         "Prices fell 4 percent."
     )
     assert find(text, "4 percent", "2024-03-01").period_end == 2023
+
+
+# status: a coordinated clause after the figure does not introduce it
+def test_will_clause_after_the_figure_does_not_make_it_a_target():
+    text = (
+        "Notice on the Robot Plan\n\nThe plan lists 20 tasks under five chapters and will be "
+        "carried out in all 16 cities."
+    )
+    c = find(text, "five chapters", "2022-05-01")
+    assert (c.period_end, c.status) == (2022, "actual")
+    assert find(text, "16 cities", "2022-05-01").status == "target"
+
+
+def test_order_after_an_ordinal_is_a_target():
+    text = "Robots\n\nFirst, subsidize at least a third of the cost of robot arms for small firms."
+    assert find(text, "a third", None).status == "target"
+
+
+def test_will_have_by_the_end_of_the_year_is_a_forecast():
+    text = "The country will have more than 80,000 robot cells by the end of the year, he said."
+    assert find(text, "80,000", "2022-05-01").status == "forecast"

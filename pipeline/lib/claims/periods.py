@@ -193,7 +193,8 @@ PLAN_ACTION = re.compile(
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 IMPERATIVE = re.compile(
-    r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?(?:Build|Cultivate|Form|Create|Establish|Set up|"
+    r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|(?:First|Second|Third|Fourth|Fifth|Finally|"
+    r"Also|Meanwhile),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
     r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
     r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen|"
     r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e)"
@@ -240,6 +241,7 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
 # a statement of the present in an undated text: no year can be told
+_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
 _PLAN_TITLE = re.compile(
     r"\b(?:notice|circular|(?:action|work|implementation|development) plan|guidelines?|"
@@ -1287,6 +1289,11 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
+        # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
+        # coordinated after the figure, with a verb of its own, does not introduce it
+        cm = _COORDINATED_VERB.search(lead, q.end - s0)
+        if cm is not None:
+            lead = lead[: cm.start()]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
         if (

@@ -94,11 +94,19 @@ _AHEAD = re.compile(
 )
 # `That would lift its share to 4.5 percent` after `... by 2030`: a consequence, not a goal
 _CONDITIONAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
+_WILL_HAVE = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?:have|reach|exceed|top|surpass|hit)\b", re.I)
+_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
 def _scope(doc: Doc, c: QCtx) -> str:
-    return doc.text[c.sentence[0] : max(c.own[1], c.q.end)]
+    end = max(c.own[1], c.q.end)
+    # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
+    # coordinated after the figure, with a verb of its own, is not what introduces it
+    m = _COORDINATED_VERB.search(doc.text, c.q.end, end)
+    if m is not None:
+        end = m.start()
+    return doc.text[c.sentence[0] : end]
 
 
 def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
@@ -218,6 +226,15 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"
     if period.basis == "publication_year" and _FORECAST_STRONG.search(scope):
         return "forecast"
+    if (
+        period.basis == "publication_year"
+        and period.period is not None
+        and c.sentence[0] <= period.period.start < c.sentence[1]
+        and _WILL_HAVE.search(scope)
+    ):
+        return (
+            "forecast"  # `China will have more than 600,000 base stations by the end of the year`
+        )
     if end < pub and pub - end <= 1:
         if _ESTIMATE.search(_BRACKETS.sub(" ", scope)):
             return "estimate"
