@@ -285,3 +285,15 @@ def test_order_after_an_ordinal_is_a_target():
 def test_will_have_by_the_end_of_the_year_is_a_forecast():
     text = "The country will have more than 80,000 robot cells by the end of the year, he said."
     assert find(text, "80,000", "2022-05-01").status == "forecast"
+
+
+# reference year: two `respectively` lists in one sentence both pair with its years
+def test_second_respectively_list_pairs_with_the_years_too():
+    text = (
+        "In 2019 and 2020, robot sales stood at 80 billion yuan and 95 billion yuan "
+        "respectively, with growth of 12.1 percent and 18.8 percent, respectively."
+    )
+    cs = {c.quote: c for c in claims(text, "2021-05-01")}
+    assert cs["12.1 percent"].period_end == 2019
+    assert cs["18.8 percent"].period_end == 2020
+    assert cs["80 billion yuan"].period_end == 2019

@@ -494,19 +494,29 @@ def base_period(doc: Doc, p: Period) -> bool:
 def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
     """Indices of the figures listed right before `respectively` in the sentence (`2.1%, 2.4%
     and 2.9%, respectively`; the last one may be followed by its years or a short phrase), or
-    [] when there is no such list of at least two (cached per sentence)."""
-    key = ("resp_members", sentence)
+    [] when there is no such list of at least two (cached per sentence). With several
+    `respectively` in the sentence, the first list (see `respective_groups`)."""
+    groups = respective_groups(doc, sentence)
+    return groups[0] if groups else []
+
+
+def respective_groups(doc: Doc, sentence: tuple[int, int]) -> list[list[int]]:
+    """The lists of figures closed by each `respectively` of the sentence (`... 1.42 trillion
+    yuan and 1.76 trillion yuan respectively, with growth of 23.3 percent and 23.9 percent,
+    respectively`: two lists); cached per sentence."""
+    key = ("resp_groups", sentence)
     hit = doc._par_cache.get(key)
     if hit is not None:
         return hit
     text = doc.text
     s0, s1 = sentence
-    members: list[int] = []
-    m = _RESPECTIVELY.search(text, s0, s1)
-    if m is not None:
+    groups: list[list[int]] = []
+    lo = s0
+    for m in _RESPECTIVELY.finditer(text, s0, s1):
+        members: list[int] = []
         qs = doc.quantities
         j = bisect.bisect_left(doc.q_starts, m.start()) - 1
-        while j >= 0 and qs[j].start >= s0:
+        while j >= 0 and qs[j].start >= lo:
             nxt = qs[members[-1]].start if members else m.start()
             if qs[j].converts is None:
                 gap = text[qs[j].end : nxt]
@@ -516,10 +526,11 @@ def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
                 members.append(j)
             j -= 1
         members.reverse()
-        if len(members) < 2:
-            members = []
-    doc._par_cache[key] = members
-    return members
+        if len(members) >= 2:
+            groups.append(members)
+        lo = m.end()
+    doc._par_cache[key] = groups
+    return groups
 
 
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
@@ -810,11 +821,16 @@ class PeriodResolver:
         return table.get(c.index)
 
     def _respective_years(self, sentence: tuple[int, int]) -> dict[int, ResolvedPeriod]:
+        out: dict[int, ResolvedPeriod] = {}
+        for members in respective_groups(self.doc, sentence):
+            out.update(self._respective_group_years(sentence, members))
+        return out
+
+    def _respective_group_years(
+        self, sentence: tuple[int, int], members: list[int]
+    ) -> dict[int, ResolvedPeriod]:
         text = self.doc.text
         s0, s1 = sentence
-        members = respective_members(self.doc, sentence)
-        if not members:
-            return {}
         # a list of as many years elsewhere in the sentence, else in the heading of the list
         # line it is (`Indicators in 2024 and 2023 are as follows:` / `Energy: 41,200 tce and
         # 44,800 tce respectively.`)
