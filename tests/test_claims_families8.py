@@ -297,3 +297,23 @@ def test_second_respectively_list_pairs_with_the_years_too():
     assert cs["12.1 percent"].period_end == 2019
     assert cs["18.8 percent"].period_end == 2020
     assert cs["80 billion yuan"].period_end == 2019
+
+
+# indicator: `and top N` shares the subject of the figure before it
+def test_and_top_shares_the_subject_of_the_previous_figure():
+    text = (
+        "The added value of the industrial internet industry is expected to reach 5 trillion "
+        "yuan in 2024 and top 6 trillion yuan by 2027, according to a think tank."
+    )
+    assert find(text, "6 trillion yuan", "2024-01-05").indicator == "iip_added_value"
+
+
+# reference year: a milestone clause `, and crossed N` keeps the other figure's year off
+def test_milestone_clause_does_not_take_the_year_of_the_figure_before():
+    text = (
+        "Registrations of identifiers stood at 2 billion at the end of 2018, and passed 6 "
+        "billion in July, officials said."
+    )
+    c = find(text, "6 billion", "2019-11-20")
+    assert c.period_end == 2019
+    assert find(text, "2 billion", "2019-11-20").period_end == 2018

@@ -172,7 +172,19 @@ _LINKED = re.compile(
 
 
 def _linked(doc: Doc, c: QCtx) -> bool:
-    return bool(_LINKED.match(doc.norm[c.own[0] : c.q.start]))
+    lead = doc.norm[c.own[0] : c.q.start]
+    if _LINKED.match(lead):
+        return True
+    # `... is expected to reach 5.8 trillion yuan in 2025 and top 7 trillion yuan by 2030`: a
+    # verb of level in the figure's span, after `and`, shares the subject of the figure before
+    return bool(_AND_ONLY.match(lead) and _VERB_SPAN.match(doc.norm, c.q.start))
+
+
+_AND_ONLY = re.compile(
+    r"^\W*(?:(?:in|by|at\s+the\s+end\s+of|this|last|next)\s+[\w-]+(?:\s+[\w-]+)?\W*)?"
+    r"(?:and|but|then)\W*$"
+)
+_VERB_SPAN = re.compile(r"(?:top|tops|topped|exceed\w*|surpass\w*|pass\w*|cross\w*)\b")
 
 
 # an appositive between the subject and its verb (`gigabit broadband users, referring to households

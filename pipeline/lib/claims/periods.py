@@ -274,6 +274,7 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 # a plan named with its period: `the action plan for the industrial internet (2021-2023)`
+_OWN_AND_VERB = re.compile(r"\W*(?:and|but)\s+(?:then\s+)?(?:\w+ed|topped|hit)\b", re.I)
 _CONSEQUENCE = re.compile(
     r"\s*(?:That|This|Which|Such\s+\w+)\s+(?:would|will|could|should|might|may)\b"
 )
@@ -1277,7 +1278,11 @@ class PeriodResolver:
         before = [p for p in in_sentence if p.end <= c0 and not base_period(self.doc, p)]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
-            return self._make((free or before)[-1], c=c)
+            if free or not _OWN_AND_VERB.match(text, c0, q.end):
+                return self._make((free or before)[-1], c=c)
+            # `Registrations stood at 1 billion at the end of 2019, and crossed 5 billion in
+            # August`: the year of the other figure stays with it; the clause of its own verb
+            # falls through to the rules without time words
         after = [
             p
             for p in in_sentence
