@@ -317,3 +317,17 @@ def test_milestone_clause_does_not_take_the_year_of_the_figure_before():
     c = find(text, "6 billion", "2019-11-20")
     assert c.period_end == 2019
     assert find(text, "2 billion", "2019-11-20").period_end == 2018
+
+
+# indicator: a company's own ESG / annual report is company scope
+def test_figures_of_a_company_esg_report_are_not_national_indicators():
+    text = (
+        "Hengda Robot Co., Ltd.\n2023 Environmental, Social and Governance (ESG) Report\n\n"
+        "The number of industrial apps on the platform reached 2,100.\n"
+    )
+    assert find(text, "2,100", None).indicator == "unclassified"
+
+
+def test_a_national_news_story_keeps_the_indicator():
+    text = "China's robots\n\nThe number of industrial apps in China reached 2,100 in 2023.\n"
+    assert find(text, "2,100", "2024-01-05").indicator == "industrial_apps"

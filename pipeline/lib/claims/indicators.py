@@ -523,7 +523,9 @@ _LOCAL_DOC = re.compile(
 _COMPANY_DOC = re.compile(
     r"\b(?:reports?|announces?|posts?|releases?)\b[^.\n]{0,60}\b(?:results|earnings)\b|"
     r"/\s*prnewswire\s*/|\bbusiness\s*wire\b|\bglobenewswire\b|\bstock\s+code\b|"
-    r"\btoday\s+announced\b"
+    r"\btoday\s+announced\b|"
+    # a company's own report: `Zhongheng ... Co., Ltd.` / `2024 ... (ESG) Report (Excerpt)`
+    r"\b(?:esg\)?|sustainability|csr|social\s+responsibility|annual)\s+report\b"
 )
 
 
