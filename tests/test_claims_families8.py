@@ -331,3 +331,14 @@ def test_figures_of_a_company_esg_report_are_not_national_indicators():
 def test_a_national_news_story_keeps_the_indicator():
     text = "China's robots\n\nThe number of industrial apps in China reached 2,100 in 2023.\n"
     assert find(text, "2,100", "2024-01-05").indicator == "industrial_apps"
+
+
+# status: the share of a group that plans something is a survey fact, not a goal
+def test_share_of_respondents_who_plan_is_actual():
+    text = "A survey in May found that 45% of manufacturers planned to buy robots this year."
+    assert find(text, "45%", "2021-06-01").status == "actual"
+
+
+def test_plan_to_reach_a_share_is_still_a_target():
+    text = "The city aims to have 45% of plants equipped with robots by 2023."
+    assert find(text, "45%", "2021-06-01").status == "target"

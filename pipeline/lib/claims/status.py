@@ -95,6 +95,13 @@ _AHEAD = re.compile(
 # `That would lift its share to 4.5 percent` after `... by 2030`: a consequence, not a goal
 _CONDITIONAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _WILL_HAVE = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?:have|reach|exceed|top|surpass|hit)\b", re.I)
+_SHARE_OF_INTENDING = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:respondents|firms|companies|enterprises|"
+    r"manufacturers|businesses|executives|people|users|consumers|households|those\s+surveyed)\s+"
+    r"(?:said\s+they\s+)?(?:planned|plan|plans|intend|intended|aim|aimed|expect|expected|"
+    r"would|will)\b",
+    re.I,
+)
 _COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
@@ -106,6 +113,10 @@ def _scope(doc: Doc, c: QCtx) -> str:
     m = _COORDINATED_VERB.search(doc.text, c.q.end, end)
     if m is not None:
         end = m.start()
+    # `62% of respondents planned to raise spending`: the intention is the counted group's, the
+    # figure is a share of it, not a goal
+    if end > c.q.end and _SHARE_OF_INTENDING.match(doc.text, c.q.end, end):
+        end = c.q.end
     return doc.text[c.sentence[0] : end]
 
 
