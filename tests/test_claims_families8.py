@@ -342,3 +342,9 @@ def test_share_of_respondents_who_plan_is_actual():
 def test_plan_to_reach_a_share_is_still_a_target():
     text = "The city aims to have 45% of plants equipped with robots by 2023."
     assert find(text, "45%", "2021-06-01").status == "target"
+
+
+# indicator: the base verb `serve` names the platforms' enterprises served
+def test_platforms_serve_enterprises():
+    text = "China's key industrial internet platforms serve over 900,000 enterprises in 2022."
+    assert find(text, "900,000 enterprises", "2023-01-10").indicator == "iip_enterprises_served"
