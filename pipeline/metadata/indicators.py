@@ -168,7 +168,7 @@ _ENTRIES = [
                 "sets of equipment", "connections")),
     _i("iip_enterprises_served", "Industrial enterprises served by industrial Internet platforms",
        "count", "count", "platforms", cumulative=True,
-       phrases=["served", "serving", "serves", "service to", "services to", "enterprises ... served"],
+       phrases=["served", "serving", "serves", "serve", "service to", "services to", "enterprises ... served"],
        counted=_ENTERPRISES,
        requires=_IIP + ("platform",)),
     # ---- network -----------------------------------------------------------------------------

@@ -77,9 +77,9 @@ def _bound(doc: Doc, c: QCtx) -> str:
 def _conversion_bound(doc: Doc, c: QCtx, original: Claim | None) -> str:
     """A conversion in brackets without a bound word of its own carries the bound of the amount
     it converts when that is a bound (`more than 95 billion yuan ($14.6 billion)`: the dollar
-    figure is `lower` too); `about` is rounding, the conversion stays exact."""
+    figure is `lower` too; `about 300 billion yuan ($41 billion)`: `approx`)."""
     bound = _bound(doc, c)
-    if original is not None and bound == "exact" and original.bound in ("lower", "upper"):
+    if original is not None and bound == "exact" and original.bound in ("lower", "upper", "approx"):
         return original.bound
     return bound
 

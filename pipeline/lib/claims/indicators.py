@@ -172,7 +172,19 @@ _LINKED = re.compile(
 
 
 def _linked(doc: Doc, c: QCtx) -> bool:
-    return bool(_LINKED.match(doc.norm[c.own[0] : c.q.start]))
+    lead = doc.norm[c.own[0] : c.q.start]
+    if _LINKED.match(lead):
+        return True
+    # `... is expected to reach 5.8 trillion yuan in 2025 and top 7 trillion yuan by 2030`: a
+    # verb of level in the figure's span, after `and`, shares the subject of the figure before
+    return bool(_AND_ONLY.match(lead) and _VERB_SPAN.match(doc.norm, c.q.start))
+
+
+_AND_ONLY = re.compile(
+    r"^\W*(?:(?:in|by|at\s+the\s+end\s+of|this|last|next)\s+[\w-]+(?:\s+[\w-]+)?\W*)?"
+    r"(?:and|but|then)\W*$"
+)
+_VERB_SPAN = re.compile(r"(?:top|tops|topped|exceed\w*|surpass\w*|pass\w*|cross\w*)\b")
 
 
 # an appositive between the subject and its verb (`gigabit broadband users, referring to households
@@ -200,6 +212,9 @@ def _subject_before_appositive(doc: Doc, c: QCtx) -> tuple[int, int] | None:
     return (lo, last.start())
 
 
+_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:the|its|their)\b", re.I)
+
+
 def _part_weight(
     doc: Doc, c: QCtx, part: str, linked: bool = False, extra: tuple[int, int] | None = None
 ) -> float:
@@ -213,6 +228,15 @@ def _part_weight(
     for pos in hits:
         end = pos + n
         if c.own[0] <= pos and end <= c.own[1] + 1:
+            if (
+                pos >= c.q.end
+                and c.forward[1] < s1
+                and _NEXT_SUBJECT.search(doc.text, c.q.end, pos)
+            ):
+                # `... tools was 79.6 percent and the numerical control rate of key processes
+                # was 62.2 percent`: after `and`, the subject of the next figure
+                best = max(best, fwd_weight)
+                continue
             return W_OWN
         if c.backward[0] <= pos and end <= c.backward[1]:
             best = max(best, W_NEAR)
@@ -424,7 +448,7 @@ _OUR_BUSINESS = re.compile(
 )
 _SHARE_CUE = re.compile(
     r"\b(?:share|proportion|accounting|accounted|accounts|equivalent|equal|percent of|of gdp|"
-    r"of the gdp|of gross|ratio)\b"
+    r"of the gdp|of gross|ratio|penetration|(?<!growth )(?<!increase )rate)\b"
 )
 _GROWTH_CUE = re.compile(
     r"\b(?:growth|grew|grow|grows|growing|rose|rise|rising|increas\w*|expand\w*|up|down|"
@@ -499,7 +523,9 @@ _LOCAL_DOC = re.compile(
 _COMPANY_DOC = re.compile(
     r"\b(?:reports?|announces?|posts?|releases?)\b[^.\n]{0,60}\b(?:results|earnings)\b|"
     r"/\s*prnewswire\s*/|\bbusiness\s*wire\b|\bglobenewswire\b|\bstock\s+code\b|"
-    r"\btoday\s+announced\b"
+    r"\btoday\s+announced\b|"
+    # a company's own report: `Zhongheng ... Co., Ltd.` / `2024 ... (ESG) Report (Excerpt)`
+    r"\b(?:esg\)?|sustainability|csr|social\s+responsibility|annual)\s+report\b"
 )
 
 

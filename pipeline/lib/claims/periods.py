@@ -182,7 +182,7 @@ TARGET_WORDS = re.compile(
 # an actor committing to do something (shared with status.py): `the ministry will build 600,000
 # base stations`, `3,000 firms will be helped to go digital`
 PLAN_ACTION = re.compile(
-    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:\w+ly\s+)?(?:be\s+)?"
+    r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:(?:\w+ly|also|further|jointly)\s+)?(?:be\s+)?"
     r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
@@ -193,9 +193,12 @@ PLAN_ACTION = re.compile(
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 IMPERATIVE = re.compile(
-    r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?(?:Build|Cultivate|Form|Create|Establish|Set up|"
+    r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|(?:First|Second|Third|Fourth|Fifth|Finally|"
+    r"Also|Meanwhile),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
     r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
-    r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen)\b"
+    r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen|"
+    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e)"
+    r"\b(?!\s+(?:by|in|of|to)\b)"
 )
 # tense of a sentence without time words (see `_resolve`)
 _PRESENT = re.compile(
@@ -208,7 +211,8 @@ _PAST = re.compile(
     r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
     r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
     r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
-    r"exported|imported|received|processed|signed)\b",
+    r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
+    r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b",
     re.I,
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
@@ -237,6 +241,22 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
 # a statement of the present in an undated text: no year can be told
+_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
+_WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
+_PLAN_TITLE = re.compile(
+    r"\b(?:notice|circular|(?:action|work|implementation|development) plan|guidelines?|"
+    r"guiding opinions|opinions on|measures for|measures on)\b",
+    re.I,
+)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b", re.I
+)
+_NOT_PERFECT = re.compile(
+    r"\b(?:now|currently|so far|to date|at present|still|is|are|will|since|this year)\b", re.I
+)
+_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*\w+){0,3}\s*,\s*or\s+")
+_NOW_BRACKETED = re.compile(r"\([^()]*\)")
+_NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
 _NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
 # the year of an event, not of figures: `the 2023 annual general meeting`, `at its 2024 meeting`
 _EVENT_AFTER = re.compile(
@@ -254,6 +274,11 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 # a plan named with its period: `the action plan for the industrial internet (2021-2023)`
+_OWN_AND_VERB = re.compile(r"\W*(?:and|but)\s+(?:then\s+)?(?:\w+ed|topped|hit)\b", re.I)
+_CONSEQUENCE = re.compile(
+    r"\s*(?:That|This|Which|Such\s+\w+)\s+(?:would|will|could|should|might|may)\b"
+)
+_PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
     r"[^.()\n]{0,120}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
@@ -470,19 +495,29 @@ def base_period(doc: Doc, p: Period) -> bool:
 def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
     """Indices of the figures listed right before `respectively` in the sentence (`2.1%, 2.4%
     and 2.9%, respectively`; the last one may be followed by its years or a short phrase), or
-    [] when there is no such list of at least two (cached per sentence)."""
-    key = ("resp_members", sentence)
+    [] when there is no such list of at least two (cached per sentence). With several
+    `respectively` in the sentence, the first list (see `respective_groups`)."""
+    groups = respective_groups(doc, sentence)
+    return groups[0] if groups else []
+
+
+def respective_groups(doc: Doc, sentence: tuple[int, int]) -> list[list[int]]:
+    """The lists of figures closed by each `respectively` of the sentence (`... 1.42 trillion
+    yuan and 1.76 trillion yuan respectively, with growth of 23.3 percent and 23.9 percent,
+    respectively`: two lists); cached per sentence."""
+    key = ("resp_groups", sentence)
     hit = doc._par_cache.get(key)
     if hit is not None:
         return hit
     text = doc.text
     s0, s1 = sentence
-    members: list[int] = []
-    m = _RESPECTIVELY.search(text, s0, s1)
-    if m is not None:
+    groups: list[list[int]] = []
+    lo = s0
+    for m in _RESPECTIVELY.finditer(text, s0, s1):
+        members: list[int] = []
         qs = doc.quantities
         j = bisect.bisect_left(doc.q_starts, m.start()) - 1
-        while j >= 0 and qs[j].start >= s0:
+        while j >= 0 and qs[j].start >= lo:
             nxt = qs[members[-1]].start if members else m.start()
             if qs[j].converts is None:
                 gap = text[qs[j].end : nxt]
@@ -492,10 +527,11 @@ def respective_members(doc: Doc, sentence: tuple[int, int]) -> list[int]:
                 members.append(j)
             j -= 1
         members.reverse()
-        if len(members) < 2:
-            members = []
-    doc._par_cache[key] = members
-    return members
+        if len(members) >= 2:
+            groups.append(members)
+        lo = m.end()
+    doc._par_cache[key] = groups
+    return groups
 
 
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
@@ -786,13 +822,24 @@ class PeriodResolver:
         return table.get(c.index)
 
     def _respective_years(self, sentence: tuple[int, int]) -> dict[int, ResolvedPeriod]:
+        out: dict[int, ResolvedPeriod] = {}
+        for members in respective_groups(self.doc, sentence):
+            out.update(self._respective_group_years(sentence, members))
+        return out
+
+    def _respective_group_years(
+        self, sentence: tuple[int, int], members: list[int]
+    ) -> dict[int, ResolvedPeriod]:
         text = self.doc.text
         s0, s1 = sentence
-        members = respective_members(self.doc, sentence)
-        if not members:
-            return {}
-        # a list of as many years elsewhere in the sentence
+        # a list of as many years elsewhere in the sentence, else in the heading of the list
+        # line it is (`Indicators in 2024 and 2023 are as follows:` / `Energy: 41,200 tce and
+        # 44,800 tce respectively.`)
         ys = [p for p in self._in(s0, s1) if p.kind in ("year", "date") and p.year_start]
+        if not ys and self.lists:
+            lh = self.list_heading(s0)
+            if lh is not None:
+                ys = [p for p in self._in(*lh[0]) if p.kind in ("year", "date") and p.year_start]
         for k in range(len(ys)):
             run = [ys[k]]
             for p in ys[k + 1 :]:
@@ -807,7 +854,27 @@ class PeriodResolver:
                 }
         return {}
 
-    def resolve(self, c: QCtx) -> ResolvedPeriod:
+    def _apposition(self, c: QCtx, depth: int) -> ResolvedPeriod | None:
+        """`the total grew to 5.28 trillion yuan last year, or about 3.9 percent of GDP`: a
+        figure set after another one by `, or` restates it and takes its period (unless a
+        period follows it in its clause)."""
+        i = c.index
+        if depth > 2 or i == 0:
+            return None
+        prev = self.doc.quantities[i - 1]
+        if prev.start < c.sentence[0] or prev.converts is not None:
+            return None
+        if not _APPOSITION_GAP.fullmatch(self.doc.text, prev.end, c.q.start):
+            return None
+        if self._in(c.q.end, max(c.own[1], c.q.end)):
+            return None
+        return self.resolve(quantity_context(self.doc, i - 1), depth + 1)
+
+    def resolve(self, c: QCtx, depth: int = 0) -> ResolvedPeriod:
+        if c.index > 0:
+            res = self._apposition(c, depth)
+            if res is not None and res.start is not None:
+                return res
         if self.has_respectively:
             res = self._respectively(c)
             if res is not None:
@@ -908,6 +975,49 @@ class PeriodResolver:
         pick = first if role[0] == "from" else last
         return ResolvedPeriod(pick.start, pick.end, basis, pick.period)
 
+    def _reports_on(self, y: int) -> bool:
+        """The title or the lead paragraph names the year `y` (`Results for 2019`, `in the
+        fourth quarter of last year`): the article reports on it (computed once per year)."""
+        key = ("reports_on", y)
+        hit = self.doc._par_cache.get(key)
+        if hit is None:
+            t0, t1 = self.doc.title
+            spans = [(t0, t1)]
+            for a, b in self.doc.seg.paragraphs:
+                if a >= t1 and b - a > 120:
+                    spans.append((a, b))
+                    break
+            hit = any(
+                self._make(p).end == y
+                for a, b in spans
+                for p in self._in(a, b)
+                if p.kind in ("year", "relative", "date")
+            )
+            self.doc._par_cache[key] = hit
+        return hit
+
+    def _plan_document(self) -> bool:
+        """The title names an official plan or notice (`Notice of the Ministry ... on ...`,
+        `Action Plan for ...`, `Guidelines on ...`); computed once."""
+        hit = self.doc._par_cache.get("plan_document")
+        if hit is None:
+            t0, t1 = self.doc.title
+            hit = self.doc._par_cache["plan_document"] = bool(
+                _PLAN_TITLE.search(self.doc.text, t0, t1)
+            )
+        return hit
+
+    def _now_after(self, c: QCtx) -> bool:
+        """`now` / `today` / `currently` right after the figure, in its clause (brackets
+        skipped): `... at about 120 billion yuan ($16.5 billion) now`."""
+        text = self.doc.text
+        tail = text[c.q.end : min(c.sentence[1], c.q.end + 60)]
+        if "now" not in tail and "today" not in tail and "current" not in tail:
+            return False
+        tail = _NOW_BRACKETED.sub(" ", tail)
+        tail = _NOW_CLAUSE_END.split(tail, 1)[0]
+        return bool(_NOW_WORD.search(tail))
+
     def _present_vs_future(self, c: QCtx, res: ResolvedPeriod) -> bool:
         """A statement of the present (`Our platform now connects 1.5 million devices`, `Net
         cash stands at`) does not take a future year from another clause or sentence (`..., and
@@ -981,7 +1091,13 @@ class PeriodResolver:
         if not found:
             return None
         to = self._to_end_period(found)
-        return to if to is not None else found[0]
+        if to is not None:
+            return to
+        if len(found) > 1 and _CONSEQUENCE.match(self.doc.text, c.sentence[0]):
+            # `... 5.8 trillion yuan in 2025 and top 7 trillion yuan by 2030. That would lift
+            # its share of GDP to around 4.5 percent.`: the consequence of the state reached last
+            return found[-1]
+        return found[0]
 
     def _to_end_period(self, found: list[Period]) -> Period | None:
         """In `grew from 8 trillion yuan in 2012 to 43.8 trillion yuan in 2022`, the period of
@@ -1140,15 +1256,33 @@ class PeriodResolver:
             and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
         ]
         if own:
+            if len(own) > 1:
+                # a period that directly follows another figure dates that one (`add 50
+                # factories in 2025 and will allocate 1.5 billion yuan over the next three years`)
+                own = [
+                    p
+                    for p in own
+                    if p.end <= q.start
+                    and not attached_to_other(self.doc, p, c)
+                    or p.start >= q.end
+                ] or own
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
+        if self.pub is not None and self._now_after(c):
+            # `the market is estimated at about 120 billion yuan ($16.5 billion) now`: the
+            # present, whatever years other clauses of the sentence speak of
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         pair = self._change_years(c)
         if pair is not None:
             return pair
         before = [p for p in in_sentence if p.end <= c0 and not base_period(self.doc, p)]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
-            return self._make((free or before)[-1], c=c)
+            if free or not _OWN_AND_VERB.match(text, c0, q.end):
+                return self._make((free or before)[-1], c=c)
+            # `Registrations stood at 1 billion at the end of 2019, and crossed 5 billion in
+            # August`: the year of the other figure stays with it; the clause of its own verb
+            # falls through to the rules without time words
         after = [
             p
             for p in in_sentence
@@ -1176,8 +1310,25 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
+        # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
+        # coordinated after the figure, with a verb of its own, does not introduce it
+        cm = _COORDINATED_VERB.search(lead, q.end - s0)
+        if cm is not None:
+            lead = lead[: cm.start()]
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
+        if (
+            m
+            and self.pub is not None
+            and int(m.group(2)) <= self.pub
+            and _PERIOD_PAREN.search(text, m.start(), m.end())
+            and not FUTURE_WORDS.search(lead)
+            and self._past_tense(lead, max(c.own[1], q.end), s1)
+        ):
+            # `During the 14th Five-Year Plan period (2021-2025), the country cultivated more
+            # than 35,000 smart factories`: a plan period over at publication, reported in the
+            # past tense, is the span the figure accumulates over
+            return ResolvedPeriod(int(m.group(1)), int(m.group(2)), "explicit_year")
         if m and (planned or PLAN_ACTION.search(lead)):
             y = int(m.group(2))
             return ResolvedPeriod(y, y, "plan_year")
@@ -1216,6 +1367,15 @@ class PeriodResolver:
         plan = self.title_plan() or self.doc_plan()
         if plan is not None and (planned or PLAN_ACTION.search(lead)):
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
+        if (
+            self.pub is not None
+            and (planned or PLAN_ACTION.search(lead) or _WILL_SHALL.search(lead))
+            and self._plan_document()
+        ):
+            # a measure of a notice / action plan whose title gives no years (`The central
+            # budget will arrange special funds, ... up to 30 million yuan`): the year of issue
+            # is its target year
+            return ResolvedPeriod(self.pub, self.pub, "plan_year")
         if FUTURE_WORDS.search(lead):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
@@ -1223,6 +1383,18 @@ class PeriodResolver:
         if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
             y = self.article_year()
             if y is not None and (self.pub is None or y < self.pub):
+                return ResolvedPeriod(y, y, "article_year")
+        if (
+            c.paragraph != self.doc.title
+            and self.doc.published is not None
+            and self.doc.published.month <= 2
+            and _PERFECT.search(lead)
+            and not _NOT_PERFECT.search(lead)
+        ):
+            # results of last year published in January/February, in the present perfect
+            # (`The province has cultivated 72 platforms` in a January report on last year)
+            y = self.article_year()
+            if y is not None and y == self.pub - 1 and self._reports_on(y):
                 return ResolvedPeriod(y, y, "article_year")
         if self.pub is None:
             return NONE

@@ -63,7 +63,7 @@ _HEAD_TO = re.compile(
     re.I,
 )
 _WILL_LEVEL = re.compile(
-    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
+    r"\b(?:will|shall)\s+(?:\w+ly\s+|not\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
     r"achieve|rise to|increase to|grow to)\b",
     re.I,
 )
@@ -80,11 +80,44 @@ _DONE = re.compile(
     r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_ESTIMATE_CLAIM = re.compile(
+    r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
+    r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
+    r"official|industry)\s+estimates?\b|\baccording\s+to\s+(?:\w+\s+){0,3}estimates?\b",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expected|expects?|forecasts?|forecasted|projected|"
+    r"projects|predicted|predicts?|likely|going to|plans?|planned|aims?|targets?|next|future|"
+    r"coming|by\s+20\d\d)\b",
+    re.I,
+)
+# `That would lift its share to 4.5 percent` after `... by 2030`: a consequence, not a goal
+_CONDITIONAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
+_WILL_HAVE = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?:have|reach|exceed|top|surpass|hit)\b", re.I)
+_SHARE_OF_INTENDING = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:respondents|firms|companies|enterprises|"
+    r"manufacturers|businesses|executives|people|users|consumers|households|those\s+surveyed)\s+"
+    r"(?:said\s+they\s+)?(?:planned|plan|plans|intend|intended|aim|aimed|expect|expected|"
+    r"would|will)\b",
+    re.I,
+)
+_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
 def _scope(doc: Doc, c: QCtx) -> str:
-    return doc.text[c.sentence[0] : max(c.own[1], c.q.end)]
+    end = max(c.own[1], c.q.end)
+    # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
+    # coordinated after the figure, with a verb of its own, is not what introduces it
+    m = _COORDINATED_VERB.search(doc.text, c.q.end, end)
+    if m is not None:
+        end = m.start()
+    # `62% of respondents planned to raise spending`: the intention is the counted group's, the
+    # figure is a share of it, not a goal
+    if end > c.q.end and _SHARE_OF_INTENDING.match(doc.text, c.q.end, end):
+        end = c.q.end
+    return doc.text[c.sentence[0] : end]
 
 
 def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
@@ -106,6 +139,29 @@ def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     return bool(ends) and not _TARGET.search(lead, ends[-1])
 
 
+def _present_estimate(doc: Doc, c: QCtx) -> bool:
+    """An estimate of a present or past figure (`Operators estimate that about 70 percent of
+    identifiers relate to parts`, `the market is estimated at 120 billion yuan now`, `costs
+    between 200,000 and 500,000 yuan, by our estimate`): estimate wording anywhere in the
+    sentence and no word looking ahead."""
+    s0, s1 = c.sentence
+    text = doc.text
+    if "stimat" not in text[s0:s1]:
+        return False
+    m = _ESTIMATE_CLAIM.search(text, s0, s1)
+    if m is None:
+        return False
+    # the clause of the estimate words (`..., adding that the market is estimated at ... now`)
+    a = max(text.rfind(",", s0, m.start()), s0)
+    b = text.find(",", m.end(), s1)
+    b = s1 if b < 0 else b
+    if a <= c.q.start < b:
+        return not _AHEAD.search(text[a : m.start()] + " " + text[m.end() : b])
+    if b == s1 and a > c.q.start:  # `..., by our estimate.` closing the figure's sentence
+        return not _AHEAD.search(text[s0 : m.start()] + " " + text[m.end() : s1])
+    return False  # the figure is in another clause, and the estimate does not close it
+
+
 def _plan_level(doc: Doc, c: QCtx) -> bool:
     """`Connected industrial equipment will exceed 80 million sets` in a plan or action plan
     (named in the title or the paragraph): a government plan's `will reach / will exceed N` is a
@@ -125,6 +181,8 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     if period.base:  # `from last year's 960 million yuan`: a past figure named as a base
         own = doc.text[c.own[0] : max(c.own[1], c.q.end)]
         return "estimate" if _ESTIMATE.search(own) else "actual"
+    if _present_estimate(doc, c) and (pub is None or end is None or end <= pub):
+        return "estimate"
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
@@ -155,6 +213,7 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         and end is not None
         and end > pub
         and not _FORECAST_STRONG.search(scope)
+        and not (period.period.start < c.sentence[0] and _CONDITIONAL.search(scope))
     ):
         return "target"
     if end is None:
@@ -178,6 +237,15 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"
     if period.basis == "publication_year" and _FORECAST_STRONG.search(scope):
         return "forecast"
+    if (
+        period.basis == "publication_year"
+        and period.period is not None
+        and c.sentence[0] <= period.period.start < c.sentence[1]
+        and _WILL_HAVE.search(scope)
+    ):
+        return (
+            "forecast"  # `China will have more than 600,000 base stations by the end of the year`
+        )
     if end < pub and pub - end <= 1:
         if _ESTIMATE.search(_BRACKETS.sub(" ", scope)):
             return "estimate"

@@ -308,7 +308,12 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             if role == "byline" and m.group(0).strip().lower() == "by" and not _name_like(value):
                 ok = False
                 continue
-            if not _name_like(value, 8):
+            if role == "other" and len(value.split()) <= 6:  # "Translated by the editors"
+                continue
+            check = value
+            if role == "outlet":  # "Source: MIIT website", "Source: Xinhua official WeChat account"
+                check = _OUTLET_KIND_RE.sub("", value) or value
+            if not _name_like(check, 8):
                 ok = False
                 continue
             if role == "outlet" and meta.outlet is None:
@@ -330,6 +335,9 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             continue
         if seg.lower() in _LEFTOVER_LABEL_WORDS:  # "Release" of "Release time: <date>"
             continue
+        if _ISSUE_RE.fullmatch(seg):  # "Issue 3, 2025", "Vol. 12 No. 4" of a bulletin
+            meta.anchors += 1
+            continue
         if _name_like(seg):
             if meta.outlet is None:
                 meta.outlet = _clean_value(seg)
@@ -338,6 +346,15 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
     return ok
 
 
+_OUTLET_KIND_RE = regex.compile(
+    r"\s+(?:official\s+)?(?:website|web\s*site|site|portal|wechat(?:\s+account)?|weibo|app|"
+    r"account|newspaper)$",
+    regex.IGNORECASE,
+)
+_ISSUE_RE = regex.compile(
+    r"(?:(?:issue|no\.?|number|vol\.?|volume)\s*\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?",
+    regex.IGNORECASE,
+)
 _LEFTOVER_LABEL_WORDS = frozenset(
     {"release", "released", "publish", "published", "posted", "updated", "update", "issued"}
 )
@@ -691,6 +708,17 @@ class _Parser:
             and d.weekday() == weekday
             and dt.date(1990, 1, 1) <= d <= self.today
         )
+        if len(fits) > 1 and mentioned:
+            # a report is not older than the latest year it speaks of (target and forecast
+            # years are not in `mentioned`): `Jan. 21 ... Tuesday` fits 2020 and 2025, and
+            # the text reports `for the whole of 2024` -> 2025
+            later = [y for y in fits if y >= max(mentioned)]
+            if len(later) == 1:
+                self.notes.append(
+                    f"dateline {md.text!r}: the weekday {wm.group(1)} fits years {fits}; "
+                    f"{later[0]} is the one not before the latest year the text reports on"
+                )
+                fits = later
         if len(fits) != 1:
             self.notes.append(
                 f"dateline {md.text!r}: the weekday {wm.group(1)} fits "

@@ -31,7 +31,8 @@ _RANK_TOP = re.compile(
 UPPER = (
     "less than", "fewer than", "under", "below", "up to", "within", "no more than",
     "not more than", "at most", "not exceeding", "lower than", "a maximum of", "at the most",
-    "capped at", "as much as",
+    "capped at", "as much as", "not exceed", "not to exceed", "not surpass", "not go beyond",
+    "not be more than", "not be higher than",
 )  # fmt: skip
 APPROX = (
     "about", "around", "approximately", "nearly", "almost", "roughly", "some", "close to",
@@ -64,6 +65,9 @@ AFTER = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 40
+_NOUN_BEFORE_UNDER = re.compile(
+    r"\b(?!(?:is|was|has|does|its|this|thus|less|us|as|plus|was)\b)[a-z]{3,}s\s+$"
+)
 
 
 def bound_before(
@@ -82,6 +86,14 @@ def bound_before(
     if m.group("f")[:3].lower() == "the":
         return None
     word = " ".join(m.group("b").lower().split())
+    # `54 measures under eight headings`, `projects under 12 programmes`: `under` right after a
+    # plural noun and before a count of things is the preposition, not a bound
+    if (
+        word == "under"
+        and counted
+        and _NOUN_BEFORE_UNDER.search(text, max(0, m.start("b") - 30), m.start("b"))
+    ):
+        return None
     if word in VERB_ONLY:
         if counted and (not large or (word == "top" and not scaled)):
             return None

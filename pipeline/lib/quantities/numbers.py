@@ -212,8 +212,14 @@ def additive_cut(raw: str, between: bool = False) -> int | None:
     seg_start = 0
     for i, j in enumerate(junctions):
         right_end = junctions[i + 1].start() if i + 1 < len(junctions) else len(raw)
-        right = parse(raw[j.end() : right_end])
-        if right is None or right >= _trailing_scale(raw[seg_start : j.start()]):
+        left_raw, right_raw = raw[seg_start : j.start()], raw[j.end() : right_end]
+        right = parse(right_raw)
+        left_scale = _trailing_scale(left_raw)
+        if right is None or right >= left_scale:
+            return j.start()
+        # `1.34 million and 0.43 million`: the same scale word again, or a decimal group, is a
+        # list of two numbers, never one compound
+        if _trailing_scale(right_raw) >= left_scale or "." in left_raw or "." in right_raw:
             return j.start()
         seg_start = j.end()
     return None

@@ -45,6 +45,11 @@ RELATIVE = (
     rf"(?:(?P<rel_n>{NUMBER}|few|several|couple\s+of)\s+)?(?P<rel_unit>{_REL_UNIT})\b"
     rf"|\b(?P<rel_this>this|last|next|previous)\s+year\b"
     rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
+    # `train 500,000 technicians in three years`, `within five years`: from now on (not `the
+    # highest in three years`, `the first time in five years`: a look back)
+    r"|(?<!\b(?:time|times|ever|high|low|highest|lowest|first|best|worst|most|fastest|slowest)"
+    r"\s{1,3})\b(?:within|in)\s+(?P<rel_in>two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"\s+years\b(?!\s+(?:ago|earlier|before|since|of|to|from)\b)"
 )
 PRESENT = (
     r"\b(?:at\s+present|so\s+far|currently|to\s+date|as\s+of\s+now|at\s+the\s+moment|presently"
@@ -160,6 +165,11 @@ def relative_period(m: re.Match) -> Period:
         n = parse(m.group("rel_ago"))
         o = -int(n) if n is not None else None
         return Period(start, end, text, "relative", offset_start=o, offset_end=o)
+    if m.group("rel_in"):
+        n = parse(m.group("rel_in"))
+        if n is None or n < 2:
+            return Period(start, end, text, "relative")
+        return Period(start, end, text, "relative", offset_start=0, offset_end=int(n) - 1)
     direction = m.group("rel_dir").lower()
     unit = m.group("rel_unit").lower()
     raw = m.group("rel_n")
