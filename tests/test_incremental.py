@@ -159,3 +159,20 @@ def test_multiprocess_executor_writes_the_same_tables(tmp_path, monkeypatch):
         ) as result:
             assert result.success
     assert_same(inproc, multi)
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
+    """A file recorded without an mtime (a hidden file is never read) beside articles must not
+    turn the nanosecond times into floats: that lost their last digits and made every file look
+    changed (all 100,000 files of an archive read again)."""
+    raw, published = tmp_path / "raw", tmp_path / "wh" / "w.duckdb"
+    _copy(SEEDS[:3], raw)
+    (raw / ".hidden").write_bytes(b"x")
+    run_partition(raw, published, monkeypatch)
+    second = run_partition(raw, published, monkeypatch)
+    mats = {
+        e.event_specific_data.materialization.asset_key.to_user_string(): e
+        for e in second.get_asset_materialization_events()
+    }
+    meta = mats["raw_files"].event_specific_data.materialization.metadata
+    assert meta["n_read_this_run"].value == 1  # the hidden file, listed again (never read)

@@ -122,6 +122,8 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
             }
         )
     frame = pd.DataFrame(rows, columns=rf.field_names)
+    # nanosecond times exceed float64's 53 bits: never let a NULL turn the column into floats
+    frame["mtime_ns"] = pd.array([r["mtime_ns"] for r in rows], dtype="Int64")
     warehouse.write_table(con, rf, frame)
     rejects = frame.loc[frame["outcome"] == "rejected", rej.field_names]
     warehouse.write_table(con, rej, rejects)
