@@ -34,7 +34,8 @@ def main(argv: list[str]) -> int:
         os.environ["PIPELINE_RAW_DIR"] = str(os.path.abspath(args.raw))
     if args.warehouse:
         os.environ["PIPELINE_WAREHOUSE"] = str(os.path.abspath(args.warehouse))
-    home = os.environ.setdefault("DAGSTER_HOME", str(settings.REPO_ROOT / ".dagster_home"))
+    home = os.path.abspath(os.environ.get("DAGSTER_HOME") or settings.REPO_ROOT / ".dagster_home")
+    os.environ["DAGSTER_HOME"] = home  # Dagster requires an absolute path
     os.makedirs(home, exist_ok=True)
     try:
         raw, published = settings.raw_dir(), settings.warehouse_path()
