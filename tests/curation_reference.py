@@ -70,91 +70,23 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+# The declarations (status classes, ranks, tolerances, column dtypes) are the production ones:
+# the reference re-implements the computations, not the table definitions.
+from pipeline.lib.curation.observations import (  # noqa: E402
+    APPROX_MIN_REL_HALF_WIDTH,
+    BOUND_RANK,
+    FLOAT_SLACK,
+    LIST_SEP,
+    OBSERVATION_COLUMNS,
+    OBSERVATION_SOURCE_COLUMNS,
+    SERIES_COLUMNS,
+    STATUS_CLASS,
+    STATUS_CLASS_RANK,
+    UNCLASSIFIED,
+    VALUE_SIG_DIGITS,
+)
 from pipeline.lib.reference.gdp import gdp_range, load_gdp_reference
 from pipeline.metadata import indicators as _indicators
-
-UNCLASSIFIED = "unclassified"
-STATUS_CLASS = {
-    "actual": "reported",
-    "estimate": "reported",
-    "forecast": "forecast",
-    "target": "target",
-}
-STATUS_CLASS_RANK = {"reported": 0, "forecast": 1, "target": 2}
-BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
-VALUE_SIG_DIGITS = 6
-APPROX_MIN_REL_HALF_WIDTH = 0.01
-FLOAT_SLACK = 1e-9
-LIST_SEP = "; "
-
-OBSERVATION_COLUMNS: dict[str, str] = {
-    "observation_id": "string",
-    "indicator": "string",
-    "period_start": "Int64",
-    "period_end": "Int64",
-    "period_part": "string",
-    "status_class": "string",
-    "status": "string",
-    "value": "float64",
-    "unit": "string",
-    "bound": "string",
-    "counted": "string",
-    "resolution": "float64",
-    "value_low": "float64",
-    "value_high": "float64",
-    "n_claims": "int64",
-    "n_articles": "int64",
-    "n_sources": "int64",
-    "n_syndicated_copies": "int64",
-    "first_published": "datetime64[ns]",
-    "last_published": "datetime64[ns]",
-    "outlets": "string",
-    "cited_sources": "string",
-    "article_files": "string",
-    "syndication_groups": "string",
-    "claim_ids": "string",
-    "sources": "string",
-    "example_quote": "string",
-}
-
-OBSERVATION_SOURCE_COLUMNS: dict[str, str] = {
-    "observation_id": "string",
-    "claim_id": "string",
-    "article_file": "string",
-    "outlet": "string",
-    "published_date": "datetime64[ns]",
-    "quote": "string",
-    "cited_source": "string",
-    "claim_value": "float64",
-    "status": "string",
-    "sentence": "string",
-    "syndication_group": "string",
-    "is_syndicated_copy": "bool",
-    "counts_as_source": "bool",
-}
-
-SERIES_COLUMNS: dict[str, str] = {
-    "series_id": "string",
-    "indicator": "string",
-    "period_start": "Int64",
-    "period_end": "Int64",
-    "period_part": "string",
-    "value": "float64",
-    "unit": "string",
-    "bound": "string",
-    "status": "string",
-    "status_class": "string",
-    "observation_id": "string",
-    "selection_rule": "string",
-    "n_observations": "int64",
-    "n_sources": "int64",
-    "min_value": "float64",
-    "max_value": "float64",
-    "spread": "float64",
-    "values_seen": "string",
-    "conflict": "bool",
-    "conflict_detail": "string",
-}
 
 PRECEDENCE_TEXT = (
     "precedence: status (actual/estimate > forecast > target), bound (exact > approx > "
@@ -691,34 +623,8 @@ GROWTH_TOLERANCE = 0.02
 GDP_SHARE_SUFFIX = "_gdp_share"
 GROWTH_SUFFIXES = ("_nominal_growth", "_growth")
 # Explicit pairs where the naming convention does not apply: share/growth id -> level id.
-GDP_SHARE_PAIRS: dict[str, str] = {}
-GROWTH_PAIRS: dict[str, str] = {}
-
-
-def gdp_share_level(indicator_id: str) -> str | None:
-    """The level indicator a GDP-share indicator is a share of (mapping, then the suffix)."""
-    level = GDP_SHARE_PAIRS.get(indicator_id)
-    if level is None and indicator_id.endswith(GDP_SHARE_SUFFIX):
-        level = indicator_id[: -len(GDP_SHARE_SUFFIX)]
-    share = _indicators.get(indicator_id)
-    if level is None or (share is not None and share.kind != "share"):
-        return None
-    return level if _indicators.get(level) is not None else None
-
-
-def growth_level(indicator_id: str) -> str | None:
-    """The level indicator a growth-rate indicator is the growth of (mapping, then the suffix)."""
-    level = GROWTH_PAIRS.get(indicator_id)
-    if level is None:
-        for suffix in GROWTH_SUFFIXES:
-            if indicator_id.endswith(suffix):
-                level = indicator_id[: -len(suffix)]
-                break
-    growth = _indicators.get(indicator_id)
-    if level is None or (growth is not None and growth.kind != "growth_rate"):
-        return None
-    return level if _indicators.get(level) is not None else None
-
+# Which indicator pairs a check compares is catalog metadata, the same as in production.
+from pipeline.lib.curation.findings import gdp_share_level, growth_level  # noqa: E402
 
 # --------------------------------------------------------------------------------------------
 # helpers
