@@ -34,6 +34,7 @@ SETS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout11",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
@@ -93,7 +94,7 @@ def check(folder: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("set", nargs="?", help="heldout ... heldout8, or a folder")
+    ap.add_argument("set", nargs="?", help="heldout ... heldout8, heldout11, or a folder")
     ap.add_argument("--all", action="store_true", help="every held-out set")
     args = ap.parse_args(argv)
     if not args.all and not args.set:
