@@ -40,6 +40,7 @@ SETS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 
 sys.path.insert(0, str(ROOT))
