@@ -1,9 +1,10 @@
 """Does a learned chooser of the reference period and the status beat the rules on unseen sets?
 
     .venv/bin/python benchmarks/learn_attribution.py [--rules current|first|both] [--sets A B ...]
-        [--margin M ...] [--dump rows.json]
+        [--margin M ...]
+    .venv/bin/python benchmarks/learn_attribution.py --train [--margin M]   # retrain the shipped model
 
-For every claim the rules extract, `attribution_features.period_candidates` lists the periods
+For every claim the rules extract, `attribution_model.period_candidates` lists the periods
 it could refer to, with features, and `status_features` describes the status decision. Claims
 that match a gold claim (the shared scorer's matching: same article, overlapping span, same
 value and unit) are the training rows: label = the candidate equals the gold period; the gold
@@ -25,6 +26,11 @@ with the current code in both cases.
 
 The seeds are always in the training folds, never scored (the rules were written on them). A
 set not in benchmarks/ (heldout9 ...) is named by its folder: `--sets heldout9 path/to/set`.
+
+`--train` fits both models on every set (first-contact rules; the seeds with the current rules)
+and writes benchmarks/out/attribution_model.json with the margin (default 1.0). The pipeline does
+not use it (docs/attribution_model.md says why); `--shipped SET ...` scores the current rules with
+and without that model on the sets named (e.g. new sets heldout9 heldout10 after training).
 """
 
 from __future__ import annotations
@@ -46,7 +52,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "benchmarks"))
 
-from attribution_features import Context, period_candidates, status_features  # noqa: E402
+from attribution_model import (  # noqa: E402
+    CLASSES,
+    MODEL_PATH,
+    Context,
+    Model,
+    choose_period,
+    choose_status,
+    period_candidates,
+    status_features,
+)
 from first_contact import first_contact_claims  # noqa: E402
 from score import SCORER, SETS, locate  # noqa: E402
 
@@ -59,8 +74,6 @@ _spec = importlib.util.spec_from_file_location("score_claims", SCORER)
 scorer = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(scorer)
 
-CLASSES = ("actual", "forecast", "target")
-
 
 # ---- data -------------------------------------------------------------------------------------
 def _match(gold: list[dict], preds: list[dict]) -> dict[int, dict]:
@@ -71,11 +84,7 @@ def _match(gold: list[dict], preds: list[dict]) -> dict[int, dict]:
         for i, p in enumerate(preds):
             if i in used or p["article_file"] != g["article_file"]:
                 continue
-            if (
-                scorer.overlaps(g, p)
-                and p.get("unit") == g["unit"]
-                and scorer.same_value(g, p)
-            ):
+            if scorer.overlaps(g, p) and p.get("unit") == g["unit"] and scorer.same_value(g, p):
                 size = min(g["char_end"], p["char_end"]) - max(g["char_start"], p["char_start"])
                 if best is None or size > best[0]:
                     best = (size, i)
@@ -97,7 +106,8 @@ def load_set(name: str, rules: str) -> dict:
         day = header_date(text)
         extraction = _extract(text)
         if rules == "current":
-            rows = [asdict(c) for c in claims_from_extraction(text, extraction, day, path.name)]
+            claims = claims_from_extraction(text, extraction, day, path.name)
+            rows = [asdict(c) for c in claims]
         else:
             rows = [dict(r) for r in first if r["article_file"] == path.name]
         if not extraction.quantities:
@@ -121,7 +131,9 @@ def load_set(name: str, rules: str) -> dict:
                 rule = (r["period_start"], r["period_end"])
                 item["cands"] = period_candidates(ctx, c, rule, r.get("period_basis") or "none")
                 item["ctx"], item["c"] = ctx, c
-                item["conv"] = doc.quantities[i].converts is not None
+                o = doc.quantities[i].converts
+                if o is not None and 0 <= o < len(extraction.quantities):
+                    item["conv"] = (extraction.quantities[o].start, extraction.quantities[o].end)
             preds.append(r)
             items.append(item)
     matched = _match(gold_doc["claims"], preds)
@@ -226,43 +238,51 @@ def training_rows(sets):
         for item in s["items"]:
             if "cands" not in item or "gold_period" not in item:
                 continue
-            labels = [1.0 if v == item["gold_period"] else 0.0 for v, _ in item["cands"]]
+            labels = [1.0 if cd[0] == item["gold_period"] else 0.0 for cd in item["cands"]]
             if any(labels):
-                groups.append(([f for _, f in item["cands"]], labels))
+                groups.append(([cd[1] for cd in item["cands"]], labels))
             srows.append(item["status_x"])
             slabels.append(item["gold_status"])
     return groups, srows, slabels
 
 
 # ---- applying and scoring ---------------------------------------------------------------------
-def apply(s, pmodel, smodel, margin: float) -> list[dict]:
-    """The set's claims with period (pmodel) and status (smodel) re-decided (None: the rules')."""
+def to_model(pmodel, smodel, margin: float) -> Model:
+    """A runtime Model from trained weights (None: that part left to the rules)."""
+    period = dict(zip(pmodel["names"], pmodel["w"], strict=True)) if pmodel else {}
+    status = (
+        {k: tuple(w) for k, w in zip(smodel["names"], smodel["w"], strict=True)} if smodel else {}
+    )
+    return Model(period, status, margin)
+
+
+def apply(s, model: Model) -> list[dict]:
+    """The set's claims with period and status re-decided as attribution_model does;
+    a currency conversion takes them from the amount it converts."""
     out = []
-    spans = {}
+    by_span = {}
     for item in s["items"]:
         r = dict(item["claim"])
-        if "cands" in item and not item.get("conv"):
-            period = (r["period_start"], r["period_end"])
-            if pmodel is not None:
-                feats = [f for _, f in item["cands"]]
-                sc = score_ranker(pmodel, feats)
-                best = max(range(len(sc)), key=sc.__getitem__)
-                rule_sc = max(
-                    (x for x, (v, _) in zip(sc, item["cands"], strict=True) if v == period),
-                    default=-1e9,
-                )
-                if sc[best] - rule_sc > margin:
-                    period = item["cands"][best][0]
-                    r["period_start"], r["period_end"] = period
-            if smodel is not None:
-                f = status_features(item["ctx"], item["c"], period, item["claim"]["status"])
-                sc = score_softmax(smodel, f)
-                rule_k = "actual" if r["status"] == "estimate" else r["status"]
-                best = max(range(len(CLASSES)), key=sc.__getitem__)
-                if CLASSES[best] != rule_k and sc[best] - sc[CLASSES.index(rule_k)] > margin:
-                    r["status"] = CLASSES[best]
-        spans[(r["article_file"], r["char_start"])] = r
+        if "cands" in item and "conv" not in item:
+            rule = (r["period_start"], r["period_end"])
+            pick = choose_period(model, item["cands"], rule)
+            if pick is not None:
+                r["period_start"], r["period_end"] = pick[0]
+            f = status_features(
+                item["ctx"], item["c"], (r["period_start"], r["period_end"]), r["status"]
+            )
+            r["status"] = choose_status(model, f, r["status"])
+        by_span[(r["article_file"], r["char_start"], r["char_end"])] = r
         out.append(r)
+    for item, r in zip(s["items"], out, strict=True):
+        if "conv" in item:
+            o = by_span.get((r["article_file"], *item["conv"]))
+            if o is not None:
+                r["period_start"], r["period_end"], r["status"] = (
+                    o["period_start"],
+                    o["period_end"],
+                    o["status"],
+                )
     return out
 
 
@@ -272,8 +292,6 @@ def strict_f1(gold_doc, preds) -> tuple[float, float, float]:
     with contextlib.redirect_stdout(buf):
         f1 = scorer.score(gold_doc, [dict(p) for p in preds], None, False)
     text = buf.getvalue()
-    ps = re.search(r"period_start\s+correct on (\d+)/(\d+)", text)
-    pe = re.search(r"period_end\s+correct on (\d+)/(\d+)", text)
     st = re.search(r"status\s+correct on (\d+)/(\d+)", text)
     # period accuracy: both ends right
     matched = _match(gold_doc["claims"], preds)
@@ -283,7 +301,6 @@ def strict_f1(gold_doc, preds) -> tuple[float, float, float]:
         if scorer.same_attr("period_start", g.get("period_start"), preds[i]["period_start"])
         and scorer.same_attr("period_end", g.get("period_end"), preds[i]["period_end"])
     )
-    del ps, pe
     n = max(1, len(matched))
     return f1, ok / n, int(st.group(1)) / max(1, int(st.group(2))) if st else 0.0
 
@@ -298,11 +315,15 @@ def loso(data, seeds, margins, only_period=False):
         base = strict_f1(test["gold"], [dict(i["claim"]) for i in test["items"]])
         res = {"set": test["name"], "rules": base}
         for m in margins:
-            res[f"period m={m:g}"] = strict_f1(test["gold"], apply(test, pm, None, m))
-            res[f"status m={m:g}"] = strict_f1(test["gold"], apply(test, None, sm, m))
-            res[f"both m={m:g}"] = strict_f1(test["gold"], apply(test, pm, sm, m))
+            res[f"period m={m:g}"] = strict_f1(test["gold"], apply(test, to_model(pm, None, m)))
+            res[f"status m={m:g}"] = strict_f1(test["gold"], apply(test, to_model(None, sm, m)))
+            res[f"both m={m:g}"] = strict_f1(test["gold"], apply(test, to_model(pm, sm, m)))
         rows.append(res)
     return rows
+
+
+def _fmt(t) -> str:
+    return " ".join(f"{x:.3f}" for x in t)
 
 
 def print_table(title: str, rows) -> None:
@@ -310,9 +331,39 @@ def print_table(title: str, rows) -> None:
     print(f"\n{title}\nstrict F1 / period accuracy / status accuracy (matched claims)")
     print(f"{'set':<10}" + "".join(f"{c:>22}" for c in cols))
     for r in rows:
-        print(f"{r['set']:<10}" + "".join(f"{'%.3f %.3f %.3f' % r[c]:>22}" for c in cols))
+        print(f"{r['set']:<10}" + "".join(f"{_fmt(r[c]):>22}" for c in cols))
     mean = [tuple(sum(r[c][i] for r in rows) / len(rows) for i in range(3)) for c in cols]
-    print(f"{'mean':<10}" + "".join(f"{'%.3f %.3f %.3f' % m:>22}" for m in mean))
+    print(f"{'mean':<10}" + "".join(f"{_fmt(m):>22}" for m in mean))
+
+
+def train(seeds, names: list[str], margin: float) -> int:
+    """Fit on every set (first-contact rules) and the seeds; write MODEL_PATH."""
+    data = [seeds, *[load_set(name, "first") for name in names]]
+    groups, srows, slabels = training_rows(data)
+    pm = train_ranker(groups)
+    sm = train_softmax(srows, slabels)
+    period = {k: round(w, 4) for k, w in zip(pm["names"], pm["w"], strict=True) if abs(w) >= 1e-4}
+    status = {
+        k: [round(x, 4) for x in w]
+        for k, w in zip(sm["names"], sm["w"], strict=True)
+        if max(abs(x) for x in w) >= 1e-4
+    }
+    doc = {
+        "about": "pipeline/lib/claims/learned.py; trained by benchmarks/learn_attribution.py "
+        f"--train on seeds + {', '.join(names)} ({len(groups)} period groups, "
+        f"{len(srows)} status rows)",
+        "margin": margin,
+        "classes": list(CLASSES),
+        "period": period,
+        "status": status,
+    }
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(
+        f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(period)} period weights, "
+        f"{len(status)} status features, margin {margin:g}"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,18 +371,42 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", choices=("current", "first", "both"), default="both")
     ap.add_argument("--sets", nargs="+", default=[s for s in SETS if s != "seeds"])
     ap.add_argument("--margin", nargs="+", type=float, default=[0.0, 1.0, 2.0])
+    ap.add_argument("--train", action="store_true", help="write the trained model")
+    ap.add_argument("--shipped", nargs="+", help="score current rules +/- the trained model")
     args = ap.parse_args(argv)
     seeds_cur = load_set("seeds", "current")
+    if args.train:
+        return train(seeds_cur, args.sets, args.margin[0] if len(args.margin) == 1 else 1.0)
+    if args.shipped:
+        model = Model.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+        rows = []
+        for name in args.shipped:
+            s = load_set(name, "current")
+            base = strict_f1(s["gold"], [dict(i["claim"]) for i in s["items"]])
+            rows.append(
+                {"set": name, "rules": base, "rules+model": strict_f1(s["gold"], apply(s, model))}
+            )
+        print_table(f"current rules with the model of {MODEL_PATH.name}", rows)
+        return 0
     for rules in ("current", "first") if args.rules == "both" else (args.rules,):
         data = [load_set(name, rules) for name in args.sets]
         cov = [
-            (sum(1 for i in d["items"] if "gold_period" in i and "cands" in i),
-             sum(1 for i in d["items"] if "gold_period" in i and "cands" in i
-                 and any(v == i["gold_period"] for v, _ in i["cands"])))
+            (
+                sum(1 for i in d["items"] if "gold_period" in i and "cands" in i),
+                sum(
+                    1
+                    for i in d["items"]
+                    if "gold_period" in i
+                    and "cands" in i
+                    and any(cd[0] == i["gold_period"] for cd in i["cands"])
+                ),
+            )
             for d in data
         ]
-        print(f"\nrules={rules}: matched claims with candidates {sum(a for a, _ in cov)}, "
-              f"gold period among the candidates {sum(b for _, b in cov)}")
+        print(
+            f"\nrules={rules}: matched claims with candidates {sum(a for a, _ in cov)}, "
+            f"gold period among the candidates {sum(b for _, b in cov)}"
+        )
         print_table(f"leave-one-set-out, rules = {rules}", loso(data, seeds_cur, args.margin))
     return 0
 
