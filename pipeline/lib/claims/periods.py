@@ -240,6 +240,7 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
+_PLAIN_HEAD_MAX = 60  # an unnumbered heading: `Provincial indicators (end of 2020)`
 # a statement of the present in an undated text: no year can be told
 _COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
@@ -593,16 +594,28 @@ class PeriodResolver:
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
-        """Numbered section headings (a short line without final punctuation) and their year."""
+        """Section headings (a short line without final punctuation) and their year: numbered
+        ones (`II. Main targets`), and unnumbered ones that name a year (`Provincial indicators
+        (end of 2020)`), whose scope also ends at the next unnumbered heading. A heading without
+        a year whose first paragraph opens with one (`II. Main targets` / `By 2025, ...`, `1.
+        Overall scale` / `In 2024, ...`) takes that year (see `_opened`)."""
         text = self.doc.text
         out: list[tuple[int, Period | None]] = []
-        for a, b in self.doc.seg.paragraphs:
+        pars = self.doc.seg.paragraphs
+        self._opened: set[int] = set()
+        numbered_last = True
+        for k, (a, b) in enumerate(pars):
             line = text[a:b].strip()
-            if (
-                len(line) > _SECTION_HEAD_MAX
-                or "\n" in line
-                or line[-1:] in ".:;!?"
-                or not _SECTION_HEAD.match(line)
+            if len(line) > _SECTION_HEAD_MAX or "\n" in line or line[-1:] in ".:;!?,":
+                continue
+            numbered = _SECTION_HEAD.match(line) is not None
+            if not numbered and (
+                k == 0
+                or len(line) > _PLAIN_HEAD_MAX
+                or not line[:1].isupper()
+                or _LIST_LINE.match(line)
+                or _LIST_ITEM.match(line)
+                or k + 1 >= len(pars)
             ):
                 continue
             found = [
@@ -610,8 +623,39 @@ class PeriodResolver:
                 for p in self._in(a, b)
                 if p.kind in ("year", "relative") and _years(p, self.pub)[1] is not None
             ]
-            out.append((a, found[-1] if found else None))
+            period = found[-1] if found else None
+            if period is None and k + 1 < len(pars):
+                n0, n1 = pars[k + 1]
+                first = [
+                    p
+                    for p in self._in(n0, n1)
+                    if p.start - n0 <= _OPENING_YEAR
+                    and p.kind == "year"
+                    and p.year_end is not None
+                    and p.year_start == p.year_end
+                ]
+                if first and text[first[0].end : first[0].end + 2].startswith(","):
+                    period = first[0]  # `By 2025, ...` / `In 2024, ...` opening the section
+                    self._opened.add(a)
+            if not numbered and period is None:
+                if not numbered_last and out and out[-1][1] is not None:
+                    out.append((a, None))  # ends the scope of an unnumbered dated heading
+                continue
+            numbered_last = numbered
+            out.append((a, period))
         return out
+
+    def section_fits(self, pos: int, res: ResolvedPeriod, lead: str) -> bool:
+        """A section year taken from the section's opening sentence (`By 2025, ...`) dates the
+        section's later sentences of the same kind only: a year after publication the ones
+        that look ahead (`will`, `plans to`), a year before it the ones that do not."""
+        i = bisect.bisect_right(self._section_starts, pos) - 1
+        if i < 0 or self._sections[i][0] not in self._opened or self.pub is None:
+            return True
+        if res.end is None:
+            return False
+        ahead = bool(FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead) or _WILL.search(lead))
+        return ahead if res.end > self.pub else not ahead
 
     def section_period(self, pos: int) -> Period | None:
         """The year of the section heading above `pos` (None without one, or a heading without
@@ -1360,7 +1404,9 @@ class PeriodResolver:
                 return ResolvedPeriod(y, y, "article_year")
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
-            return replace(self._make(sp, c=c), basis="paragraph_year")
+            res = self._make(sp, c=c)
+            if self.section_fits(q.start, res, lead):
+                return replace(res, basis="paragraph_year")
         py = self._previous_paragraph_year(c, lead)
         if py is not None:
             return ResolvedPeriod(py, py, "paragraph_year")

@@ -1,0 +1,43 @@
+"""Issue 9 families (heldout9-11 analyses), on sentences written for the tests."""
+
+from __future__ import annotations
+
+from claims_helpers import find
+
+
+def years(c):
+    return (c.period_start, c.period_end)
+
+
+def test_unnumbered_heading_year_governs_its_list_and_the_paragraph_after():
+    text = (
+        "How Far Have Robots Spread? A Provincial Snapshot\n\n"
+        "Overview\n\n"
+        "This note compares four provinces and reports our own interviews.\n\n"
+        "Robot density by province (end of 2022)\n\n"
+        "- Anhui: 310 robots per 10,000 workers; 1,200 integrators.\n"
+        "- Hubei: 290 robots per 10,000 workers; 1,050 integrators.\n\n"
+        "Together the two provinces host about 12% of the country's integrators.\n\n"
+        "Interview notes\n\n"
+        "Most managers said wage costs rose 9% this year.\n"
+    )
+    for needle in ("310 robots", "1,050 integrators", "about 12%"):
+        assert years(find(text, needle, "2023-06-01")) == (2022, 2022), needle
+    # a later heading without a year ends the dated heading's scope
+    assert years(find(text, "9%", "2023-06-01")) == (2023, 2023)
+
+
+def test_numbered_section_takes_the_year_opening_its_first_paragraph():
+    text = (
+        "Smart port plan for the next five years\n\n"
+        "I. Where we stand\n\n"
+        "In 2022, the port handled 12 million containers.\n\n"
+        "II. Goals\n\n"
+        "By 2027, the port will handle 20 million containers a year.\n\n"
+        "Berths: The port will operate 40 automated berths and will train 3,000 technicians.\n\n"
+        "Today the port already runs 9 automated berths.\n"
+    )
+    assert years(find(text, "40 automated", "2023-02-01")) == (2027, 2027)
+    assert years(find(text, "3,000 technicians", "2023-02-01")) == (2027, 2027)
+    # a statement of the present in the goals section is not the goal year's
+    assert years(find(text, "9 automated", "2023-02-01")) == (2023, 2023)
