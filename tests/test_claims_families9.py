@@ -41,3 +41,34 @@ def test_numbered_section_takes_the_year_opening_its_first_paragraph():
     assert years(find(text, "3,000 technicians", "2023-02-01")) == (2027, 2027)
     # a statement of the present in the goals section is not the goal year's
     assert years(find(text, "9 automated", "2023-02-01")) == (2023, 2023)
+
+
+def test_a_results_release_carries_its_report_year_into_present_statements():
+    text = (
+        "Harbour Group Announces 2022 Annual Results\n\n"
+        "Harbour Group today announced its results for the year ended 31 December 2022.\n\n"
+        "Revenue was 8.1 billion yuan, up 6% in 2022.\n\n"
+        "The Group has opened 12 automated terminals, serving over 40 shipping lines. "
+        "The Board recommends a dividend of 0.21 yuan per share.\n\n"
+        "So far this year, the Group has signed 3 new concessions.\n"
+    )
+    for needle in ("12 automated", "over 40 shipping", "0.21 yuan"):
+        assert years(find(text, needle, "2023-03-20")) == (2022, 2022), needle
+    assert years(find(text, "3 new concessions", "2023-03-20")) == (2023, 2023)
+    # a news story about a year is no report of it: the present stays the publication year's
+    news = text.replace("Announces 2022 Annual Results", "Port volumes rose in 2022")
+    assert years(find(news, "12 automated", "2023-03-20")) == (2023, 2023)
+
+
+def test_forecast_years_do_not_vote_for_the_year_reported_on():
+    text = (
+        "Institute releases 2025 report on port automation\n\n"
+        "1. Scale\n\n"
+        "In 2024, automated terminals handled 31 percent of container traffic, and in 2024 "
+        "investment rose 9 percent.\n\n"
+        "2. Regions\n\n"
+        "Coastal provinces recorded 85 percent of the new capacity.\n\n"
+        "3. Outlook\n\n"
+        "The share will reach 35 percent in 2025.\n"
+    )
+    assert years(find(text, "85 percent", "2025-02-10")) == (2024, 2024)

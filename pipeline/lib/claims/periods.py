@@ -265,6 +265,17 @@ _EVENT_AFTER = re.compile(
     r"(?:meeting|session|conference|summit|forum|congress|assembly|AGM)\b",
     re.I,
 )
+# words that keep a statement in the present of a report year's document (`so far this year`)
+_NOT_REPORT_YEAR = re.compile(
+    r"\b(?:so far|to date|this year|up to now|as of now|recently|still|will|shall|expects?|"
+    r"plans?)\b",
+    re.I,
+)
+_REPORT_TITLE = re.compile(
+    r"\b(?:results|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
+    r"statistical (?:bulletin|report)|work report|report on the work)\b",
+    re.I,
+)
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
@@ -703,6 +714,10 @@ class PeriodResolver:
                     continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
+                if b == self.pub and p.kind == "year":
+                    s0, s1 = self.doc.seg.sentence_at(p.start)
+                    if FUTURE_WORDS.search(text, s0, s1):
+                        continue  # `will reach 5.67 trillion yuan in 2025`: a forecast
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
@@ -1038,6 +1053,30 @@ class PeriodResolver:
                 if p.kind in ("year", "relative", "date")
             )
             self.doc._par_cache[key] = hit
+        return hit
+
+    def _report_year(self) -> int | None:
+        """The past year a report is about: the title names a report (`results`, `communique`,
+        `year in review`) and one year, before publication, that is also the year the text
+        names most often; computed once."""
+        hit = self.doc._par_cache.get("report_year", False)
+        if hit is False:
+            hit = None
+            t0, t1 = self.doc.title
+            found = {
+                p.year_end
+                for p in self._in(t0, t1)
+                if p.kind in ("year", "date") and p.year_end is not None
+            }
+            if (
+                len(found) == 1
+                and self.pub is not None
+                and _REPORT_TITLE.search(self.doc.text, t0, t1)
+            ):
+                y = found.pop()
+                if y < self.pub and self.article_year() == y:
+                    hit = y
+            self.doc._par_cache["report_year"] = hit
         return hit
 
     def _plan_document(self) -> bool:
@@ -1442,6 +1481,18 @@ class PeriodResolver:
             y = self.article_year()
             if y is not None and y == self.pub - 1 and self._reports_on(y):
                 return ResolvedPeriod(y, y, "article_year")
+        y = self._report_year()
+        if (
+            y is not None
+            and c.paragraph != self.doc.title
+            and not _NOT_REPORT_YEAR.search(lead)
+            and not _NOW_WORD.search(text, s0, s1)
+        ):
+            # a report on a past year (`... Announces 2020 Annual Results`, `Statistical
+            # Communique ... on the 2022 National Economic ...`): its statements of the present
+            # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
+            # dividend of RMB0.135`) speak of the report year
+            return ResolvedPeriod(y, y, "article_year")
         if self.pub is None:
             return NONE
         return ResolvedPeriod(self.pub, self.pub, "publication_year")
