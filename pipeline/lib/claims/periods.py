@@ -276,6 +276,7 @@ _REPORT_TITLE = re.compile(
     r"statistical (?:bulletin|report)|work report|report on the work)\b",
     re.I,
 )
+_REPORT_SEASON_END = 4  # annual results and communiques on last year come out by April
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
@@ -1057,8 +1058,9 @@ class PeriodResolver:
 
     def _report_year(self) -> int | None:
         """The past year a report is about: the title names a report (`results`, `communique`,
-        `year in review`) and one year, before publication, that is also the year the text
-        names most often; computed once."""
+        `year in review`) and one year, the year before publication, that is also the year the
+        text names most often, and it came out in the reporting season (by April; a June
+        release speaks in the present of its own time); computed once."""
         hit = self.doc._par_cache.get("report_year", False)
         if hit is False:
             hit = None
@@ -1074,7 +1076,13 @@ class PeriodResolver:
                 and _REPORT_TITLE.search(self.doc.text, t0, t1)
             ):
                 y = found.pop()
-                if y < self.pub and self.article_year() == y:
+                pub_d = self.doc.published
+                if (
+                    y == self.pub - 1
+                    and pub_d is not None
+                    and pub_d.month <= _REPORT_SEASON_END
+                    and self.article_year() == y
+                ):
                     hit = y
             self.doc._par_cache["report_year"] = hit
         return hit
