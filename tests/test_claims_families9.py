@@ -72,3 +72,27 @@ def test_forecast_years_do_not_vote_for_the_year_reported_on():
         "The share will reach 35 percent in 2025.\n"
     )
     assert years(find(text, "85 percent", "2025-02-10")) == (2024, 2024)
+
+
+def test_imperative_tasks_of_a_notice_are_targets():
+    text = (
+        "Notice on Promoting Smart Warehouses\n\n"
+        "II. Key tasks\n\n"
+        "(1) Expand coverage. Bring the number of smart warehouses to more than 800.\n\n"
+        "(2) Serve small firms. Each year, provide training to at least 6,000 logistics workers, "
+        "and reduce handling costs by 15 percent.\n\n"
+        "III. Safeguards\n\n"
+        "The share of private capital in total investment should be no less than 60 percent.\n"
+    )
+    for needle in ("more than 800", "6,000 logistics", "15 percent", "60 percent"):
+        assert find(text, needle, "2024-05-01").status == "target", needle
+
+
+def test_a_plan_that_calls_for_figures_sets_targets_and_setting_out_measures_does_not():
+    text = "The agency's plan calls for 300 new charging hubs by 2028."
+    assert find(text, "300 new", None).status == "target"
+    text = "Action Plan for Smart Ports\n\nThe plan sets out 30 measures in five areas.\n"
+    assert find(text, "30 measures", "2024-05-01").status == "actual"
+    # a past-tense report of a task is no order
+    text = "Bring-your-own-device rules helped 2,000 workers last year."
+    assert find(text, "2,000 workers", "2024-05-01").status == "actual"

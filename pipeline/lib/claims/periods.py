@@ -173,7 +173,8 @@ FUTURE_WORDS = re.compile(
 TARGET_WORDS = re.compile(
     r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
     r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
-    r"the plan (?:proposes|calls|requires|sets|stipulates)|proposes? that|it is required that|"
+    r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
+    r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
     r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
     r"we (?:have|has) set|we plan|we will|we aim|"
     r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
@@ -192,13 +193,17 @@ PLAN_ACTION = re.compile(
     re.I,
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
+# (an opening time phrase may come first: `Each year, provide ...`, `By 2027, bring ...`)
 IMPERATIVE = re.compile(
     r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|(?:First|Second|Third|Fourth|Fifth|Finally|"
-    r"Also|Meanwhile),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
+    r"Also|Meanwhile|Each year|Every year|Annually|By (?:the end of )?(?:19|20)\d\d|"
+    r"In (?:19|20)\d\d),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
     r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
     r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen|"
-    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e)"
-    r"\b(?!\s+(?:by|in|of|to)\b)"
+    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e|"
+    r"Bring|Reduce|Cut|Lower|Connect|Equip|Attract|Nurture|Incubate|Allocate|Arrange|Serve|"
+    r"Speed up|Step up|Push|Advance|Drive|Make|Keep|Maintain|Help|Enable|Grant|Recruit|Open)"
+    r"\b(?!\s+(?:by|in|of|to|from|for|is|are|was|were|has|have|rose|grew|fell)\b)(?!')"
 )
 # tense of a sentence without time words (see `_resolve`)
 _PRESENT = re.compile(
