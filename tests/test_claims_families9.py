@@ -96,3 +96,44 @@ def test_a_plan_that_calls_for_figures_sets_targets_and_setting_out_measures_doe
     # a past-tense report of a task is no order
     text = "Bring-your-own-device rules helped 2,000 workers last year."
     assert find(text, "2,000 workers", "2024-05-01").status == "actual"
+
+
+def _counts(text, published="2024-05-01"):
+    from claims_helpers import claims
+
+    return {c.quote: c.unit for c in claims(text, published)}
+
+
+def test_bare_numbers_that_refer_back_to_the_count_before_them():
+    text = (
+        "The park hosts 340 robot makers, and over 90 of them export. "
+        "The city has 25 logistics hubs, 6 of which opened this year. "
+        "Visitors reached 52,000, up from 47,000 last year. "
+        "Of the 15 shipyards we visited, 9 reported more orders, while the other 6 saw orders fall. "
+        "The port runs 120 cranes and will add about 30 more next year."
+    )
+    got = _counts(text)
+    for needle in ("90", "6", "47,000", "about 30"):
+        assert any(q.endswith(needle) or q == needle for q, u in got.items() if u == "count"), (
+            needle,
+            got,
+        )
+
+
+def test_list_members_after_numbers_of_share_the_count():
+    text = (
+        "Steel, chemicals and textiles lead. The numbers of pilot lines in the three sectors "
+        "stand at 73, 48 and 29, respectively."
+    )
+    got = _counts(text)
+    assert all(got.get(n) == "count" for n in ("73", "48", "29")), got
+
+
+def test_difference_from_the_end_of_the_previous_year():
+    text = "There were 5,120 licensed carriers at the end of the year, 230 more than at the end of the previous year."
+    assert _counts(text).get("230") == "count"
+
+
+def test_a_base_of_a_figure_of_another_kind_is_no_count():
+    text = "Revenue rose 12% to 4.2 billion yuan, up from 3,750 in 2022."
+    assert "3,750" not in _counts(text)
