@@ -319,3 +319,43 @@ def test_source_website_and_translator_segments_around_a_date():
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date == dt.date(2022, 3, 4)
     assert h.outlet == "NDRC website"
+
+
+# issue 9 (heldout9-11 families): dates at the end of a long subtitle, day-month-year after a
+# two-sentence headline, "Posted on ... by ... | Tags: ..."
+def test_a_subtitle_ending_with_place_and_date_dates_the_text():
+    text = (
+        "Report on the Work of the Municipal Government\n"
+        "Delivered at the First Session of the 9th Municipal People's Congress, Wuxi, "
+        "February 3, 2023\n\n"
+        "Last year, output grew by 5 percent.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert (h.published_date, h.date_basis) == (dt.date(2023, 2, 3), "header_line")
+    # a date inside the line (not at its end, not after `on`) is no evidence
+    assert (
+        parse_header(text.replace("Wuxi, February 3, 2023", "Wuxi, February 3, 2023, and Li"))
+    ).published_date is None
+
+
+def test_day_month_year_label_under_a_question_headline():
+    text = (
+        "Are Robots Replacing Welders? Notes from Three Provinces\n"
+        "Centre for Automation Policy | Briefing 2022-04\n"
+        "Published: 14 April 2022\n\n"
+        "Robot density rose again in 2021.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.title.startswith("Are Robots Replacing Welders?")
+    assert (h.published_date, h.date_evidence) == (dt.date(2022, 4, 14), "Published: 14 April 2022")
+
+
+def test_posted_on_by_author_with_tags():
+    text = (
+        "Can factory AI pay off? Three charts\n"
+        "Posted on March 3, 2025 by Mei Lin | Tags: AI, factories, China\n\n"
+        "Investment in factory AI grew fast last year.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert (h.published_date, h.byline) == (dt.date(2025, 3, 3), "Mei Lin")
+    assert h.date_evidence == "Posted on March 3, 2025"

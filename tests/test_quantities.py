@@ -896,3 +896,14 @@ def test_bare_scale_word_is_not_a_figure():
     assert extract("The output passed the hundred million yuan mark.").quantities == []
     assert extract("Billion-yuan projects were named.").quantities == []
     assert [x.value for x in extract("a million users").quantities] == [1e6]
+
+
+def test_chinese_table_count_unit_ten_thousand_units():
+    # issue 9: `N 10,000 units` (万台) is N x 10,000 units, not a separate 10,000
+    from pipeline.lib.quantities import extract
+
+    text = "Output: tractors 31.5 10,000 units, up 2.1 percent; looms 4.08 10,000 sets."
+    got = [(q.value, q.unit) for q in extract(text).quantities]
+    assert (315000.0, "count") in got
+    assert (40800.0, "count") in got
+    assert all(v != 10000.0 for v, _ in got)

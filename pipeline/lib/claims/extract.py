@@ -110,7 +110,7 @@ def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
 _DIFFERENCE = re.compile(
     r"[ \t]+(?:more|fewer|less|higher|lower|up|down)[ \t]+(?:than|from|on|over)[ \t]+"
     r"(?:a[ \t]+year[ \t]+(?:earlier|ago|before)|(?:the|a)[ \t]+(?:previous|prior|preceding|"
-    r"same)[ \t]+(?:year|period|quarter|month)|last[ \t]+year|the[ \t]+end[ \t]+of|"
+    r"same)[ \t]+(?:year|period|quarter|month)|last[ \t]+year|(?:at[ \t]+)?the[ \t]+end[ \t]+of|"
     r"(?:in|at)[ \t]+(?:19|20)\d\d)",
     re.I,
 )
@@ -246,6 +246,83 @@ def _of_the_set(doc: Doc, c: QCtx) -> str | None:
     return m.group("noun").lower() if m else None
 
 
+# a bare number that stands for the noun of the count before it (same paragraph): `over 200 of
+# them`, `17 of which`, `about 50,000 more`, `the other 4 saw`, `Of the total, about 700 have`,
+# `up from 185,000 last year`, `Today it runs with 18.`
+_ANA_AFTER = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:them|which|these|those|whom)\b|more\b(?![ \t]+than\b))", re.I
+)
+_ANA_BEFORE = re.compile(
+    r"(?:\b(?:the[ \t]+other|another|the[ \t]+remaining|(?:up|down|rising|falling|rose|fell|"
+    r"grew|increased|decreased)[ \t]+from|compared[ \t]+with|runs?[ \t]+with|with[ \t]+only|"
+    r"(?:of|among)[ \t]+(?:the[ \t]+total|them|these|those|which)[ \t]*,)[ \t]+"
+    r"(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|just)?[ \t]*)$",
+    re.I,
+)
+# what may follow a comparison base `from 185,000`: its time, or the end of the clause
+_ANA_BASE_END = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:in|at|by|as[ \t]+of|during|last|a[ \t]+year|the[ \t]+(?:previous|"
+    r"prior|preceding|same|end)|earlier|ago|(?:have|has|had|saw|were|was|are|is|would|will)\b)",
+    re.I,
+)
+_ANA_REACH = 300
+
+
+def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
+    """The counted noun of the nearest count before a bare whole number that refers back to it
+    (see `_ANA_AFTER`, `_ANA_BEFORE`), or of the list member before it (`stand at 560, 310 and
+    420`); None otherwise."""
+    q = c.q
+    if c.index == 0 or q.value < 2 or not (scale or float(q.value).is_integer()):
+        return None
+    text = doc.text
+    a = q.number_start if q.number_end > q.number_start else q.start
+    prev = doc.quantities[c.index - 1]
+    if (
+        prev.converts is None
+        and prev.start >= c.sentence[0]
+        and _LIST_GAP_BEFORE.fullmatch(text, prev.end, a)
+    ):
+        unit, _, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+        if unit == "count":
+            return counted or "items"
+    if "espectively" in text[c.sentence[0] : c.sentence[1]]:
+        members = respective_members(doc, c.sentence)
+        if members and members[0] == c.index:
+            # `The numbers of projects in the three industries stand at 560, 310 and 420,
+            # respectively`: `number of` before a small count of the subjects
+            found = list(_NUMBER_OF_ANY.finditer(text, c.sentence[0], a))
+            if found:
+                return found[-1].group(1).split()[-1].lower()
+    after = _ANA_AFTER.match(text, q.end)
+    before = None if after else _ANA_BEFORE.search(text, max(c.paragraph[0], a - 40), a)
+    if after is None and (before is None or not _ANA_BASE_END.match(text, q.end)):
+        return None
+    base = before is not None and "from" in before.group(0).lower()
+    for i in range(c.index - 1, max(-1, c.index - 4), -1):
+        p = doc.quantities[i]
+        if p.start < c.paragraph[0] or q.start - p.end > _ANA_REACH:
+            return None
+        if p.converts is not None:
+            continue
+        unit, _, counted = (
+            (p.unit, None, p.counted)
+            if p.unit is not None
+            else _resolve_unit(doc, quantity_context(doc, i))
+        )
+        if unit == "count" and counted:
+            return counted
+        if unit is not None and base:
+            return None  # the base of a figure that measures something else
+    return None
+
+
+_NUMBER_OF_ANY = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
+
+
+_LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+")
+
+
 def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     """(unit, indicator, counted) for the quantity; unit None when it cannot be resolved."""
     q = c.q
@@ -275,6 +352,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
         ind, _ = match_indicator(doc, c, "count")
         return "count", ind, noun
+    ana = _anaphoric_count(doc, c, scale)
+    if ana is not None:
+        return "count", UNCLASSIFIED, ana
     # An indicator's phrases fit but a veto (a province's figure, a ratio, a flow) made it
     # unclassified: the figure keeps the unit the indicator implies, as an unclassified claim.
     implied = implied_unit(doc, c, has_scale=scale)

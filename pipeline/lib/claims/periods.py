@@ -173,7 +173,8 @@ FUTURE_WORDS = re.compile(
 TARGET_WORDS = re.compile(
     r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
     r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
-    r"the plan (?:proposes|calls|requires|sets|stipulates)|proposes? that|it is required that|"
+    r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
+    r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
     r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
     r"we (?:have|has) set|we plan|we will|we aim|"
     r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
@@ -192,13 +193,17 @@ PLAN_ACTION = re.compile(
     re.I,
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
+# (an opening time phrase may come first: `Each year, provide ...`, `By 2027, bring ...`)
 IMPERATIVE = re.compile(
     r"(?:\(?\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|(?:First|Second|Third|Fourth|Fifth|Finally|"
-    r"Also|Meanwhile),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
+    r"Also|Meanwhile|Each year|Every year|Annually|By (?:the end of )?(?:19|20)\d\d|"
+    r"In (?:19|20)\d\d),\s*(?=[a-z]))?(?i:Subsidi[sz]e|Reward|Provide|Offer|Build|Cultivate|Form|Create|Establish|Set up|"
     r"Select|Cover|Train|Foster|Launch|Deploy|Construct|Complete|Achieve|Strive|Implement|"
     r"Carry out|Add|Develop|Promote|Support|Guide|Encourage|Reali[sz]e|Strengthen|Deepen|"
-    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e)"
-    r"\b(?!\s+(?:by|in|of|to)\b)"
+    r"Increase|Raise|Expand|Upgrade|Improve|Enhance|Boost|Double|Ensure|Accelerate|Organi[sz]e|"
+    r"Bring|Reduce|Cut|Lower|Connect|Equip|Attract|Nurture|Incubate|Allocate|Arrange|Serve|"
+    r"Speed up|Step up|Push|Advance|Drive|Make|Keep|Maintain|Help|Enable|Grant|Recruit|Open)"
+    r"\b(?!\s+(?:by|in|of|to|from|for|is|are|was|were|has|have|rose|grew|fell)\b)(?!')"
 )
 # tense of a sentence without time words (see `_resolve`)
 _PRESENT = re.compile(
@@ -240,6 +245,7 @@ _SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
+_PLAIN_HEAD_MAX = 60  # an unnumbered heading: `Provincial indicators (end of 2020)`
 # a statement of the present in an undated text: no year can be told
 _COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
 _WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
@@ -264,6 +270,18 @@ _EVENT_AFTER = re.compile(
     r"(?:meeting|session|conference|summit|forum|congress|assembly|AGM)\b",
     re.I,
 )
+# words that keep a statement in the present of a report year's document (`so far this year`)
+_NOT_REPORT_YEAR = re.compile(
+    r"\b(?:so far|to date|this year|up to now|as of now|recently|still|will|shall|expects?|"
+    r"plans?)\b",
+    re.I,
+)
+_REPORT_TITLE = re.compile(
+    r"\b(?:results|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
+    r"statistical (?:bulletin|report)|work report|report on the work)\b",
+    re.I,
+)
+_REPORT_SEASON_END = 4  # annual results and communiques on last year come out by April
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
 # a heading that introduces a list of goals: `By 2025, strive to achieve the following goals:`
@@ -593,16 +611,28 @@ class PeriodResolver:
         self._section_starts = [h[0] for h in self._sections]
 
     def _section_heads(self) -> list[tuple[int, Period | None]]:
-        """Numbered section headings (a short line without final punctuation) and their year."""
+        """Section headings (a short line without final punctuation) and their year: numbered
+        ones (`II. Main targets`), and unnumbered ones that name a year (`Provincial indicators
+        (end of 2020)`), whose scope also ends at the next unnumbered heading. A heading without
+        a year whose first paragraph opens with one (`II. Main targets` / `By 2025, ...`, `1.
+        Overall scale` / `In 2024, ...`) takes that year (see `_opened`)."""
         text = self.doc.text
         out: list[tuple[int, Period | None]] = []
-        for a, b in self.doc.seg.paragraphs:
+        pars = self.doc.seg.paragraphs
+        self._opened: set[int] = set()
+        numbered_last = True
+        for k, (a, b) in enumerate(pars):
             line = text[a:b].strip()
-            if (
-                len(line) > _SECTION_HEAD_MAX
-                or "\n" in line
-                or line[-1:] in ".:;!?"
-                or not _SECTION_HEAD.match(line)
+            if len(line) > _SECTION_HEAD_MAX or "\n" in line or line[-1:] in ".:;!?,":
+                continue
+            numbered = _SECTION_HEAD.match(line) is not None
+            if not numbered and (
+                k == 0
+                or len(line) > _PLAIN_HEAD_MAX
+                or not line[:1].isupper()
+                or _LIST_LINE.match(line)
+                or _LIST_ITEM.match(line)
+                or k + 1 >= len(pars)
             ):
                 continue
             found = [
@@ -610,8 +640,39 @@ class PeriodResolver:
                 for p in self._in(a, b)
                 if p.kind in ("year", "relative") and _years(p, self.pub)[1] is not None
             ]
-            out.append((a, found[-1] if found else None))
+            period = found[-1] if found else None
+            if period is None and k + 1 < len(pars):
+                n0, n1 = pars[k + 1]
+                first = [
+                    p
+                    for p in self._in(n0, n1)
+                    if p.start - n0 <= _OPENING_YEAR
+                    and p.kind == "year"
+                    and p.year_end is not None
+                    and p.year_start == p.year_end
+                ]
+                if first and text[first[0].end : first[0].end + 2].startswith(","):
+                    period = first[0]  # `By 2025, ...` / `In 2024, ...` opening the section
+                    self._opened.add(a)
+            if not numbered and period is None:
+                if not numbered_last and out and out[-1][1] is not None:
+                    out.append((a, None))  # ends the scope of an unnumbered dated heading
+                continue
+            numbered_last = numbered
+            out.append((a, period))
         return out
+
+    def section_fits(self, pos: int, res: ResolvedPeriod, lead: str) -> bool:
+        """A section year taken from the section's opening sentence (`By 2025, ...`) dates the
+        section's later sentences of the same kind only: a year after publication the ones
+        that look ahead (`will`, `plans to`), a year before it the ones that do not."""
+        i = bisect.bisect_right(self._section_starts, pos) - 1
+        if i < 0 or self._sections[i][0] not in self._opened or self.pub is None:
+            return True
+        if res.end is None:
+            return False
+        ahead = bool(FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead) or _WILL.search(lead))
+        return ahead if res.end > self.pub else not ahead
 
     def section_period(self, pos: int) -> Period | None:
         """The year of the section heading above `pos` (None without one, or a heading without
@@ -659,6 +720,10 @@ class PeriodResolver:
                     continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
+                if b == self.pub and p.kind == "year":
+                    s0, s1 = self.doc.seg.sentence_at(p.start)
+                    if FUTURE_WORDS.search(text, s0, s1):
+                        continue  # `will reach 5.67 trillion yuan in 2025`: a forecast
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
@@ -994,6 +1059,37 @@ class PeriodResolver:
                 if p.kind in ("year", "relative", "date")
             )
             self.doc._par_cache[key] = hit
+        return hit
+
+    def _report_year(self) -> int | None:
+        """The past year a report is about: the title names a report (`results`, `communique`,
+        `year in review`) and one year, the year before publication, that is also the year the
+        text names most often, and it came out in the reporting season (by April; a June
+        release speaks in the present of its own time); computed once."""
+        hit = self.doc._par_cache.get("report_year", False)
+        if hit is False:
+            hit = None
+            t0, t1 = self.doc.title
+            found = {
+                p.year_end
+                for p in self._in(t0, t1)
+                if p.kind in ("year", "date") and p.year_end is not None
+            }
+            if (
+                len(found) == 1
+                and self.pub is not None
+                and _REPORT_TITLE.search(self.doc.text, t0, t1)
+            ):
+                y = found.pop()
+                pub_d = self.doc.published
+                if (
+                    y == self.pub - 1
+                    and pub_d is not None
+                    and pub_d.month <= _REPORT_SEASON_END
+                    and self.article_year() == y
+                ):
+                    hit = y
+            self.doc._par_cache["report_year"] = hit
         return hit
 
     def _plan_document(self) -> bool:
@@ -1360,7 +1456,9 @@ class PeriodResolver:
                 return ResolvedPeriod(y, y, "article_year")
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
-            return replace(self._make(sp, c=c), basis="paragraph_year")
+            res = self._make(sp, c=c)
+            if self.section_fits(q.start, res, lead):
+                return replace(res, basis="paragraph_year")
         py = self._previous_paragraph_year(c, lead)
         if py is not None:
             return ResolvedPeriod(py, py, "paragraph_year")
@@ -1396,6 +1494,18 @@ class PeriodResolver:
             y = self.article_year()
             if y is not None and y == self.pub - 1 and self._reports_on(y):
                 return ResolvedPeriod(y, y, "article_year")
+        y = self._report_year()
+        if (
+            y is not None
+            and c.paragraph != self.doc.title
+            and not _NOT_REPORT_YEAR.search(lead)
+            and not _NOW_WORD.search(text, s0, s1)
+        ):
+            # a report on a past year (`... Announces 2020 Annual Results`, `Statistical
+            # Communique ... on the 2022 National Economic ...`): its statements of the present
+            # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
+            # dividend of RMB0.135`) speak of the report year
+            return ResolvedPeriod(y, y, "article_year")
         if self.pub is None:
             return NONE
         return ResolvedPeriod(self.pub, self.pub, "publication_year")

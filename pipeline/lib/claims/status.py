@@ -73,6 +73,11 @@ _PLAN_DOC = re.compile(
     re.I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+_REQUIRED_LEVEL = re.compile(
+    r"\b(?:shall|should|must)\s+(?:not\s+)?(?:be|reach|exceed|account for|remain|stay|cover|"
+    r"top|surpass|total|amount to)\b",
+    re.I,
+)
 # a figure already reached, in a sentence of plans: `We will build ..., whose registrations have
 # exceeded 350 billion`
 _DONE = re.compile(
@@ -172,6 +177,15 @@ def _plan_level(doc: Doc, c: QCtx) -> bool:
     return bool(_PLAN_DOC.search(doc.text, t0, t1) or _PLAN_DOC.search(doc.text, *c.paragraph))
 
 
+def _requirement(doc: Doc, c: QCtx, scope: str) -> bool:
+    """`the share of social capital should be no less than 70 percent` in a notice or plan (named
+    in the title): a requirement of the plan is a target."""
+    if not _REQUIRED_LEVEL.search(scope):
+        return False
+    t0, t1 = doc.title
+    return bool(_PLAN_DOC.search(doc.text, t0, t1))
+
+
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     scope = _scope(doc, c)
     pub = doc.pub_year
@@ -193,6 +207,7 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
         or IMPERATIVE.match(doc.text, c.sentence[0])
+        or _requirement(doc, c, scope)
     )
     num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     if (

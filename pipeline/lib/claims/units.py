@@ -50,7 +50,7 @@ def currency_before(doc: Doc, c: QCtx) -> str | None:
     return None
 
 
-_NUMBER_OF = re.compile(r"\bnumber of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
+_NUMBER_OF = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
 
 
 def number_of_before(doc: Doc, c: QCtx) -> str | None:

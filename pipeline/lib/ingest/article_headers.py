@@ -224,7 +224,8 @@ _LABEL_ROLES = (
     (r"by|authors?|written\s+by|writers?|reporters?|correspondents?|journalists?|"
      r"staff\s+reporters?|text", "byline"),
     (r"translators?|translated\s+by|photos?|photographers?|views?|clicks?|font\s+size|print|"
-     r"share(?:\s+to)?|original\s+title|original|title|comments?", "other"),
+     r"share(?:\s+to)?|original\s+title|original|title|comments?|tags?|tagged|categor(?:y|ies)|"
+     r"filed\s+under|keywords?|topics?", "other"),
 )  # fmt: skip
 _LABEL_RE = regex.compile(
     r"^\s*(?:" + "|".join(f"(?P<r{i}>{rx})" for i, (rx, _) in enumerate(_LABEL_ROLES)) + r")"
@@ -525,7 +526,13 @@ class _Parser:
                 header_years_text.append(ln.text)
                 continue
             stripped = ln.text.strip()
-            paragraph = len(stripped) > 250 or _INTERNAL_SENTENCE_RE.search(stripped) is not None
+            paragraph = len(stripped) > 250 or (
+                _INTERNAL_SENTENCE_RE.search(stripped) is not None
+                # a first line of a question or a colon headline that does not end like a
+                # sentence is a title: `Will X hit Y by 2030? Five numbers to watch`
+                and (idx > 0 or title is not None or len(stripped) > 200
+                     or stripped.endswith((".", "。", "”", '"')))
+            )  # fmt: skip
             if title is None and not paragraph and not _BULLET_RE.match(ln.text):
                 title = stripped
                 self.header_end = idx
@@ -535,13 +542,29 @@ class _Parser:
             ):
                 # a subtitle that says when the text was delivered or issued:
                 # `Delivered at the Second Session of the ... Congress on March 5, 2024`
+                # or `..., Zhengzhou, January 20, 2019` (a place and the date end the line)
                 if _ISSUED_RE.search(ln.text):
                     for d in find_full_dates(ln.text):
-                        if d.date is not None and ln.text[: d.start].rstrip().endswith(" on"):
+                        if d.date is None:
+                            continue
+                        before = ln.text[: d.start].rstrip()
+                        at_end = not ln.text[d.end :].strip(" \t.,;)")
+                        if before.endswith(" on") or (at_end and before.endswith(",")):
                             header_dates.append((d, "issued", ln.start + d.start))
                 continue  # subtitle / summary bullet
             lead = (ln.start, ln.text)
             break
+
+        if not header_dates and lead is not None:
+            # a labelled date line just below a first line taken for the lead (`Published: 8 July
+            # 2021` under a headline that reads like two sentences)
+            for ln in self.lines[:8]:
+                if ln.start <= lead[0] or not _LABELLED_DATE_LINE_RE.match(ln.text):
+                    continue
+                info = _analyse_line(ln.text)
+                if info.is_metadata:
+                    header_dates += [(d, r, ln.start + d.start) for d, r in info.dates[:1]]
+                    break
 
         footer_dates = self._footer(meta)
 
@@ -604,7 +627,7 @@ class _Parser:
         prefix = self.text[line_start:off]
         lm = regex.search(
             r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
-            r"\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
+            r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
             prefix,
             regex.IGNORECASE,
         )
@@ -811,6 +834,11 @@ _AS_OF_MONTH_RE = regex.compile(
 _ISSUED_RE = regex.compile(
     r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
     r"made)\b",
+    regex.IGNORECASE,
+)
+
+_LABELLED_DATE_LINE_RE = regex.compile(
+    r"^\s*(?:published|posted|date[d]?|release\s+date|issued)(?:\s+on)?\s*[:：]?\s*(?:\d|\p{Lu}\p{Ll}{2})",
     regex.IGNORECASE,
 )
 

@@ -511,7 +511,10 @@ def _read_number(st: _State, pos: int) -> _Num | None:
                 end = a.end()
         if a is None and n.scale == 1.0:
             cn = CN_TABLE_SCALE.match(text, end)
-            if cn is not None and unitmatch.unit_after(text, cn.end()) is not None:
+            if cn is not None and (
+                unitmatch.unit_after(text, cn.end()) is not None
+                or unitmatch.cn_table_count_after(text, cn.end())
+            ):
                 factor = 1e8 if cn.group("e8") else 1e4
                 value *= factor
                 n.scale = factor

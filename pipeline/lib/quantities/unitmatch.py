@@ -78,3 +78,16 @@ def currency_at(text: str, pos: int) -> tuple[str, int] | None:
 
 def unit(code: str) -> Unit | None:
     return BY_CODE.get(code)
+
+
+# the counted nouns of Chinese statistical tables, after a word-for-word `10,000` (万台, 万套, 万辆,
+# 万件, 万户, 万人): `2,586.32 10,000 units` = 25,863,200 units
+_CN_TABLE_COUNT = re.compile(
+    r"[ \t]+(?:units|sets|pieces|vehicles|cars|households|persons|people|items|tonnes?)\b",
+    re.IGNORECASE,
+)
+
+
+def cn_table_count_after(text: str, end: int) -> bool:
+    """True when a counted noun of a statistical table (`units`, `sets`) starts at `end`."""
+    return _CN_TABLE_COUNT.match(text, end) is not None
