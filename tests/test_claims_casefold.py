@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.lib.claims import indicators, periods, status
+from pipeline.lib.claims import indicators, periods, sources, status
 from pipeline.lib.claims.casefold import FoldedPattern, fold, folded
 from pipeline.lib.claims.partindex import PartFinder
 
@@ -96,3 +96,23 @@ def test_part_finder_matches_substring_tests():
             hi = min(len(low), lo + rng.randrange(1, 1500))
             expected = frozenset(p for p in parts if p in low[lo:hi])
             assert finder.present(low, lo, hi) == expected
+
+
+def _source_in_unfiltered(text: str) -> str | None:
+    for i, pat in enumerate(sources._PATTERNS):
+        for m in pat.finditer(text):
+            src = sources._clean(m.group("src"))
+            if src and sources._CUT_NAME.search(src):
+                continue
+            if src and (i != sources._ORG_SAID or sources._ORG_RE.search(src)):
+                return src
+    return None
+
+
+def test_source_prefilter_changes_nothing():
+    n = 0
+    for text in _texts():
+        for sent in re.split(r"(?<=[.!?])\s+|\n", text):
+            assert sources.source_in(sent) == _source_in_unfiltered(sent), sent
+            n += sources.source_in(sent) is not None
+    assert n > 20

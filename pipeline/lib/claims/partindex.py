@@ -49,7 +49,7 @@ class PartFinder:
     def present(self, text: str, lo: int = 0, hi: int | None = None) -> frozenset[str]:
         """The parts occurring inside text[lo:hi] (as substrings)."""
         hi = len(text) if hi is None else hi
-        longest = {m.group(1) for m in self._scan.finditer(text, lo, hi)}
+        longest = set(self._scan.findall(text, lo, hi))
         if not longest:
             return frozenset()
         prefixes = self._prefixes
