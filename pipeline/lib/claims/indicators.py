@@ -62,6 +62,7 @@ from pipeline.metadata.indicators import (
 )
 
 from .context import Doc, QCtx
+from .partindex import PartFinder
 from .segments import norm
 from .units import number_of_before
 
@@ -108,9 +109,10 @@ class _Compiled:
     counted_heads: frozenset[str]
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
+    index: int = 0  # position in _COMPILED
 
 
-def _compile(ind: Indicator) -> _Compiled:
+def _compile(ind: Indicator, index: int = 0) -> _Compiled:
     phrases = tuple(
         tuple(part.strip() for part in norm(p).split("...") if part.strip()) for p in ind.phrases
     )
@@ -125,27 +127,62 @@ def _compile(ind: Indicator) -> _Compiled:
         heads,
         tuple(norm(r) for r in ind.requires),
         tuple(norm(e) for e in ind.excludes),
+        index,
     )
 
 
-_COMPILED: tuple[_Compiled, ...] = tuple(_compile(ind) for ind in CATALOG.values())
+_COMPILED: tuple[_Compiled, ...] = tuple(_compile(ind, i) for i, ind in enumerate(CATALOG.values()))
 # every counted noun the catalog knows: a count of something else is not the indicator's, except
 # in a garbled translation (`45 nationals There are`), where it needs a stronger phrase match
 KNOWN_HEADS = frozenset(h for comp in _COMPILED for h in comp.counted_heads)
-# Every phrase part of the catalog: a paragraph's text is tested for all of them at once (plain
-# substring tests in C), so phrases with a part absent from the paragraph are skipped cheaply.
+# Every phrase part of the catalog: a paragraph's text is scanned for all of them at once (one
+# regular expression pass, `PartFinder`), so phrases with a part absent from the paragraph are
+# skipped cheaply.
 _ALL_PARTS = tuple(sorted({part for comp in _COMPILED for parts in comp.phrases for part in parts}))
+_PARTS = PartFinder(_ALL_PARTS)
 
 
 def _present_parts(doc: Doc, paragraph: tuple[int, int]) -> frozenset[str]:
-    """Parts that occur (as substrings: a superset of word-start occurrences) in the paragraph
-    or the title; a part outside this set has weight 0 wherever the quantity is."""
+    """Parts that occur (as substrings: a superset of word-start occurrences) in the paragraph;
+    a part outside this set has weight 0 wherever the quantity is."""
     key = ("present", paragraph)
     hit = doc._par_cache.get(key)
     if hit is None:
-        p0, p1 = paragraph
-        text = doc.norm[p0:p1]
-        hit = doc._par_cache[key] = frozenset(p for p in _ALL_PARTS if p in text)
+        hit = doc._par_cache[key] = _PARTS.present(doc.norm, paragraph[0], paragraph[1])
+    return hit
+
+
+_Phrases = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+# every phrase of the catalog in order: (indicator index, parts, concepts, set of parts); and per
+# part, the phrases that have it
+_ALL_PHRASES = tuple(
+    (comp.index, parts, concepts, frozenset(parts))
+    for comp in _COMPILED
+    for parts, concepts in zip(comp.phrases, comp.concepts, strict=True)
+    if parts  # a phrase without parts never scores
+)
+_PHRASES_WITH: dict[str, tuple[int, ...]] = {
+    part: tuple(i for i, ph in enumerate(_ALL_PHRASES) if part in ph[3]) for part in _ALL_PARTS
+}
+
+
+def _viable(doc: Doc, paragraph: tuple[int, int]) -> dict[int, _Phrases]:
+    """Per indicator (index in _COMPILED), its (parts, concepts) phrases whose every part occurs
+    in the paragraph: the only phrases that can score for a figure of the paragraph. Indicators
+    without such a phrase are absent."""
+    key = ("viable", paragraph)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        present = _present_parts(doc, paragraph)
+        ids: set[int] = set()
+        for part in present:
+            ids.update(_PHRASES_WITH[part])
+        found: dict[int, list] = {}
+        for i in sorted(ids):
+            index, parts, concepts, part_set = _ALL_PHRASES[i]
+            if part_set <= present:
+                found.setdefault(index, []).append((parts, concepts))
+        hit = doc._par_cache[key] = {k: tuple(v) for k, v in found.items()}
     return hit
 
 
@@ -254,21 +291,42 @@ def _part_weight(
     return 0.0
 
 
-def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
-    best = 0.0
+def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
+    """(linked, extra near region) of the figure, computed once per quantity span (the first
+    context asked for decides, as the regions of a `respectively` list come first)."""
     key = ("near", c.q.start, c.q.end)
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
         near_ctx = doc._par_cache[key] = (_linked(doc, c), _subject_before_appositive(doc, c))
+    return near_ctx
+
+
+def _weights(doc: Doc, c: QCtx) -> dict[str, float]:
+    """The cache of part weights for this context (its regions decide the weights)."""
+    key = ("weights", c.q.start, c.q.end, c.sentence, c.paragraph, c.own, c.backward, c.forward)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        hit = doc._par_cache[key] = {}
+    return hit
+
+
+def _score(
+    doc: Doc,
+    c: QCtx,
+    phrases: _Phrases,
+    near_ctx: tuple[bool, tuple[int, int] | None],
+    weights: dict[str, float],
+) -> float:
+    """The best score of these phrases (all of whose parts occur in the paragraph)."""
+    best = 0.0
     linked, extra = near_ctx
-    present = _present_parts(doc, c.paragraph)
-    for parts, concepts in zip(comp.phrases, comp.concepts, strict=True):
-        if not all(part in present for part in parts):
-            continue  # some part is nowhere in the paragraph: the phrase scores 0
+    for parts, concepts in phrases:
         total = 0.0
         near = False
         for part in parts:
-            w = _part_weight(doc, c, part, linked, extra)
+            w = weights.get(part)
+            if w is None:
+                w = weights[part] = _part_weight(doc, c, part, linked, extra)
             if not w:
                 total = 0.0
                 break
@@ -278,6 +336,14 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
         if near:
             best = max(best, total)
     return best
+
+
+def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
+    near_ctx = _near(doc, c)
+    phrases = _viable(doc, c.paragraph).get(comp.index, ())
+    if not phrases:
+        return 0.0
+    return _score(doc, c, phrases, near_ctx, _weights(doc, c))
 
 
 def _topic_in_sentence(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
@@ -321,6 +387,20 @@ def unit_compatible(ind: Indicator, unit: str | None, has_scale: bool, integral:
     if ind.unit in MONEY_UNITS:
         return has_scale
     return ind.unit == "count" and integral
+
+
+_BY_UNIT: dict[tuple[str | None, bool, bool], tuple[_Compiled, ...]] = {}
+
+
+def _unit_candidates(unit: str | None, has_scale: bool, integral: bool) -> tuple[_Compiled, ...]:
+    """The indicators (in catalog order) whose unit the figure can have (`unit_compatible`)."""
+    key = (unit, has_scale, integral)
+    hit = _BY_UNIT.get(key)
+    if hit is None:
+        hit = tuple(c for c in _COMPILED if unit_compatible(c.ind, unit, has_scale, integral))
+        if len(_BY_UNIT) < 1024:  # units come from a fixed table; bounded all the same
+            _BY_UNIT[key] = hit
+    return hit
 
 
 def counted_compatible(comp: _Compiled, counted: str | None, garbled: bool = False) -> bool:
@@ -684,14 +764,24 @@ def implied_unit(doc: Doc, c: QCtx, has_scale: bool = False) -> str | None:
     counted = q.counted or trailing_noun(doc, c)
     garbled = _garbled_noun(doc, c)
     best, best_score = None, 0.0
-    for comp in _COMPILED:
-        if not unit_compatible(comp.ind, None, has_scale, integral):
-            continue
+    viable = _viable(doc, c.paragraph)
+    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    weights = None
+    for comp in _unit_candidates(None, has_scale, integral):
+        phrases = viable.get(comp.index, ())
+        if not phrases and near_ctx is not None:
+            continue  # scores 0; the gates below have no effect then
         if comp.ind.unit == "count" and not counted_compatible(comp, counted, garbled):
             continue
         if not _requires_ok(doc, c, comp.requires):
             continue
-        score = score_indicator(doc, c, comp)
+        if near_ctx is None:
+            near_ctx = _near(doc, c)  # set by the first indicator passing the gates
+        if not phrases:
+            continue
+        if weights is None:
+            weights = _weights(doc, c)
+        score = _score(doc, c, phrases, near_ctx, weights)
         if score > best_score:
             best, best_score = comp.ind, score
     if best is None or best_score < MIN_SCORE:
@@ -717,15 +807,26 @@ def match_indicator(
     count_like = unit == "count" or (unit is None and counted is not None)
     garbled = _garbled_noun(doc, c)
     candidates = []
-    for comp in _COMPILED:
-        ind = comp.ind
-        if not unit_compatible(ind, unit, has_scale, integral):
-            continue
-        if (count_like or ind.unit == "count") and not counted_compatible(comp, counted, garbled):
+    viable = _viable(doc, c.paragraph)
+    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    weights = None
+    for comp in _unit_candidates(unit, has_scale, integral):
+        phrases = viable.get(comp.index, ())
+        if not phrases and near_ctx is not None:
+            continue  # scores 0; the gates below have no effect then
+        if (count_like or comp.ind.unit == "count") and not counted_compatible(
+            comp, counted, garbled
+        ):
             continue
         if not _requires_ok(doc, c, comp.requires):
             continue
-        score = score_indicator(doc, c, comp)
+        if near_ctx is None:
+            near_ctx = _near(doc, c)  # set by the first indicator passing the gates
+        if not phrases:
+            continue
+        if weights is None:
+            weights = _weights(doc, c)
+        score = _score(doc, c, phrases, near_ctx, weights)
         if score > 0:
             candidates.append((score, comp))
     if not candidates:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 # the `claims` columns of DESIGN.md, in order
 CONTRACT_COLUMNS = (
@@ -74,10 +74,13 @@ def make_claim_id(article_file: str, start: int, end: int, value: float) -> str:
 
 
 def claim_to_dict(claim: Claim, contract_only: bool = False) -> dict:
-    """The claim as a plain dict (JSON-ready); `contract_only` keeps the contract columns."""
-    if contract_only:
-        return {name: getattr(claim, name) for name in CONTRACT_COLUMNS}
-    return asdict(claim)
+    """The claim as a plain dict (JSON-ready); `contract_only` keeps the contract columns.
+
+    Equal to `dataclasses.asdict(claim)` (every field is a str, int, float or None, so there is
+    nothing to copy deeply) at a fraction of its cost: this runs once per claim of every article.
+    """
+    names = CONTRACT_COLUMNS if contract_only else CLAIM_FIELDS
+    return {name: getattr(claim, name) for name in names}
 
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))

@@ -46,6 +46,7 @@ from itertools import accumulate
 
 from pipeline.lib.quantities.model import Period
 
+from .casefold import folded
 from .context import Doc, QCtx, quantity_context
 
 _DATE_LEAD = re.compile(
@@ -64,12 +65,11 @@ _COMPARE_BEFORE = re.compile(
 # the date of an event named by a participle after a noun (`an action plan released by six
 # departments in October 2023`, `the project launched last year`), not of the figures around it;
 # `50 factories were established in 2023` (a verb of the figure) is not one
-_EVENT_BEFORE = re.compile(
+_EVENT_BEFORE = folded(
     r"\b(?!(?:was|were|been|be|being|is|are|am|has|have|had|not|and|or)\b)[a-z]+\s+"
     r"(?:(?:jointly|officially|formally|first)\s+)?(?:released|issued|launched|published|"
     r"unveiled|adopted|introduced|held|founded|promulgated|announced|approved|signed)\s+"
-    r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:in|on|at)?\s*$",
-    re.I,
+    r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:in|on|at)?\s*$"
 )
 _EACH_YEAR = re.compile(r"\b(?:each|every|per)\s+year\b|\bannually\b", re.I)
 _NOW = re.compile(
@@ -117,7 +117,7 @@ _END_OF = re.compile(
 _CARRY_PARAGRAPHS = 4  # a paragraph's opening year carries over at most 3 paragraphs
 _OPENING_YEAR = 12  # `In 2021, ...`, `By the end of 2022, ...`: a paragraph opening with its year
 _CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|existing)\s+$", re.I)
-_NOW_LEAD = re.compile(r"\b(?:now|today|currently|nowadays|at present)\b", re.I)
+_NOW_LEAD = folded(r"\b(?:now|today|currently|nowadays|at present)\b")
 _ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
 _BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -129,18 +129,16 @@ _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 # a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
 # `full-year growth` (the year is the publication year's, or last year's for a part not over)
 _HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
-_LOOK_AHEAD = re.compile(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b", re.I)
+_LOOK_AHEAD = folded(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b")
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
-_SUBORDINATE = re.compile(
-    r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},", re.I
-)
+_SUBORDINATE = folded(r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},")
 _SINCE = re.compile(r"since\b", re.I)
 # `since 2015`, `since the launch of the project in February 2022`: a start, not a reference
-_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:()]{0,80}$", re.I)
+_SINCE_BEFORE = folded(r"\bsince\b[^,;.:()]{0,80}$")
 # `in the next three years` said in 2023: 2023-2025 (the publication year counts as the first)
 _NEXT_N_YEARS = re.compile(
     r"\b(?:next|coming|following|future)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|"
@@ -162,35 +160,32 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
 _LIST_LINE_MAX = 120
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
-FUTURE_WORDS = re.compile(
+FUTURE_WORDS = folded(
     r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
-    r"aims?|aiming|strive|striving|goal|target|plans? to|(?<!been )planned|by the end of the)\b",
-    re.I,
+    r"aims?|aiming|strive|striving|goal|target|plans? to|(?<!been )planned|by the end of the)\b"
 )
 
 
 # plan language (shared with status.py)
-TARGET_WORDS = re.compile(
+TARGET_WORDS = folded(
     r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
     r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
     r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
     r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
     r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
     r"we (?:have|has) set|we plan|we will|we aim|"
-    r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
-    re.I,
+    r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b"
 )
 # an actor committing to do something (shared with status.py): `the ministry will build 600,000
 # base stations`, `3,000 firms will be helped to go digital`
-PLAN_ACTION = re.compile(
+PLAN_ACTION = folded(
     r"\b(?:will|shall|(?<=it )would|(?<=they )would|(?:is|are) (?:expected|planned|scheduled|set) to)\s+(?:(?:\w+ly|also|further|jointly)\s+)?(?:be\s+)?"
     r"(?:build|built|construct|constructed|cultivate|cultivated|create|created|establish|"
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
     r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
     r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified)\b|"
-    r"\b(?:may|can) (?:also )?receive\b",
-    re.I,
+    r"\b(?:may|can) (?:also )?receive\b"
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 # (an opening time phrase may come first: `Each year, provide ...`, `By 2027, bring ...`)
@@ -206,19 +201,17 @@ IMPERATIVE = re.compile(
     r"\b(?!\s+(?:by|in|of|to|from|for|is|are|was|were|has|have|rose|grew|fell)\b)(?!')"
 )
 # tense of a sentence without time words (see `_resolve`)
-_PRESENT = re.compile(
-    r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b",
-    re.I,
+_PRESENT = folded(
+    r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
-_PAST = re.compile(
+_PAST = folded(
     r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
     r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|reported|"
     r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
     r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
     r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
     r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
-    r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b",
-    re.I,
+    r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b"
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
@@ -234,21 +227,20 @@ _OTHER_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas)\b|\b(?:after|before|when|because|whereas)\b|;", re.I
 )
 # a day near publication: `announced on Thursday`, `said yesterday`
-_NEWS_DAY = re.compile(
+_NEWS_DAY = folded(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
-    r"this week)\b",
-    re.I,
+    r"this week)\b"
 )
-_FOR_THE_YEAR = re.compile(r"\bfor the year\b", re.I)
-_SAME_YEAR = re.compile(r"\b(?:the same year|that year|the same period)\b", re.I)
+_FOR_THE_YEAR = folded(r"\bfor the year\b")
+_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period)\b")
 # a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
 _SECTION_HEAD_MAX = 90
 _PLAIN_HEAD_MAX = 60  # an unnumbered heading: `Provincial indicators (end of 2020)`
 # a statement of the present in an undated text: no year can be told
-_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
-_WILL_SHALL = re.compile(r"\b(?:shall|will)\b", re.I)
+_COORDINATED_VERB = folded(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b")
+_WILL_SHALL = folded(r"\b(?:shall|will)\b")
 _PLAN_TITLE = re.compile(
     r"\b(?:notice|circular|(?:action|work|implementation|development) plan|guidelines?|"
     r"guiding opinions|opinions on|measures for|measures on)\b",
@@ -263,7 +255,7 @@ _NOT_PERFECT = re.compile(
 _APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*\w+){0,3}\s*,\s*or\s+")
 _NOW_BRACKETED = re.compile(r"\([^()]*\)")
 _NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
-_NOW_WORD = re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.I)
+_NOW_WORD = folded(r"\b(?:now|today|currently|at present|nowadays)\b")
 # the year of an event, not of figures: `the 2023 annual general meeting`, `at its 2024 meeting`
 _EVENT_AFTER = re.compile(
     r"\s+(?:annual\s+|general\s+|extraordinary\s+|plenary\s+)*(?:general\s+)?"

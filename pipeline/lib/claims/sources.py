@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .casefold import fold
 from .context import Doc
 
 _ORG_WORDS = (
@@ -107,10 +108,37 @@ def _clean(src: str) -> str | None:
 
 _CUT_NAME = re.compile(r"\s(?:of|and|for|on|the)$", re.I)
 
+# Per pattern, words one of which every match contains: a sentence without any of them is not
+# searched (the search of a pattern is the costly part, a substring test is not). Patterns
+# compiled with re.I are tested on the folded sentence (`casefold.fold`: exactly as re.I sees it).
+_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
+    (True, ("according to ",)),
+    (True, ("according to ",)),
+    (True, ("show", "indicat", "reveal", "suggest")),
+    (False, ("show",)),
+    (False, ("\u201c", '"', "\u300a")),
+    (False, ("ccording to ",)),
+    (False, ("ccording to ",)),
+    (False, ("said", "announced", "reported", "released", "disclosed", "stated", "estimate",
+             "predict")),
+    (False, ("official", "spokes", "director", "head", "expert", "researcher", "analyst")),
+)  # fmt: skip
+assert len(_NEEDS) == len(_PATTERNS)
+assert all(
+    bool(pat.flags & re.I) == folds for pat, (folds, _) in zip(_PATTERNS, _NEEDS, strict=True)
+)
+
 
 def source_in(text: str) -> str | None:
     """The source a sentence names, or None."""
+    low = None
     for i, pat in enumerate(_PATTERNS):
+        folds, words = _NEEDS[i]
+        if folds and low is None:
+            low = fold(text)
+        where = low if folds else text
+        if not any(w in where for w in words):
+            continue
         for m in pat.finditer(text):
             src = _clean(m.group("src"))
             if src and _CUT_NAME.search(src):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .casefold import folded
 from .context import Doc, QCtx
 from .periods import IMPERATIVE, PLAN_ACTION, TARGET_WORDS, ResolvedPeriod
 
@@ -28,49 +29,43 @@ _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
 # carry out three tasks`, `is expected to be built` (a quantity that `will reach` is a forecast)
 _PLAN_ACTION = PLAN_ACTION
-_FORECAST = re.compile(
+_FORECAST = folded(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
     r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
     r"it is estimated|is likely to|are likely to|"
-    r"outlook|will|would)\b",
-    re.I,
+    r"outlook|will|would)\b"
 )
-_FORECAST_STRONG = re.compile(
+_FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised)\b",
-    re.I,
+    r"(?:would|will) not be surprised|wouldn't be surprised)\b"
 )
 # approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)
-_ESTIMATE = re.compile(
+_ESTIMATE = folded(
     r"\b(?:about|around|approximately|roughly|some|an estimated|estimated|estimates|"
-    r"preliminary|preliminarily|initial estimates?|expected|projected)\b",
-    re.I,
+    r"preliminary|preliminarily|initial estimates?|expected|projected)\b"
 )
 # a modal of possibility before a verb of level: `could reach $1.1 trillion by 2030`
 _MODAL = (
     r"(?:could|may|might)\s+(?:\w+ly\s+)?(?:reach|hit|top|exceed|surpass|rise|grow|increase|"
     r"climb|double|total|expand|jump|fall|drop|decline)"
 )
-_FORECAST_LEAD = re.compile(
+_FORECAST_LEAD = folded(
     rf"\b(?:expects?|expected|forecasts?|forecasted|projected|predicts?|predicted|"
-    rf"anticipates?|anticipated|estimates? that|{_MODAL})\b",
-    re.I,
+    rf"anticipates?|anticipated|estimates? that|{_MODAL})\b"
 )
 _HEAD_TO = re.compile(
     r"\bto\s+(?:reach|hit|top|exceed|surpass|cross|pass|break|near|approach|double)?\s*"
     r"(?:the\s+)?$",
     re.I,
 )
-_WILL_LEVEL = re.compile(
+_WILL_LEVEL = folded(
     r"\b(?:will|shall)\s+(?:\w+ly\s+|not\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
-    r"achieve|rise to|increase to|grow to)\b",
-    re.I,
+    r"achieve|rise to|increase to|grow to)\b"
 )
-_PLAN_DOC = re.compile(
+_PLAN_DOC = folded(
     r"\b(?:(?:action|work|development|implementation) plans?|the (?:new )?plan|"
-    r"notice|circular|guidelines?)\b",
-    re.I,
+    r"notice|circular|guidelines?)\b"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 _REQUIRED_LEVEL = re.compile(
@@ -85,21 +80,19 @@ _DONE = re.compile(
     r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-_ESTIMATE_CLAIM = re.compile(
+_ESTIMATE_CLAIM = folded(
     r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
     r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
-    r"official|industry)\s+estimates?\b|\baccording\s+to\s+(?:\w+\s+){0,3}estimates?\b",
-    re.I,
+    r"official|industry)\s+estimates?\b|\baccording\s+to\s+(?:\w+\s+){0,3}estimates?\b"
 )
-_AHEAD = re.compile(
+_AHEAD = folded(
     r"\b(?:will|would|could|may|might|shall|expected|expects?|forecasts?|forecasted|projected|"
     r"projects|predicted|predicts?|likely|going to|plans?|planned|aims?|targets?|next|future|"
-    r"coming|by\s+20\d\d)\b",
-    re.I,
+    r"coming|by\s+20\d\d)\b"
 )
 # `That would lift its share to 4.5 percent` after `... by 2030`: a consequence, not a goal
-_CONDITIONAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
-_WILL_HAVE = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?:have|reach|exceed|top|surpass|hit)\b", re.I)
+_CONDITIONAL = folded(r"\b(?:would|could|might|may)\b")
+_WILL_HAVE = folded(r"\bwill\s+(?:\w+ly\s+)?(?:have|reach|exceed|top|surpass|hit)\b")
 _SHARE_OF_INTENDING = re.compile(
     r"\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:respondents|firms|companies|enterprises|"
     r"manufacturers|businesses|executives|people|users|consumers|households|those\s+surveyed)\s+"
@@ -107,7 +100,7 @@ _SHARE_OF_INTENDING = re.compile(
     r"would|will)\b",
     re.I,
 )
-_COORDINATED_VERB = re.compile(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b", re.I)
+_COORDINATED_VERB = folded(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b")
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 

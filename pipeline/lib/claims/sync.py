@@ -18,13 +18,14 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from pipeline import settings
 from pipeline.lib import warehouse
 from pipeline.lib.claims.extract import claims_from_extraction
+from pipeline.lib.claims.model import claim_to_dict
 from pipeline.lib.per_article import time_budget
 from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.table import extraction_rows
@@ -71,7 +72,9 @@ def extract_article(
         with time_budget(seconds):
             ex = extract(text)
             mentions = extraction_rows(article_file, ex)
-            claims = [asdict(c) for c in claims_from_extraction(text, ex, published, article_file)]
+            claims = [
+                claim_to_dict(c) for c in claims_from_extraction(text, ex, published, article_file)
+            ]
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return ArticleResult(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 
 import pandas as pd
 
-from pipeline.lib.claims import extract_claims
+from pipeline.lib.claims import claim_to_dict, extract_claims
 from pipeline.lib.per_article import Outcome, each_article
 from pipeline.metadata.resources import get as get_resource
 
@@ -26,7 +25,7 @@ def claims_table(
     def one(article_file: str, item) -> None:
         text, published = item
         day = None if pd.isna(published) else published.date()
-        rows.extend(asdict(c) for c in extract_claims(text, day, article_file=article_file))
+        rows.extend(claim_to_dict(c) for c in extract_claims(text, day, article_file=article_file))
 
     outcome = each_article(items, one, progress)
     frame = pd.DataFrame(rows)

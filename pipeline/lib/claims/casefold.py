@@ -1,0 +1,89 @@
+"""Case-insensitive word patterns, run as case-sensitive patterns over a lower-cased copy.
+
+Python's `re` is several times slower on an alternation of words with `re.IGNORECASE` (every
+alternative is entered at every word start) than on the same alternation without it, where an
+alternative whose first letter differs is skipped at once. `folded(pattern)` compiles a pattern
+written in lower case without the flag; its `search`, `match`, `fullmatch` and `finditer` take the
+original string and run over `fold(string)`, which gives exactly the matches (same offsets) the
+pattern compiled with `re.IGNORECASE` gives on the original:
+
+- `fold` keeps the length: ASCII capitals are lower-cased, and so are the only four other
+  characters that `re.IGNORECASE` matches with ASCII letters (`\u0130`, `\u0131` -> `i`,
+  `\u017f` -> `s`, `\u212a` -> `k`); other characters either keep their case or are lower-cased
+  by `str.lower` when that keeps the length (a pattern without non-ASCII characters and
+  without capitals matches them the same either way: letters stay letters for `\\w` and `\\b`);
+- the pattern may not contain capitals (outside escapes and `(?P<name>`), non-ASCII characters
+  (nor escapes for characters: `\\u`, `\\x`, `\\N`, octal), back-references or inline flags:
+  `folded` raises ValueError otherwise.
+
+Match objects refer to the folded string: callers use their offsets, never their text. The
+fold of the last long strings seen (a document's text searched at many offsets) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_SPECIAL})
+_LONG = 512  # strings at least this long have their fold cached (by identity)
+_cache: list[tuple[str, str]] = []
+
+
+def fold(s: str) -> str:
+    """`s` with the same length, matched case-sensitively by a lower-case pattern exactly as
+    `s` is matched by that pattern with `re.IGNORECASE`."""
+    f = s.lower()
+    if len(f) != len(s):  # `\u0130` lower-cases to two characters
+        return s.translate(_TABLE)
+    if not f.isascii() and ("\u017f" in f or "\u0131" in f):
+        f = f.replace("\u017f", "s").replace("\u0131", "i")
+    return f
+
+
+def _folded_text(s: str) -> str:
+    if len(s) < _LONG:
+        return fold(s)
+    for orig, f in _cache:
+        if orig is s:
+            return f
+    f = fold(s)
+    _cache.insert(0, (s, f))
+    del _cache[2:]
+    return f
+
+
+_CHECK = re.compile(
+    r"(?P<esc>\\[uUxN0-9])|\\.|\(\?P[<=]|(?P<bad>[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]+[:)])"
+)
+
+
+class FoldedPattern:
+    """A case-insensitive pattern (see the module docstring)."""
+
+    __slots__ = ("pattern", "_re")
+
+    def __init__(self, pattern: str) -> None:
+        for m in _CHECK.finditer(pattern):
+            bad = m.group("esc") or m.group("bad")
+            if bad:
+                raise ValueError(f"not a lower-case pattern ({bad!r}): {pattern!r}")
+        self.pattern = pattern
+        self._re = re.compile(pattern)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._re.search(_folded_text(string), pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._re.match(_folded_text(string), pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._re.fullmatch(_folded_text(string), pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._re.finditer(_folded_text(string), pos, endpos)
+
+
+def folded(pattern: str) -> FoldedPattern:
+    return FoldedPattern(pattern)
