@@ -18,7 +18,7 @@ tables. Plain Python and SQL, no Dagster.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,17 +26,15 @@ import numpy as np
 import pandas as pd
 
 from pipeline.lib import warehouse
-from pipeline.lib.ingest.folder import article_row
 from pipeline.lib.ingest.raw_files import (
     SYNDICATION_THRESHOLD,
     RawFile,
-    band_keys,
     cluster,
     jaccard,
-    read_raw_file,
     scan_raw,
     shingle_hashes,
 )
+from pipeline.lib.ingest.workers import Workers, article_task, default_workers, read_task
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 500  # articles read and parsed at a time
@@ -89,7 +87,12 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
             return old
         return None
 
-    files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, keep_text=False)
+    def read_many(items: list[tuple[str, str]]) -> list[RawFile]:
+        jobs = [(abs_path, rel, max_bytes) for abs_path, rel in items]
+        with Workers(read_task, default_workers(), len(jobs)) as pool:
+            return pool.map(jobs)
+
+    files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, read_many=read_many)
     paths = {f.path for f in files}
     n_removed = sum(1 for p in known if p not in paths)
     n_new = sum(1 for p in paths if p not in known)
@@ -134,16 +137,6 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
 # articles
 
 
-def _article_rows(
-    root: Path, todo: pd.DataFrame, today: dt.date | None, max_bytes: int
-) -> Iterator[dict]:
-    for rec in todo.itertuples(index=False):
-        f = read_raw_file(Path(root) / rec.article_file, rec.article_file, max_bytes=max_bytes)
-        if f.text is None:  # removed or broken since the scan: keep the scan's verdict for now
-            continue
-        yield article_row(rec.article_file, f, today)
-
-
 def sync_articles(
     con,
     root: Path,
@@ -176,15 +169,31 @@ def sync_articles(
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
 
     done = 0
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo.iloc[start : start + CHUNK]
-        rows = list(_article_rows(root, chunk, today, max_bytes))
-        frame = pd.DataFrame(rows, columns=art.field_names)
+
+    def store(parsed: list[tuple[dict, list[int]] | None]) -> None:
+        nonlocal done
+        kept = [p for p in parsed if p is not None]
+        frame = pd.DataFrame([row for row, _ in kept], columns=art.field_names)
         frame["published_date"] = pd.to_datetime(frame["published_date"])
         warehouse.insert_frame(con, art, frame)
-        _store_bands(con, frame)
-        done += len(chunk)
+        _store_bands(con, [(row["content_hash"], keys) for row, keys in kept])
+        done += len(parsed)
         progress(f"articles: parsed {done:,}/{len(todo):,} new articles")
+
+    names = todo["article_file"].tolist()
+    with Workers(article_task, default_workers(), len(names)) as pool:
+        pending = None  # the workers parse one chunk while this process stores the previous
+        for start in range(0, len(names), CHUNK):
+            items = [
+                (str(Path(root) / name), name, max_bytes, today)
+                for name in names[start : start + CHUNK]
+            ]
+            handle = pool.submit(items)
+            if pending is not None:
+                store(pending.get())
+            pending = handle
+        if pending is not None:
+            store(pending.get())
 
     con.execute(
         """
@@ -203,10 +212,11 @@ def sync_articles(
     return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs)
 
 
-def _store_bands(con, frame: pd.DataFrame) -> None:
+def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
+    """Store the band keys of these contents ((content_hash, band keys) pairs)."""
     rows = []
-    for chash, text in zip(frame["content_hash"], frame["text"], strict=True):
-        for band, bucket in enumerate(band_keys(text)):
+    for chash, buckets in keys:
+        for band, bucket in enumerate(buckets):
             rows.append((chash, band, bucket))
     if not rows:
         return
