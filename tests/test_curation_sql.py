@@ -236,6 +236,64 @@ def test_incremental_rebuild_of_some_indicators_equals_a_cold_build(corpus):
         _assert_same(_frame(cold, table), _frame(con, table), table)
 
 
+def test_delta_by_changed_articles_equals_a_cold_build(corpus):
+    """observations recomputed for the claims of the changed articles only (plus the articles
+    whose outlet or syndication group changed), series and findings for the indicators that
+    touched, equal a cold build."""
+    from pipeline.lib.curation.findings import build_findings_sql
+    from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
+
+    valid, articles = corpus
+    rng = np.random.default_rng(5)
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    build_curated(con)
+    names = sorted(valid["article_file"].unique())
+    edited = [str(a) for a in rng.choice(names, size=12, replace=False)]
+    gone, bumped = edited[:3], edited[3:]
+    new = valid[~valid["article_file"].isin(gone)].copy()
+    hit = new["article_file"].isin(bumped)
+    new.loc[hit & (rng.random(len(new)) < 0.5), "value"] *= 1.25
+    new = new[~(hit & (rng.random(len(new)) < 0.2))].reset_index(drop=True)
+    con.execute("DELETE FROM validated_claims")
+    warehouse.write_table(con, get_resource("validated_claims"), new)
+    # metadata only: a new syndicated copy regroups an article, another changes outlet
+    regroup, outlet = [n for n in names if n not in edited][:2]
+    arts = articles.copy()
+    arts.loc[arts["article_file"] == regroup, "syndication_group"] = "000_new_copy.txt"
+    arts.loc[arts["article_file"] == outlet, "outlet"] = "Another Outlet"
+    con.execute("DELETE FROM articles")
+    warehouse.write_table(con, get_resource("articles"), arts)
+
+    changed = build_observations_sql(con, articles=edited)
+    assert changed and "unclassified" in changed
+    build_series_sql(con, changed)
+    build_findings_sql(con, changed)
+    assert build_observations_sql(con, articles=[]) == set()  # nothing left to do
+
+    cold = duckdb.connect()
+    _load(cold, new, arts)
+    build_curated(cold)
+    for table in CURATED_TABLES:
+        _assert_same(_frame(cold, table), _frame(con, table), table)
+
+
+def test_no_check_reads_the_indicators_findings_leave_out():
+    from pipeline.lib.curation.findings import (
+        NO_FINDINGS,
+        _is_cumulative,
+        gdp_share_level,
+        growth_level,
+    )
+    from pipeline.metadata.indicators import CATALOG
+
+    ids = list(CATALOG)
+    for ind in NO_FINDINGS:
+        assert gdp_share_level(ind) is None and growth_level(ind) is None
+        assert not _is_cumulative(ind)
+        assert all(gdp_share_level(i) != ind and growth_level(i) != ind for i in ids)
+
+
 def test_finding_sources_view_gives_the_provenance(corpus):
     from pipeline.metadata.views import create_views
 

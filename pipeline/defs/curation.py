@@ -7,7 +7,7 @@ import dagster as dg
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
 from pipeline.lib.curation.findings import build_findings_sql
-from pipeline.lib.curation.pending import add_pending, take_pending
+from pipeline.lib.curation.pending import add_pending, take_pending, take_pending_articles
 from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
 from pipeline.lib.validation.rules import RULES
 from pipeline.lib.validation.sync import validate_changed
@@ -36,7 +36,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
     try:
         stats = validate_changed(con)
         settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
-        add_pending(con, stats.indicators, full=stats.full)
+        add_pending(con, stats.indicators, full=stats.full, articles=stats.articles)
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
@@ -100,7 +100,20 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
 def observations_and_sources(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:
-        build_observations_sql(con, take_pending(con, "observations"))
+        indicators = take_pending(con, "observations")
+        articles = take_pending_articles(con)
+        if indicators is None:
+            build_observations_sql(con)
+            add_pending(con, [], full=True, steps=("series", "findings"))
+        elif articles is not None:  # only the observations of the changed articles' claims
+            changed = build_observations_sql(con, articles=articles)
+            add_pending(con, changed or (), steps=("series", "findings"))
+            context.log.info(
+                f"observations: {len(articles):,} changed articles, indicators recomputed "
+                f"in series and findings: {len(changed or ()):,}"
+            )
+        else:
+            build_observations_sql(con, indicators)
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",

@@ -76,6 +76,9 @@ GDP_SHARE_TOLERANCE = 0.01
 GROWTH_TOLERANCE = 0.02
 GDP_SHARE_SUFFIX = "_gdp_share"
 GROWTH_SUFFIXES = ("_nominal_growth", "_growth")
+# Indicators no check reads: forecast_vs_actual leaves `unclassified` out, and it is neither a
+# share, a growth rate, a level of one, nor cumulative (asserted in tests/test_curation_sql.py).
+NO_FINDINGS = ("unclassified",)
 # Explicit pairs where the naming convention does not apply: share/growth id -> level id.
 GDP_SHARE_PAIRS: dict[str, str] = {}
 GROWTH_PAIRS: dict[str, str] = {}
@@ -485,7 +488,8 @@ def build_findings_sql(
     install_macros(con)
     indicators = None if indicators is None else sorted(set(indicators))
     present = [r[0] for r in con.execute("SELECT DISTINCT indicator FROM observations").fetchall()]
-    present = [p for p in present if p is not None]
+    # observations of indicators no check reads (most of them: `unclassified`) are left out
+    present = [p for p in present if p is not None and p not in NO_FINDINGS]
     if indicators is None or not _exists(con, "findings"):
         _create_declared(con, "findings", primary_key)
         scope, keep = present, "TRUE"
