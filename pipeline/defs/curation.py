@@ -8,7 +8,8 @@ from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
 from pipeline.lib.curation.findings import build_findings_sql
 from pipeline.lib.curation.pending import add_pending, take_pending, take_pending_articles
-from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
+from pipeline.lib.curation.sql import _sql_list, build_observations_sql, build_series_sql
+from pipeline.lib.state import check_scope
 from pipeline.lib.validation.rules import RULES
 from pipeline.lib.validation.sync import validate_changed
 
@@ -105,15 +106,21 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
         if indicators is None:
             build_observations_sql(con)
             add_pending(con, [], full=True, steps=("series", "findings"))
+            check_scope.record_observations(con, None)
         elif articles is not None:  # only the observations of the changed articles' claims
-            changed = build_observations_sql(con, articles=articles)
+            changed = build_observations_sql(
+                con,
+                articles=articles,
+                on_delta=lambda ids: check_scope.record_observations(con, ids),
+            )
             add_pending(con, changed or (), steps=("series", "findings"))
             context.log.info(
                 f"observations: {len(articles):,} changed articles, indicators recomputed "
                 f"in series and findings: {len(changed or ()):,}"
             )
-        else:
+        else:  # a build made before changed articles were recorded
             build_observations_sql(con, indicators)
+            check_scope.record_observations(con, None)
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",
@@ -143,7 +150,12 @@ def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     """One row per indicator and reference period with the value to use and why."""
     con = settings.open_build()
     try:
-        build_series_sql(con, take_pending(con, "series"))
+        indicators = take_pending(con, "series")
+        build_series_sql(con, indicators)
+        if indicators is None:
+            check_scope.widen(con, "series", None)
+        elif indicators:
+            check_scope.widen(con, "series", f"indicator IN {_sql_list(indicators)}")
         settings.stamp(con, context, "series")
         return dg.MaterializeResult(
             metadata={
@@ -174,7 +186,15 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     forecasts vs actuals)."""
     con = settings.open_build()
     try:
-        build_findings_sql(con, take_pending(con, "findings"))
+        indicators = take_pending(con, "findings")
+        build_findings_sql(con, indicators)
+        if indicators is None:
+            check_scope.widen(con, "findings", None)
+        elif indicators:
+            inds = _sql_list(indicators)
+            check_scope.widen(
+                con, "findings", f"indicator IN {inds} OR related_indicator IN {inds}"
+            )
         settings.stamp(con, context, "findings")
         return dg.MaterializeResult(
             metadata={

@@ -24,7 +24,7 @@ memory_limit, spilling to disk); only the distinct indicator ids and the catalog
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -312,11 +312,13 @@ def build_observations_sql(
     *,
     primary_key: bool = True,
     articles: Iterable[str] | None = None,
+    on_delta: Callable[[str], None] | None = None,
 ) -> set[str] | None:
     """(Re)build `observations` and `observation_sources` from `validated_claims` and
     `articles`. `indicators`: only those indicators' rows (see the module docstring).
     `articles` (instead of `indicators`): only the observations the claims of these articles
-    belong to, before or after (see `_observation_delta`).
+    belong to, before or after (see `_observation_delta`); `on_delta(sql)` is then called with
+    a query selecting the ids of the observations recomputed.
 
     Returns the indicators whose observations were recomputed (None: all of them)."""
     names = ("observations", "observation_sources")
@@ -337,6 +339,8 @@ def build_observations_sql(
                     f"DELETE FROM {table} WHERE observation_id IN (SELECT * FROM {_TMP}_obs)"
                 )
             _insert_buckets(con, _rebucket(con))
+            if on_delta is not None:
+                on_delta(f"SELECT observation_id FROM {_TMP}_obs")
             return changed
         finally:
             _drop_work(con)

@@ -1,0 +1,53 @@
+"""Schema checks of the rows changed since the last publish: the scope accumulates over runs
+until a publish, and the primary key is checked over the keys of the rows in scope."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipeline.lib.state import check_scope
+from pipeline.lib.state.tables import ensure_state
+from pipeline.lib.validation.schema import validate_table
+from pipeline.metadata.resources import get as get_resource
+
+
+def test_scope_accumulates_until_publish() -> None:
+    con = duckdb.connect()
+    ensure_state(con)
+    assert check_scope.condition(con, "series") is None  # never recorded: every row
+    check_scope.clear_after_publish(con)
+    assert check_scope.condition(con, "series") == "FALSE"
+    check_scope.widen(con, "series", "indicator IN ('a')")
+    check_scope.widen(con, "series", "indicator IN ('b')")  # a second run before a publish
+    check_scope.widen(con, "series", "indicator IN ('b')")
+    cond = check_scope.condition(con, "series")
+    assert "'a'" in cond and "'b'" in cond and cond.count("'b'") == 1
+    check_scope.widen(con, "series", None)
+    assert check_scope.condition(con, "series") is None
+    check_scope.clear_after_publish(con)
+    check_scope.record_observations(con, "SELECT 'obs_1'")
+    check_scope.record_observations(con, "SELECT 'obs_2'")
+    cond = check_scope.condition(con, "observation_sources")
+    ids = con.execute(f"SELECT observation_id FROM (SELECT 'obs_1' AS observation_id UNION ALL "
+                      f"SELECT 'obs_3') WHERE {cond}").fetchall()  # fmt: skip
+    assert ids == [("obs_1",)]
+    check_scope.clear_after_publish(con)
+    assert check_scope.condition(con, "observations") == "FALSE"
+
+
+def test_primary_key_checked_over_the_keys_in_scope() -> None:
+    res = get_resource("indicator_catalog")
+    con = duckdb.connect()
+    con.execute(res.to_ddl())  # then the same columns without their constraints
+    con.execute("CREATE TABLE loose AS SELECT * FROM indicator_catalog")
+    con.execute("DROP TABLE indicator_catalog")
+    con.execute("ALTER TABLE loose RENAME TO indicator_catalog")
+    cols = res.field_names
+    con.execute(f"INSERT INTO indicator_catalog ({cols[0]}) VALUES ('x'), ('x'), ('y'), ('y')")
+    key = res.primary_key[0]
+    failures = validate_table(con, res, where=f"{key} = 'x'").failures
+    dup = failures[failures["check"].astype(str).str.startswith("primary key")]
+    assert list(dup["failure_case"]) == ["x (2 rows)"]  # y is out of scope
+    failures = validate_table(con, res).failures
+    dup = failures[failures["check"].astype(str).str.startswith("primary key")]
+    assert len(dup) == 2
