@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 
 from pipeline.lib.state import check_scope
-from pipeline.lib.state.tables import ensure_state
+from pipeline.lib.state.tables import ensure_state, set_info
 from pipeline.lib.validation.schema import validate_table
 from pipeline.metadata.resources import get as get_resource
 
@@ -45,7 +45,11 @@ def test_primary_key_checked_over_the_keys_in_scope() -> None:
     cols = res.field_names
     con.execute(f"INSERT INTO indicator_catalog ({cols[0]}) VALUES ('x'), ('x'), ('y'), ('y')")
     key = res.primary_key[0]
-    failures = validate_table(con, res, where=f"{key} = 'x'").failures
+    ensure_state(con)
+    set_info(con, "check_scope:indicator_catalog", "")  # as after a publish
+    check_scope.widen(con, "indicator_catalog", f"{key} = 'x'")
+    where = check_scope.condition(con, "indicator_catalog")  # then a query on the connection
+    failures = validate_table(con, res, where=where).failures
     dup = failures[failures["check"].astype(str).str.startswith("primary key")]
     assert list(dup["failure_case"]) == ["x (2 rows)"]  # y is out of scope
     failures = validate_table(con, res).failures

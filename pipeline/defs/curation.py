@@ -7,7 +7,15 @@ import dagster as dg
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
 from pipeline.lib.curation.findings import build_findings_sql
-from pipeline.lib.curation.pending import add_pending, take_pending, take_pending_articles
+from pipeline.lib.curation.pending import (
+    add_pending,
+    add_pending_cells,
+    clear_cells,
+    mark_cells_unknown,
+    pending_cells,
+    take_pending,
+    take_pending_articles,
+)
 from pipeline.lib.curation.sql import _sql_list, build_observations_sql, build_series_sql
 from pipeline.lib.state import check_scope
 from pipeline.lib.validation.rules import RULES
@@ -103,16 +111,17 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
     try:
         indicators = take_pending(con, "observations")
         articles = take_pending_articles(con)
+
+        def on_delta(ids_sql: str, cells_sql: str) -> None:
+            check_scope.record_observations(con, ids_sql)
+            add_pending_cells(con, cells_sql)
+
         if indicators is None:
             build_observations_sql(con)
             add_pending(con, [], full=True, steps=("series", "findings"))
             check_scope.record_observations(con, None)
         elif articles is not None:  # only the observations of the changed articles' claims
-            changed = build_observations_sql(
-                con,
-                articles=articles,
-                on_delta=lambda ids: check_scope.record_observations(con, ids),
-            )
+            changed = build_observations_sql(con, articles=articles, on_delta=on_delta)
             add_pending(con, changed or (), steps=("series", "findings"))
             context.log.info(
                 f"observations: {len(articles):,} changed articles, indicators recomputed "
@@ -121,6 +130,7 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
         else:  # a build made before changed articles were recorded
             build_observations_sql(con, indicators)
             check_scope.record_observations(con, None)
+            mark_cells_unknown(con)
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",
@@ -187,7 +197,9 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     con = settings.open_build()
     try:
         indicators = take_pending(con, "findings")
-        build_findings_sql(con, indicators)
+        # the findings the changed observations can alter, or by indicator when not known
+        build_findings_sql(con, indicators, cells=pending_cells(con))
+        clear_cells(con)
         if indicators is None:
             check_scope.widen(con, "findings", None)
         elif indicators:

@@ -69,3 +69,31 @@ def take_pending_articles(con) -> list[str] | None:
     if value is None or value == ALL:
         return None
     return json.loads(value)
+
+
+CELLS = "state.findings_cells"  # (indicator, period_end) of observations changed since findings
+CELLS_KEY = "pending_cells:findings"
+
+
+def add_pending_cells(con, cells_sql: str) -> None:
+    """Add the (indicator, period_end) cells `cells_sql` selects to the findings step's list."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CELLS} (indicator VARCHAR, period_end INTEGER)")
+    con.execute(f"INSERT INTO {CELLS} {cells_sql}")
+    if get_info(con, CELLS_KEY) != ALL:
+        set_info(con, CELLS_KEY, "cells")
+
+
+def mark_cells_unknown(con) -> None:
+    """The observations changed without their cells recorded: findings go by indicator."""
+    set_info(con, CELLS_KEY, ALL)
+
+
+def pending_cells(con) -> str | None:
+    """A query of the cells changed since the findings step last ran, or None when they are
+    not known (the step then goes by indicator)."""
+    return f"SELECT DISTINCT * FROM {CELLS}" if get_info(con, CELLS_KEY) == "cells" else None
+
+
+def clear_cells(con) -> None:
+    con.execute(f"DROP TABLE IF EXISTS {CELLS}")
+    set_info(con, CELLS_KEY, "")

@@ -312,13 +312,14 @@ def build_observations_sql(
     *,
     primary_key: bool = True,
     articles: Iterable[str] | None = None,
-    on_delta: Callable[[str], None] | None = None,
+    on_delta: Callable[[str, str], None] | None = None,
 ) -> set[str] | None:
     """(Re)build `observations` and `observation_sources` from `validated_claims` and
     `articles`. `indicators`: only those indicators' rows (see the module docstring).
     `articles` (instead of `indicators`): only the observations the claims of these articles
-    belong to, before or after (see `_observation_delta`); `on_delta(sql)` is then called with
-    a query selecting the ids of the observations recomputed.
+    belong to, before or after (see `_observation_delta`); `on_delta(ids_sql, cells_sql)` is
+    then called with queries selecting the ids of the observations recomputed and their
+    (indicator, period_end) before and after.
 
     Returns the indicators whose observations were recomputed (None: all of them)."""
     names = ("observations", "observation_sources")
@@ -334,13 +335,22 @@ def build_observations_sql(
                     f"(observation_id) UNION SELECT DISTINCT indicator FROM {_TMP}"
                 ).fetchall()
             }
+            cells = (  # the (indicator, year) of the observations recomputed, old and new
+                f"SELECT DISTINCT indicator, period_end FROM observations WHERE period_end IS "
+                f"NOT NULL AND observation_id IN (SELECT observation_id FROM {_TMP}_obs)"
+            )
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {_TMP}_cells AS {cells}")
             for table in names[::-1]:
                 con.execute(
                     f"DELETE FROM {table} WHERE observation_id IN (SELECT * FROM {_TMP}_obs)"
                 )
             _insert_buckets(con, _rebucket(con))
+            con.execute(f"INSERT INTO {_TMP}_cells {cells}")
             if on_delta is not None:
-                on_delta(f"SELECT observation_id FROM {_TMP}_obs")
+                on_delta(
+                    f"SELECT observation_id FROM {_TMP}_obs",
+                    f"SELECT DISTINCT indicator, period_end FROM {_TMP}_cells",
+                )
             return changed
         finally:
             _drop_work(con)
@@ -432,7 +442,7 @@ def _insert_buckets(con, n_buckets: int) -> None:
 
 
 def _drop_work(con) -> None:
-    for suffix in ("_b", "_obs", "_aff", ""):
+    for suffix in ("_b", "_obs", "_aff", "_cells", ""):
         con.execute(f"DROP TABLE IF EXISTS {_TMP}{suffix}")
 
 
