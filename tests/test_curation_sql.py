@@ -299,7 +299,7 @@ def test_delta_by_changed_articles_equals_a_cold_build(corpus):
 def test_delta_when_one_figure_of_a_finding_changes(corpus, check, figure):
     """The claims behind one figure of a finding move (another value, or gone): the findings
     recomputed from the changed cells equal a cold build."""
-    from pipeline.lib.curation.findings import build_findings_sql
+    from pipeline.lib.curation.findings import build_findings_sql, touched_findings_sql
     from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
 
     valid, articles = corpus
@@ -328,6 +328,8 @@ def test_delta_when_one_figure_of_a_finding_changes(corpus, check, figure):
     changed = build_observations_sql(con, articles=edited, on_delta=keep_cells)
     build_series_sql(con, changed)
     build_findings_sql(con, changed, cells="SELECT * FROM test_cells")
+    rewritten = con.execute(touched_findings_sql("SELECT * FROM test_cells")).fetchall()
+    assert rewritten  # the schema check's scope: at least the findings of that figure
     cold = duckdb.connect()
     _load(cold, new.reset_index(drop=True), articles)
     build_curated(cold)

@@ -6,7 +6,7 @@ import dagster as dg
 
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
-from pipeline.lib.curation.findings import build_findings_sql
+from pipeline.lib.curation.findings import build_findings_sql, touched_findings_sql
 from pipeline.lib.curation.pending import (
     add_pending,
     add_pending_cells,
@@ -198,15 +198,18 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     try:
         indicators = take_pending(con, "findings")
         # the findings the changed observations can alter, or by indicator when not known
-        build_findings_sql(con, indicators, cells=pending_cells(con))
-        clear_cells(con)
+        cells = pending_cells(con)
+        build_findings_sql(con, indicators, cells=cells)
         if indicators is None:
             check_scope.widen(con, "findings", None)
+        elif cells is not None:
+            check_scope.record_findings(con, touched_findings_sql(cells))
         elif indicators:
             inds = _sql_list(indicators)
             check_scope.widen(
                 con, "findings", f"indicator IN {inds} OR related_indicator IN {inds}"
             )
+        clear_cells(con)
         settings.stamp(con, context, "findings")
         return dg.MaterializeResult(
             metadata={

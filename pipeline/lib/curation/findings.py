@@ -498,6 +498,13 @@ _TOUCHED_SQL = """CASE {t}.check_name
         AND c.period_end = {t}.period_end) END"""
 
 
+def touched_findings_sql(cells: str) -> str:
+    """A query of the ids of the findings the changed cells (`cells`: a query giving
+    indicator, period_end) can alter: after a build by cells, the findings it rewrote."""
+    cond = _TOUCHED_SQL.format(t="findings", cells=f"({cells})")
+    return f"SELECT finding_id FROM findings WHERE {cond}"
+
+
 def _support_frame(cells: list[tuple[str, int]], present: list[str]) -> pd.DataFrame:
     """The observations the touched findings read: for each changed cell (I, y), every
     indicator a finding about I can involve, years y-1..y+1 (all years when cumulative)."""

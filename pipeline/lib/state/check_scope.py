@@ -47,6 +47,17 @@ def record_observations(con, observation_ids_sql: str | None) -> None:
         widen(con, table, OBSERVATIONS_CONDITION)
 
 
+CHANGED_FINDINGS = "state.changed_findings"  # finding ids rewritten since publish
+FINDINGS_CONDITION = f"finding_id IN (SELECT finding_id FROM {CHANGED_FINDINGS})"
+
+
+def record_findings(con, finding_ids_sql: str) -> None:
+    """The findings rewritten: the ids that `finding_ids_sql` selects."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CHANGED_FINDINGS} (finding_id VARCHAR)")
+    con.execute(f"INSERT INTO {CHANGED_FINDINGS} {finding_ids_sql}")
+    widen(con, "findings", FINDINGS_CONDITION)
+
+
 def condition(con, table: str) -> str | None:
     """The SQL condition selecting the rows of `table` to check, or None for every row."""
     value = get_info(con, _key(table))
@@ -60,3 +71,4 @@ def clear_after_publish(con) -> None:
     for table in SCOPED:
         set_info(con, _key(table), "")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_OBSERVATIONS}")
+    con.execute(f"DROP TABLE IF EXISTS {CHANGED_FINDINGS}")
