@@ -55,3 +55,27 @@ def test_primary_key_checked_over_the_keys_in_scope() -> None:
     failures = validate_table(con, res).failures
     dup = failures[failures["check"].astype(str).str.startswith("primary key")]
     assert len(dup) == 2
+
+
+def test_articles_step_reports_the_rows_it_wrote_or_updated(tmp_path) -> None:
+    """A new syndicated copy that sorts first regroups the older article: both are in scope."""
+    from pathlib import Path
+
+    from pipeline.lib.ingest.sync import sync_articles, sync_raw_files
+
+    seed = sorted((Path(__file__).resolve().parent.parent / "raw").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "b.txt").write_text(text, encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_state(con)
+    sync_raw_files(con, raw, 5_000_000)
+    assert sync_articles(con, raw, "v", "k1", 5_000_000).changed == ["b.txt"]
+    (raw / "a.txt").write_text(text.replace("the", "a", 1), encoding="utf-8")
+    sync_raw_files(con, raw, 5_000_000)
+    stats = sync_articles(con, raw, "v", "k2", 5_000_000)
+    assert sorted(set(stats.changed)) == ["a.txt", "b.txt"]
+    groups = con.execute("SELECT DISTINCT syndication_group FROM articles").fetchall()
+    assert groups == [("a.txt",)]
+    assert sync_articles(con, raw, "v", "k3", 5_000_000).changed == []

@@ -58,6 +58,7 @@ class ArticleSync:
     n_removed: int  # articles gone (file removed, or content changed)
     n_queued: int  # articles waiting for extraction under batch_key
     n_syndicated_pairs: int
+    changed: list[str] | None = None  # articles written or updated this run
 
 
 def _noop(_: str) -> None:
@@ -195,7 +196,7 @@ def sync_articles(
         if pending is not None:
             store(pending.get())
 
-    con.execute(
+    updated = con.execute(
         """
         UPDATE articles SET duplicate_files = d.files
         FROM (SELECT a.article_file, string_agg(r.file_path, '; ' ORDER BY r.file_path) AS files
@@ -204,12 +205,14 @@ def sync_articles(
               GROUP BY a.article_file) d
         WHERE articles.article_file = d.article_file
           AND articles.duplicate_files IS DISTINCT FROM d.files
+        RETURNING articles.article_file
         """
-    )
-    n_pairs = _sync_syndication(con, progress)
+    ).fetchall()
+    n_pairs, regrouped = _sync_syndication(con, progress)
     n_queued = _queue_extraction(con, rules_version, batch_key)
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs)
+    changed = names + [r[0] for r in updated] + regrouped
+    return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs, changed)
 
 
 def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
@@ -262,8 +265,9 @@ LEFT JOIN state.syndication_pairs s
 """
 
 
-def _sync_syndication(con, progress: Progress) -> int:
-    """Recompute syndication_group from the candidate pairs; compare only new pairs."""
+def _sync_syndication(con, progress: Progress) -> tuple[int, list[str]]:
+    """Recompute syndication_group from the candidate pairs; compare only new pairs. Returns
+    the number of linked pairs and the articles whose group changed."""
     pairs = con.execute(CANDIDATE_PAIRS_SQL).df()
     missing = pairs[pairs["similarity"].isna()]
     if len(missing):
@@ -298,14 +302,15 @@ def _sync_syndication(con, progress: Progress) -> int:
     mapping = pd.DataFrame({"article_file": list(groups), "grp": list(groups.values())})
     con.register("_groups", mapping)
     try:
-        con.execute(
+        regrouped = con.execute(
             "UPDATE articles SET syndication_group = g.grp FROM _groups g "
             "WHERE articles.article_file = g.article_file "
-            "AND articles.syndication_group IS DISTINCT FROM g.grp"
-        )
+            "AND articles.syndication_group IS DISTINCT FROM g.grp "
+            "RETURNING articles.article_file"
+        ).fetchall()
     finally:
         con.unregister("_groups")
-    return len(linked)
+    return len(linked), [r[0] for r in regrouped]
 
 
 def _queue_extraction(con, rules_version: str, batch_key: str | None) -> int:

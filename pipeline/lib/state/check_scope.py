@@ -1,8 +1,8 @@
-"""Which rows of the curated tables changed since the build copy was last published, so that
-their schema checks read those rows only (the rows published before passed the checks of the
-run that wrote them).
+"""Which rows of `articles` and the curated tables changed since the build copy was last
+published, so that their schema checks read those rows only (the rows published before passed
+the checks of the run that wrote them).
 
-Each curated step widens its table's scope with a SQL condition on the rows it rewrote
+Each of those steps widens its table's scope with a SQL condition on the rows it rewrote
 (`widen`); a full rebuild widens it to every row. The scope accumulates over runs until a
 publish succeeds (`clear_after_publish`), so a run whose check failed leaves its rows in the
 scope of the next run. A table without a recorded scope (a build made before scopes were
@@ -14,7 +14,7 @@ from __future__ import annotations
 from pipeline.lib.state.tables import get_info, set_info
 
 ALL = "*"
-SCOPED = ("observations", "observation_sources", "series", "findings")
+SCOPED = ("articles", "observations", "observation_sources", "series", "findings")
 CHANGED_OBSERVATIONS = "state.changed_observations"  # observation ids rewritten since publish
 OBSERVATIONS_CONDITION = f"observation_id IN (SELECT observation_id FROM {CHANGED_OBSERVATIONS})"
 
@@ -58,6 +58,20 @@ def record_findings(con, finding_ids_sql: str) -> None:
     widen(con, "findings", FINDINGS_CONDITION)
 
 
+CHANGED_ARTICLES = "state.changed_articles"  # articles written or updated since publish
+ARTICLES_CONDITION = f"article_file IN (SELECT article_file FROM {CHANGED_ARTICLES})"
+
+
+def record_articles(con, names: list[str]) -> None:
+    """The `articles` rows written or updated (new texts, new duplicate or syndication)."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CHANGED_ARTICLES} (article_file VARCHAR)")
+    if names:
+        con.execute(
+            f"INSERT INTO {CHANGED_ARTICLES} SELECT unnest(?::VARCHAR[])", [sorted(set(names))]
+        )
+    widen(con, "articles", ARTICLES_CONDITION)
+
+
 def condition(con, table: str) -> str | None:
     """The SQL condition selecting the rows of `table` to check, or None for every row."""
     value = get_info(con, _key(table))
@@ -72,3 +86,4 @@ def clear_after_publish(con) -> None:
         set_info(con, _key(table), "")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_OBSERVATIONS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_FINDINGS}")
+    con.execute(f"DROP TABLE IF EXISTS {CHANGED_ARTICLES}")
