@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1000,10000,100000] [--keep]
     .venv/bin/python benchmarks/bench_scale.py --generate-only --sizes 1000
+    .venv/bin/python benchmarks/bench_scale.py --sizes 10000 --incremental-only  # +1 / -1 only,
+        # on the warehouse a previous `--keep` run left in benchmarks/out/scale/run_N/
 
 For each size N it generates a realistic corpus of N articles (about 4 KB each) from the
 project's own texts - paragraphs of the seeds and the held-out sets recombined, every number
@@ -16,7 +18,9 @@ perturbed, a title and a dated outlet line on top - under benchmarks/out/scale/c
 3. the same with the article removed again (back to the cold state).
 
 It prints one table (Markdown) and writes benchmarks/out/scale/results.json. The machine is
-shared: wall times vary by a few tens of percent between runs; CPU time is steadier.
+shared: wall times vary by a few tens of percent between runs; CPU time is steadier. Each run's
+`all_steps_s` holds every step's seconds from the run's log (asset checks included), and
+`outside_steps_s` the wall time spent outside any step (start-up, Dagster's bookkeeping).
 """
 
 from __future__ import annotations
@@ -139,6 +143,25 @@ def _tree_rss_bytes(pid: int) -> int:
     return total
 
 
+_DURATION = re.compile(
+    r'Finished execution of step "([^"]+)" in (?:(\d+)h)?(?:(\d+)m(?!s))?(?:([\d.]+)s)?'
+    r"(?:([\d.]+)ms)?"
+)
+
+
+def step_seconds(log_file: Path) -> dict[str, float]:
+    """Seconds of every step of a run (asset checks included), from its Dagster log."""
+    out: dict[str, float] = {}
+    try:
+        text = log_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return out
+    for m in _DURATION.finditer(text):
+        h, mi, s, ms = (float(g) if g else 0.0 for g in m.group(2, 3, 4, 5))
+        out[m.group(1)] = round(h * 3600 + mi * 60 + s + ms / 1000, 2)
+    return out
+
+
 def timed_run(raw: Path, warehouse: Path, home: Path) -> dict:
     env = {**os.environ, "DAGSTER_HOME": str(home)}
     home.mkdir(parents=True, exist_ok=True)
@@ -170,26 +193,36 @@ def timed_run(raw: Path, warehouse: Path, home: Path) -> dict:
         m.group(1): float(m.group(2))
         for m in re.finditer(r"^\s*(?:done|step)\s+(\S+)\s.*?([\d.]+) s\b", out, re.M)
     }
+    log = re.search(r"^full log: (.+)$", out, re.M)
+    all_steps = step_seconds(Path(log.group(1))) if log else {}
     return {
         "exit": proc.returncode,
         "wall_s": round(wall, 1),
         "cpu_s": round(cpu, 1),
         "peak_rss_gb": round(peak[0] / 1e9, 2),
         "steps_s": steps,
+        "all_steps_s": all_steps,
+        "outside_steps_s": round(wall - sum(all_steps.values()), 1),
         "tail": out.strip().splitlines()[-6:],
     }
 
 
-def bench(n: int, keep: bool) -> dict:
+def bench(n: int, keep: bool, incremental_only: bool = False) -> dict:
     corpus = generate(n)
     work = OUT / f"run_{n}"
-    if work.exists():
-        shutil.rmtree(work)
     warehouse = work / "warehouse" / "industrial_internet.duckdb"
     home = work / "dagster_home"
-    print(f"[{n}] cold run ...", flush=True)
-    cold = timed_run(corpus, warehouse, home)
-    print(f"[{n}] cold: {cold['wall_s']} s wall, {cold['peak_rss_gb']} GB", flush=True)
+    if incremental_only:
+        if not warehouse.exists():
+            raise SystemExit(f"{warehouse} is missing: run once with --keep first")
+        cold: dict = {}
+        keep = True
+    else:
+        if work.exists():
+            shutil.rmtree(work)
+        print(f"[{n}] cold run ...", flush=True)
+        cold = timed_run(corpus, warehouse, home)
+        print(f"[{n}] cold: {cold['wall_s']} s wall, {cold['peak_rss_gb']} GB", flush=True)
     extra = corpus / "zz_new" / "new_article.txt"
     extra.parent.mkdir(exist_ok=True)
     extra.write_text(make_article(n + 1, source_paragraphs(), random.Random(n)), encoding="utf-8")
@@ -210,31 +243,40 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     ap.add_argument("--generate-only", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the warehouses and instances")
+    ap.add_argument(
+        "--incremental-only",
+        action="store_true",
+        help="skip the cold run: +1 and -1 on the warehouse kept by an earlier --keep run",
+    )
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.generate_only:
         for n in sizes:
             print(generate(n))
         return 0
-    results = [bench(n, args.keep) for n in sizes]
+    results = [bench(n, args.keep, args.incremental_only) for n in sizes]
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    name = "results_incremental.json" if args.incremental_only else "results.json"
+    (OUT / name).write_text(json.dumps(results, indent=1))
     print()
     print("| articles | cold wall | cold CPU | peak RSS | +1 article | -1 article | exit |")
     print("|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
-        c = r["cold"]
+        c = r["cold"] or {"wall_s": "-", "cpu_s": "-", "peak_rss_gb": "-", "exit": "-"}
         print(
             f"| {r['articles']:,} | {c['wall_s']} s | {c['cpu_s']} s | {c['peak_rss_gb']} GB "
             f"| {r['add_one']['wall_s']} s | {r['remove_one']['wall_s']} s "
             f"| {c['exit']}/{r['add_one']['exit']}/{r['remove_one']['exit']} |"
         )
     for r in results:
-        steps = r["cold"]["steps_s"]
-        if steps:
-            print(f"\nsteps of the cold run at {r['articles']:,}: " + ", ".join(
-                f"{k} {v:.1f} s" for k, v in steps.items()
-            ))  # fmt: skip
+        for run in ("cold", "add_one", "remove_one"):
+            steps = (r[run] or {}).get("all_steps_s")
+            if steps:
+                print(
+                    f"\nsteps of {run} at {r['articles']:,} ({r[run]['wall_s']} s wall, "
+                    f"{r[run]['cpu_s']} s CPU, {r[run]['outside_steps_s']} s outside steps): "
+                    + ", ".join(f"{k} {v:.1f}" for k, v in steps.items())
+                )
     return 0
 
 

@@ -236,6 +236,123 @@ def test_incremental_rebuild_of_some_indicators_equals_a_cold_build(corpus):
         _assert_same(_frame(cold, table), _frame(con, table), table)
 
 
+def test_delta_by_changed_articles_equals_a_cold_build(corpus):
+    """observations recomputed for the claims of the changed articles only (plus the articles
+    whose outlet or syndication group changed), series and findings for the indicators that
+    touched, equal a cold build."""
+    from pipeline.lib.curation.findings import build_findings_sql
+    from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
+
+    valid, articles = corpus
+    rng = np.random.default_rng(5)
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    build_curated(con)
+    names = sorted(valid["article_file"].unique())
+    # articles behind findings of each check, so that findings change
+    behind = con.execute(
+        "SELECT f.check_name, list(DISTINCT s.article_file ORDER BY s.article_file) "
+        "FROM findings f JOIN observation_sources s ON contains(f.observation_ids, "
+        "s.observation_id) GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert len(behind) == 4
+    edited = sorted({str(a) for _, arts in behind for a in rng.choice(arts, size=4)})
+    gone, bumped = edited[:3], edited[3:]
+    new = valid[~valid["article_file"].isin(gone)].copy()
+    hit = new["article_file"].isin(bumped)
+    new.loc[hit & (rng.random(len(new)) < 0.5), "value"] *= 1.25
+    new = new[~(hit & (rng.random(len(new)) < 0.2))].reset_index(drop=True)
+    con.execute("DELETE FROM validated_claims")
+    warehouse.write_table(con, get_resource("validated_claims"), new)
+    # metadata only: a new syndicated copy regroups an article, another changes outlet
+    regroup, outlet = [n for n in names if n not in edited][:2]
+    arts = articles.copy()
+    arts.loc[arts["article_file"] == regroup, "syndication_group"] = "000_new_copy.txt"
+    arts.loc[arts["article_file"] == outlet, "outlet"] = "Another Outlet"
+    con.execute("DELETE FROM articles")
+    warehouse.write_table(con, get_resource("articles"), arts)
+
+    def keep_cells(_ids: str, cells: str) -> None:
+        con.execute(f"CREATE TEMP TABLE test_cells AS {cells}")
+
+    changed = build_observations_sql(con, articles=edited, on_delta=keep_cells)
+    assert changed and "unclassified" in changed
+    build_series_sql(con, changed)
+    n_findings = con.execute("SELECT count(*) FROM findings").fetchone()[0]
+    build_findings_sql(con, changed, cells="SELECT * FROM test_cells")
+    assert n_findings > 50
+    assert build_observations_sql(con, articles=[]) == set()  # nothing left to do
+
+    cold = duckdb.connect()
+    _load(cold, new, arts)
+    build_curated(cold)
+    for table in CURATED_TABLES:
+        _assert_same(_frame(cold, table), _frame(con, table), table)
+
+
+@pytest.mark.parametrize(
+    "check,figure",
+    [("gdp_share", 0), ("gdp_share", 1), ("growth_vs_levels", 0), ("growth_vs_levels", 1),
+     ("growth_vs_levels", 2), ("cumulative_decline", 0), ("cumulative_decline", 1),
+     ("forecast_vs_actual", 0), ("forecast_vs_actual", 1)],
+)  # fmt: skip
+def test_delta_when_one_figure_of_a_finding_changes(corpus, check, figure):
+    """The claims behind one figure of a finding move (another value, or gone): the findings
+    recomputed from the changed cells equal a cold build."""
+    from pipeline.lib.curation.findings import build_findings_sql, touched_findings_sql
+    from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
+
+    valid, articles = corpus
+    con = duckdb.connect()
+    _load(con, valid, articles)
+    build_curated(con)
+    ids = con.execute(
+        "SELECT observation_ids FROM findings WHERE check_name = ? ORDER BY finding_id LIMIT 1",
+        [check],
+    ).fetchone()[0]
+    obs = ids.split("; ")[figure]
+    claims = {r[0] for r in con.execute(
+        "SELECT claim_id FROM observation_sources WHERE observation_id = ?", [obs]).fetchall()}  # fmt: skip
+    new = valid.copy()
+    hit = new["claim_id"].isin(claims)
+    new.loc[hit, "value"] = new.loc[hit, "value"] * 1.5
+    if figure == 1:
+        new = new[~hit]
+    edited = sorted(valid.loc[valid["claim_id"].isin(claims), "article_file"].unique())
+    con.execute("DELETE FROM validated_claims")
+    warehouse.write_table(con, get_resource("validated_claims"), new.reset_index(drop=True))
+
+    def keep_cells(_ids: str, cells: str) -> None:
+        con.execute(f"CREATE TEMP TABLE test_cells AS {cells}")
+
+    changed = build_observations_sql(con, articles=edited, on_delta=keep_cells)
+    build_series_sql(con, changed)
+    build_findings_sql(con, changed, cells="SELECT * FROM test_cells")
+    rewritten = con.execute(touched_findings_sql("SELECT * FROM test_cells")).fetchall()
+    assert rewritten  # the schema check's scope: at least the findings of that figure
+    cold = duckdb.connect()
+    _load(cold, new.reset_index(drop=True), articles)
+    build_curated(cold)
+    for table in CURATED_TABLES:
+        _assert_same(_frame(cold, table), _frame(con, table), table)
+
+
+def test_no_check_reads_the_indicators_findings_leave_out():
+    from pipeline.lib.curation.findings import (
+        NO_FINDINGS,
+        _is_cumulative,
+        gdp_share_level,
+        growth_level,
+    )
+    from pipeline.metadata.indicators import CATALOG
+
+    ids = list(CATALOG)
+    for ind in NO_FINDINGS:
+        assert gdp_share_level(ind) is None and growth_level(ind) is None
+        assert not _is_cumulative(ind)
+        assert all(gdp_share_level(i) != ind and growth_level(i) != ind for i in ids)
+
+
 def test_finding_sources_view_gives_the_provenance(corpus):
     from pipeline.metadata.views import create_views
 

@@ -6,9 +6,18 @@ import dagster as dg
 
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import md, preview, row_count, table_asset, table_spec
-from pipeline.lib.curation.findings import build_findings_sql
-from pipeline.lib.curation.pending import add_pending, take_pending
-from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
+from pipeline.lib.curation.findings import build_findings_sql, touched_findings_sql
+from pipeline.lib.curation.pending import (
+    add_pending,
+    add_pending_cells,
+    clear_cells,
+    mark_cells_unknown,
+    pending_cells,
+    take_pending,
+    take_pending_articles,
+)
+from pipeline.lib.curation.sql import _sql_list, build_observations_sql, build_series_sql
+from pipeline.lib.state import check_scope
 from pipeline.lib.validation.rules import RULES
 from pipeline.lib.validation.sync import validate_changed
 
@@ -36,7 +45,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
     try:
         stats = validate_changed(con)
         settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
-        add_pending(con, stats.indicators, full=stats.full)
+        add_pending(con, stats.indicators, full=stats.full, articles=stats.articles)
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
@@ -100,7 +109,28 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
 def observations_and_sources(context: dg.AssetExecutionContext, settings: PipelineSettings):
     con = settings.open_build()
     try:
-        build_observations_sql(con, take_pending(con, "observations"))
+        indicators = take_pending(con, "observations")
+        articles = take_pending_articles(con)
+
+        def on_delta(ids_sql: str, cells_sql: str) -> None:
+            check_scope.record_observations(con, ids_sql)
+            add_pending_cells(con, cells_sql)
+
+        if indicators is None:
+            build_observations_sql(con)
+            add_pending(con, [], full=True, steps=("series", "findings"))
+            check_scope.record_observations(con, None)
+        elif articles is not None:  # only the observations of the changed articles' claims
+            changed = build_observations_sql(con, articles=articles, on_delta=on_delta)
+            add_pending(con, changed or (), steps=("series", "findings"))
+            context.log.info(
+                f"observations: {len(articles):,} changed articles, indicators recomputed "
+                f"in series and findings: {len(changed or ()):,}"
+            )
+        else:  # a build made before changed articles were recorded
+            build_observations_sql(con, indicators)
+            check_scope.record_observations(con, None)
+            mark_cells_unknown(con)
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(
             asset_key="observations",
@@ -130,7 +160,12 @@ def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     """One row per indicator and reference period with the value to use and why."""
     con = settings.open_build()
     try:
-        build_series_sql(con, take_pending(con, "series"))
+        indicators = take_pending(con, "series")
+        build_series_sql(con, indicators)
+        if indicators is None:
+            check_scope.widen(con, "series", None)
+        elif indicators:
+            check_scope.widen(con, "series", f"indicator IN {_sql_list(indicators)}")
         settings.stamp(con, context, "series")
         return dg.MaterializeResult(
             metadata={
@@ -161,7 +196,20 @@ def findings(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
     forecasts vs actuals)."""
     con = settings.open_build()
     try:
-        build_findings_sql(con, take_pending(con, "findings"))
+        indicators = take_pending(con, "findings")
+        # the findings the changed observations can alter, or by indicator when not known
+        cells = pending_cells(con)
+        build_findings_sql(con, indicators, cells=cells)
+        if indicators is None:
+            check_scope.widen(con, "findings", None)
+        elif cells is not None:
+            check_scope.record_findings(con, touched_findings_sql(cells))
+        elif indicators:
+            inds = _sql_list(indicators)
+            check_scope.widen(
+                con, "findings", f"indicator IN {inds} OR related_indicator IN {inds}"
+            )
+        clear_cells(con)
         settings.stamp(con, context, "findings")
         return dg.MaterializeResult(
             metadata={

@@ -7,6 +7,7 @@ from pipeline.defs.partitions import run_batch_keys
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.defs.tables import preview, row_count, table_asset, table_spec
 from pipeline.lib.ingest.sync import sync_articles, sync_raw_files
+from pipeline.lib.state import check_scope
 from pipeline.lib.state.versions import RULES_VERSION
 
 
@@ -65,6 +66,7 @@ def articles(context: dg.AssetExecutionContext, settings: PipelineSettings) -> d
             progress=context.log.info,
         )
         settings.stamp(con, context, "articles")
+        check_scope.record_articles(con, stats.changed or [])
         waiting = con.execute(
             "SELECT count(*) FROM state.extraction_log WHERE status = 'pending'"
         ).fetchone()[0]

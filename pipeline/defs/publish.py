@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.lib import warehouse
+from pipeline.lib.state import check_scope
 from pipeline.metadata.resources import RESOURCES
 from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
 
@@ -33,6 +34,11 @@ def published_warehouse(
         required_tables=list(RESOURCES),
         integrity_sql=INTEGRITY_SQL,
     )
+    con = warehouse.connect(settings.build_path)
+    try:  # the next schema checks read the rows changed from now on
+        check_scope.clear_after_publish(con)
+    finally:
+        con.close()
     context.log.info(f"published {settings.published_path} ({len(counts)} tables)")
     table = pd.DataFrame(
         [

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandas.api.types import infer_dtype
 
 # Logical type -> (DuckDB type, pandas dtype used when frames are validated and written).
 TYPES: dict[str, tuple[str, str]] = {
@@ -26,6 +28,17 @@ TYPES: dict[str, tuple[str, str]] = {
 
 def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _is_text(s: pd.Series) -> pd.Series:
+    """True where a value is text or None (NaN and pd.NA are not): vectorised for the usual
+    column of strings and Nones, value by value only when something else is in it."""
+    arr = s.to_numpy(dtype=object)
+    if infer_dtype(arr, skipna=False) != "string":
+        rest = arr[~np.equal(arr, None)]
+        if len(rest) and infer_dtype(rest, skipna=False) != "string":
+            return s.map(lambda v: v is None or isinstance(v, str))
+    return pd.Series(True, index=s.index)
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,7 @@ class Field:
         if self.type == "string":
             checks.append(
                 pa.Check(
-                    lambda s: s.map(lambda v: v is None or isinstance(v, str)),
+                    _is_text,
                     element_wise=False,
                     name="is_text",
                     error="values must be text",

@@ -76,6 +76,9 @@ GDP_SHARE_TOLERANCE = 0.01
 GROWTH_TOLERANCE = 0.02
 GDP_SHARE_SUFFIX = "_gdp_share"
 GROWTH_SUFFIXES = ("_nominal_growth", "_growth")
+# Indicators no check reads: forecast_vs_actual leaves `unclassified` out, and it is neither a
+# share, a growth rate, a level of one, nor cumulative (asserted in tests/test_curation_sql.py).
+NO_FINDINGS = ("unclassified",)
 # Explicit pairs where the naming convention does not apply: share/growth id -> level id.
 GDP_SHARE_PAIRS: dict[str, str] = {}
 GROWTH_PAIRS: dict[str, str] = {}
@@ -146,6 +149,7 @@ SELECT observation_id, indicator, period_start, period_end, period_part, status_
     row_number() OVER (ORDER BY {precedence}) AS prank
 FROM observations
 WHERE value IS NOT NULL AND isfinite(value) AND indicator IN (SELECT indicator FROM _cur_pairs)
+  AND {support}
 """
 
 # The level partner of a share or growth observation (anchor): among the candidates (same
@@ -476,19 +480,86 @@ def _affected(indicator_ids: Iterable[str], changed: Iterable[str]) -> set[str]:
     return out
 
 
+# The findings a change of the observations of (indicator, period_end) cells can alter, per
+# check ({t}: the findings row's alias; {cells}: a table of the changed cells): gdp_share reads
+# the share and its level of one year; growth_vs_levels the growth rate and the level of year y
+# and the level of y-1; cumulative_decline every earlier period of the indicator;
+# forecast_vs_actual the forecast and actuals of one period.
+_TOUCHED_SQL = """CASE {t}.check_name
+    WHEN 'gdp_share' THEN EXISTS (SELECT 1 FROM {cells} c WHERE c.period_end = {t}.period_end
+        AND c.indicator IN ({t}.indicator, {t}.related_indicator))
+    WHEN 'growth_vs_levels' THEN EXISTS (SELECT 1 FROM {cells} c
+        WHERE (c.indicator = {t}.related_indicator AND c.period_end = {t}.period_end)
+           OR (c.indicator = {t}.indicator
+               AND c.period_end IN ({t}.period_end, {t}.period_end - 1)))
+    WHEN 'cumulative_decline' THEN EXISTS (SELECT 1 FROM {cells} c
+        WHERE c.indicator = {t}.indicator AND c.period_end <= {t}.period_end)
+    ELSE EXISTS (SELECT 1 FROM {cells} c WHERE c.indicator = {t}.indicator
+        AND c.period_end = {t}.period_end) END"""
+
+
+def touched_findings_sql(cells: str) -> str:
+    """A query of the ids of the findings the changed cells (`cells`: a query giving
+    indicator, period_end) can alter: after a build by cells, the findings it rewrote."""
+    cond = _TOUCHED_SQL.format(t="findings", cells=f"({cells})")
+    return f"SELECT finding_id FROM findings WHERE {cond}"
+
+
+def _support_frame(cells: list[tuple[str, int]], present: list[str]) -> pd.DataFrame:
+    """The observations the touched findings read: for each changed cell (I, y), every
+    indicator a finding about I can involve, years y-1..y+1 (all years when cumulative)."""
+    rows = []
+    for ind, year in cells:
+        for other in _affected(present, [ind]) & set(present):
+            if _is_cumulative(other):
+                rows.append((other, -(2**31), 2**31 - 1))
+            else:
+                rows.append((other, int(year) - 1, int(year) + 1))
+    frame = pd.DataFrame(rows, columns=["indicator", "lo", "hi"]).drop_duplicates()
+    return frame.astype({"indicator": object, "lo": "int64", "hi": "int64"})
+
+
 def build_findings_sql(
-    con, indicators: Iterable[str] | None = None, *, primary_key: bool = True
+    con,
+    indicators: Iterable[str] | None = None,
+    *,
+    primary_key: bool = True,
+    cells: str | None = None,
 ) -> None:
     """(Re)build `findings` from `observations` and `gdp_reference` (see the module docstring).
     With `indicators`, only the findings whose indicator or related_indicator is one of them are
-    deleted and recomputed."""
+    deleted and recomputed. With `cells` too (a query giving the (indicator, period_end) of the
+    observations that changed, old and new), only the findings those cells can alter
+    (_TOUCHED_SQL), from the observations they read (_support_frame)."""
     install_macros(con)
     indicators = None if indicators is None else sorted(set(indicators))
     present = [r[0] for r in con.execute("SELECT DISTINCT indicator FROM observations").fetchall()]
-    present = [p for p in present if p is not None]
+    # observations of indicators no check reads (most of them: `unclassified`) are left out
+    present = [p for p in present if p is not None and p not in NO_FINDINGS]
+    support = "TRUE"
     if indicators is None or not _exists(con, "findings"):
         _create_declared(con, "findings", primary_key)
         scope, keep = present, "TRUE"
+    elif cells is not None:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _cur_cells AS SELECT * FROM ({cells})")
+        con.execute(
+            f"DELETE FROM findings WHERE {_TOUCHED_SQL.format(t='findings', cells='_cur_cells')}"
+        )
+        changed = con.execute("SELECT indicator, period_end FROM _cur_cells").fetchall()
+        sup = _support_frame(changed, present)
+        con.register("_cur_support_frame", sup)
+        try:
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _cur_support AS SELECT * FROM _cur_support_frame"
+            )
+        finally:
+            con.unregister("_cur_support_frame")
+        scope = sorted(set(sup["indicator"]))
+        keep = _TOUCHED_SQL.format(t="_touched", cells="_cur_cells")
+        support = (
+            "EXISTS (SELECT 1 FROM _cur_support s WHERE s.indicator = observations.indicator "
+            "AND observations.period_end BETWEEN s.lo AND s.hi)"
+        )
     else:
         if indicators:
             cond = f"indicator IN {_sql_list(indicators)} OR related_indicator IN "
@@ -505,7 +576,7 @@ def build_findings_sql(
     finally:
         con.unregister("_cur_pairs_frame")
     try:
-        con.execute(_FO_SQL.format(precedence=PRECEDENCE_SQL))
+        con.execute(_FO_SQL.format(precedence=PRECEDENCE_SQL, support=support))
         parts = [
             _GDP_SHARE_SQL.format(tol=GDP_SHARE_TOLERANCE),
             _GROWTH_SQL.format(tol=GROWTH_TOLERANCE),
@@ -517,7 +588,7 @@ def build_findings_sql(
         con.execute(
             f"""
             INSERT INTO findings BY NAME
-            SELECT * FROM ({union})
+            SELECT * FROM ({union}) _touched
             WHERE {keep}
             QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY
                 CASE check_name {order} END) = 1
@@ -525,8 +596,8 @@ def build_findings_sql(
             """
         )
     finally:
-        con.execute("DROP TABLE IF EXISTS _cur_fo")
-        con.execute("DROP TABLE IF EXISTS _cur_pairs")
+        for table in ("_cur_fo", "_cur_pairs", "_cur_cells", "_cur_support"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 # --------------------------------------------------------------------------------------------

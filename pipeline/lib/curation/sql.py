@@ -24,7 +24,9 @@ memory_limit, spilling to disk); only the distinct indicator ids and the catalog
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import pandas as pd
 
 from pipeline.metadata.resources import get as get_resource
 
@@ -305,12 +307,55 @@ FROM {tmp}_b
 
 
 def build_observations_sql(
-    con, indicators: Iterable[str] | None = None, *, primary_key: bool = True
-) -> None:
+    con,
+    indicators: Iterable[str] | None = None,
+    *,
+    primary_key: bool = True,
+    articles: Iterable[str] | None = None,
+    on_delta: Callable[[str, str], None] | None = None,
+) -> set[str] | None:
     """(Re)build `observations` and `observation_sources` from `validated_claims` and
-    `articles`. `indicators`: only those indicators' rows (see the module docstring)."""
+    `articles`. `indicators`: only those indicators' rows (see the module docstring).
+    `articles` (instead of `indicators`): only the observations the claims of these articles
+    belong to, before or after (see `_observation_delta`); `on_delta(ids_sql, cells_sql)` is
+    then called with queries selecting the ids of the observations recomputed and their
+    (indicator, period_end) before and after.
+
+    Returns the indicators whose observations were recomputed (None: all of them)."""
+    names = ("observations", "observation_sources")
+    if articles is not None and all(_exists(con, n) for n in names):
+        install_macros(con)
+        try:
+            if not _observation_delta(con, sorted(set(articles))):
+                return set()
+            changed = {
+                r[0]
+                for r in con.execute(
+                    f"SELECT DISTINCT indicator FROM {_TMP}_obs JOIN observations USING "
+                    f"(observation_id) UNION SELECT DISTINCT indicator FROM {_TMP}"
+                ).fetchall()
+            }
+            cells = (  # the (indicator, year) of the observations recomputed, old and new
+                f"SELECT DISTINCT indicator, period_end FROM observations WHERE period_end IS "
+                f"NOT NULL AND observation_id IN (SELECT observation_id FROM {_TMP}_obs)"
+            )
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {_TMP}_cells AS {cells}")
+            for table in names[::-1]:
+                con.execute(
+                    f"DELETE FROM {table} WHERE observation_id IN (SELECT * FROM {_TMP}_obs)"
+                )
+            _insert_buckets(con, _rebucket(con))
+            con.execute(f"INSERT INTO {_TMP}_cells {cells}")
+            if on_delta is not None:
+                on_delta(
+                    f"SELECT observation_id FROM {_TMP}_obs",
+                    f"SELECT DISTINCT indicator, period_end FROM {_TMP}_cells",
+                )
+            return changed
+        finally:
+            _drop_work(con)
     indicators = None if indicators is None else sorted(set(indicators))
-    where = _prepare(con, ("observations", "observation_sources"), indicators, primary_key)
+    where = _prepare(con, names, indicators, primary_key)
     if where != "TRUE":
         con.execute(
             "DELETE FROM observation_sources WHERE observation_id IN "
@@ -322,13 +367,83 @@ def build_observations_sql(
     n_buckets = max(1, -(-n_claims[0][0] // BUCKET_CLAIMS))
     try:
         con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v, n_buckets=n_buckets))
-        for bucket in range(n_buckets):
-            con.execute(_BUCKET_SQL.format(tmp=_TMP, bucket=bucket))
-            con.execute(_OBSERVATIONS_SQL.replace("{tmp}", _TMP))
-            con.execute(_SOURCES_SQL.format(tmp=_TMP))
+        _insert_buckets(con, n_buckets)
     finally:
-        con.execute(f"DROP TABLE IF EXISTS {_TMP}_b")
-        con.execute(f"DROP TABLE IF EXISTS {_TMP}")
+        _drop_work(con)
+    return None if indicators is None else set(indicators)
+
+
+# Articles whose observation_sources rows no longer match the article (removed, or its date,
+# outlet or syndication group changed: a new syndicated copy can regroup older articles).
+_STALE_ARTICLES_SQL = """
+SELECT DISTINCT s.article_file FROM observation_sources s
+LEFT JOIN (SELECT article_file, any_value(published_date)::DATE AS published_date,
+                  any_value(outlet) AS outlet, any_value(syndication_group) AS syndication_group
+           FROM articles GROUP BY article_file) a USING (article_file)
+WHERE a.article_file IS NULL
+   OR s.published_date IS DISTINCT FROM a.published_date
+   OR s.outlet IS DISTINCT FROM a.outlet
+   OR s.syndication_group IS DISTINCT FROM coalesce(a.syndication_group, s.article_file)
+"""
+
+
+def _observation_delta(con, articles: list[str]) -> bool:
+    """Prepare a delta of the observations: the affected articles (`articles`, whose validated
+    claims changed, plus the stale ones of _STALE_ARTICLES_SQL), the observations their claims
+    belong to before (observation_sources) and after (computed) in {_TMP}_obs, and in {_TMP}
+    every claim of those observations, computed as a full build computes it (an observation's
+    rows depend only on its own claims and their articles). False when nothing changed."""
+    con.register("_cur_given", pd.DataFrame({"article_file": articles}, dtype=object))
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {_TMP}_aff AS SELECT article_file FROM _cur_given "
+            f"UNION {_STALE_ARTICLES_SQL}"
+        )
+    finally:
+        con.unregister("_cur_given")
+    if not con.execute(f"SELECT count(*) FROM {_TMP}_aff").fetchone()[0]:
+        return False
+    in_aff = f"v.article_file IN (SELECT article_file FROM {_TMP}_aff)"
+    con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=in_aff, n_buckets=1))
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {_TMP}_obs AS
+        SELECT observation_id FROM {_TMP}
+        UNION
+        SELECT observation_id FROM observation_sources
+        WHERE article_file IN (SELECT article_file FROM {_TMP}_aff)
+        """
+    )
+    where_v = (
+        f"({in_aff} OR v.claim_id IN (SELECT claim_id FROM observation_sources "
+        f"WHERE observation_id IN (SELECT observation_id FROM {_TMP}_obs)))"
+    )
+    con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v, n_buckets=1))
+    con.execute(f"DELETE FROM {_TMP} WHERE observation_id NOT IN (SELECT * FROM {_TMP}_obs)")
+    return True
+
+
+def _rebucket(con) -> int:
+    """Spread the rows of {_TMP} over buckets of at most BUCKET_CLAIMS claims."""
+    n = con.execute(f"SELECT count(*) FROM {_TMP}").fetchone()[0]
+    n_buckets = max(1, -(-n // BUCKET_CLAIMS))
+    if n_buckets > 1:
+        con.execute(f"UPDATE {_TMP} SET bucket = hash(observation_id) % {n_buckets}")
+    return n_buckets
+
+
+def _insert_buckets(con, n_buckets: int) -> None:
+    """Insert the observations and observation_sources of the claims in {_TMP}, one bucket of
+    observations at a time."""
+    for bucket in range(n_buckets):
+        con.execute(_BUCKET_SQL.format(tmp=_TMP, bucket=bucket))
+        con.execute(_OBSERVATIONS_SQL.replace("{tmp}", _TMP))
+        con.execute(_SOURCES_SQL.format(tmp=_TMP))
+
+
+def _drop_work(con) -> None:
+    for suffix in ("_b", "_obs", "_aff", "_cells", ""):
+        con.execute(f"DROP TABLE IF EXISTS {_TMP}{suffix}")
 
 
 # --------------------------------------------------------------------------------------------

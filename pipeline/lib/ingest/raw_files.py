@@ -111,15 +111,21 @@ def scan_raw(
     max_bytes: int = DEFAULT_MAX_BYTES,
     reuse: Callable[[str, int, int], RawFile | None] | None = None,
     keep_text: bool = True,
+    read_many: Callable[[list[tuple[str, str]]], list[RawFile]] | None = None,
 ) -> list[RawFile]:
     """Every file under `root` (recursive) as a RawFile, sorted by relative path.
 
     `reuse(rel_path, size, mtime_ns)` may return the RawFile recorded by an earlier scan for a
     file whose size and modification time are unchanged: that file is then not read again (an
     incremental scan). With keep_text=False the decoded text is dropped once hashed (memory
-    stays flat over a large archive; the articles layer reads the text again)."""
+    stays flat over a large archive; the articles layer reads the text again).
 
-    def read(abs_path: str, rel: str) -> RawFile:
+    The files to read are listed first and read at the end, all at once: `read_many(items)`
+    (items: (absolute path, relative path)) may read them in worker processes and must return
+    one RawFile per item, in order (default: read here, one by one)."""
+    to_read: list[tuple[str, str]] = []
+
+    def read(abs_path: str, rel: str) -> RawFile | None:
         if reuse is not None:
             try:
                 st = os.stat(abs_path)
@@ -129,8 +135,8 @@ def scan_raw(
                 known = reuse(escape_name(rel), st.st_size, st.st_mtime_ns)
                 if known is not None:
                     return known
-        rf = read_raw_file(abs_path, rel, max_bytes)
-        return rf if keep_text or rf.text is None else dataclasses.replace(rf, text=None)
+        to_read.append((abs_path, rel))
+        return None
 
     root = Path(root)
     root_real = os.path.realpath(root)
@@ -157,12 +163,22 @@ def scan_raw(
                 if rejected is not None:
                     out.append(rejected)
                     continue
-                out.append(read(follow, rel))
+                known = read(follow, rel)
+                if known is not None:
+                    out.append(known)
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append(rel)
                 continue
-            out.append(read(entry.path, rel))
+            known = read(entry.path, rel)
+            if known is not None:
+                out.append(known)
+    if read_many is not None:
+        out.extend(read_many(to_read))
+    else:
+        for abs_path, rel in to_read:
+            rf = read_raw_file(abs_path, rel, max_bytes)
+            out.append(rf if keep_text or rf.text is None else dataclasses.replace(rf, text=None))
     out = [_escaped(f) for f in out]
     out.sort(key=lambda f: f.path)
     return out

@@ -18,7 +18,7 @@ tables. Plain Python and SQL, no Dagster.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,17 +26,15 @@ import numpy as np
 import pandas as pd
 
 from pipeline.lib import warehouse
-from pipeline.lib.ingest.folder import article_row
 from pipeline.lib.ingest.raw_files import (
     SYNDICATION_THRESHOLD,
     RawFile,
-    band_keys,
     cluster,
     jaccard,
-    read_raw_file,
     scan_raw,
     shingle_hashes,
 )
+from pipeline.lib.ingest.workers import Workers, article_task, default_workers, read_task
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 500  # articles read and parsed at a time
@@ -60,6 +58,7 @@ class ArticleSync:
     n_removed: int  # articles gone (file removed, or content changed)
     n_queued: int  # articles waiting for extraction under batch_key
     n_syndicated_pairs: int
+    changed: list[str] | None = None  # articles written or updated this run
 
 
 def _noop(_: str) -> None:
@@ -89,7 +88,12 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
             return old
         return None
 
-    files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, keep_text=False)
+    def read_many(items: list[tuple[str, str]]) -> list[RawFile]:
+        jobs = [(abs_path, rel, max_bytes) for abs_path, rel in items]
+        with Workers(read_task, default_workers(), len(jobs)) as pool:
+            return pool.map(jobs)
+
+    files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, read_many=read_many)
     paths = {f.path for f in files}
     n_removed = sum(1 for p in known if p not in paths)
     n_new = sum(1 for p in paths if p not in known)
@@ -134,16 +138,6 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
 # articles
 
 
-def _article_rows(
-    root: Path, todo: pd.DataFrame, today: dt.date | None, max_bytes: int
-) -> Iterator[dict]:
-    for rec in todo.itertuples(index=False):
-        f = read_raw_file(Path(root) / rec.article_file, rec.article_file, max_bytes=max_bytes)
-        if f.text is None:  # removed or broken since the scan: keep the scan's verdict for now
-            continue
-        yield article_row(rec.article_file, f, today)
-
-
 def sync_articles(
     con,
     root: Path,
@@ -176,17 +170,33 @@ def sync_articles(
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
 
     done = 0
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo.iloc[start : start + CHUNK]
-        rows = list(_article_rows(root, chunk, today, max_bytes))
-        frame = pd.DataFrame(rows, columns=art.field_names)
+
+    def store(parsed: list[tuple[dict, list[int]] | None]) -> None:
+        nonlocal done
+        kept = [p for p in parsed if p is not None]
+        frame = pd.DataFrame([row for row, _ in kept], columns=art.field_names)
         frame["published_date"] = pd.to_datetime(frame["published_date"])
         warehouse.insert_frame(con, art, frame)
-        _store_bands(con, frame)
-        done += len(chunk)
+        _store_bands(con, [(row["content_hash"], keys) for row, keys in kept])
+        done += len(parsed)
         progress(f"articles: parsed {done:,}/{len(todo):,} new articles")
 
-    con.execute(
+    names = todo["article_file"].tolist()
+    with Workers(article_task, default_workers(), len(names)) as pool:
+        pending = None  # the workers parse one chunk while this process stores the previous
+        for start in range(0, len(names), CHUNK):
+            items = [
+                (str(Path(root) / name), name, max_bytes, today)
+                for name in names[start : start + CHUNK]
+            ]
+            handle = pool.submit(items)
+            if pending is not None:
+                store(pending.get())
+            pending = handle
+        if pending is not None:
+            store(pending.get())
+
+    updated = con.execute(
         """
         UPDATE articles SET duplicate_files = d.files
         FROM (SELECT a.article_file, string_agg(r.file_path, '; ' ORDER BY r.file_path) AS files
@@ -195,18 +205,21 @@ def sync_articles(
               GROUP BY a.article_file) d
         WHERE articles.article_file = d.article_file
           AND articles.duplicate_files IS DISTINCT FROM d.files
+        RETURNING articles.article_file
         """
-    )
-    n_pairs = _sync_syndication(con, progress)
+    ).fetchall()
+    n_pairs, regrouped = _sync_syndication(con, progress)
     n_queued = _queue_extraction(con, rules_version, batch_key)
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs)
+    changed = names + [r[0] for r in updated] + regrouped
+    return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs, changed)
 
 
-def _store_bands(con, frame: pd.DataFrame) -> None:
+def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
+    """Store the band keys of these contents ((content_hash, band keys) pairs)."""
     rows = []
-    for chash, text in zip(frame["content_hash"], frame["text"], strict=True):
-        for band, bucket in enumerate(band_keys(text)):
+    for chash, buckets in keys:
+        for band, bucket in enumerate(buckets):
             rows.append((chash, band, bucket))
     if not rows:
         return
@@ -252,8 +265,9 @@ LEFT JOIN state.syndication_pairs s
 """
 
 
-def _sync_syndication(con, progress: Progress) -> int:
-    """Recompute syndication_group from the candidate pairs; compare only new pairs."""
+def _sync_syndication(con, progress: Progress) -> tuple[int, list[str]]:
+    """Recompute syndication_group from the candidate pairs; compare only new pairs. Returns
+    the number of linked pairs and the articles whose group changed."""
     pairs = con.execute(CANDIDATE_PAIRS_SQL).df()
     missing = pairs[pairs["similarity"].isna()]
     if len(missing):
@@ -288,14 +302,15 @@ def _sync_syndication(con, progress: Progress) -> int:
     mapping = pd.DataFrame({"article_file": list(groups), "grp": list(groups.values())})
     con.register("_groups", mapping)
     try:
-        con.execute(
+        regrouped = con.execute(
             "UPDATE articles SET syndication_group = g.grp FROM _groups g "
             "WHERE articles.article_file = g.article_file "
-            "AND articles.syndication_group IS DISTINCT FROM g.grp"
-        )
+            "AND articles.syndication_group IS DISTINCT FROM g.grp "
+            "RETURNING articles.article_file"
+        ).fetchall()
     finally:
         con.unregister("_groups")
-    return len(linked)
+    return len(linked), [r[0] for r in regrouped]
 
 
 def _queue_extraction(con, rules_version: str, batch_key: str | None) -> int:

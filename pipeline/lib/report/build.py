@@ -122,6 +122,8 @@ def hover_wrap(text: str | None, width: int = 80, limit: int = 320) -> str:
     text = " ".join(str(text).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
+    if len(text) <= width:  # one line (what textwrap gives, without its cost)
+        return html.escape(text)
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
 
 

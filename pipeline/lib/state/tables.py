@@ -45,8 +45,9 @@ def ensure_state(con) -> None:
 
 
 def get_info(con, key: str) -> str | None:
-    row = con.execute("SELECT value FROM state.build_info WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None
+    # fetchall: a half-read result (fetchone) would block the connection's next streaming query
+    rows = con.execute("SELECT value FROM state.build_info WHERE key = ?", [key]).fetchall()
+    return rows[0][0] if rows else None
 
 
 def set_info(con, key: str, value: str) -> None:

@@ -159,7 +159,22 @@ def _fmt(x) -> str:
 
 
 def _strs(s: pd.Series) -> pd.Series:
-    return s.map(_fmt).astype("string")
+    """`_fmt` of every value, formatted once per distinct value (a rule's reason is built for
+    every row: few distinct units and indicators, many repeated values)."""
+    if len(s) == 0:
+        return s.map(_fmt).astype("string")
+    if s.dtype == "float64":  # by bit pattern: -0.0 and 0.0 print differently
+        keys = s.to_numpy().view("int64")
+    else:
+        keys = s.to_numpy(dtype=object)
+        if any(isinstance(v, bool | np.bool_) for v in pd.unique(keys)):
+            return s.map(_fmt).astype("string")  # True == 1 would share a key
+    codes, uniques = pd.factorize(keys, use_na_sentinel=False)
+    values = s.to_numpy(dtype=object)
+    first = np.zeros(len(uniques), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a row of each distinct value
+    text = np.array([_fmt(values[i]) for i in first], dtype=object)
+    return pd.Series(text[codes], index=s.index, dtype="string")
 
 
 def prepare(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:

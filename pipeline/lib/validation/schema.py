@@ -86,7 +86,8 @@ def validate_table(
 ) -> SchemaReport:
     """The schema check of a table in DuckDB, in chunks of `chunk_rows` rows (memory stays flat
     on tables of millions of rows), of the rows matching `where` (all when None); the primary
-    key is checked by SQL over the whole table."""
+    key is checked by SQL, over the whole table or, with `where`, over the rows sharing a key
+    with the rows matching it."""
     cols = ", ".join(resource.field_names)
     sql = f"SELECT {cols} FROM {resource.name}" + (f" WHERE {where}" if where else "")
     reader = con.sql(sql).to_arrow_reader(chunk_rows)
@@ -103,8 +104,14 @@ def validate_table(
             parts.append(report.failures)
     if resource.primary_key:
         key = ", ".join(resource.primary_key)
+        rows = resource.name
+        if where:  # a duplicate involving a row in scope has its key among theirs
+            rows = (
+                f"(SELECT {key} FROM {resource.name} SEMI JOIN (SELECT DISTINCT {key} "
+                f"FROM {resource.name} WHERE {where}) _scope USING ({key}))"
+            )
         dups = con.execute(
-            f"SELECT {key}, count(*) AS n FROM {resource.name} GROUP BY ALL HAVING count(*) > 1 "
+            f"SELECT {key}, count(*) AS n FROM {rows} GROUP BY ALL HAVING count(*) > 1 "
             "ORDER BY n DESC LIMIT 20"
         ).df()
         if len(dups):

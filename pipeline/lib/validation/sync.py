@@ -31,6 +31,7 @@ class ValidationSync:
     n_valid: int
     n_quarantined: int  # quarantine rows
     full: bool = False  # every claim was (re)validated: the curated layer is rebuilt whole
+    articles: list[str] | None = None  # articles whose validated claims may have changed
 
 
 def _changed(con) -> tuple[list[str], list[str]]:
@@ -128,7 +129,7 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
     write_summary(con)
     n_valid = con.execute("SELECT count(*) FROM validated_claims").fetchone()[0]
     n_quar = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar, full)
+    return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar, full, affected)
 
 
 def write_summary(con) -> pd.DataFrame:

@@ -1,0 +1,81 @@
+"""Schema checks of the rows changed since the last publish: the scope accumulates over runs
+until a publish, and the primary key is checked over the keys of the rows in scope."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipeline.lib.state import check_scope
+from pipeline.lib.state.tables import ensure_state, set_info
+from pipeline.lib.validation.schema import validate_table
+from pipeline.metadata.resources import get as get_resource
+
+
+def test_scope_accumulates_until_publish() -> None:
+    con = duckdb.connect()
+    ensure_state(con)
+    assert check_scope.condition(con, "series") is None  # never recorded: every row
+    check_scope.clear_after_publish(con)
+    assert check_scope.condition(con, "series") == "FALSE"
+    check_scope.widen(con, "series", "indicator IN ('a')")
+    check_scope.widen(con, "series", "indicator IN ('b')")  # a second run before a publish
+    check_scope.widen(con, "series", "indicator IN ('b')")
+    cond = check_scope.condition(con, "series")
+    assert "'a'" in cond and "'b'" in cond and cond.count("'b'") == 1
+    check_scope.widen(con, "series", None)
+    assert check_scope.condition(con, "series") is None
+    check_scope.clear_after_publish(con)
+    check_scope.record_observations(con, "SELECT 'obs_1'")
+    check_scope.record_observations(con, "SELECT 'obs_2'")
+    cond = check_scope.condition(con, "observation_sources")
+    ids = con.execute(f"SELECT observation_id FROM (SELECT 'obs_1' AS observation_id UNION ALL "
+                      f"SELECT 'obs_3') WHERE {cond}").fetchall()  # fmt: skip
+    assert ids == [("obs_1",)]
+    check_scope.clear_after_publish(con)
+    assert check_scope.condition(con, "observations") == "FALSE"
+
+
+def test_primary_key_checked_over_the_keys_in_scope() -> None:
+    res = get_resource("indicator_catalog")
+    con = duckdb.connect()
+    con.execute(res.to_ddl())  # then the same columns without their constraints
+    con.execute("CREATE TABLE loose AS SELECT * FROM indicator_catalog")
+    con.execute("DROP TABLE indicator_catalog")
+    con.execute("ALTER TABLE loose RENAME TO indicator_catalog")
+    cols = res.field_names
+    con.execute(f"INSERT INTO indicator_catalog ({cols[0]}) VALUES ('x'), ('x'), ('y'), ('y')")
+    key = res.primary_key[0]
+    ensure_state(con)
+    set_info(con, "check_scope:indicator_catalog", "")  # as after a publish
+    check_scope.widen(con, "indicator_catalog", f"{key} = 'x'")
+    where = check_scope.condition(con, "indicator_catalog")  # then a query on the connection
+    failures = validate_table(con, res, where=where).failures
+    dup = failures[failures["check"].astype(str).str.startswith("primary key")]
+    assert list(dup["failure_case"]) == ["x (2 rows)"]  # y is out of scope
+    failures = validate_table(con, res).failures
+    dup = failures[failures["check"].astype(str).str.startswith("primary key")]
+    assert len(dup) == 2
+
+
+def test_articles_step_reports_the_rows_it_wrote_or_updated(tmp_path) -> None:
+    """A new syndicated copy that sorts first regroups the older article: both are in scope."""
+    from pathlib import Path
+
+    from pipeline.lib.ingest.sync import sync_articles, sync_raw_files
+
+    seed = sorted((Path(__file__).resolve().parent.parent / "raw").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "b.txt").write_text(text, encoding="utf-8")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_state(con)
+    sync_raw_files(con, raw, 5_000_000)
+    assert sync_articles(con, raw, "v", "k1", 5_000_000).changed == ["b.txt"]
+    (raw / "a.txt").write_text(text.replace("the", "a", 1), encoding="utf-8")
+    sync_raw_files(con, raw, 5_000_000)
+    stats = sync_articles(con, raw, "v", "k2", 5_000_000)
+    assert sorted(set(stats.changed)) == ["a.txt", "b.txt"]
+    groups = con.execute("SELECT DISTINCT syndication_group FROM articles").fetchall()
+    assert groups == [("a.txt",)]
+    assert sync_articles(con, raw, "v", "k3", 5_000_000).changed == []
