@@ -1,0 +1,72 @@
+"""Issue 9 families from the heldout12/13 analyses, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.lib.ingest.article_headers import parse_header
+
+TODAY = dt.date(2026, 11, 22)
+BODY = "\n\nThe harbour board said cargo volumes rose again in the second quarter.\n"
+
+
+def _date(text):
+    return parse_header(text, today=TODAY)
+
+
+# -- publication dates ------------------------------------------------------------------------
+
+
+def test_ambiguous_numeric_date_reads_day_first_outside_the_us():
+    h = _date("Shipyards go digital\nThe Coastal Times | Markets | Published: 04/03/2021" + BODY)
+    assert h.published_date == dt.date(2021, 3, 4)
+    assert h.date_basis == "header_line"
+    assert "day-first" in h.detail
+
+
+def test_ambiguous_numeric_date_reads_month_first_for_a_us_writer():
+    h = _date("Shipyards go digital\nPublished 04/03/2021 9:15 AM EDT" + BODY)
+    assert h.published_date == dt.date(2021, 4, 3)
+    h = _date("Shipyards go digital\nBloomberg | 04/03/2021" + BODY)
+    assert h.published_date == dt.date(2021, 4, 3)
+
+
+def test_ambiguous_numeric_date_follows_an_unambiguous_one_in_the_text():
+    text = (
+        "Shipyards go digital\nPosted: 04/03/2021\n\nThe yard opened its new dock on "
+        "03/28/2021, the board said.\n"
+    )
+    assert _date(text).published_date == dt.date(2021, 4, 3)
+
+
+def test_ambiguous_numeric_date_never_read_after_today():
+    h = parse_header("Shipyards go digital\nDate: 05/11/2026" + BODY, today=dt.date(2026, 6, 1))
+    assert h.published_date == dt.date(2026, 5, 11)
+
+
+def test_closing_line_gives_the_date_when_the_header_has_none():
+    text = (
+        "Policy Brief 4\nPort Automation Across Asia\n\nSummary\n\nPorts differ widely in how "
+        "far they have automated.\n\nThis brief was completed on 14 June 2020 by the research "
+        "team.\n"
+    )
+    h = _date(text)
+    assert (h.published_date, h.date_basis) == (dt.date(2020, 6, 14), "text_date")
+    assert h.date_evidence == "completed on 14 June 2020"
+
+
+def test_closing_reporting_credit_with_month_day_takes_the_header_year():
+    text = (
+        "Port operator posts record 2021 first quarter\n\nThe operator said volumes rose, "
+        "citing stronger exports.\n\n(Reporting by Ann Lee; Editing by Tom Hart, March 3)\n"
+    )
+    h = _date(text)
+    assert (h.published_date, h.date_basis) == (dt.date(2021, 3, 3), "inferred")
+
+
+def test_closing_line_event_date_is_not_a_publication_date():
+    text = (
+        "Port Automation Across Asia\n\nPorts differ widely in how far they have automated."
+        "\n\nThe next review meeting is on 14 June 2020.\n"
+    )
+    assert _date(text).published_date is None
