@@ -70,3 +70,35 @@ def test_closing_line_event_date_is_not_a_publication_date():
         "\n\nThe next review meeting is on 14 June 2020.\n"
     )
     assert _date(text).published_date is None
+
+
+# -- multiplier verbs and fractions ------------------------------------------------------------
+
+from pipeline.lib.quantities import extract  # noqa: E402
+
+
+def _q(text, needle):
+    for q in extract(text).quantities:
+        if needle == text[q.start : q.end] or needle == q.text:
+            return q
+    raise AssertionError(f"{needle!r} not in {[q.text for q in extract(text).quantities]}")
+
+
+def test_multiplier_verbs_are_times():
+    t = "Freight volume at the dry port has more than tripled since 2015, the operator said."
+    q = _q(t, "more than tripled")
+    assert (q.value, q.unit, q.bound) == (3.0, "times", "lower")
+    t = "The county hopes its cold-chain capacity will double by 2027."
+    q = _q(t, "double")
+    assert (q.value, q.unit, q.bound) == (2.0, "times", "exact")
+    t = "Sales reached 40 million units, nearly double the 21 million sold a year earlier."
+    assert _q(t, "nearly double").bound == "approx"
+
+
+def test_double_as_an_adjective_is_no_multiplier():
+    for t in (
+        "The mill runs a double shift and posted double-digit growth.",
+        "Exporters doubled down on Southeast Asia.",
+        "The plant is a double winner of the award.",
+    ):
+        assert not [q for q in extract(t).quantities if q.unit == "times"], t

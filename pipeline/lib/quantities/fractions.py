@@ -29,9 +29,19 @@ DENOMINATORS = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# `doubled`, `could double by 2018`, `roughly tripled`: a multiplier verb (unit `times`)
+MULTIPLY_WORDS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLY_FORMS = [w + e for w in MULTIPLY_WORDS for e in ("", "d", "s")] + [
+    w[:-1] + "ing" for w in MULTIPLY_WORDS
+]
 # the trigger words at which a fraction can start (numerator words and denominators)
 TRIGGERS = frozenset(
-    [*(w for w in (*NUMERATORS, *DENOMINATORS) if w not in ("a", "an")), "twice", "thrice"]
+    [
+        *(w for w in (*NUMERATORS, *DENOMINATORS) if w not in ("a", "an")),
+        "twice",
+        "thrice",
+        *_MULTIPLY_FORMS,
+    ]
 )
 # `twice as much as`, `thrice as many as`: a multiplier (unit `times`) only in the comparison
 TWICE_AT = re.compile(r"\b(?P<w>twice|thrice)[ \t]+as[ \t]+[a-z]+[ \t]+as\b", re.IGNORECASE)
@@ -96,12 +106,40 @@ SHARE_VERB = re.compile(
 )
 
 
+MULTIPLY_AT = re.compile(
+    r"\b(?P<w>double|triple|quadruple)(?P<e>d|s|)(?![\w-])"
+    r"|\b(?P<w>doubl|tripl|quadrupl)(?P<e>ing)(?![\w-])",
+    re.IGNORECASE,
+)
+# the base form and `-ing` are a verb only after a modal, `to`, a bound or an adverb (`could
+# double`, `set to double`, `nearly double`); never an adjective (`a double shift`, `double-digit`)
+_VERB_BEFORE = re.compile(
+    r"(?r)\b(?:will|would|could|can|may|might|should|must|to|roughly|nearly|almost|about|around"
+    r"|more[ \t]+than|at[ \t]+least|approximately|close[ \t]+to|expected|set|aims?|plans?|is|are"
+    r"|was|were|been|be)[ \t]+$",
+    re.IGNORECASE,
+)
+# `doubled down`, `doubles as`, `double up`, `tripled-headed` are no multipliers
+_NOT_MULTIPLY_AFTER = re.compile(r"[ \t]+(?:down|up|back|as|over|check|click)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?r)\b(?:a|an|the|its|their|his|her)[ \t]+$", re.IGNORECASE)
+
+
 def multiple_at(text: str, start: int) -> tuple[float, int, int] | None:
-    """(value, start, end) of `twice as much as` (2 times) at `start`."""
+    """(value, start, end) of `twice as much as` (2 times) or of a multiplier verb (`doubled`,
+    `could double`, `more than tripled`) at `start`."""
     m = TWICE_AT.match(text, start)
-    if m is None:
+    if m is not None:
+        return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
+    m = MULTIPLY_AT.match(text, start)
+    if m is None or _NOT_MULTIPLY_AFTER.match(text, m.end()):
         return None
-    return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
+    if _ARTICLE_BEFORE.match(text, max(0, start - 8), start):
+        return None
+    e = m.group("e").lower()
+    if e in ("", "ing") and not _VERB_BEFORE.match(text, max(0, start - 24), start):
+        return None
+    w = m.group("w").lower()
+    return MULTIPLY_WORDS[w if e != "ing" else w + "e"], m.start(), m.end()
 
 
 def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
