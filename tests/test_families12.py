@@ -102,3 +102,46 @@ def test_double_as_an_adjective_is_no_multiplier():
         "The plant is a double winner of the award.",
     ):
         assert not [q for q in extract(t).quantities if q.unit == "times"], t
+
+
+def test_fraction_frames():
+    cases = {
+        "Around a quarter of this year's orders came from abroad.": ("Around a quarter", 25.0),
+        "Exports accounted for about 60 per cent of sales and services for about a third.": (
+            "about a third",
+            100 / 3,
+        ),
+        "Delivery times have shortened by a quarter.": ("a quarter", 25.0),
+        "The miner's shares have lost a third of their value.": ("a third", 100 / 3),
+        "Two-thirds of the surveyed mills use sensors.": ("Two-thirds", 200 / 3),
+        "Logistics is now a fifth of the city's output.": ("a fifth", 20.0),
+    }
+    for t, (needle, value) in cases.items():
+        q = _q(t, needle)
+        assert (q.unit, round(q.value, 3)) == ("percent", round(value, 3)), t
+    for t in (
+        "A quarter of a century ago the mill had no sensors.",
+        "Output rose in the second half of the year.",
+        "The plant was idle for a quarter.",
+    ):
+        assert not [q for q in extract(t).quantities if q.unit == "percent"], t
+
+
+def test_multiplier_spans_from_its_base_year():
+    from claims_helpers import find
+
+    t = "In 2021 the port had 40 berths. Its throughput has more than doubled since 2015."
+    assert years(find(t, "more than doubled", "2022-03-01")) == (2015, 2021)
+    t = "Sales hit 3 billion yuan in 2019 and could triple by 2024, the analysts said."
+    assert years(find(t, "could triple"[6:], "2020-03-01")) == (2019, 2024)
+    t = (
+        "Shippers moved 9 million tonnes in the first half of the year, nearly double the "
+        "4.8 million tonnes moved in all of 2020."
+    )
+    assert years(find(t, "nearly double", "2021-08-01")) == (2020, 2021)
+    t = "Each worker made 30 parts a day in 2019. Output has roughly tripled since then."
+    assert years(find(t, "roughly tripled", "2022-05-01")) == (2019, 2022)
+
+
+def years(c):
+    return (c.period_start, c.period_end)

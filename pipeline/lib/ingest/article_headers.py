@@ -666,8 +666,10 @@ class _Parser:
             line_end = self.text.find("\n", off)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             head = "\n".join(ln.text for ln in self.lines[: self.header_end + 2])
-            if _US_ZONE_RE.search(line) or _US_OUTLET_RE.search(head) or (
-                meta.outlet and _US_OUTLET_RE.search(meta.outlet)
+            if (
+                _US_ZONE_RE.search(line)
+                or _US_OUTLET_RE.search(head)
+                or (meta.outlet and _US_OUTLET_RE.search(meta.outlet))
             ):
                 order, why = "mdy", "a US writer (time zone or outlet)"
             else:

@@ -56,13 +56,15 @@ _PERIOD_NOUN = (
     rf"|(?:{'|'.join(MONTHS)})\b|an?\b)"
 )
 OF_AFTER = re.compile(
-    rf"[ \t]+of[ \t]+(?!(?:(?:the|this|last|next|that|its|a)[ \t]+)?{_PERIOD_NOUN})",
+    rf"[ \t]+of[ \t]+(?!(?:(?:the|this|last|next|that|its|a)[ \t]+)?{_PERIOD_NOUN}(?![’']s))",
     re.IGNORECASE,
 )
 BY_CHANGE = re.compile(
     r"(?r)\b(?:fallen|fell|falls?|dropped|drops?|declined|declines?|decreased|decreases?|reduced"
     r"|reduces?|cut|cuts|shrunk|shrank|shrinks?|grown|grew|grows?|rose|risen|rises?|increased"
-    r"|increases?|jumped|climbed|slashed|expanded|lowered|raised)[ \t]+by[ \t]+$",
+    r"|increases?|jumped|climbed|slashed|expanded|lowered|raised|shortened|shortens?|narrowed"
+    r"|narrows?|trimmed|improved|improves?|boosted|lengthened|widened|contracted|shrunk"
+    r"|slipped|lifted|sped[ \t]+up|speeded[ \t]+up)[ \t]+by[ \t]+$",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(
@@ -101,9 +103,18 @@ HALF_PART = re.compile(
 SHARE_VERB = re.compile(
     r"(?r)\b(?:accounts?[ \t]+for|accounted[ \t]+for|accounting[ \t]+for|makes?[ \t]+up"
     r"|made[ \t]+up|making[ \t]+up|represents?|represented|representing|comprises?|comprised"
-    r"|constitutes?|constituted)[ \t]+$",
+    r"|constitutes?|constituted|lost|loses?|losing|shed|sheds|shedding|gained|wiped[ \t]+out"
+    r"|cut|cuts|slashed|now|is|was|are|were|already|equal[ \t]+to|equivalent[ \t]+to)[ \t]+$",
     re.IGNORECASE,
 )
+# `Europe for roughly 30 per cent, and Asia for about a quarter.`: a share in the elliptic
+# second part of an `accounted for` list, after `for` and a bound word, ending the clause
+ELLIPTIC_FOR = re.compile(r"(?r)\bfor[ \t]+$", re.IGNORECASE)
+ELLIPTIC_END = re.compile(r"[ \t]*(?:[.,;)]|$)")
+ACCOUNTED = re.compile(r"\baccount(?:s|ed|ing)?[ \t]+for\b", re.IGNORECASE)
+# `Two-thirds of the firms`, `A third of orders` opening a sentence: a share without a cue word
+# (a numerator above one, or the fraction starting the sentence)
+SENTENCE_START = re.compile(r"(?r)(?:^|[.!?:;\n][ \t\"“]*)$")
 
 
 MULTIPLY_AT = re.compile(
@@ -155,8 +166,11 @@ def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
     return num / den * 100, m.start(), m.end()
 
 
-def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, int, int] | None:
-    """(percent value, start, end) of a fraction in a safe frame starting at `start`."""
+def fraction_at(
+    text: str, start: int, bounded: bool = False, bound_at: int | None = None
+) -> tuple[float, int, int] | None:
+    """(percent value, start, end) of a fraction in a safe frame starting at `start`
+    (`bound_at`: where its bound word starts, when there is one)."""
     m = FRACTION_AT.match(text, start)
     if m is None:
         return None
@@ -168,10 +182,21 @@ def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, in
         num = 1
     else:
         num = NUMERATORS[fn.lower()]
+    lead = m.start() if bound_at is None else bound_at
+    cue = (
+        bounded
+        or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()) is not None
+        or (m.group("fd").lower() != "half" and num >= 2)
+        or SENTENCE_START.match(text, max(0, lead - 4), lead) is not None
+    )
+    if bounded and ELLIPTIC_FOR.match(text, max(0, lead - 8), lead):
+        if ELLIPTIC_END.match(text, m.end()) and ACCOUNTED.search(text, max(0, lead - 160), lead):
+            value = num / DENOMINATORS[fd] * 100
+            return (value, m.start(), m.end()) if value <= 100 else None
     if (
         OF_AFTER.match(text, m.end()) is None
         and not (bounded and SUBJECT_AFTER.match(text, m.end()))
-        or not (bounded or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()))
+        or not cue
     ) and (
         BY_CHANGE.match(text, max(0, m.start() - 24), m.start()) is None
         or CLAUSE_END.match(text, m.end()) is None
