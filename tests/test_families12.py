@@ -145,3 +145,32 @@ def test_multiplier_spans_from_its_base_year():
 
 def years(c):
     return (c.period_start, c.period_end)
+
+
+def test_gapped_comparison_list_counts():
+    from claims_helpers import by_quote
+
+    t = (
+        "In 2020 Vietnam had 410 container cranes at its ports, Thailand 280, Malaysia 265 and "
+        "the Philippines 120.\n\nShanghai runs more than 40 automated berths, Ningbo more than "
+        "25 and Qingdao about 12."
+    )
+    got = by_quote(t, "2021-05-01")
+    for needle, bound in (("280", "exact"), ("265", "exact"), ("120", "exact"),
+                          ("more than 25", "lower"), ("about 12", "approx")):  # fmt: skip
+        assert got[needle].unit == "count" and got[needle].bound == bound, needle
+    assert got["120"].period_start == 2020
+
+
+def test_bare_number_subject_of_the_next_clause_counts_the_same_things():
+    from claims_helpers import by_quote
+
+    t = (
+        "The province certified 64 smart workshops this year, and 9 were picked as national "
+        "pilots. Some 5,300 firms moved onto the cloud, of which 740 were rated."
+    )
+    got = by_quote(t, "2021-12-01")
+    assert got["9"].unit == "count" and got["740"].unit == "count"
+    # after a figure that counts nothing, the bare number stays unread
+    t = "Sales rose 12 percent in 2020, and 40 were exported."
+    assert "40" not in by_quote(t, "2021-12-01")
