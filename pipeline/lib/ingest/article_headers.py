@@ -14,12 +14,21 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
    (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
    `Updated` one.
+   An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
+   convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
+   else month first for a US writer (a US time zone on the date line, a US outlet in the header),
+   day first otherwise (British, Hong Kong, Singapore, Indian, Australian outlets); a reading
+   after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
    else the year of the title/header; otherwise no date. The basis is `inferred`.
+2b. closing lines, when the header has no date: a completion verb or a reporting credit
+   followed by a date in the last three lines (`This note was ... finalized on April 2, 2019`:
+   `text_date`; `(Reporting by ...; Editing by ..., March 3)` with the one header year:
+   `inferred`).
 3. `text_date`: the first sentence of the lead reports an event on a full date
    (`On September 11, 2022, the forum was held ...`): the event date is the recorded basis.
 4. `inferred`: the lead reports a past event on a month/day without year (`on November 7th,
@@ -36,7 +45,7 @@ Years in titles and headers that are forecasts or targets (`China to connect 50 
 by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
 
 Never a date: bare years (`in 2020`), year ranges and plan names (`(2021-2023)`), relative
-words (`Recently`, `yesterday`), ambiguous numeric dates (`03/04/2022`), future events
+words (`Recently`, `yesterday`), future events
 (`will be held on ...`). When nothing applies, `published_date` is None.
 """
 
