@@ -259,6 +259,15 @@ _ANA_BEFORE = re.compile(
     r"(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|just)?[ \t]*)$",
     re.I,
 )
+# a bare number as the subject of the next clause about the same things: `..., and 3 were
+# selected`, `..., of which 1,860 were rated`, `among them 40 have`
+_ANA_AND = re.compile(
+    r"(?:\b(?:and|while|but)|\bof[ \t]+(?:which|whom|these|them)|\bamong[ \t]+(?:them|which|"
+    r"these))[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|only|just)"
+    r"[ \t]+)?$",
+    re.I,
+)
+_ANA_VERB_AFTER = re.compile(r"[ \t]+(?:were|are|have|had|was|is|has)\b", re.I)
 # what may follow a comparison base `from 185,000`: its time, or the end of the clause
 _ANA_BASE_END = re.compile(
     r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:in|at|by|as[ \t]+of|during|last|a[ \t]+year|the[ \t]+(?:previous|"
@@ -281,7 +290,11 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
     if (
         prev.converts is None
         and prev.start >= c.sentence[0]
-        and _LIST_GAP_BEFORE.fullmatch(text, prev.end, a)
+        and (
+            _LIST_GAP_BEFORE.fullmatch(text, prev.end, a)
+            or _GAPPED_BEFORE.fullmatch(text, prev.end, a)
+            and _GAPPED_END.match(text, q.end)
+        )
     ):
         unit, _, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
         if unit == "count":
@@ -296,6 +309,9 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
                 return found[-1].group(1).split()[-1].lower()
     after = _ANA_AFTER.match(text, q.end)
     before = None if after else _ANA_BEFORE.search(text, max(c.paragraph[0], a - 40), a)
+    if before is None and after is None and _ANA_VERB_AFTER.match(text, q.end):
+        # `11 platforms were listed, and 3 were selected`, `..., of which 1,860 were rated`
+        before = _ANA_AND.search(text, max(c.paragraph[0], a - 24), a)
     if after is None and (before is None or not _ANA_BASE_END.match(text, q.end)):
         return None
     base = before is not None and "from" in before.group(0).lower()
@@ -321,6 +337,16 @@ _NUMBER_OF_ANY = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s
 
 
 _LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]+")
+_GAPPED_END = re.compile(r"\s*(?:[,.;!?\"\u201d')]|$)|[ \t]+and\b")
+# a gapped comparison list: `Korea had 710 industrial robots per 10,000 employees, Germany 322,
+# Japan 308 and the United States 200`; `China has more than 50 platforms, the United States
+# more than 30 and Germany around 20`: the verb and noun of the first member are left out after
+# a capitalised name
+_GAPPED_BEFORE = re.compile(
+    r"(?:[^,;:.!?()\n]|(?<=\d)[,.](?=\d)){0,60}?(?:,|,?[ \t]+and)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,3}"
+    r"(?:(?:about|around|roughly|nearly|almost|some|over|just[ \t]+over|more[ \t]+than|"
+    r"less[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?"
+)
 
 
 def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:

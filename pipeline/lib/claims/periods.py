@@ -76,6 +76,10 @@ _NOW = re.compile(
     r"\b(?:now|currently|stands?|is|are|has|have|remains?|so far|to date|at present)\b", re.I
 )
 _CLAUSE_END = re.compile(r"[,;:()]")
+# a multiplier and its base: `doubled since then`, `nearly double the 17.8 billion yuan of 2020`
+_MULTIPLIER_TEXT = re.compile(r"doubl|tripl|quadrupl|fold\b", re.I)
+_SINCE_THEN = re.compile(r"\s+since\s+then\b", re.I)
+_DOUBLE_THE = re.compile(r"\s+(?:the|that\s+of|its|their)\b", re.I)
 _SHALL = re.compile(r"\b(?:shall|should|must)\b", re.I)
 # a comparison base figure and the `a year earlier` after it
 _BASE_LEAD = re.compile(
@@ -957,9 +961,55 @@ class PeriodResolver:
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
                 res = self._from_to(c, res)
+        if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
+            res = self._multiplier_span(c, res)
         if self._blocks and self.goal_block(c.q.start) is not None:
             res = replace(res, goal=True)
         return res
+
+    def _multiplier_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """A multiplier (`doubled`, `more than 60-fold`) spans from its base year to the year of
+        the figure: `has more than doubled since 2013` (2013 to the figure's year; `since then`:
+        the year of the sentence before, to publication), `nearly double the 17.8 billion yuan
+        raised in all of 2020` (2020 to the year of the figure compared), `reached 10 billion
+        yuan in 2016 and could double by 2018` / `from 9.4 billion at the end of 2020 to more
+        than 600 billion last year, a more than 60-fold increase` (the earliest year stated
+        before it in the sentence to the figure's year)."""
+        text, q = self.doc.text, c.q
+        s0, s1 = c.sentence
+        after = [p for p in self._in(q.end, min(s1, q.end + 90)) if p.kind in ("year", "relative")]
+        ps = self.doc.periods
+        i = bisect.bisect_left(ps, q.end, key=lambda p: p.start)
+        since = ps[i] if i < len(ps) and ps[i].start - q.end <= 12 else None
+        if since is not None and not since.text.lower().startswith("since"):
+            since = None
+        end = res.end
+        base: int | None = None
+        if since is not None:
+            b = self._make(since, c=c)
+            base = b.start
+            if res.period is since or res.start == base:
+                end = self.pub
+        elif _SINCE_THEN.match(text, q.end):
+            carried = self._carried(c)
+            if carried is not None:
+                base = self._make(carried, c=c).start
+                if res.period is carried or res.start == base:
+                    end = self.pub
+        elif _DOUBLE_THE.match(text, q.end) and after:
+            gap = text[q.end : after[0].start]
+            if not _CLAUSE_END.search(gap):
+                base = self._make(after[0], c=c).start
+                if res.period is after[0]:
+                    before = [p for p in self._in(s0, q.start) if p.kind in ("year", "relative")]
+                    end = self._make(before[-1], c=c).end if before else self.pub
+        else:
+            before = [p for p in self._in(s0, q.start) if p.kind in ("year", "relative")]
+            starts = [r.start for r in (self._make(p, c=c) for p in before) if r.start]
+            base = min(starts) if starts else None
+        if base is None or end is None or base >= end:
+            return res
+        return ResolvedPeriod(base, end, res.basis, res.period, res.goal, res.base)
 
     def _possessive(self, c: QCtx) -> ResolvedPeriod | None:
         """`up 30% from last year's 960 million yuan`, `2022's 50.2 trillion yuan`: a year in the

@@ -14,12 +14,21 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
    (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
    `Updated` one.
+   An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
+   convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
+   else month first for a US writer (a US time zone on the date line, a US outlet in the header),
+   day first otherwise (British, Hong Kong, Singapore, Indian, Australian outlets); a reading
+   after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
    else the year of the title/header; otherwise no date. The basis is `inferred`.
+2b. closing lines, when the header has no date: a completion verb or a reporting credit
+   followed by a date in the last three lines (`This note was ... finalized on April 2, 2019`:
+   `text_date`; `(Reporting by ...; Editing by ..., March 3)` with the one header year:
+   `inferred`).
 3. `text_date`: the first sentence of the lead reports an event on a full date
    (`On September 11, 2022, the forum was held ...`): the event date is the recorded basis.
 4. `inferred`: the lead reports a past event on a month/day without year (`on November 7th,
@@ -36,7 +45,7 @@ Years in titles and headers that are forecasts or targets (`China to connect 50 
 by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
 
 Never a date: bare years (`in 2020`), year ranges and plan names (`(2021-2023)`), relative
-words (`Recently`, `yesterday`), ambiguous numeric dates (`03/04/2022`), future events
+words (`Recently`, `yesterday`), future events
 (`will be held on ...`). When nothing applies, `published_date` is None.
 """
 
@@ -144,6 +153,20 @@ class _DateMatch:
     note: str = ""
 
 
+_AMBIGUOUS = "ambiguous day/month order"
+_NUM_DATE_RE = regex.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
+)
+# month-first writers: a US time zone on the date line, or a US outlet
+_US_ZONE_RE = regex.compile(r"\b(?:EDT|EST|PDT|PST|CDT|MDT|ET|PT)\b")
+_US_OUTLET_RE = regex.compile(
+    r"\b(?:CNBC|CNN|Bloomberg|Forbes|Fortune|Wall\s+Street\s+Journal|WSJ|New\s+York\s+Times|"
+    r"Washington\s+Post|Associated\s+Press|AP\s+News|Business\s+Insider|TechCrunch|Axios|"
+    r"Los\s+Angeles\s+Times|USA\s+Today|Fox\s+Business|NPR|Voice\s+of\s+America|VOA|"
+    r"Barron'?s|MarketWatch|The\s+Verge|Wired)\b"
+)
+
+
 def _month_of(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
@@ -175,7 +198,7 @@ def find_full_dates(s: str) -> list[_DateMatch]:
                 elif a == b:
                     date = _mk_date(y, a, b)
                 else:
-                    date, note = None, "ambiguous day/month order"
+                    date, note = None, _AMBIGUOUS
             if date is None and not note:
                 note = "not a calendar date"
             found.append(_DateMatch(m.start(), m.end(), m.group(0), date, note=note))
@@ -581,6 +604,8 @@ class _Parser:
             x for x in header_dates if x[1] == "updated"
         ]
         for d, _role, off in ordered + footer_dates:
+            if d.date is None and d.note == _AMBIGUOUS:
+                d = self._day_month_order(d, off, meta)
             if d.date is None:
                 self.notes.append(f"ignored header date {d.text!r}: {d.note}")
                 continue
@@ -593,6 +618,10 @@ class _Parser:
             date, basis, evidence, evidence_start, dl_outlet = self._dateline(lead, header_years)
             if dl_outlet and meta.outlet is None:
                 meta.outlet = dl_outlet
+        if date is None:
+            r = self._closing_date(header_years)
+            if r is not None:
+                date, basis, evidence, evidence_start = r
         if date is None and lead is not None:
             r = self._text_dates(lead, header_years)
             if r is not None:
@@ -619,6 +648,73 @@ class _Parser:
             editor=meta.editor,
             detail="; ".join(self.notes),
         )
+
+    def _day_month_order(self, d: _DateMatch, off: int, meta: _Meta) -> _DateMatch:
+        """An ambiguous numeric date (`10/09/2018`: both parts <= 12) read by the writer's
+        convention: an unambiguous numeric date elsewhere in the text with the same separator
+        (`25/09/2018` -> day first); else month first for a US writer (a US time zone on the
+        date line, a US outlet in the header) and day first otherwise (the order of British,
+        Hong Kong, Singapore, Indian and Australian outlets, which are the ones writing numeric
+        dates in English about China; Chinese outlets write year-month-day). A reading after
+        `today` is dropped for the other one. The reading is recorded in `detail`."""
+        m = _NUM_DATE_RE.fullmatch(d.text)
+        if m is None:
+            return d
+        a, b, y, sep = int(m.group("a")), int(m.group("b")), int(m.group("y")), m.group("sep")
+        order, why = "", ""
+        for o in _NUM_DATE_RE.finditer(self.text):
+            oa, ob = int(o.group("a")), int(o.group("b"))
+            if o.group("sep") == sep and oa > 12 >= ob:
+                order, why = "dmy", f"as {o.group(0)!r} in the text"
+                break
+            if o.group("sep") == sep and ob > 12 >= oa:
+                order, why = "mdy", f"as {o.group(0)!r} in the text"
+                break
+        if not order:
+            line_start = self.text.rfind("\n", 0, off) + 1
+            line_end = self.text.find("\n", off)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            head = "\n".join(ln.text for ln in self.lines[: self.header_end + 2])
+            if (
+                _US_ZONE_RE.search(line)
+                or _US_OUTLET_RE.search(head)
+                or (meta.outlet and _US_OUTLET_RE.search(meta.outlet))
+            ):
+                order, why = "mdy", "a US writer (time zone or outlet)"
+            else:
+                order, why = "dmy", "no US writer: the day-first convention"
+        first = _mk_date(y, b, a) if order == "dmy" else _mk_date(y, a, b)
+        other = _mk_date(y, a, b) if order == "dmy" else _mk_date(y, b, a)
+        date = first
+        if first is not None and first > self.today and other is not None and other <= self.today:
+            date, why = other, why + "; the other reading, the first is after today"
+        self.notes.append(f"ambiguous numeric date {d.text!r} read as {date} ({why})")
+        return _DateMatch(d.start, d.end, d.text, date, note="")
+
+    def _closing_date(self, header_years: list[int]):
+        """2b. An undated header, but the closing lines say when the text was finished
+        (`This note was ... finalized on April 2, 2019.`, `(Reporting by ...; Editing by ...,
+        March 3)`): a completion verb (or a reporting/editing credit) followed within a few
+        words by a full date; a month/day without year takes the one title/header year. The
+        basis is `text_date` (full date) or `inferred` (year from the header)."""
+        first = max(len(self.lines) - 3, self.header_end + 1)
+        for ln in reversed(self.lines[first:]):
+            s = ln.text
+            for d in find_full_dates(s) + find_month_days(s):
+                vm = _CLOSING_VERB_RE.search(s[max(0, d.start - 80) : d.start])
+                if vm is None:
+                    continue
+                ev_start = max(0, d.start - 80) + vm.start()
+                if d.date is not None:
+                    if self._plausible(d.date, "closing-line date"):
+                        self.notes.append("date from the closing lines (no header date)")
+                        return d.date, "text_date", s[ev_start : d.end], ln.start + ev_start
+                elif d.month is not None:
+                    got = self._with_year(d, header_years, "closing-line month/day")
+                    if got is not None:
+                        self.notes.append("date from the closing lines (no header date)")
+                        return got, "inferred", s[ev_start : d.end], ln.start + ev_start
+        return None
 
     def _evidence_line(self, off: int, d: _DateMatch) -> tuple[str, int]:
         """The date with the label just before it (`date 2022-09-11`, `Updated 11:32, ...`), or
@@ -822,6 +918,14 @@ class _Parser:
         return None
 
 
+# the closing line says when the text was finished: `finalized on`, `completed in`, a
+# `(Reporting by X; Editing by Y` credit; the date must follow within a few words
+_CLOSING_VERB_RE = regex.compile(
+    r"(?:\b(?:finali[sz]ed|completed|prepared|written|drafted|revised|compiled|dated|"
+    r"last\s+updated)\s+(?:on\s+|as\s+of\s+)?(?:\p{L}+\s+){0,2}?|"
+    r"\b(?:reporting|editing|edited)\s+by\b[^()\n]{0,60}?[,;]\s*)$",
+    regex.IGNORECASE,
+)
 _THIS_YEAR_RE = regex.compile(r"\bthis\s+year\b", regex.IGNORECASE)
 # `as of mid-December`, `by the end of November`: a data date without a year
 _AS_OF_MONTH_RE = regex.compile(

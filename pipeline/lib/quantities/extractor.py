@@ -296,6 +296,9 @@ def _fraction(st: _State, pre: re.Match | None, p: int) -> bool:
         n.value, n.nstart, n.nend = f
         n.start, n.end = n.nstart, n.nend
         n.unit, n.is_word, n.text = "times", True, text[n.nstart : n.nend]
+        b = bounds.bound_before(text, p)
+        if b is not None:  # `more than doubled`, `nearly double`
+            n.bound, n.start = b
         _emit(st, n, n.bound, None)
         st.consumed = n.end
         return True
@@ -312,10 +315,10 @@ def _fraction(st: _State, pre: re.Match | None, p: int) -> bool:
         return True
     if pre is not None:
         b = bounds.bound_before(text, pre.start())
-        f = fractions.fraction_at(text, pre.start(), b is not None)
+        f = fractions.fraction_at(text, pre.start(), b is not None, b[1] if b else None)
     if f is None or f[2] <= p:
         b = bounds.bound_before(text, p)
-        f = fractions.fraction_at(text, p, b is not None)
+        f = fractions.fraction_at(text, p, b is not None, b[1] if b else None)
         if f is None:
             return False
     n = _Num()

@@ -29,9 +29,19 @@ DENOMINATORS = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# `doubled`, `could double by 2018`, `roughly tripled`: a multiplier verb (unit `times`)
+MULTIPLY_WORDS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLY_FORMS = [w + e for w in MULTIPLY_WORDS for e in ("", "d", "s")] + [
+    w[:-1] + "ing" for w in MULTIPLY_WORDS
+]
 # the trigger words at which a fraction can start (numerator words and denominators)
 TRIGGERS = frozenset(
-    [*(w for w in (*NUMERATORS, *DENOMINATORS) if w not in ("a", "an")), "twice", "thrice"]
+    [
+        *(w for w in (*NUMERATORS, *DENOMINATORS) if w not in ("a", "an")),
+        "twice",
+        "thrice",
+        *_MULTIPLY_FORMS,
+    ]
 )
 # `twice as much as`, `thrice as many as`: a multiplier (unit `times`) only in the comparison
 TWICE_AT = re.compile(r"\b(?P<w>twice|thrice)[ \t]+as[ \t]+[a-z]+[ \t]+as\b", re.IGNORECASE)
@@ -46,13 +56,15 @@ _PERIOD_NOUN = (
     rf"|(?:{'|'.join(MONTHS)})\b|an?\b)"
 )
 OF_AFTER = re.compile(
-    rf"[ \t]+of[ \t]+(?!(?:(?:the|this|last|next|that|its|a)[ \t]+)?{_PERIOD_NOUN})",
+    rf"[ \t]+of[ \t]+(?!(?:(?:the|this|last|next|that|its|a)[ \t]+)?{_PERIOD_NOUN}(?![’']s))",
     re.IGNORECASE,
 )
 BY_CHANGE = re.compile(
     r"(?r)\b(?:fallen|fell|falls?|dropped|drops?|declined|declines?|decreased|decreases?|reduced"
     r"|reduces?|cut|cuts|shrunk|shrank|shrinks?|grown|grew|grows?|rose|risen|rises?|increased"
-    r"|increases?|jumped|climbed|slashed|expanded|lowered|raised)[ \t]+by[ \t]+$",
+    r"|increases?|jumped|climbed|slashed|expanded|lowered|raised|shortened|shortens?|narrowed"
+    r"|narrows?|trimmed|improved|improves?|boosted|lengthened|widened|contracted|shrunk"
+    r"|slipped|lifted|sped[ \t]+up|speeded[ \t]+up)[ \t]+by[ \t]+$",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(
@@ -91,17 +103,54 @@ HALF_PART = re.compile(
 SHARE_VERB = re.compile(
     r"(?r)\b(?:accounts?[ \t]+for|accounted[ \t]+for|accounting[ \t]+for|makes?[ \t]+up"
     r"|made[ \t]+up|making[ \t]+up|represents?|represented|representing|comprises?|comprised"
-    r"|constitutes?|constituted)[ \t]+$",
+    r"|constitutes?|constituted|lost|loses?|losing|shed|sheds|shedding|gained|wiped[ \t]+out"
+    r"|cut|cuts|slashed|now|is|was|are|were|already|equal[ \t]+to|equivalent[ \t]+to)[ \t]+$",
     re.IGNORECASE,
 )
+# `Europe for roughly 30 per cent, and Asia for about a quarter.`: a share in the elliptic
+# second part of an `accounted for` list, after `for` and a bound word, ending the clause
+ELLIPTIC_FOR = re.compile(r"(?r)\bfor[ \t]+$", re.IGNORECASE)
+ELLIPTIC_END = re.compile(r"[ \t]*(?:[.,;)]|$)")
+ACCOUNTED = re.compile(r"\baccount(?:s|ed|ing)?[ \t]+for\b", re.IGNORECASE)
+# `Two-thirds of the firms`, `A third of orders` opening a sentence: a share without a cue word
+# (a numerator above one, or the fraction starting the sentence)
+SENTENCE_START = re.compile(r"(?r)(?:^|[.!?:;\n][ \t\"“]*)$")
+
+
+MULTIPLY_AT = re.compile(
+    r"\b(?P<w>double|triple|quadruple)(?P<e>d|s|)(?![\w-])"
+    r"|\b(?P<w>doubl|tripl|quadrupl)(?P<e>ing)(?![\w-])",
+    re.IGNORECASE,
+)
+# the base form and `-ing` are a verb only after a modal, `to`, a bound or an adverb (`could
+# double`, `set to double`, `nearly double`); never an adjective (`a double shift`, `double-digit`)
+_VERB_BEFORE = re.compile(
+    r"(?r)\b(?:will|would|could|can|may|might|should|must|to|roughly|nearly|almost|about|around"
+    r"|more[ \t]+than|at[ \t]+least|approximately|close[ \t]+to|expected|set|aims?|plans?|is|are"
+    r"|was|were|been|be)[ \t]+$",
+    re.IGNORECASE,
+)
+# `doubled down`, `doubles as`, `double up`, `tripled-headed` are no multipliers
+_NOT_MULTIPLY_AFTER = re.compile(r"[ \t]+(?:down|up|back|as|over|check|click)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?r)\b(?:a|an|the|its|their|his|her)[ \t]+$", re.IGNORECASE)
 
 
 def multiple_at(text: str, start: int) -> tuple[float, int, int] | None:
-    """(value, start, end) of `twice as much as` (2 times) at `start`."""
+    """(value, start, end) of `twice as much as` (2 times) or of a multiplier verb (`doubled`,
+    `could double`, `more than tripled`) at `start`."""
     m = TWICE_AT.match(text, start)
-    if m is None:
+    if m is not None:
+        return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
+    m = MULTIPLY_AT.match(text, start)
+    if m is None or _NOT_MULTIPLY_AFTER.match(text, m.end()):
         return None
-    return (2.0 if m.group("w").lower() == "twice" else 3.0), m.start(), m.end()
+    if _ARTICLE_BEFORE.match(text, max(0, start - 8), start):
+        return None
+    e = m.group("e").lower()
+    if e in ("", "ing") and not _VERB_BEFORE.match(text, max(0, start - 24), start):
+        return None
+    w = m.group("w").lower()
+    return MULTIPLY_WORDS[w if e != "ing" else w + "e"], m.start(), m.end()
 
 
 def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
@@ -117,8 +166,11 @@ def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
     return num / den * 100, m.start(), m.end()
 
 
-def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, int, int] | None:
-    """(percent value, start, end) of a fraction in a safe frame starting at `start`."""
+def fraction_at(
+    text: str, start: int, bounded: bool = False, bound_at: int | None = None
+) -> tuple[float, int, int] | None:
+    """(percent value, start, end) of a fraction in a safe frame starting at `start`
+    (`bound_at`: where its bound word starts, when there is one)."""
     m = FRACTION_AT.match(text, start)
     if m is None:
         return None
@@ -130,10 +182,21 @@ def fraction_at(text: str, start: int, bounded: bool = False) -> tuple[float, in
         num = 1
     else:
         num = NUMERATORS[fn.lower()]
+    lead = m.start() if bound_at is None else bound_at
+    cue = (
+        bounded
+        or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()) is not None
+        or (m.group("fd").lower() != "half" and num >= 2)
+        or SENTENCE_START.match(text, max(0, lead - 4), lead) is not None
+    )
+    if bounded and ELLIPTIC_FOR.match(text, max(0, lead - 8), lead):
+        if ELLIPTIC_END.match(text, m.end()) and ACCOUNTED.search(text, max(0, lead - 160), lead):
+            value = num / DENOMINATORS[fd] * 100
+            return (value, m.start(), m.end()) if value <= 100 else None
     if (
         OF_AFTER.match(text, m.end()) is None
         and not (bounded and SUBJECT_AFTER.match(text, m.end()))
-        or not (bounded or SHARE_VERB.match(text, max(0, m.start() - 24), m.start()))
+        or not cue
     ) and (
         BY_CHANGE.match(text, max(0, m.start() - 24), m.start()) is None
         or CLAUSE_END.match(text, m.end()) is None
