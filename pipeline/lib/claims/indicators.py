@@ -634,6 +634,35 @@ def doc_scope(doc: Doc) -> str | None:
     return result
 
 
+def _earlier_region(doc: Doc, c: QCtx, p0: int, s0: int) -> bool:
+    """A region that is the subject of the paragraph's text [p0, s0) before the figure's
+    sentence. Depends only on the span (the figure lies after it), so it is computed once for
+    all the figures of a sentence."""
+    # (a figure starting before s0 would be masked by the others: not cached then)
+    key = ("earlier_region", p0, s0) if c.q.start >= s0 else None
+    hit = doc._par_cache.get(key) if key is not None else None
+    if hit is None:
+        praw = _masked(doc, c, p0, s0, lower=False)
+        plow = norm(praw)
+        hits = [
+            m.end() for m in _REGION_NAME.finditer(praw) if _REGION_SUBJECT.match(praw, m.end())
+        ]
+        hits += [m.end() for m in _THE_REGION.finditer(plow)]
+        hit = _scoped(praw, plow, hits)
+        if key is not None:
+            doc._par_cache[key] = hit
+    return hit
+
+
+def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
+    """Does the sentence [s0, s1) carry a national marker? (once per sentence)"""
+    key = ("national", s0, s1)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        hit = doc._par_cache[key] = _NATIONAL.search(doc.norm[s0:s1]) is not None
+    return hit
+
+
 def scope_of(doc: Doc, c: QCtx) -> str | None:
     """`region` or `company` when the figure's subject is a province/city/region or one firm,
     else None (a national figure)."""
@@ -665,16 +694,9 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     if result is None and not _NATIONAL.search(low):
         # a region that is the subject of an earlier sentence of the paragraph
         p0 = c.paragraph[0]
-        if p0 < s0:
-            praw = _masked(doc, c, p0, s0, lower=False)
-            plow = norm(praw)
-            hits = [
-                m.end() for m in _REGION_NAME.finditer(praw) if _REGION_SUBJECT.match(praw, m.end())
-            ]
-            hits += [m.end() for m in _THE_REGION.finditer(plow)]
-            if _scoped(praw, plow, hits):
-                result = "region"
-    if result is None and not _NATIONAL.search(doc.norm[s0 : c.sentence[1]]):
+        if p0 < s0 and _earlier_region(doc, c, p0, s0):
+            result = "region"
+    if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
     doc._par_cache[key] = result
     return result
