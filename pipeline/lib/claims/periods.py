@@ -483,7 +483,11 @@ _BASE_FIG_LEAD = re.compile(
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
     re.I,
 )
-_BASE_GAP = re.compile(r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*$", re.I)
+_BASE_GAP = re.compile(
+    r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
+    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?$",
+    re.I,
+)
 
 
 def base_period(doc: Doc, p: Period) -> bool:
@@ -496,7 +500,7 @@ def base_period(doc: Doc, p: Period) -> bool:
     while i >= 0 and doc.quantities[i].start >= s0:
         q = doc.quantities[i]
         if q.end <= p.start:
-            if p.start - q.end > 16 or not _BASE_GAP.match(text[q.end : p.start]):
+            if p.start - q.end > 24 or not _BASE_GAP.match(text[q.end : p.start]):
                 return False
             if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
@@ -1380,6 +1384,16 @@ class PeriodResolver:
                 return p
         return None
 
+    def _later_base(self, c: QCtx, p: Period) -> bool:
+        """`p` follows another figure of the sentence after this one and dates it as a
+        comparison base (`6,000, up from about 4,000 at the end of last year`)."""
+        if p.start < c.q.end:
+            return False
+        i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+        if i <= c.index or self.doc.quantities[i].start < c.q.end:
+            return False
+        return base_period(self.doc, p)
+
     def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
         text = self.doc.text
@@ -1393,6 +1407,10 @@ class PeriodResolver:
             and p.end <= max(c1, q.end + 1)
             and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
         ]
+        if own:
+            # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
+            # a comparison base figure after this one dates that base only
+            own = [p for p in own if not self._later_base(c, p)] or own
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
@@ -1427,6 +1445,7 @@ class PeriodResolver:
             if p.start >= c1
             and not attached_to_other(self.doc, p, c)
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
+            and not self._later_base(c, p)
         ]
         if after:
             res = self._make(after[0], c=c)

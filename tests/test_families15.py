@@ -1,0 +1,34 @@
+"""Issue 9 families found on heldout9-13 (rules3), on sentences written for the tests."""
+
+from __future__ import annotations
+
+from tests.claims_helpers import find
+
+TITLE = "Smart factories spread across the delta\n\n"
+
+
+def _years(c):
+    return (c.period_start, c.period_end)
+
+
+# -- periods: a comparison base after the figure dates the base only ---------------------------
+
+
+def test_base_at_the_end_of_last_year_does_not_date_the_figure_before_it():
+    text = TITLE + (
+        "The number of connected workshops in the province has passed 8,200, up from roughly "
+        "5,100 at the end of last year. The workshops span 23 sectors of manufacturing.\n"
+    )
+    assert _years(find(text, "8,200", "2024-06-03")) == (2024, 2024)
+    assert _years(find(text, "5,100", "2024-06-03")) == (2023, 2023)
+    # the base's year is not carried into the next sentence either
+    assert _years(find(text, "23 sectors", "2024-06-03")) == (2024, 2024)
+
+
+def test_base_at_the_close_of_a_named_year():
+    text = TITLE + (
+        "Cloud adoption among small suppliers now stands at 47 percent, compared with 31 percent "
+        "at the close of 2021.\n"
+    )
+    assert _years(find(text, "47 percent", "2023-04-11")) == (2023, 2023)
+    assert _years(find(text, "31 percent", "2023-04-11")) == (2021, 2021)
