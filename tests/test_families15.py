@@ -32,3 +32,15 @@ def test_base_at_the_close_of_a_named_year():
     )
     assert _years(find(text, "47 percent", "2023-04-11")) == (2023, 2023)
     assert _years(find(text, "31 percent", "2023-04-11")) == (2021, 2021)
+
+
+def test_change_and_base_in_a_fiscal_year_with_a_currency_prefix():
+    text = (
+        "Lianhe Robotics Reports Fiscal Year 2022 Results\n\n"
+        "Fiscal Year 2022 Highlights\n\n"
+        "- Revenue was RMB912.6 million, an increase of 17.4% from RMB777.3 million in fiscal "
+        "year 2021.\n"
+    )
+    assert _years(find(text, "RMB912.6 million", "2023-03-20")) == (2022, 2022)
+    assert _years(find(text, "17.4%", "2023-03-20")) == (2022, 2022)
+    assert _years(find(text, "RMB777.3 million", "2023-03-20")) == (2021, 2021)

@@ -485,7 +485,7 @@ _BASE_FIG_LEAD = re.compile(
 )
 _BASE_GAP = re.compile(
     r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
-    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?$",
+    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
     re.I,
 )
 
@@ -505,7 +505,11 @@ def base_period(doc: Doc, p: Period) -> bool:
             if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
-            return bool(_BASE_FIG_LEAD.search(text, max(s0, a - 40), a))
+            # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
+            return bool(
+                _BASE_FIG_LEAD.search(text, max(s0, a - 40), a)
+                or (q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start))
+            )
         i -= 1
     return False
 
@@ -1410,7 +1414,7 @@ class PeriodResolver:
         if own:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
-            own = [p for p in own if not self._later_base(c, p)] or own
+            own = [p for p in own if not self._later_base(c, p)]
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
