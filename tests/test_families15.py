@@ -44,3 +44,39 @@ def test_change_and_base_in_a_fiscal_year_with_a_currency_prefix():
     assert _years(find(text, "RMB912.6 million", "2023-03-20")) == (2022, 2022)
     assert _years(find(text, "17.4%", "2023-03-20")) == (2022, 2022)
     assert _years(find(text, "RMB777.3 million", "2023-03-20")) == (2021, 2021)
+
+
+# -- periods: a yearly growth rate up to a year spans the years it grows over ------------------
+
+
+def test_growth_a_year_through_a_year_starts_at_publication():
+    text = TITLE + (
+        "Spending on factory sensors in the region is forecast to rise 9 to 11 percent a year "
+        "through 2027, the consultancy said.\n"
+    )
+    assert _years(find(text, "9", "2024-05-02")) == (2024, 2027)
+    assert _years(find(text, "11 percent", "2024-05-02")) == (2024, 2027)
+
+
+def test_compound_rate_through_a_year_starts_after_the_base_year():
+    text = TITLE + (
+        "The machine-vision market was worth about 41 billion yuan in 2021 and is expected to "
+        "grow at a compound annual rate of 16 percent through 2026.\n"
+    )
+    assert _years(find(text, "16 percent", "2022-08-30")) == (2022, 2026)
+
+
+def test_compound_growth_rate_after_a_change_between_two_years():
+    text = TITLE + (
+        "Sales of edge servers rose from 3.1 billion yuan in 2018 to 7.7 billion yuan in 2022, "
+        "a compound annual growth rate of 25.5 percent.\n"
+    )
+    assert _years(find(text, "25.5 percent", "2023-03-01")) == (2019, 2022)
+
+
+def test_year_of_another_subject_is_not_the_growth_base():
+    text = TITLE + (
+        "The city plans to add 900 robots in 2023, and Orient Securities expects the local "
+        "automation market to grow 8 percent a year through 2026.\n"
+    )
+    assert _years(find(text, "8 percent", "2023-02-10")) == (2023, 2026)

@@ -292,6 +292,16 @@ _OWN_AND_VERB = re.compile(r"\W*(?:and|but)\s+(?:then\s+)?(?:\w+ed|topped|hit)\b
 _CONSEQUENCE = re.compile(
     r"\s*(?:That|This|Which|Such\s+\w+)\s+(?:would|will|could|should|might|may)\b"
 )
+# a yearly growth rate up to a year (`_growth_span`)
+_THROUGH_LEAD = re.compile(r"(?:through|to|until|till)\s", re.I)
+_PER_YEAR = re.compile(r"\b(?:a|per|each)\s+year\b|\bannually\b", re.I)
+_ANNUAL_RATE = re.compile(
+    r"\b(?:compound annual|average annual|annual(?:i[sz]ed)? (?:average )?(?:growth )?rate|"
+    r"CAGR)\b",
+    re.I,
+)
+_COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
+_NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
@@ -969,6 +979,8 @@ class PeriodResolver:
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
                 res = self._from_to(c, res)
+        if c.q.unit == "percent" and res.period is not None and res.start == res.end:
+            res = self._growth_span(c, res)
         if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
             res = self._multiplier_span(c, res)
         if self._blocks and self.goal_block(c.q.start) is not None:
@@ -1018,6 +1030,43 @@ class PeriodResolver:
         if base is None or end is None or base >= end:
             return res
         return ResolvedPeriod(base, end, res.basis, res.period, res.goal, res.base)
+
+    def _growth_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """A yearly growth rate up to a year spans the years it grows over: `will grow 12 to 15
+        per cent a year through 2025` (from the publication year), `worth 280 billion yuan in
+        2023 and expected to grow at a compound annual rate of 12 percent through 2030` (from the
+        year after the base level's), `US$2.57 billion in 2016 ... US$13.81 billion in 2021, a
+        compound annual growth rate of 33.4 per cent` (2017 to 2021). A year behind a new
+        subject (`..., and Huatai Securities estimates ...`) is not the base."""
+        p, q, text = res.period, c.q, self.doc.text
+        s0 = c.sentence[0]
+        if p is None or res.end is None or res.basis != "explicit_year":
+            return res
+        lead = text[max(s0, q.start - 50) : q.start]
+        if p.start >= q.end:
+            if p.start - q.end > 60 or not _THROUGH_LEAD.match(p.text):
+                return res
+            if not (_PER_YEAR.search(text, q.end, p.start) or _ANNUAL_RATE.search(lead)):
+                return res
+            if _CLAUSE_END.search(text, q.end, p.start):
+                return res
+        elif not _COMPOUND_RATE.search(lead):
+            return res
+        base = [
+            b
+            for b in self._in(s0, min(q.start, p.start))
+            if b.kind in ("year", "relative", "date") and not base_period(self.doc, b)
+        ]
+        start = None
+        if base and not _NEW_SUBJECT.search(text, base[-1].end, q.start):
+            b_end = self._make(base[-1], c=c).end
+            if b_end is not None and b_end < res.end:
+                start = b_end + 1
+        elif p.start >= q.end and self.pub is not None and self.pub < res.end:
+            start = self.pub
+        if start is None:
+            return res
+        return ResolvedPeriod(start, res.end, res.basis, res.period, res.goal, res.base)
 
     def _possessive(self, c: QCtx) -> ResolvedPeriod | None:
         """`up 30% from last year's 960 million yuan`, `2022's 50.2 trillion yuan`: a year in the
