@@ -80,3 +80,53 @@ def test_year_of_another_subject_is_not_the_growth_base():
         "automation market to grow 8 percent a year through 2026.\n"
     )
     assert _years(find(text, "8 percent", "2023-02-10")) == (2023, 2026)
+
+
+# -- indicators: catalog qualifiers ------------------------------------------------------------
+
+NET = "5G and the industrial internet\n\n"
+
+
+def test_secondary_nodes_without_a_counted_noun_are_nodes_not_provinces():
+    text = NET + "Identification secondary nodes of the industrial internet grew from 120 to 260.\n"
+    assert find(text, "120", "2022-05-01").indicator == "identification_secondary_nodes"
+    assert find(text, "260", "2022-05-01").indicator == "identification_secondary_nodes"
+    text = NET + (
+        "Secondary nodes of the industrial internet identification system now cover 29 "
+        "provinces.\n"
+    )
+    assert (
+        find(text, "29 provinces", "2022-05-01").indicator
+        == "identification_secondary_node_provinces"
+    )
+
+
+def test_users_of_other_networks_in_a_5g_paragraph_are_not_5g_users():
+    text = NET + (
+        "Fixed broadband users exceeded 410 million nationwide, and 4G users reached 1.1 "
+        "billion, while 5G users hit 355 million.\n"
+    )
+    assert find(text, "410 million", "2022-05-01").indicator == "unclassified"
+    assert find(text, "1.1 billion", "2022-05-01").indicator == "unclassified"
+    assert find(text, "355 million", "2022-05-01").indicator == "five_g_users"
+
+
+def test_other_generations_of_base_stations_are_not_5g_base_stations():
+    text = NET + (
+        "China had about 5.9 million 4G base stations at the end of 2022, the ministry said, "
+        "and 5G-Advanced base stations passed 60,000, against 2.3 million 5G base stations.\n"
+    )
+    assert find(text, "5.9 million", "2023-02-01").indicator == "unclassified"
+    c = find(text, "60,000", "2023-02-01")
+    assert (c.indicator, c.unit) == ("unclassified", "count")
+    assert find(text, "2.3 million", "2023-02-01").indicator == "five_g_base_stations"
+
+
+def test_private_5g_networks_and_graded_smart_factories():
+    text = NET + "Private 5G networks for industry numbered 31,400 across the country.\n"
+    assert find(text, "31,400", "2023-02-01").indicator == "five_g_private_networks"
+    text = NET + (
+        "The industrial internet drive continued: the ministry has certified 8,000 basic-level "
+        "smart factories so far.\n"
+    )
+    assert find(text, "8,000", "2023-02-01").indicator == "unclassified"

@@ -22,7 +22,7 @@ from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
-from .indicators import implied_unit, match_indicator, scope_of, trailing_noun
+from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
@@ -383,9 +383,14 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         return "count", UNCLASSIFIED, ana
     # An indicator's phrases fit but a veto (a province's figure, a ratio, a flow) made it
     # unclassified: the figure keeps the unit the indicator implies, as an unclassified claim.
-    implied = implied_unit(doc, c, has_scale=scale)
-    if implied is not None:
-        counted = (q.counted or trailing_noun(doc, c)) if implied == "count" else None
+    implied_ind = implied_indicator(doc, c, has_scale=scale)
+    if implied_ind is not None:
+        implied = implied_ind.unit
+        counted = None
+        if implied == "count":
+            # `5G-Advanced base stations topped 100,000`: what the vetoed indicator counts
+            counted = q.counted or trailing_noun(doc, c)
+            counted = counted or (implied_ind.counted[0] if implied_ind.counted else None)
         return implied, UNCLASSIFIED, counted
     counted = _heading_noun(doc, c)
     if counted is not None:
