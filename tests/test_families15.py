@@ -92,8 +92,7 @@ def test_secondary_nodes_without_a_counted_noun_are_nodes_not_provinces():
     assert find(text, "120", "2022-05-01").indicator == "identification_secondary_nodes"
     assert find(text, "260", "2022-05-01").indicator == "identification_secondary_nodes"
     text = NET + (
-        "Secondary nodes of the industrial internet identification system now cover 29 "
-        "provinces.\n"
+        "Secondary nodes of the industrial internet identification system now cover 29 provinces.\n"
     )
     assert (
         find(text, "29 provinces", "2022-05-01").indicator
