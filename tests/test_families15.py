@@ -129,3 +129,66 @@ def test_private_5g_networks_and_graded_smart_factories():
         "smart factories so far.\n"
     )
     assert find(text, "8,000", "2023-02-01").indicator == "unclassified"
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+def test_government_will_set_aside_allocate_invest_is_a_target():
+    text = TITLE + (
+        "The city finance bureau will set aside 800 million yuan to help suppliers automate. "
+        "The provincial government will allocate 2 billion yuan each year from 2025 to 2027. "
+        "To fund the scheme, the county will invest 600 million yuan from 2024 to 2026.\n"
+    )
+    for needle in ("800 million yuan", "2 billion yuan", "600 million yuan"):
+        assert find(text, needle, "2024-03-05").status == "target", needle
+
+
+def test_encouraged_and_can_apply_for_are_plan_terms():
+    text = TITLE + (
+        "Each district is encouraged to set up transformation funds of no less than 50 million "
+        "yuan. Firms that upgrade their lines can apply for subsidies of up to 20 percent of "
+        "the cost.\n"
+    )
+    assert find(text, "50 million yuan", "2024-03-05").status == "target"
+    assert find(text, "20 percent", "2024-03-05").status == "target"
+
+
+def test_plan_with_a_number_and_no_to_is_a_target():
+    text = TITLE + (
+        "The two carriers have finished their trials, and they plan 12,000 to 15,000 new sites "
+        "each this year.\n"
+    )
+    assert find(text, "15,000", "2019-05-05").status == "target"
+
+
+def test_modal_right_before_the_multiplier_is_a_forecast():
+    text = TITLE + (
+        "Spending on factory software hit 6 billion yuan in 2020 and could double by 2023, the "
+        "report says.\n"
+    )
+    assert find(text, "double", "2021-02-10").status == "forecast"
+
+
+def test_figure_measured_against_a_forecast_is_actual():
+    text = TITLE + (
+        "Huaxin Automation reported revenue of 2.2 billion yuan for the second quarter of 2023, "
+        "up 18.5% year-on-year and above our forecast.\n"
+    )
+    assert find(text, "18.5%", "2023-08-20").status == "actual"
+
+
+def test_full_year_guidance_is_a_forecast_of_the_current_year():
+    text = TITLE + "Management guided full-year revenue growth of 12%-15%.\n"
+    c = find(text, "15%", "2023-10-30")
+    assert (c.status, c.period_start, c.period_end) == ("forecast", 2023, 2023)
+
+
+def test_share_of_the_surveyed_that_intends_is_measured_at_the_survey():
+    text = TITLE + (
+        "Of the 860 suppliers surveyed, 41.2% plan to raise automation budgets in 2025, while "
+        "6.5% plan to cut them.\n"
+    )
+    for needle in ("860 suppliers", "41.2%", "6.5%"):
+        c = find(text, needle, "2024-11-15")
+        assert (c.status, c.period_start, c.period_end) == ("actual", 2024, 2024), needle

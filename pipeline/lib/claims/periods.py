@@ -133,7 +133,9 @@ _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 # a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
 # `full-year growth` (the year is the publication year's, or last year's for a part not over)
 _HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
-_LOOK_AHEAD = folded(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b")
+_LOOK_AHEAD = folded(
+    r"\b(?:expect|anticipate|forecast|predict|project|estimate|guide)[sd]?\b|guidance"
+)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
@@ -188,8 +190,9 @@ PLAN_ACTION = folded(
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
     r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
-    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified)\b|"
-    r"\b(?:may|can) (?:also )?receive\b"
+    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified|"
+    r"set aside|allocate|allocated|earmark|earmarked|invest|invested)\b|"
+    r"\b(?:may|can) (?:also )?(?:receive|apply for)\b"
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 # (an opening time phrase may come first: `Each year, provide ...`, `By 2027, bring ...`)
@@ -302,6 +305,11 @@ _ANNUAL_RATE = re.compile(
 )
 _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
+_INTENDING = re.compile(
+    r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
+    r"planned|intend|intends|intended|expect|expects|expected|aim|aims)\s+to\b",
+    re.I,
+)
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
@@ -1447,12 +1455,24 @@ class PeriodResolver:
             return False
         return base_period(self.doc, p)
 
+    def _intended(self, c: QCtx, p: Period) -> bool:
+        """`p` dates the intention of a surveyed share (this one or a later one of the sentence:
+        `Of the 1,024 firms surveyed, 63.5% plan to raise investment in 2026`), not the share,
+        which is measured at the survey."""
+        i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+        if i < 0 or self.doc.quantities[i].start < c.sentence[0]:
+            return False
+        q = self.doc.quantities[i]
+        return q.unit == "percent" and _INTENDING.match(self.doc.text, q.end) is not None
+
     def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
         text = self.doc.text
         s0, s1 = c.sentence
         in_sentence = self._in(s0, s1)
         c0, c1 = c.clause
+        # the years from a surveyed share's intention on are not the figure's (`_intended`)
+        cut = next((p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1)
         own = [
             p
             for p in in_sentence
@@ -1463,7 +1483,7 @@ class PeriodResolver:
         if own:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
-            own = [p for p in own if not self._later_base(c, p)]
+            own = [p for p in own if not self._later_base(c, p) and p.start < cut]
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
@@ -1484,7 +1504,11 @@ class PeriodResolver:
         pair = self._change_years(c)
         if pair is not None:
             return pair
-        before = [p for p in in_sentence if p.end <= c0 and not base_period(self.doc, p)]
+        before = [
+            p
+            for p in in_sentence
+            if p.end <= c0 and not base_period(self.doc, p) and not self._intended(c, p)
+        ]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
@@ -1500,6 +1524,7 @@ class PeriodResolver:
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
             and not self._later_base(c, p)
         ]
+        after = [p for p in after if p.start < cut]
         if after:
             res = self._make(after[0], c=c)
             if not self._present_vs_future(c, res):
@@ -1520,6 +1545,8 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
+        if q.unit == "percent" and _INTENDING.match(text, q.end):
+            lead = text[c0 : q.end]  # `..., while 8.2% plan to cut it`: not the share's plan
         # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
         # coordinated after the figure, with a verb of its own, does not introduce it
         cm = _COORDINATED_VERB.search(lead, q.end - s0)
