@@ -192,3 +192,33 @@ def test_share_of_the_surveyed_that_intends_is_measured_at_the_survey():
     for needle in ("860 suppliers", "41.2%", "6.5%"):
         c = find(text, needle, "2024-11-15")
         assert (c.status, c.period_start, c.period_end) == ("actual", 2024, 2024), needle
+
+
+# -- periods in plan documents -----------------------------------------------------------------
+
+PLAN_TITLE = "Anhui unveils plan to make 3,000 factories smart by 2026\n\n"
+
+
+def test_by_then_takes_the_year_named_before():
+    text = PLAN_TITLE + (
+        "The province aims to have 400 digital workshops by the end of 2026. By then, it plans "
+        "to have 90 provincial-level platforms.\n"
+    )
+    assert _years(find(text, "90 provincial", "2024-01-08")) == (2026, 2026)
+
+
+def test_goal_list_without_a_year_takes_the_deadline_of_the_title():
+    text = PLAN_TITLE + (
+        "The plan also sets targets for networks: the number of 5G factories will reach 700 and "
+        "gigabit parks 120.\n"
+    )
+    assert _years(find(text, "700", "2024-01-08")) == (2026, 2026)
+
+
+def test_a_trailing_deadline_dates_every_member_of_the_list():
+    text = TITLE + (
+        "The city aims to cultivate 40 lighthouse factories, 300 smart factories and 900 digital "
+        "workshops by the end of 2027.\n"
+    )
+    for needle in ("40 lighthouse", "300 smart", "900 digital"):
+        assert _years(find(text, needle, "2024-02-01")) == (2027, 2027), needle

@@ -239,7 +239,7 @@ _NEWS_DAY = folded(
     r"this week)\b"
 )
 _FOR_THE_YEAR = folded(r"\bfor the year\b")
-_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period)\b")
+_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period|by then|by that time)\b")
 # a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
@@ -305,6 +305,8 @@ _ANNUAL_RATE = re.compile(
 )
 _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
+_BY_YEAR_TITLE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
 _INTENDING = re.compile(
     r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
     r"planned|intend|intends|intended|expect|expects|expected|aim|aims)\s+to\b",
@@ -765,6 +767,19 @@ class PeriodResolver:
             self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._title_plan  # type: ignore[return-value]
 
+    def title_target(self) -> int | None:
+        """The deadline a title names (`Zhejiang unveils plan to build ... by 2027`), when not
+        before publication; computed once."""
+        hit = self.doc._par_cache.get("title_target", False)
+        if hit is False:
+            t0, t1 = self.doc.title
+            m = _BY_YEAR_TITLE.search(self.doc.text, t0, t1)
+            hit = int(m.group(1)) if m else None
+            if hit is not None and self.pub is not None and hit < self.pub:
+                hit = None
+            self.doc._par_cache["title_target"] = hit
+        return hit
+
     def _bracket_years(self) -> int | None:
         """Offset of the first `(19..`/`(20..` of the text (a plan named with its years needs
         one), None without; computed once."""
@@ -822,6 +837,8 @@ class PeriodResolver:
                     break
             if year is None and self.title_plan() is not None:
                 year = self.title_plan()[1]  # type: ignore[index]
+            if year is None:
+                year = self.title_target()  # `... clusters by 2027` in the title
             end = b
             j = i + 1
             if not text[colon + 1 : b].strip():
@@ -1455,6 +1472,18 @@ class PeriodResolver:
             return False
         return base_period(self.doc, p)
 
+    def _list_period(self, c: QCtx, p: Period) -> bool:
+        """`p` closes a list of figures that starts with this one (`cultivate 100 future
+        factories, 1,000 smart factories and 5,000 digital workshops by the end of 2027`): it
+        dates every member, not only the last."""
+        qs, text = self.doc.quantities, self.doc.text
+        j = c.index
+        while j + 1 < len(qs) and qs[j + 1].end <= p.start:
+            if not _COORD_GAP.fullmatch(text, qs[j].end, qs[j + 1].start):
+                return False
+            j += 1
+        return j > c.index
+
     def _intended(self, c: QCtx, p: Period) -> bool:
         """`p` dates the intention of a surveyed share (this one or a later one of the sentence:
         `Of the 1,024 firms surveyed, 63.5% plan to raise investment in 2026`), not the share,
@@ -1520,7 +1549,7 @@ class PeriodResolver:
             p
             for p in in_sentence
             if p.start >= c1
-            and not attached_to_other(self.doc, p, c)
+            and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
             and not self._later_base(c, p)
         ]
