@@ -307,6 +307,10 @@ _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
 _BY_YEAR_TITLE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
+_INTENT_WORD = re.compile(
+    r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
+    re.I,
+)
 _INTENDING = re.compile(
     r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
     r"planned|intend|intends|intended|expect|expects|expected|aim|aims)\s+to\b",
@@ -625,6 +629,8 @@ class PeriodResolver:
         self._doc_plan: tuple[int, int] | None | bool = False
         self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
+        self._intents: dict[int, bool] = {}  # period start -> dates a surveyed intention
+        self._may_intend = _INTENT_WORD.search(doc.text) is not None  # once per text
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
         self.lists = heading_lists(doc)
@@ -1488,11 +1494,17 @@ class PeriodResolver:
         """`p` dates the intention of a surveyed share (this one or a later one of the sentence:
         `Of the 1,024 firms surveyed, 63.5% plan to raise investment in 2026`), not the share,
         which is measured at the survey."""
-        i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
-        if i < 0 or self.doc.quantities[i].start < c.sentence[0]:
-            return False
-        q = self.doc.quantities[i]
-        return q.unit == "percent" and _INTENDING.match(self.doc.text, q.end) is not None
+        hit = self._intents.get(p.start)
+        if hit is None:
+            i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+            q = self.doc.quantities[i] if i >= 0 else None
+            hit = self._intents[p.start] = (
+                q is not None
+                and q.unit == "percent"
+                and q.start >= c.sentence[0]
+                and _INTENDING.match(self.doc.text, q.end) is not None
+            )
+        return hit
 
     def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
@@ -1501,7 +1513,11 @@ class PeriodResolver:
         in_sentence = self._in(s0, s1)
         c0, c1 = c.clause
         # the years from a surveyed share's intention on are not the figure's (`_intended`)
-        cut = next((p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1)
+        cut = s1
+        if self._may_intend:
+            cut = next(
+                (p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1
+            )
         own = [
             p
             for p in in_sentence
@@ -1536,7 +1552,9 @@ class PeriodResolver:
         before = [
             p
             for p in in_sentence
-            if p.end <= c0 and not base_period(self.doc, p) and not self._intended(c, p)
+            if p.end <= c0
+            and not base_period(self.doc, p)
+            and not (self._may_intend and self._intended(c, p))
         ]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]

@@ -162,7 +162,12 @@ def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     lead = doc.text[c.sentence[0] : max(c.sentence[0], a)]  # `could surpass 5 trillion`
     ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
-    if not ends and _MODAL_BEFORE.search(lead):
+    tail = lead[-24:]
+    if (
+        not ends
+        and ("ould" in tail or "ay" in tail or "ight" in tail)
+        and _MODAL_BEFORE.search(tail)
+    ):
         return True  # `reached 10 billion yuan in 2016 and could double by 2018`
     return bool(ends) and not _TARGET.search(lead, ends[-1])
 
@@ -230,8 +235,11 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or _plan_level(doc, c)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
-        or _PLAN_NUMBER.search(doc.text, max(c.sentence[0], num0 - 40), num0)
-        or _ENCOURAGED.search(scope)
+        or ("ncouraged" in scope and _ENCOURAGED.search(scope))
+        or (
+            ("lan" in scope or "arget" in scope)
+            and _PLAN_NUMBER.search(doc.text, max(c.sentence[0], num0 - 40), num0)
+        )
         or IMPERATIVE.match(doc.text, c.sentence[0])
         or _requirement(doc, c, scope)
     )
