@@ -222,3 +222,26 @@ def test_a_trailing_deadline_dates_every_member_of_the_list():
     )
     for needle in ("40 lighthouse", "300 smart", "900 digital"):
         assert _years(find(text, needle, "2024-02-01")) == (2027, 2027), needle
+
+
+# -- periods: a total built up since a year ----------------------------------------------------
+
+
+def test_total_built_up_since_a_year_spans_to_publication():
+    text = TITLE + (
+        "Foshan has paid out 2.4 billion yuan in robot subsidies since 2018, a city official "
+        "said. Since 2016, the province has issued at least 9 action plans, and about 14 cities "
+        "have set up dedicated funds.\n"
+    )
+    assert _years(find(text, "2.4 billion", "2021-06-01")) == (2018, 2021)
+    assert _years(find(text, "at least 9", "2021-06-01")) == (2016, 2021)
+    assert _years(find(text, "about 14 cities", "2021-06-01")) == (2016, 2021)
+
+
+def test_since_an_event_in_a_year_spans_too_but_a_passive_does_not():
+    text = TITLE + (
+        'Since the city launched its cloud plan in 2020, more than 9,000 firms have "moved onto '
+        'the cloud". A total of 64 "5G factories" have been named since 2020.\n'
+    )
+    assert _years(find(text, "9,000", "2022-09-01")) == (2020, 2022)
+    assert _years(find(text, "64", "2022-09-01")) == (2022, 2022)

@@ -254,7 +254,8 @@ _PLAN_TITLE = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b", re.I
+    r"\b(?:has|have)\s+[\"\u201c]?(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b",
+    re.I,
 )
 _NOT_PERFECT = re.compile(
     r"\b(?:now|currently|so far|to date|at present|still|is|are|will|since|this year)\b", re.I
@@ -307,6 +308,12 @@ _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
 _BY_YEAR_TITLE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
+_PERFECT_ACTIVE = re.compile(
+    r"\b(?:has|have)\s+[\"\u201c]?(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become|paid|"
+    r"spent|put|sold|brought|taken|given|seen|drawn)\b",
+    re.I,
+)
+_WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
     r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
     re.I,
@@ -629,6 +636,7 @@ class PeriodResolver:
         self._doc_plan: tuple[int, int] | None | bool = False
         self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
+        self._has_since = "ince " in doc.text  # once per text: `since 2015` spans
         self._intents: dict[int, bool] = {}  # period start -> dates a surveyed intention
         self._may_intend = _INTENT_WORD.search(doc.text) is not None  # once per text
         self._blocks = self._goal_blocks()
@@ -1012,6 +1020,8 @@ class PeriodResolver:
                 res = self._from_to(c, res)
         if c.q.unit == "percent" and res.period is not None and res.start == res.end:
             res = self._growth_span(c, res)
+        elif c.q.unit not in ("percent", "percentage_point", "times") and self._has_since:
+            res = self._since_span(c, res)
         if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
             res = self._multiplier_span(c, res)
         if self._blocks and self.goal_block(c.q.start) is not None:
@@ -1061,6 +1071,46 @@ class PeriodResolver:
         if base is None or end is None or base >= end:
             return res
         return ResolvedPeriod(base, end, res.basis, res.period, res.goal, res.base)
+
+    def _since_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """A total built up `since` a year, in the present perfect active, spans from that year
+        to the figure's (else the publication) year: `has paid out 1.8 billion yuan in subsidies
+        since 2019`, `Since 2015, China has issued at least 12 policy documents, and about 20
+        provinces have set up funds`, `Since the province launched its plan in 2021, more than
+        22,000 firms have moved onto the cloud`. A passive (`207 cities have been designated
+        since 2021`) or a figure of another clause keeps its year."""
+        text, q = self.doc.text, c.q
+        s0, s1 = c.sentence
+        c0, c1 = c.clause
+        if not _PERFECT_ACTIVE.search(text, c0, max(c1, q.end)):
+            return res
+        ps = self.doc.periods
+        i = bisect.bisect_left(ps, s0, key=lambda p: p.start)
+        since = None
+        while i < len(ps) and ps[i].start < s1:
+            p = ps[i]
+            i += 1
+            if p.kind != "year" or p.year_start is None or p.year_start != p.year_end:
+                continue
+            if p.start >= q.end:
+                if _SINCE.match(p.text) and not _CLAUSE_END.search(text, q.end, p.start):
+                    since = p
+                break
+            k = s0 + len(text[s0 : s0 + 12]) - len(text[s0 : s0 + 12].lstrip(" \t\n\"'\u201c"))
+            if text[k : k + 6].lower().startswith("since"):
+                m = _SUBORDINATE.match(text[k : q.start])  # `"Since 2021, we have arranged`
+                if (
+                    m is not None
+                    and p.end <= k + m.end()
+                    and not (p.start > k + 12 and _WAS.search(text, k, p.start))
+                ):
+                    since = p  # not `Since the park was opened in 2019, ...` (an event date)
+        if since is None:
+            return res
+        end = res.end if res.end is not None else self.pub
+        if end is None or since.year_start is None or since.year_start >= end:
+            return res
+        return ResolvedPeriod(since.year_start, end, "explicit_year", since, res.goal, res.base)
 
     def _growth_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
         """A yearly growth rate up to a year spans the years it grows over: `will grow 12 to 15
