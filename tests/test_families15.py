@@ -245,3 +245,18 @@ def test_since_an_event_in_a_year_spans_too_but_a_passive_does_not():
     )
     assert _years(find(text, "9,000", "2022-09-01")) == (2020, 2022)
     assert _years(find(text, "64", "2022-09-01")) == (2022, 2022)
+
+
+def test_the_making_of_a_report_is_dated_at_publication_not_the_year_it_reports_on():
+    text = (
+        "Robotics alliance publishes 2021 survey\n\n"
+        "Robot installations reached 268,000 units in 2021, and revenue grew in 2021.\n\n"
+        "The survey covered 410 manufacturers in 18 provinces. Most of them reported gains.\n"
+    )
+    assert _years(find(text, "410 manufacturers", "2022-08-01")) == (2022, 2022)
+    text = (
+        "Robotics alliance publishes 2021 survey\n\n"
+        "Robot installations reached 268,000 units in 2021, and revenue grew in 2021.\n\n"
+        "The white paper was compiled by 35 researchers using data from 600 enterprises.\n"
+    )
+    assert _years(find(text, "35 researchers", "2022-08-01")) == (2022, 2022)

@@ -313,6 +313,13 @@ _PERFECT_ACTIVE = re.compile(
     r"spent|put|sold|brought|taken|given|seen|drawn)\b",
     re.I,
 )
+_REPORT_METHOD = re.compile(
+    r"\W*(?:the|this|its)\s+(?:[\w-]+\s+){0,3}?(?:white\s+paper|paper|report|survey|study|"
+    r"alliance|authors|researchers)\s+(?:\w+ly\s+)?(?:counts|counted|was\s+compiled|"
+    r"were\s+compiled|surveyed|polled|interviewed|sampled|covers|covered|tracks|tracked|"
+    r"analy[sz]es|analy[sz]ed|examined|reviewed|draws\s+on|drew\s+on)\b",
+    re.I,
+)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
     r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
@@ -1716,7 +1723,13 @@ class PeriodResolver:
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
-        if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
+        if (
+            c.paragraph != self.doc.title
+            and self._past_tense(lead, max(c.own[1], q.end), s1)
+            and not _REPORT_METHOD.match(text, s0, q.start)
+        ):
+            # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
+            # platforms`: the making of the report, at publication, not the year it is about)
             y = self.article_year()
             if y is not None and (self.pub is None or y < self.pub):
                 return ResolvedPeriod(y, y, "article_year")
