@@ -260,3 +260,18 @@ def test_the_making_of_a_report_is_dated_at_publication_not_the_year_it_reports_
         "The white paper was compiled by 35 researchers using data from 600 enterprises.\n"
     )
     assert _years(find(text, "35 researchers", "2022-08-01")) == (2022, 2022)
+
+
+def test_outcomes_of_last_year_released_in_the_reporting_season():
+    text = (
+        "Wuxi releases outcomes of 2022 smart manufacturing campaign\n"
+        "Publishing date: 2023-03-02\n\n"
+        "In 2022, Wuxi carried out its smart manufacturing campaign. Results are as follows.\n\n"
+        "1. Workshops. 64 workshops were recognised in 2022.\n\n"
+        "2. Cloud. 5,200 enterprises went onto the cloud in 2022.\n\n"
+        "3. Platforms. 9 platforms were listed in 2022.\n\n"
+        "4. Funds. The city finance arranged special funds of 160 million yuan, supporting 212 "
+        "projects.\n"
+    )
+    assert _years(find(text, "160 million", "2023-03-02")) == (2022, 2022)
+    assert _years(find(text, "212 projects", "2023-03-02")) == (2022, 2022)

@@ -277,7 +277,7 @@ _NOT_REPORT_YEAR = re.compile(
     re.I,
 )
 _REPORT_TITLE = re.compile(
-    r"\b(?:results|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
+    r"\b(?:results|outcomes|achievements|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
     r"statistical (?:bulletin|report)|work report|report on the work)\b",
     re.I,
 )
