@@ -275,3 +275,21 @@ def test_outcomes_of_last_year_released_in_the_reporting_season():
     )
     assert _years(find(text, "160 million", "2023-03-02")) == (2022, 2022)
     assert _years(find(text, "212 projects", "2023-03-02")) == (2022, 2022)
+
+
+def test_tasks_of_a_notice_written_as_orders_take_the_year_of_issue():
+    text = (
+        "Notice on Issuing the Action Plan for Smart Ports (2024-2026)\n"
+        "Issued on: May 6, 2024\n\n"
+        "I. Goals\n\n"
+        "By 2026, no fewer than 80 smart terminals will be in operation.\n\n"
+        "II. Key tasks\n\n"
+        "(1) Build port models. Develop no fewer than 12 port-specific large models, and "
+        "cultivate 300 typical application scenarios.\n\n"
+        "(2) Upgrade networks. Promote 5G in terminals, with no fewer than 400 5G berths completed "
+        "in the plan period.\n"
+    )
+    assert _years(find(text, "80 smart", "2024-05-06")) == (2026, 2026)
+    assert _years(find(text, "12 port", "2024-05-06")) == (2024, 2024)
+    assert _years(find(text, "300 typical", "2024-05-06")) == (2024, 2024)
+    assert _years(find(text, "400 5G", "2024-05-06")) == (2024, 2026)

@@ -320,6 +320,7 @@ _REPORT_METHOD = re.compile(
     r"analy[sz]es|analy[sz]ed|examined|reviewed|draws\s+on|drew\s+on)\b",
     re.I,
 )
+_PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
     r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
@@ -1709,6 +1710,18 @@ class PeriodResolver:
             return ResolvedPeriod(py, py, "paragraph_year")
         plan = self.title_plan() or self.doc_plan()
         if plan is not None and (planned or PLAN_ACTION.search(lead)):
+            if _PLAN_PERIOD.search(text, s0, s1):
+                # `no fewer than 10,000 5G factories completed in the plan period`
+                return ResolvedPeriod(plan[0], plan[1], "plan_year")
+            if (
+                self.pub is not None
+                and plan[0] <= self.pub < plan[1]
+                and self._plan_document()
+                and IMPERATIVE.match(text, s0)
+            ):
+                # a task of a notice written as an order, with no year (`Develop no fewer than
+                # 20 industry models`): the year of issue, not the plan's horizon
+                return ResolvedPeriod(self.pub, self.pub, "plan_year")
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if (
             self.pub is not None
