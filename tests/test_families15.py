@@ -293,3 +293,18 @@ def test_tasks_of_a_notice_written_as_orders_take_the_year_of_issue():
     assert _years(find(text, "12 port", "2024-05-06")) == (2024, 2024)
     assert _years(find(text, "300 typical", "2024-05-06")) == (2024, 2024)
     assert _years(find(text, "400 5G", "2024-05-06")) == (2024, 2026)
+
+
+def test_respectively_list_after_a_list_of_years_shares_the_subject():
+    text = NET + (
+        "In 2020, 2021 and 2022, industrial equipment connections reached 70 million, 79 "
+        "million and 89 million sets, respectively.\n"
+    )
+    for needle in ("70 million", "79 million", "89 million"):
+        c = find(text, needle, "2023-05-01")
+        assert c.indicator == "industrial_equipment_connections", needle
+    assert [_years(find(text, n, "2023-05-01")) for n in ("70", "79", "89")] == [
+        (2020, 2020),
+        (2021, 2021),
+        (2022, 2022),
+    ]

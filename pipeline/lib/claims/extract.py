@@ -182,6 +182,9 @@ _LIST_VERB = re.compile(
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
 
 
+_YEAR_SUBJECT = re.compile(r"\W*(?:in\s+)?(?:(?:19|20)\d\d)\W*", re.I)
+
+
 def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     """For a figure of a `respectively` list whose subjects are listed as well, the context in
     which its own subject (same rank) is the near region: indicators pair up in order like the
@@ -197,10 +200,17 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
         return c
     cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
     n = len(members)
-    if len(cuts) < n - 1:
-        return c
     bounds = [0] + [e for _, e in cuts]
     ends = [a for a, _ in cuts] + [v.start()]
+    if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in zip(bounds, ends)):
+        # one subject for the whole list (`In 2021, 2022 and 2023, connections reached 79
+        # million, 89 million and 96 million sets, respectively`): every member's near region
+        subject = (s0 + bounds[-1], s0 + v.end())
+        if c.index == members[0]:
+            return c
+        return replace(c, own=subject, backward=subject, forward=(c.q.end, c.q.end))
+    if len(cuts) < n - 1:
+        return c
     spans = list(zip(bounds, ends, strict=True))[-n:]
     a, b = spans[members.index(c.index)]
     if b - a < 3:
