@@ -202,7 +202,8 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     n = len(members)
     bounds = [0] + [e for _, e in cuts]
     ends = [a for a, _ in cuts] + [v.start()]
-    if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in zip(bounds, ends)):
+    pairs = zip(bounds, ends, strict=True)
+    if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in pairs):
         # one subject for the whole list (`In 2021, 2022 and 2023, connections reached 79
         # million, 89 million and 96 million sets, respectively`): every member's near region
         subject = (s0 + bounds[-1], s0 + v.end())
