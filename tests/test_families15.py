@@ -308,3 +308,20 @@ def test_respectively_list_after_a_list_of_years_shares_the_subject():
         (2021, 2021),
         (2022, 2022),
     ]
+
+
+def test_times_the_level_of_a_period_is_the_base_period():
+    text = TITLE + (
+        "In the third quarter of 2024, export orders were 318 million yuan, 1.8 times the level "
+        "of Q3 2023.\n"
+    )
+    assert _years(find(text, "318 million", "2024-11-02")) == (2024, 2024)
+
+
+def test_the_base_loss_a_year_earlier_is_the_year_before():
+    text = TITLE + (
+        "The prospectus shows revenue of 2.4 billion yuan in 2022 and a net loss of 610 million "
+        "yuan, wider than the 420 million yuan loss a year earlier.\n"
+    )
+    assert _years(find(text, "420 million", "2023-05-02")) == (2021, 2021)
+    assert _years(find(text, "610 million", "2023-05-02")) == (2022, 2022)

@@ -57,9 +57,11 @@ _DATE_LEAD = re.compile(
 # a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
 # with the end of last year`, `over 2022`: the period of the other term, not of the figure
 _COMPARE_BEFORE = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
+    r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
+    r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
+    r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
     r"(?:higher|lower|more|less|up|down) on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
-    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$",
+    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
     re.I,
 )
 # the date of an event named by a participle after a noun (`an action plan released by six
@@ -83,11 +85,11 @@ _DOUBLE_THE = re.compile(r"\s+(?:the|that\s+of|its|their)\b", re.I)
 _SHALL = re.compile(r"\b(?:shall|should|must)\b", re.I)
 # a comparison base figure and the `a year earlier` after it
 _BASE_LEAD = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+)?$",
+    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?(?:about\s+|around\s+)?$",
     re.I,
 )
 _YEAR_EARLIER_AFTER = re.compile(
-    r"\s+(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
