@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.claims_helpers import find
+from tests.claims_helpers import claims, find
 
 TITLE = "Smart factories spread across the delta\n\n"
 
@@ -325,3 +325,16 @@ def test_the_base_loss_a_year_earlier_is_the_year_before():
     )
     assert _years(find(text, "420 million", "2023-05-02")) == (2021, 2021)
     assert _years(find(text, "610 million", "2023-05-02")) == (2022, 2022)
+
+
+def test_headline_question_and_possible_level_are_forecasts():
+    text = (
+        "Will China's factory robot fleet pass 3 million units by 2030?\n\n"
+        "Installations reached 1.8 million units in 2023. The bottom line: 3 million units by "
+        "2030 is possible. If you extrapolate the trend, you get 2.9 million units by 2029.\n"
+    )
+    found = {c.char_start: c for c in claims(text, "2024-03-01") if "million" in c.quote}
+    title, later = text.index("3 million"), text.index("line: 3 million") + 6
+    assert found[text.index("pass 3")].status == "forecast"  # the headline question
+    assert title < later and found[later].status == "forecast"  # `is possible`
+    assert find(text, "2.9 million", "2024-03-01").status == "forecast"  # `If you extrapolate`

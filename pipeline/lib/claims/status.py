@@ -38,7 +38,8 @@ _FORECAST = folded(
 _FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance)\b"
+    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance|(?:is|are|seems?) "
+    r"(?:possible|plausible|achievable|within reach)|the odds|extrapolat\w*)\b"
 )
 # a figure measured against a forecast is not one (`up 24.6% and ahead of our forecast`)
 _VS_FORECAST = re.compile(
@@ -215,6 +216,17 @@ def _requirement(doc: Doc, c: QCtx, scope: str) -> bool:
 
 
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
+    status = _resolve_status(doc, c, period)
+    if status == "target" and not period.goal and period.basis != "plan_year":
+        # `Will China's industrial internet hit 10 trillion yuan by 2030?`: a question about a
+        # level to come is a forecast, not a goal
+        s0, s1 = c.sentence
+        if doc.text[s0:s1].rstrip(" \t\n\"'\u201d").endswith("?"):
+            return "forecast"
+    return status
+
+
+def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     scope = _scope(doc, c)
     pub = doc.pub_year
     end = period.end
