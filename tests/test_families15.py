@@ -338,3 +338,17 @@ def test_headline_question_and_possible_level_are_forecasts():
     assert found[text.index("pass 3")].status == "forecast"  # the headline question
     assert title < later and found[later].status == "forecast"  # `is possible`
     assert find(text, "2.9 million", "2024-03-01").status == "forecast"  # `If you extrapolate`
+
+
+# -- mentions: a count restated for another time, or its change ---------------------------------
+
+
+def test_previous_value_in_brackets_and_change_of_a_count_are_counts():
+    text = NET + (
+        "Secondary nodes of the identification system in operation: 274 (March: 268). "
+        "Enterprises connected: 405,000, an increase of 7,300 over the previous month.\n"
+    )
+    c = find(text, "268", "2023-05-10")
+    assert (c.unit, c.indicator) == ("count", "unclassified")
+    c = find(text, "7,300", "2023-05-10")
+    assert (c.unit, c.indicator) == ("count", "unclassified")

@@ -145,6 +145,50 @@ _TOTAL_TO = re.compile(
 _LEVEL_VERB_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I)
 
 
+# the previous period's value in brackets (`391 (October: 388)`) and the change of a count
+# (`612,000, an increase of 9,400 over the previous month`, `a net addition of 36,000`)
+_BRACKET_LABEL = re.compile(r"[ \t]*\([ \t]*[A-Z][\w ,.'-]{0,30}:[ \t]*")
+_BRACKET_END = re.compile(r"[ \t]*\)")
+_COUNT_CHANGE_LEAD = re.compile(
+    r"\b(?:an?[ \t]+(?:net[ \t]+)?(?:increase|addition|rise|gain|decrease|drop|decline|reduction)"
+    r"[ \t]+of|(?:up|down|increased|decreased|rose|fell|grew)[ \t]+by)[ \t]+"
+    r"(?:(?:about|around|some|nearly|over|more[ \t]+than)[ \t]+)?$",
+    re.I,
+)
+
+
+def _related_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
+    """The counted noun of a bare number that restates the count right before it for another
+    time, or its change: `Secondary nodes in operation: 391 (October: 388)`, `Enterprises
+    connected: 612,000, an increase of 9,400 over the previous month`."""
+    q = c.q
+    if c.index == 0 or not (scale or float(q.value).is_integer()):
+        return None
+    prev = doc.quantities[c.index - 1]
+    if prev.converts is not None or prev.start < c.sentence[0] or q.start - prev.end > 40:
+        return None
+    a = q.number_start if q.number_end > q.number_start else q.start
+    gap = doc.text[prev.end : a]
+    bracket = _BRACKET_LABEL.fullmatch(gap) is not None and _BRACKET_END.match(doc.text, q.end)
+    if not bracket:
+        lead = doc.text[max(prev.end, a - 40) : a]
+        if _CLAUSE_OR_VERB.search(doc.text, prev.end, max(prev.end, a - 40)) or not (
+            _COUNT_CHANGE_LEAD.search(lead)
+        ):
+            return None
+    unit, _, counted = (
+        (prev.unit, None, prev.counted)
+        if prev.unit is not None
+        else _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    )
+    if unit != "count":
+        return None
+    return counted or "items"
+
+
+_CLAUSE_OR_VERB = re.compile(r"[;:.]")
+
+
 def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
     """(unit, indicator, counted) of a bare number that continues the count before it in its
     sentence: a milestone reached next (`then exceeded 20 billion`, same measure: its indicator
@@ -383,6 +427,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     cont = _continued_unit(doc, c, scale)
     if cont is not None:
         return cont
+    rel = _related_count(doc, c, scale)
+    if rel is not None:
+        return "count", UNCLASSIFIED, rel
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
