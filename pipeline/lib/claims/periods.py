@@ -1092,7 +1092,7 @@ class PeriodResolver:
         text, q = self.doc.text, c.q
         s0, s1 = c.sentence
         c0, c1 = c.clause
-        if not _PERFECT_ACTIVE.search(text, c0, max(c1, q.end)):
+        if text.find("ince ", s0, s1) < 0 or not _PERFECT_ACTIVE.search(text, c0, max(c1, q.end)):
             return res
         ps = self.doc.periods
         i = bisect.bisect_left(ps, s0, key=lambda p: p.start)
