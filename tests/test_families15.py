@@ -105,6 +105,11 @@ def test_users_of_other_networks_in_a_5g_paragraph_are_not_5g_users():
         "Fixed broadband users exceeded 410 million nationwide, and 4G users reached 1.1 "
         "billion, while 5G users hit 355 million.\n"
     )
+    both = NET + (
+        "The numbers of 5G mobile phone users and gigabit broadband users reached 561 million "
+        "and 98 million, respectively.\n"
+    )
+    assert find(both, "561 million", "2022-05-01").indicator == "five_g_users"
     assert find(text, "410 million", "2022-05-01").indicator == "unclassified"
     assert find(text, "1.1 billion", "2022-05-01").indicator == "unclassified"
     assert find(text, "355 million", "2022-05-01").indicator == "five_g_users"
@@ -345,10 +350,10 @@ def test_headline_question_and_possible_level_are_forecasts():
 
 def test_previous_value_in_brackets_and_change_of_a_count_are_counts():
     text = NET + (
-        "Secondary nodes of the identification system in operation: 274 (March: 268). "
+        "Secondary nodes in operation: 274 (March: 268). "
         "Enterprises connected: 405,000, an increase of 7,300 over the previous month.\n"
     )
-    c = find(text, "268", "2023-05-10")
-    assert (c.unit, c.indicator) == ("count", "unclassified")
+    c = find(text, "268", "2023-05-10")  # the same measure a month before
+    assert (c.unit, c.indicator) == ("count", "identification_secondary_nodes")
     c = find(text, "7,300", "2023-05-10")
     assert (c.unit, c.indicator) == ("count", "unclassified")

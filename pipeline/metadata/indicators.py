@@ -251,8 +251,8 @@ _ENTRIES = [
        counted=("users", "subscribers", "mobile users", "mobile phone users", "accounts"),
        requires=_FIVE_G,
        # users of other networks in a 5G paragraph (`4G users reached 81.6 million`)
-       excludes=("4g users", "4g mobile", "4g subscribers", "3g users", "broadband users",
-                 "fixed broadband", "fixed-line")),
+       excludes=("4g users", "4g mobile", "4g subscribers", "3g users", "fixed broadband",
+                 "fixed-line")),
     _i("five_g_private_networks", "5G industry virtual private networks", "count", "count", "5g",
        cumulative=True,
        phrases=["virtual private network", "private network", "5g ... private network",

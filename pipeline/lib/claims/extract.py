@@ -157,10 +157,11 @@ _COUNT_CHANGE_LEAD = re.compile(
 )
 
 
-def _related_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
-    """The counted noun of a bare number that restates the count right before it for another
-    time, or its change: `Secondary nodes in operation: 391 (October: 388)`, `Enterprises
-    connected: 612,000, an increase of 9,400 over the previous month`."""
+def _related_count(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
+    """(unit, indicator, counted) of a bare number that restates the count right before it for
+    another time (same indicator: `Secondary nodes in operation: 391 (October: 388)`), or its
+    change (unclassified: `Enterprises connected: 612,000, an increase of 9,400 over the
+    previous month`)."""
     q = c.q
     if c.index == 0 or not (scale or float(q.value).is_integer()):
         return None
@@ -176,14 +177,10 @@ def _related_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
             _COUNT_CHANGE_LEAD.search(lead)
         ):
             return None
-    unit, _, counted = (
-        (prev.unit, None, prev.counted)
-        if prev.unit is not None
-        else _resolve_unit(doc, quantity_context(doc, c.index - 1))
-    )
+    unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
     if unit != "count":
         return None
-    return counted or "items"
+    return "count", (ind if bracket else UNCLASSIFIED), counted or "items"
 
 
 _CLAUSE_OR_VERB = re.compile(r"[;:.]")
@@ -429,7 +426,7 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         return cont
     rel = _related_count(doc, c, scale)
     if rel is not None:
-        return "count", UNCLASSIFIED, rel
+        return rel
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
