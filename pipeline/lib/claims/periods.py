@@ -322,6 +322,7 @@ _REPORT_METHOD = re.compile(
     r"analy[sz]es|analy[sz]ed|examined|reviewed|draws\s+on|drew\s+on)\b",
     re.I,
 )
+_NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
@@ -1293,6 +1294,17 @@ class PeriodResolver:
             )
         return hit
 
+    def _issuing_notice(self) -> bool:
+        """The title names a notice or circular (`Notice ... on Issuing the Implementation Plan
+        ... (2025-2027)`): its tasks without a year are the year of issue's; computed once."""
+        hit = self.doc._par_cache.get("issuing_notice")
+        if hit is None:
+            t0, t1 = self.doc.title
+            hit = self.doc._par_cache["issuing_notice"] = bool(
+                _NOTICE_TITLE.search(self.doc.text, t0, t1)
+            )
+        return hit
+
     def _now_after(self, c: QCtx) -> bool:
         """`now` / `today` / `currently` right after the figure, in its clause (brackets
         skipped): `... at about 120 billion yuan ($16.5 billion) now`."""
@@ -1718,7 +1730,7 @@ class PeriodResolver:
             if (
                 self.pub is not None
                 and plan[0] <= self.pub < plan[1]
-                and self._plan_document()
+                and self._issuing_notice()
                 and IMPERATIVE.match(text, s0)
             ):
                 # a task of a notice written as an order, with no year (`Develop no fewer than
