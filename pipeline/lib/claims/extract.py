@@ -22,7 +22,7 @@ from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
-from .indicators import implied_unit, match_indicator, scope_of, trailing_noun
+from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
@@ -145,6 +145,47 @@ _TOTAL_TO = re.compile(
 _LEVEL_VERB_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I)
 
 
+# the previous period's value in brackets (`391 (October: 388)`) and the change of a count
+# (`612,000, an increase of 9,400 over the previous month`, `a net addition of 36,000`)
+_BRACKET_LABEL = re.compile(r"[ \t]*\([ \t]*[A-Z][\w ,.'-]{0,30}:[ \t]*")
+_BRACKET_END = re.compile(r"[ \t]*\)")
+_COUNT_CHANGE_LEAD = re.compile(
+    r"\b(?:an?[ \t]+(?:net[ \t]+)?(?:increase|addition|rise|gain|decrease|drop|decline|reduction)"
+    r"[ \t]+of|(?:up|down|increased|decreased|rose|fell|grew)[ \t]+by)[ \t]+"
+    r"(?:(?:about|around|some|nearly|over|more[ \t]+than)[ \t]+)?$",
+    re.I,
+)
+
+
+def _related_count(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
+    """(unit, indicator, counted) of a bare number that restates the count right before it for
+    another time (same indicator: `Secondary nodes in operation: 391 (October: 388)`), or its
+    change (unclassified: `Enterprises connected: 612,000, an increase of 9,400 over the
+    previous month`)."""
+    q = c.q
+    if c.index == 0 or not (scale or float(q.value).is_integer()):
+        return None
+    prev = doc.quantities[c.index - 1]
+    if prev.converts is not None or prev.start < c.sentence[0] or q.start - prev.end > 40:
+        return None
+    a = q.number_start if q.number_end > q.number_start else q.start
+    gap = doc.text[prev.end : a]
+    bracket = _BRACKET_LABEL.fullmatch(gap) is not None and _BRACKET_END.match(doc.text, q.end)
+    if not bracket:
+        lead = doc.text[max(prev.end, a - 40) : a]
+        if _CLAUSE_OR_VERB.search(doc.text, prev.end, max(prev.end, a - 40)) or not (
+            _COUNT_CHANGE_LEAD.search(lead)
+        ):
+            return None
+    unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    if unit != "count":
+        return None
+    return "count", (ind if bracket else UNCLASSIFIED), counted or "items"
+
+
+_CLAUSE_OR_VERB = re.compile(r"[;:.]")
+
+
 def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
     """(unit, indicator, counted) of a bare number that continues the count before it in its
     sentence: a milestone reached next (`then exceeded 20 billion`, same measure: its indicator
@@ -182,6 +223,9 @@ _LIST_VERB = re.compile(
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
 
 
+_YEAR_SUBJECT = re.compile(r"\W*(?:in\s+)?(?:(?:19|20)\d\d)\W*", re.I)
+
+
 def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     """For a figure of a `respectively` list whose subjects are listed as well, the context in
     which its own subject (same rank) is the near region: indicators pair up in order like the
@@ -197,10 +241,18 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
         return c
     cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
     n = len(members)
-    if len(cuts) < n - 1:
-        return c
     bounds = [0] + [e for _, e in cuts]
     ends = [a for a, _ in cuts] + [v.start()]
+    pairs = zip(bounds, ends, strict=True)
+    if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in pairs):
+        # one subject for the whole list (`In 2021, 2022 and 2023, connections reached 79
+        # million, 89 million and 96 million sets, respectively`): every member's near region
+        subject = (s0 + bounds[-1], s0 + v.end())
+        if c.index == members[0]:
+            return c
+        return replace(c, own=subject, backward=subject, forward=(c.q.end, c.q.end))
+    if len(cuts) < n - 1:
+        return c
     spans = list(zip(bounds, ends, strict=True))[-n:]
     a, b = spans[members.index(c.index)]
     if b - a < 3:
@@ -372,6 +424,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     cont = _continued_unit(doc, c, scale)
     if cont is not None:
         return cont
+    rel = _related_count(doc, c, scale)
+    if rel is not None:
+        return rel
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
@@ -383,9 +438,14 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         return "count", UNCLASSIFIED, ana
     # An indicator's phrases fit but a veto (a province's figure, a ratio, a flow) made it
     # unclassified: the figure keeps the unit the indicator implies, as an unclassified claim.
-    implied = implied_unit(doc, c, has_scale=scale)
-    if implied is not None:
-        counted = (q.counted or trailing_noun(doc, c)) if implied == "count" else None
+    implied_ind = implied_indicator(doc, c, has_scale=scale)
+    if implied_ind is not None:
+        implied = implied_ind.unit
+        counted = None
+        if implied == "count":
+            # `5G-Advanced base stations topped 100,000`: what the vetoed indicator counts
+            counted = q.counted or trailing_noun(doc, c)
+            counted = counted or (implied_ind.counted[0] if implied_ind.counted else None)
         return implied, UNCLASSIFIED, counted
     counted = _heading_noun(doc, c)
     if counted is not None:

@@ -777,6 +777,12 @@ def _excluded(doc: Doc, c: QCtx, comp: _Compiled) -> bool:
 
 
 def implied_unit(doc: Doc, c: QCtx, has_scale: bool = False) -> str | None:
+    """The unit of `implied_indicator` (None when no indicator's phrases fit)."""
+    best = implied_indicator(doc, c, has_scale)
+    return best.unit if best is not None else None
+
+
+def implied_indicator(doc: Doc, c: QCtx, has_scale: bool = False) -> Indicator | None:
     """The unit a bare number takes from the indicator it would match before the vetoes (scope,
     ratio, flow, change, excludes): `Guangdong's 5G users exceeded 80 million` is a count even
     though it is unclassified. For the caller that keeps such a figure as an unclassified claim
@@ -808,7 +814,7 @@ def implied_unit(doc: Doc, c: QCtx, has_scale: bool = False) -> str | None:
             best, best_score = comp.ind, score
     if best is None or best_score < MIN_SCORE:
         return None
-    return best.unit
+    return best
 
 
 # ---- entry point -----------------------------------------------------------------------------

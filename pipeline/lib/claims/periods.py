@@ -57,9 +57,11 @@ _DATE_LEAD = re.compile(
 # a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
 # with the end of last year`, `over 2022`: the period of the other term, not of the figure
 _COMPARE_BEFORE = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
+    r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
+    r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
+    r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
     r"(?:higher|lower|more|less|up|down) on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
-    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$",
+    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
     re.I,
 )
 # the date of an event named by a participle after a noun (`an action plan released by six
@@ -83,11 +85,11 @@ _DOUBLE_THE = re.compile(r"\s+(?:the|that\s+of|its|their)\b", re.I)
 _SHALL = re.compile(r"\b(?:shall|should|must)\b", re.I)
 # a comparison base figure and the `a year earlier` after it
 _BASE_LEAD = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+)?$",
+    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?(?:about\s+|around\s+)?$",
     re.I,
 )
 _YEAR_EARLIER_AFTER = re.compile(
-    r"\s+(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
@@ -133,7 +135,9 @@ _END_OF_LEAD = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
 # a part of the year as an adjective: `first-quarter GDP growth`, `first-half revenue`,
 # `full-year growth` (the year is the publication year's, or last year's for a part not over)
 _HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
-_LOOK_AHEAD = folded(r"\b(?:expect|anticipate|forecast|predict|project|estimate)s?\b")
+_LOOK_AHEAD = folded(
+    r"\b(?:expect|anticipate|forecast|predict|project|estimate|guide)[sd]?\b|guidance"
+)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
@@ -188,8 +192,9 @@ PLAN_ACTION = folded(
     r"established|set up|launch|launched|deploy|deployed|foster|fostered|carry out|carried out|"
     r"implement|implemented|select|selected|train|trained|add|added|complete|completed|"
     r"form|formed|support|supported|open|opened|roll out|rolled out|issue|issued|keep|kept|"
-    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified)\b|"
-    r"\b(?:may|can) (?:also )?receive\b"
+    r"receive|maintain|help|helped|upgrade|upgraded|name|named|certify|certified|"
+    r"set aside|allocate|allocated|earmark|earmarked|invest|invested)\b|"
+    r"\b(?:may|can) (?:also )?(?:receive|apply for)\b"
 )
 # a sentence of a plan written as an order: `Build 10 pilot zones, and promote 5G in ...`
 # (an opening time phrase may come first: `Each year, provide ...`, `By 2027, bring ...`)
@@ -236,7 +241,7 @@ _NEWS_DAY = folded(
     r"this week)\b"
 )
 _FOR_THE_YEAR = folded(r"\bfor the year\b")
-_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period)\b")
+_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period|by then|by that time)\b")
 # a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
@@ -251,7 +256,8 @@ _PLAN_TITLE = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b", re.I
+    r"\b(?:has|have)\s+[\"\u201c]?(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become)\b",
+    re.I,
 )
 _NOT_PERFECT = re.compile(
     r"\b(?:now|currently|so far|to date|at present|still|is|are|will|since|this year)\b", re.I
@@ -273,7 +279,7 @@ _NOT_REPORT_YEAR = re.compile(
     re.I,
 )
 _REPORT_TITLE = re.compile(
-    r"\b(?:results|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
+    r"\b(?:results|outcomes|achievements|communiqu[eé]|annual report|year in review|in review|review of|yearbook|"
     r"statistical (?:bulletin|report)|work report|report on the work)\b",
     re.I,
 )
@@ -291,6 +297,42 @@ _LIST_ITEM = re.compile(
 _OWN_AND_VERB = re.compile(r"\W*(?:and|but)\s+(?:then\s+)?(?:\w+ed|topped|hit)\b", re.I)
 _CONSEQUENCE = re.compile(
     r"\s*(?:That|This|Which|Such\s+\w+)\s+(?:would|will|could|should|might|may)\b"
+)
+# a yearly growth rate up to a year (`_growth_span`)
+_THROUGH_LEAD = re.compile(r"(?:through|to|until|till)\s", re.I)
+_PER_YEAR = re.compile(r"\b(?:a|per|each)\s+year\b|\bannually\b", re.I)
+_ANNUAL_RATE = re.compile(
+    r"\b(?:compound annual|average annual|annual(?:i[sz]ed)? (?:average )?(?:growth )?rate|"
+    r"CAGR)\b",
+    re.I,
+)
+_COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
+_NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
+_BY_YEAR_TITLE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
+_PERFECT_ACTIVE = re.compile(
+    r"\b(?:has|have)\s+[\"\u201c]?(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become|paid|"
+    r"spent|put|sold|brought|taken|given|seen|drawn)\b",
+    re.I,
+)
+_REPORT_METHOD = re.compile(
+    r"\W*(?:the|this|its)\s+(?:[\w-]+\s+){0,3}?(?:white\s+paper|paper|report|survey|study|"
+    r"alliance|authors|researchers)\s+(?:\w+ly\s+)?(?:counts|counted|was\s+compiled|"
+    r"were\s+compiled|surveyed|polled|interviewed|sampled|covers|covered|tracks|tracked|"
+    r"analy[sz]es|analy[sz]ed|examined|reviewed|draws\s+on|drew\s+on)\b",
+    re.I,
+)
+_NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
+_PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
+_WAS = re.compile(r"\b(?:was|were)\b", re.I)
+_INTENT_WORD = re.compile(
+    r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
+    re.I,
+)
+_INTENDING = re.compile(
+    r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
+    r"planned|intend|intends|intended|expect|expects|expected|aim|aims)\s+to\b",
+    re.I,
 )
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
@@ -483,7 +525,11 @@ _BASE_FIG_LEAD = re.compile(
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
     re.I,
 )
-_BASE_GAP = re.compile(r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*$", re.I)
+_BASE_GAP = re.compile(
+    r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
+    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
+    re.I,
+)
 
 
 def base_period(doc: Doc, p: Period) -> bool:
@@ -496,12 +542,16 @@ def base_period(doc: Doc, p: Period) -> bool:
     while i >= 0 and doc.quantities[i].start >= s0:
         q = doc.quantities[i]
         if q.end <= p.start:
-            if p.start - q.end > 16 or not _BASE_GAP.match(text[q.end : p.start]):
+            if p.start - q.end > 24 or not _BASE_GAP.match(text[q.end : p.start]):
                 return False
             if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
-            return bool(_BASE_FIG_LEAD.search(text, max(s0, a - 40), a))
+            # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
+            return bool(
+                _BASE_FIG_LEAD.search(text, max(s0, a - 40), a)
+                or (q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start))
+            )
         i -= 1
     return False
 
@@ -597,6 +647,9 @@ class PeriodResolver:
         self._doc_plan: tuple[int, int] | None | bool = False
         self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
+        self._has_since = "ince " in doc.text  # once per text: `since 2015` spans
+        self._intents: dict[int, bool] = {}  # period start -> dates a surveyed intention
+        self._may_intend = _INTENT_WORD.search(doc.text) is not None  # once per text
         self._blocks = self._goal_blocks()
         self._block_starts = [b[0] for b in self._blocks]
         self.lists = heading_lists(doc)
@@ -739,6 +792,19 @@ class PeriodResolver:
             self._title_plan = (int(m.group(1)), int(m.group(2))) if m else None
         return self._title_plan  # type: ignore[return-value]
 
+    def title_target(self) -> int | None:
+        """The deadline a title names (`Zhejiang unveils plan to build ... by 2027`), when not
+        before publication; computed once."""
+        hit = self.doc._par_cache.get("title_target", False)
+        if hit is False:
+            t0, t1 = self.doc.title
+            m = _BY_YEAR_TITLE.search(self.doc.text, t0, t1)
+            hit = int(m.group(1)) if m else None
+            if hit is not None and self.pub is not None and hit < self.pub:
+                hit = None
+            self.doc._par_cache["title_target"] = hit
+        return hit
+
     def _bracket_years(self) -> int | None:
         """Offset of the first `(19..`/`(20..` of the text (a plan named with its years needs
         one), None without; computed once."""
@@ -796,6 +862,8 @@ class PeriodResolver:
                     break
             if year is None and self.title_plan() is not None:
                 year = self.title_plan()[1]  # type: ignore[index]
+            if year is None:
+                year = self.title_target()  # `... clusters by 2027` in the title
             end = b
             j = i + 1
             if not text[colon + 1 : b].strip():
@@ -961,6 +1029,10 @@ class PeriodResolver:
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
                 res = self._from_to(c, res)
+        if c.q.unit == "percent" and res.period is not None and res.start == res.end:
+            res = self._growth_span(c, res)
+        elif c.q.unit not in ("percent", "percentage_point", "times") and self._has_since:
+            res = self._since_span(c, res)
         if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
             res = self._multiplier_span(c, res)
         if self._blocks and self.goal_block(c.q.start) is not None:
@@ -1010,6 +1082,83 @@ class PeriodResolver:
         if base is None or end is None or base >= end:
             return res
         return ResolvedPeriod(base, end, res.basis, res.period, res.goal, res.base)
+
+    def _since_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """A total built up `since` a year, in the present perfect active, spans from that year
+        to the figure's (else the publication) year: `has paid out 1.8 billion yuan in subsidies
+        since 2019`, `Since 2015, China has issued at least 12 policy documents, and about 20
+        provinces have set up funds`, `Since the province launched its plan in 2021, more than
+        22,000 firms have moved onto the cloud`. A passive (`207 cities have been designated
+        since 2021`) or a figure of another clause keeps its year."""
+        text, q = self.doc.text, c.q
+        s0, s1 = c.sentence
+        c0, c1 = c.clause
+        if text.find("ince ", s0, s1) < 0 or not _PERFECT_ACTIVE.search(text, c0, max(c1, q.end)):
+            return res
+        ps = self.doc.periods
+        i = bisect.bisect_left(ps, s0, key=lambda p: p.start)
+        since = None
+        while i < len(ps) and ps[i].start < s1:
+            p = ps[i]
+            i += 1
+            if p.kind != "year" or p.year_start is None or p.year_start != p.year_end:
+                continue
+            if p.start >= q.end:
+                if _SINCE.match(p.text) and not _CLAUSE_END.search(text, q.end, p.start):
+                    since = p
+                break
+            k = s0 + len(text[s0 : s0 + 12]) - len(text[s0 : s0 + 12].lstrip(" \t\n\"'\u201c"))
+            if text[k : k + 6].lower().startswith("since"):
+                m = _SUBORDINATE.match(text[k : q.start])  # `"Since 2021, we have arranged`
+                if (
+                    m is not None
+                    and p.end <= k + m.end()
+                    and not (p.start > k + 12 and _WAS.search(text, k, p.start))
+                ):
+                    since = p  # not `Since the park was opened in 2019, ...` (an event date)
+        if since is None:
+            return res
+        end = res.end if res.end is not None else self.pub
+        if end is None or since.year_start is None or since.year_start >= end:
+            return res
+        return ResolvedPeriod(since.year_start, end, "explicit_year", since, res.goal, res.base)
+
+    def _growth_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """A yearly growth rate up to a year spans the years it grows over: `will grow 12 to 15
+        per cent a year through 2025` (from the publication year), `worth 280 billion yuan in
+        2023 and expected to grow at a compound annual rate of 12 percent through 2030` (from the
+        year after the base level's), `US$2.57 billion in 2016 ... US$13.81 billion in 2021, a
+        compound annual growth rate of 33.4 per cent` (2017 to 2021). A year behind a new
+        subject (`..., and Huatai Securities estimates ...`) is not the base."""
+        p, q, text = res.period, c.q, self.doc.text
+        s0 = c.sentence[0]
+        if p is None or res.end is None or res.basis != "explicit_year":
+            return res
+        lead = text[max(s0, q.start - 50) : q.start]
+        if p.start >= q.end:
+            if p.start - q.end > 60 or not _THROUGH_LEAD.match(p.text):
+                return res
+            if not (_PER_YEAR.search(text, q.end, p.start) or _ANNUAL_RATE.search(lead)):
+                return res
+            if _CLAUSE_END.search(text, q.end, p.start):
+                return res
+        elif not _COMPOUND_RATE.search(lead):
+            return res
+        base = [
+            b
+            for b in self._in(s0, min(q.start, p.start))
+            if b.kind in ("year", "relative", "date") and not base_period(self.doc, b)
+        ]
+        start = None
+        if base and not _NEW_SUBJECT.search(text, base[-1].end, q.start):
+            b_end = self._make(base[-1], c=c).end
+            if b_end is not None and b_end < res.end:
+                start = b_end + 1
+        elif p.start >= q.end and self.pub is not None and self.pub < res.end:
+            start = self.pub
+        if start is None:
+            return res
+        return ResolvedPeriod(start, res.end, res.basis, res.period, res.goal, res.base)
 
     def _possessive(self, c: QCtx) -> ResolvedPeriod | None:
         """`up 30% from last year's 960 million yuan`, `2022's 50.2 trillion yuan`: a year in the
@@ -1142,6 +1291,17 @@ class PeriodResolver:
             t0, t1 = self.doc.title
             hit = self.doc._par_cache["plan_document"] = bool(
                 _PLAN_TITLE.search(self.doc.text, t0, t1)
+            )
+        return hit
+
+    def _issuing_notice(self) -> bool:
+        """The title names a notice or circular (`Notice ... on Issuing the Implementation Plan
+        ... (2025-2027)`): its tasks without a year are the year of issue's; computed once."""
+        hit = self.doc._par_cache.get("issuing_notice")
+        if hit is None:
+            t0, t1 = self.doc.title
+            hit = self.doc._par_cache["issuing_notice"] = bool(
+                _NOTICE_TITLE.search(self.doc.text, t0, t1)
             )
         return hit
 
@@ -1380,12 +1540,56 @@ class PeriodResolver:
                 return p
         return None
 
+    def _later_base(self, c: QCtx, p: Period) -> bool:
+        """`p` follows another figure of the sentence after this one and dates it as a
+        comparison base (`6,000, up from about 4,000 at the end of last year`)."""
+        if p.start < c.q.end:
+            return False
+        i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+        if i <= c.index or self.doc.quantities[i].start < c.q.end:
+            return False
+        return base_period(self.doc, p)
+
+    def _list_period(self, c: QCtx, p: Period) -> bool:
+        """`p` closes a list of figures that starts with this one (`cultivate 100 future
+        factories, 1,000 smart factories and 5,000 digital workshops by the end of 2027`): it
+        dates every member, not only the last."""
+        qs, text = self.doc.quantities, self.doc.text
+        j = c.index
+        while j + 1 < len(qs) and qs[j + 1].end <= p.start:
+            if not _COORD_GAP.fullmatch(text, qs[j].end, qs[j + 1].start):
+                return False
+            j += 1
+        return j > c.index
+
+    def _intended(self, c: QCtx, p: Period) -> bool:
+        """`p` dates the intention of a surveyed share (this one or a later one of the sentence:
+        `Of the 1,024 firms surveyed, 63.5% plan to raise investment in 2026`), not the share,
+        which is measured at the survey."""
+        hit = self._intents.get(p.start)
+        if hit is None:
+            i = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+            q = self.doc.quantities[i] if i >= 0 else None
+            hit = self._intents[p.start] = (
+                q is not None
+                and q.unit == "percent"
+                and q.start >= c.sentence[0]
+                and _INTENDING.match(self.doc.text, q.end) is not None
+            )
+        return hit
+
     def _resolve(self, c: QCtx) -> ResolvedPeriod:
         q = c.q
         text = self.doc.text
         s0, s1 = c.sentence
         in_sentence = self._in(s0, s1)
         c0, c1 = c.clause
+        # the years from a surveyed share's intention on are not the figure's (`_intended`)
+        cut = s1
+        if self._may_intend:
+            cut = next(
+                (p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1
+            )
         own = [
             p
             for p in in_sentence
@@ -1393,6 +1597,10 @@ class PeriodResolver:
             and p.end <= max(c1, q.end + 1)
             and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
         ]
+        if own:
+            # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
+            # a comparison base figure after this one dates that base only
+            own = [p for p in own if not self._later_base(c, p) and p.start < cut]
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
@@ -1413,7 +1621,13 @@ class PeriodResolver:
         pair = self._change_years(c)
         if pair is not None:
             return pair
-        before = [p for p in in_sentence if p.end <= c0 and not base_period(self.doc, p)]
+        before = [
+            p
+            for p in in_sentence
+            if p.end <= c0
+            and not base_period(self.doc, p)
+            and not (self._may_intend and self._intended(c, p))
+        ]
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
@@ -1425,9 +1639,11 @@ class PeriodResolver:
             p
             for p in in_sentence
             if p.start >= c1
-            and not attached_to_other(self.doc, p, c)
+            and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
+            and not self._later_base(c, p)
         ]
+        after = [p for p in after if p.start < cut]
         if after:
             res = self._make(after[0], c=c)
             if not self._present_vs_future(c, res):
@@ -1448,6 +1664,8 @@ class PeriodResolver:
         if res is not None:
             return res
         lead = text[s0 : max(c.own[1], q.end)]
+        if q.unit == "percent" and _INTENDING.match(text, q.end):
+            lead = text[c0 : q.end]  # `..., while 8.2% plan to cut it`: not the share's plan
         # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
         # coordinated after the figure, with a verb of its own, does not introduce it
         cm = _COORDINATED_VERB.search(lead, q.end - s0)
@@ -1506,6 +1724,18 @@ class PeriodResolver:
             return ResolvedPeriod(py, py, "paragraph_year")
         plan = self.title_plan() or self.doc_plan()
         if plan is not None and (planned or PLAN_ACTION.search(lead)):
+            if _PLAN_PERIOD.search(text, s0, s1):
+                # `no fewer than 10,000 5G factories completed in the plan period`
+                return ResolvedPeriod(plan[0], plan[1], "plan_year")
+            if (
+                self.pub is not None
+                and plan[0] <= self.pub < plan[1]
+                and self._issuing_notice()
+                and IMPERATIVE.match(text, s0)
+            ):
+                # a task of a notice written as an order, with no year (`Develop no fewer than
+                # 20 industry models`): the year of issue, not the plan's horizon
+                return ResolvedPeriod(self.pub, self.pub, "plan_year")
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if (
             self.pub is not None
@@ -1520,7 +1750,13 @@ class PeriodResolver:
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
-        if c.paragraph != self.doc.title and self._past_tense(lead, max(c.own[1], q.end), s1):
+        if (
+            c.paragraph != self.doc.title
+            and self._past_tense(lead, max(c.own[1], q.end), s1)
+            and not _REPORT_METHOD.match(text, s0, q.start)
+        ):
+            # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
+            # platforms`: the making of the report, at publication, not the year it is about)
             y = self.article_year()
             if y is not None and (self.pub is None or y < self.pub):
                 return ResolvedPeriod(y, y, "article_year")

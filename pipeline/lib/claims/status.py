@@ -38,7 +38,29 @@ _FORECAST = folded(
 _FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised)\b"
+    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance|(?:is|are|seems?) "
+    r"(?:possible|plausible|achievable|within reach)|the odds|extrapolat\w*)\b"
+)
+# a figure measured against a forecast is not one (`up 24.6% and ahead of our forecast`)
+_VS_FORECAST = re.compile(
+    r"\b(?:ahead of|above|below|beat(?:ing)?|miss(?:ed|ing)?|in line with|short of|exceed(?:ed|ing)|"
+    r"than)\s+(?:our|the|its|their|market|consensus|analysts'?)?\s*(?:consensus\s+)?"
+    r"(?:forecasts?|expectations?|estimates?|guidance)\b",
+    re.I,
+)
+# a plan of a number without `to`: `they plan 20,000 to 30,000 stations`
+_PLAN_NUMBER = re.compile(
+    r"\b(?:plans?|planned|targets?|targeted|targeting)\s+(?:(?:about|around|some|up to|more than|"
+    r"over|another|a further)\s+)?(?:\d[\d,.]*\s*(?:to|-|\u2013)\s*)?$",
+    re.I,
+)
+_ENCOURAGED = re.compile(r"\b(?:is|are)\s+encouraged\s+to\b", re.I)
+# a share of the surveyed followed by their intention (`63.5% plan to increase investment`):
+# the share is measured now, the intention is theirs
+_INTENDING_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
+    r"planned|intend|intends|intended|expect|expects|expected|aim|aims|would|will)\b",
+    re.I,
 )
 # approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)
 _ESTIMATE = folded(
@@ -54,6 +76,7 @@ _FORECAST_LEAD = folded(
     rf"\b(?:expects?|expected|forecasts?|forecasted|projected|predicts?|predicted|"
     rf"anticipates?|anticipated|estimates? that|{_MODAL})\b"
 )
+_MODAL_BEFORE = re.compile(r"\b(?:could|may|might)\s+(?:\w+ly\s+)?$", re.I)
 _HEAD_TO = re.compile(
     r"\bto\s+(?:reach|hit|top|exceed|surpass|cross|pass|break|near|approach|double)?\s*"
     r"(?:the\s+)?$",
@@ -115,7 +138,13 @@ def _scope(doc: Doc, c: QCtx) -> str:
     # figure is a share of it, not a goal
     if end > c.q.end and _SHARE_OF_INTENDING.match(doc.text, c.q.end, end):
         end = c.q.end
-    return doc.text[c.sentence[0] : end]
+    start = c.sentence[0]
+    if c.q.unit == "percent" and _INTENDING_AFTER.match(doc.text, c.q.end, end):
+        end, start = c.q.end, c.clause[0]  # `..., while 8.2% plan to reduce it`
+    scope = doc.text[start:end]
+    if "orecast" in scope or "xpectation" in scope or "stimate" in scope or "uidance" in scope:
+        scope = _VS_FORECAST.sub(" ", scope)
+    return scope
 
 
 def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
@@ -134,6 +163,13 @@ def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     lead = doc.text[c.sentence[0] : max(c.sentence[0], a)]  # `could surpass 5 trillion`
     ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
+    tail = lead[-24:]
+    if (
+        not ends
+        and ("ould" in tail or "ay" in tail or "ight" in tail)
+        and _MODAL_BEFORE.search(tail)
+    ):
+        return True  # `reached 10 billion yuan in 2016 and could double by 2018`
     return bool(ends) and not _TARGET.search(lead, ends[-1])
 
 
@@ -180,6 +216,17 @@ def _requirement(doc: Doc, c: QCtx, scope: str) -> bool:
 
 
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
+    status = _resolve_status(doc, c, period)
+    if status == "target" and not period.goal and period.basis != "plan_year":
+        # `Will China's industrial internet hit 10 trillion yuan by 2030?`: a question about a
+        # level to come is a forecast, not a goal
+        s0, s1 = c.sentence
+        if doc.text[s0:s1].rstrip(" \t\n\"'\u201d").endswith("?"):
+            return "forecast"
+    return status
+
+
+def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     scope = _scope(doc, c)
     pub = doc.pub_year
     end = period.end
@@ -194,15 +241,20 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"
     if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
+    num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     planned = (
         period.goal
         or _plan_level(doc, c)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
+        or ("ncouraged" in scope and _ENCOURAGED.search(scope))
+        or (
+            ("lan" in scope or "arget" in scope)
+            and _PLAN_NUMBER.search(doc.text, max(c.sentence[0], num0 - 40), num0)
+        )
         or IMPERATIVE.match(doc.text, c.sentence[0])
         or _requirement(doc, c, scope)
     )
-    num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     if (
         planned
         and not period.goal
