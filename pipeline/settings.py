@@ -112,6 +112,18 @@ def max_file_bytes() -> int:
     return load(only=("max_file_bytes",)).max_file_bytes
 
 
+def workers() -> int:
+    """PIPELINE_WORKERS, else the number of cores this process may use (worker processes of the
+    ingest, articles and extraction steps)."""
+    env = os.environ.get("PIPELINE_WORKERS")
+    if env:
+        return max(1, int(env))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def article_seconds() -> float:
     return load(only=("article_seconds",)).article_seconds
 

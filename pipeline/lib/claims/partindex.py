@@ -12,26 +12,7 @@ from __future__ import annotations
 
 import re
 
-
-def trie_pattern(words) -> str:
-    """A trie-shaped alternation (`t(?:en|hree|wo)`) that matches the longest word possible at a
-    position: the branches of a node start with different characters, and a word that ends at a
-    node with children is an optional (greedy) tail."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+from pipeline.lib.quantities.extractor import trie_pattern
 
 
 class PartFinder:

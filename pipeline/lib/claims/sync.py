@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import os
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -94,13 +93,7 @@ def _task(items: list[tuple[str, str, dt.date | None]]) -> list[ArticleResult]:
 
 def default_workers() -> int:
     """PIPELINE_WORKERS, else the number of cores this process may use."""
-    env = os.environ.get("PIPELINE_WORKERS")
-    if env:
-        return max(1, int(env))
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+    return settings.workers()
 
 
 class Extractor:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from pipeline import settings
 
 MIN_FOR_WORKERS = 300  # fewer items are handled in this process
 TASK = 50  # items sent to a worker at a time
@@ -27,13 +28,7 @@ TASK = 50  # items sent to a worker at a time
 
 def default_workers() -> int:
     """PIPELINE_WORKERS, else the number of cores this process may use."""
-    env = os.environ.get("PIPELINE_WORKERS")
-    if env:
-        return max(1, int(env))
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+    return settings.workers()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,8 +44,10 @@ MASTER = re.compile(
 )
 
 
-def _trie(words) -> str:
-    """A trie-shaped alternation (`t(?:en|hree|wo)`): the stdlib engine scans it ~5x faster."""
+def trie_pattern(words) -> str:
+    """A trie-shaped alternation (`t(?:en|hree|wo)`) that matches the longest word possible at a
+    position (a word ending at a node with children is an optional, greedy tail): the stdlib
+    engine scans it ~5x faster than a flat alternation."""
     root: dict = {}
     for w in words:
         node = root
@@ -112,7 +114,7 @@ TRIGGER_WORDS = (
     + ["made", "vision", "agenda", "healthy", "long-term", "long term", "standards"]
     + sorted(fractions.TRIGGERS)
 )
-TRIGGER = sre.compile(rf"\d+|(?<![a-z]){_trie(sorted(set(TRIGGER_WORDS)))}(?![a-z])")
+TRIGGER = sre.compile(rf"\d+|(?<![a-z]){trie_pattern(sorted(set(TRIGGER_WORDS)))}(?![a-z])")
 TRIGGER_I = sre.compile(TRIGGER.pattern, sre.IGNORECASE)
 PREFIX = re.compile(
     r"(?r)(?:(?:\b(?:in|over|during|for|within|throughout)\s+)?\bthe\s+"
