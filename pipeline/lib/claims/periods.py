@@ -329,11 +329,12 @@ _INTENT_WORD = re.compile(
     r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
     re.I,
 )
-_INTENDING = re.compile(
+# the surveyed and their intention verb, left open (status.py adds `would|will`, this `to`)
+INTENT_AFTER_SHARE = (
     r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
-    r"planned|intend|intends|intended|expect|expects|expected|aim|aims)\s+to\b",
-    re.I,
+    r"planned|intend|intends|intended|expect|expects|expected|aim|aims"
 )
+_INTENDING = re.compile(INTENT_AFTER_SHARE + r")\s+to\b", re.I)
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"

@@ -23,7 +23,7 @@ import re
 
 from .casefold import folded
 from .context import Doc, QCtx
-from .periods import IMPERATIVE, PLAN_ACTION, TARGET_WORDS, ResolvedPeriod
+from .periods import IMPERATIVE, INTENT_AFTER_SHARE, PLAN_ACTION, TARGET_WORDS, ResolvedPeriod
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
@@ -57,11 +57,7 @@ _PLAN_NUMBER = re.compile(
 _ENCOURAGED = re.compile(r"\b(?:is|are)\s+encouraged\s+to\b", re.I)
 # a share of the surveyed followed by their intention (`63.5% plan to increase investment`):
 # the share is measured now, the intention is theirs
-_INTENDING_AFTER = re.compile(
-    r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
-    r"planned|intend|intends|intended|expect|expects|expected|aim|aims|would|will)\b",
-    re.I,
-)
+_INTENDING_AFTER = re.compile(INTENT_AFTER_SHARE + r"|would|will)\b", re.I)
 # approximate or preliminary wording (`nearly`, `almost`, `close to` bound a known figure: no)
 _ESTIMATE = folded(
     r"\b(?:about|around|approximately|roughly|some|an estimated|estimated|estimates|"
