@@ -201,7 +201,8 @@ _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than|(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
+    r"against|versus|than|(?:(?:in|by)\s+(?:19|20)\d\d\s+)?"
+    r"(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
     r"(?:\s+(?:reach|hit|top|total|stand\s+at))?(?=\s*$)|"
     r"(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
     r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
@@ -283,6 +284,8 @@ def _part_weight(
             best = max(best, W_NEAR)
         else:
             best = max(best, W_SENTENCE)
+    if best < W_NEAR and extra and extra[1] <= s0 and doc.has_part(part, extra[0], extra[1]):
+        return W_NEAR  # the previous sentence, which a pronoun subject refers to
     if best:
         return best
     p0, p1 = c.paragraph
@@ -291,13 +294,34 @@ def _part_weight(
     return 0.0
 
 
+# a sentence whose subject is the previous sentence's figure or subject: `That compares with
+# 3.1 trillion yuan in 2020`, `Its share of GDP rose from ...`, `This was up from ...`
+_ANAPHORIC = re.compile(
+    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
+    r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
+)
+
+
+def _previous_sentence(doc: Doc, c: QCtx) -> tuple[int, int] | None:
+    """The previous sentence of the paragraph when the figure's sentence opens with a pronoun
+    subject and the figure is in its first clause (the pronoun names that sentence's subject)."""
+    s0 = c.sentence[0]
+    if s0 <= c.paragraph[0] or not _ANAPHORIC.match(doc.norm, s0, c.q.start):
+        return None
+    if doc.quantities_in(s0, c.q.start):
+        return None  # not the sentence's first figure
+    prev = doc.seg.sentence_at(s0 - 1)
+    return prev if prev[0] >= c.paragraph[0] and prev[1] <= s0 else None
+
+
 def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     """(linked, extra near region) of the figure, computed once per quantity span (the first
     context asked for decides, as the regions of a `respectively` list come first)."""
     key = ("near", c.q.start, c.q.end)
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
-        near_ctx = doc._par_cache[key] = (_linked(doc, c), _subject_before_appositive(doc, c))
+        extra = _subject_before_appositive(doc, c) or _previous_sentence(doc, c)
+        near_ctx = doc._par_cache[key] = (_linked(doc, c), extra)
     return near_ctx
 
 
@@ -348,6 +372,9 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
 
 def _topic_in_sentence(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
     s0, s1 = c.sentence
+    prev = _previous_sentence(doc, c)
+    if prev is not None:
+        s0 = prev[0]  # `... the digital economy ... . Its share of GDP rose ...`
     return any(doc.has_part(w, s0, s1) for w in words)
 
 
@@ -547,7 +574,20 @@ def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     ends = [g.end() for g in _GROWTH_CUE.finditer(lead)]
     if not ends:
         return False
+    if _LEVEL_AFTER_CUE.match(lead, ends[-1]):
+        # `its share of GDP rose from 21.6 percent to 41.5 percent`: the levels of a share, not
+        # the change (`growth ... eased to 7.39%` stays a growth rate)
+        shares = [m.end() for m in _SHARE_CUE.finditer(lead, 0, ends[-1])]
+        if shares and not re.search(r"\bgrowth\b", lead[shares[-1] : ends[-1]]):
+            return False
     return not _SHARE_CUE.search(lead, ends[-1])
+
+
+# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`
+_LEVEL_AFTER_CUE = re.compile(
+    r"\s+(?:from\b.*|to(?:\s+(?:an?\s+)?(?:estimated|about|around|nearly|almost|over|"
+    r"more\s+than|roughly))?\s*)$"
+)
 
 
 def _masked(doc: Doc, c: QCtx, lo: int, hi: int, lower: bool = True) -> str:
