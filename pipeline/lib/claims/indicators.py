@@ -750,10 +750,59 @@ def _is_ratio(doc: Doc, c: QCtx) -> bool:
 
 def _is_flow(doc: Doc, c: QCtx) -> bool:
     """An addition or a rate over a period (`887,000 new base stations`, `build another 600,000`,
-    `a daily resolution volume of 150 million`)."""
+    `a daily resolution volume of 150 million`, `10 more platforms`, `10 apps each year`)."""
     quote = doc.norm[c.q.start : c.q.end]
     subject = doc.norm[c.own[0] : c.q.start]
-    return bool(_NEW.search(quote) or _NEW.search(subject))
+    return bool(
+        _NEW.search(quote)
+        or _NEW.search(subject)
+        or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
+        or _MORE_AFTER.match(doc.norm, c.q.end)
+    )
+
+
+# a rate per year after the figure (`15 percent a year`, `10 apps each year`), not a comparison
+# base (`up from 64% a year earlier`)
+_PER_YEAR_AFTER = re.compile(
+    r"\s*(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|ago|before|prior|previously|on\b))"
+)
+# `10 more cross-industry platforms`: an increment (not `10 more than`)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
+# a figure about a sample or a survey, not the whole country: `the monitoring sample of 160
+# platforms connected 104.6 million devices`, `apps listed on sample platforms`
+_SAMPLE = re.compile(r"\b(?:samples?|sampled|surveyed|survey\s+of|our\s+survey|respondents)\b")
+# a figure per unit (per platform, per firm): `connect more than 10,000 devices each`, `each
+# connecting more than 100,000 devices on average`
+_PER_UNIT_AFTER = re.compile(r"\s+(?:each|apiece|on\s+average)\b(?!\s+(?:year|month|day)\b)")
+_PER_UNIT_BEFORE = re.compile(
+    r"\b(?:each(?!\s+(?:year|month|day|quarter)\b)|on\s+average|an\s+average\s+of)\b[^,;]*$"
+)
+# the subject of a gain is firms in general (`enterprises that completed transformation saw
+# production efficiency rise`, `Sample enterprises reported`), not demonstration factories
+_FIRMS = re.compile(r"\b(?:enterprises|manufacturers|firms|companies|smes)\b")
+
+
+def _sample_or_per_unit(doc: Doc, c: QCtx, ind) -> bool:
+    """A figure about a sample, or a per-unit amount, is not the national indicator."""
+    lead = doc.norm[c.sentence[0] : c.q.start]
+    if _SAMPLE.search(lead):
+        return True
+    if ind.kind in ("count", "flow", "level") and (
+        _PER_UNIT_AFTER.match(doc.norm, c.q.end)
+        or _PER_UNIT_BEFORE.search(doc.norm, c.own[0], c.q.start)
+    ):
+        return True
+    if ind.kind == "growth_rate" and ind.topic == "intelligent_manufacturing":
+        # a demonstration factory's gain: the factories are named in the sentence, not firms
+        s0, s1 = c.sentence
+        if _FIRMS.search(lead) and not any(doc.has_part(w, s0, s1) for w in _norm_demo(ind)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _norm_demo(ind) -> tuple[str, ...]:
+    return tuple(norm(r) for r in ind.requires)
 
 
 def _is_change(doc: Doc, c: QCtx) -> bool:
@@ -920,6 +969,10 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
         return UNCLASSIFIED, best_score
-    if ind.kind == "growth_rate" and _COMPOUND.search(doc.norm[c.clause[0] : c.q.start]):
+    if ind.kind in ("growth_rate", "share") and (
+        _COMPOUND.search(doc.norm[c.clause[0] : c.q.start]) or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
+    ):
         return UNCLASSIFIED, best_score  # a compound/average annual rate, not a yearly growth
+    if _sample_or_per_unit(doc, c, ind):
+        return UNCLASSIFIED, best_score
     return ind.id, best_score
