@@ -497,6 +497,28 @@ _REGION_NAME = re.compile(
     r"Expo|Declaration|Consensus|Cooperation|Initiative|Time|time)\b)"
 )
 _REGION_WORD = _words_re(REGION_WORDS)
+# another country or bloc as the subject: `China has more than 50 platforms, the United States
+# more than 30 and Germany around 20` (every catalog indicator is China's)
+_FOREIGN = re.compile(
+    r"\b(?:the\s+United\s+States|United\s+States|the\s+U\.?S\.?(?=\W)|America|Germany|Japan|"
+    r"South\s+Korea|Korea|France|Britain|the\s+UK|the\s+United\s+Kingdom|India|Italy|Russia|"
+    r"Singapore|Vietnam|Brazil|the\s+European\s+Union|the\s+EU|Europe|North\s+America)\b"
+    r"(?!\s+(?:and|or)\s+China\b)"
+)
+# a group of regions named before (`in the three provinces`, `these cities`): not the nation
+_REGION_GROUP = re.compile(
+    r"\b(?:the|these|those|both|the\s+two|its)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|[2-9]|1\d|2\d)\s+)?(?:provinces|cities|municipalities|prefectures|counties)\b"
+)
+# a region right after the figure: `320,000 pieces of equipment in Changzhou`, `... in operation
+# in the three provinces`
+_IN_REGION_AFTER = re.compile(r"\b(?:in|across\s+the|of)\s+$")
+# one facility as the subject: `the node will connect no fewer than 300 enterprises`, `The
+# platform served 2,340 enterprise customers`, `The park hosts a node that has registered ...`
+_FACILITY = re.compile(
+    r"\b(?:the|this|that|a|an|one|its|our)\s+(?:[a-z][\w-]*\s+){0,2}(?:node|park|platform)\b"
+    r"(?!\s+(?:economy|market|industry|sector|system)s?\b)(?!['\u2019]?s\b)"
+)
 _REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
     r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
     r"ranks?|ranked|built|added|now))\b"
@@ -620,6 +642,8 @@ def _region_hits(raw: str, low: str) -> list[int]:
         # a level in an enumeration (`national, provincial and enterprise ...`) is not a scope
         if not _LEVELS.search(low[max(0, m.start() - 25) : m.start()]):
             out.append(m.end())
+    out += [m.end() for m in _FOREIGN.finditer(raw)]
+    out += [m.end() for m in _REGION_GROUP.finditer(low)]
     return out
 
 
@@ -703,6 +727,26 @@ def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
     return hit
 
 
+def _region_after(doc: Doc, c: QCtx, after: str) -> bool:
+    """A region named in the figure's own clause after it, after `in`: `320,000 pieces of
+    equipment in Changzhou are connected`, `nodes are in operation in the three provinces`."""
+    if not after.strip():
+        return False
+    for m in _REGION_GROUP.finditer(after):
+        if _IN_REGION_AFTER.search(after, 0, m.start()):
+            return True
+    raw = doc.text[c.q.end : c.q.end + len(after)]
+    names = [m for m in _REGION_NAME.finditer(raw) if not m.group(0).isupper()]
+    if len(names) != 1 or "national" in doc.norm[c.q.start : c.q.end]:
+        return False  # `five national top-level nodes in Beijing, Shanghai, ...`: where they are
+    if _LIST_GOES_ON.match(doc.text, c.q.end + names[0].end()):
+        return False
+    return _IN_REGION_AFTER.search(after, 0, names[0].start()) is not None
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)\s*[A-Z]")
+
+
 def scope_of(doc: Doc, c: QCtx) -> str | None:
     """`region` or `company` when the figure's subject is a province/city/region or one firm,
     else None (a national figure)."""
@@ -721,7 +765,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     if any(
         not _LEVELS.search(after[max(0, m.start() - 25) : m.start()])
         for m in _REGION_WORD.finditer(after)
-    ):
+    ) or _region_after(doc, c, after):
         result = "region"
     elif _scoped(raw, low, _region_hits(raw, low)):
         result = "region"
@@ -729,6 +773,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
         comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
         comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
+        comp += [m.end() for m in _FACILITY.finditer(low)]
         if _scoped(raw, low, comp):
             result = "company"
     if result is None and not _NATIONAL.search(low):
