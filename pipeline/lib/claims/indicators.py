@@ -643,7 +643,6 @@ def _region_hits(raw: str, low: str) -> list[int]:
         if not _LEVELS.search(low[max(0, m.start() - 25) : m.start()]):
             out.append(m.end())
     out += [m.end() for m in _FOREIGN.finditer(raw)]
-    out += [m.end() for m in _REGION_GROUP.finditer(low)]
     return out
 
 
@@ -660,7 +659,9 @@ def _scoped(raw: str, low: str, hits: list[int]) -> bool:
 _LOCAL_DOC = re.compile(
     r"\b(?:notice|circular|action\s+plan|plan|opinions|measures|implementation|programme|"
     r"program|scheme|regulations?|guidelines?|(?:municipal|provincial|people's)\s+government|"
-    r"statistical\s+(?:communiqu\w*|bulletin|report)|communiqu\w*|bulletin)\b"
+    r"statistical\s+(?:communiqu\w*|bulletin|report)|communiqu\w*|bulletin|"
+    # a provincial or city government's work report
+    r"report\s+on\s+the\s+work|work\s+report)\b"
 )
 # a company's own release: `Hanwei Intelligent Reports 2023 Annual Results`, `... /PRNewswire/
 # -- X Holdings Limited (... stock code: 2783) ... today announced its annual results`
@@ -727,9 +728,16 @@ def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
     return hit
 
 
-def _region_after(doc: Doc, c: QCtx, after: str) -> bool:
-    """A region named in the figure's own clause after it, after `in`: `320,000 pieces of
-    equipment in Changzhou are connected`, `nodes are in operation in the three provinces`."""
+def _group_hits(doc: Doc, lo: int, hi: int) -> list[int]:
+    """End offsets (from lo) of region groups in [lo, hi), unmasked (`the three provinces` is
+    itself a quantity)."""
+    return [m.end() - lo for m in _REGION_GROUP.finditer(doc.norm, lo, hi)]
+
+
+def _region_after(doc: Doc, c: QCtx) -> bool:
+    """A region named in the figure's clause after it, after `in`: `320,000 pieces of equipment
+    in Changzhou are connected`, `nodes are in operation in the three provinces`."""
+    after = doc.norm[c.q.end : max(c.clause[1], c.q.end)]
     if not after.strip():
         return False
     for m in _REGION_GROUP.finditer(after):
@@ -765,9 +773,9 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     if any(
         not _LEVELS.search(after[max(0, m.start() - 25) : m.start()])
         for m in _REGION_WORD.finditer(after)
-    ) or _region_after(doc, c, after):
+    ) or _region_after(doc, c):
         result = "region"
-    elif _scoped(raw, low, _region_hits(raw, low)):
+    elif _scoped(raw, low, _region_hits(raw, low) + _group_hits(doc, s0, c.q.start)):
         result = "region"
     else:
         comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
