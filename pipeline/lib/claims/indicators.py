@@ -200,6 +200,8 @@ MIN_SCORE_UNKNOWN_NOUN = 8.0
 _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
+    r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
+    r"(?:total|number|tally|count)\s+(?:\w+\s+)?to|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
     r"against|versus|than|(?:(?:in|by)\s+(?:19|20)\d\d\s+)?"
     r"(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
@@ -811,7 +813,31 @@ def _is_flow(doc: Doc, c: QCtx) -> bool:
         or _NEW.search(subject)
         or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
         or _MORE_AFTER.match(doc.norm, c.q.end)
+        or _OVER_PERIOD_AFTER.match(doc.norm, c.q.end)
+        or _compared_with_flow(doc, c)
     )
+
+
+# an amount over a period: `built more than 600,000 base stations over the year`
+_OVER_PERIOD_AFTER = re.compile(
+    r"\s+(?:over|during|throughout)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+)?"
+    r"(?:year|quarter|month|period|first\s+half|second\s+half)\b"
+)
+_COMPARED_LEAD = re.compile(
+    r"\W*(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|from)\s*$"
+)
+
+
+def _compared_with_flow(doc: Doc, c: QCtx) -> bool:
+    """A comparison base of an addition is an addition too: `270,000 new stations were added,
+    compared with 214,000 in the first quarter`."""
+    if c.index == 0 or not _COMPARED_LEAD.match(doc.norm, c.own[0], c.q.start):
+        return False
+    prev = doc.quantities[c.index - 1]
+    if prev.start < c.sentence[0]:
+        return False
+    lo = max(c.sentence[0], doc.seg.clause_at(prev.start, prev.end)[0])
+    return _NEW.search(doc.norm, lo, c.own[0]) is not None
 
 
 # a rate per year after the figure (`15 percent a year`, `10 apps each year`), not a comparison
