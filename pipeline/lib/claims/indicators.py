@@ -304,13 +304,14 @@ _ANAPHORIC = re.compile(
 )
 
 
-def _previous_sentence(doc: Doc, c: QCtx) -> tuple[int, int] | None:
+def _previous_sentence(doc: Doc, c: QCtx, first_only: bool = True) -> tuple[int, int] | None:
     """The previous sentence of the paragraph when the figure's sentence opens with a pronoun
-    subject and the figure is in its first clause (the pronoun names that sentence's subject)."""
+    subject (the pronoun names that sentence's subject); `first_only`: only for the sentence's
+    first figure."""
     s0 = c.sentence[0]
     if s0 <= c.paragraph[0] or not _ANAPHORIC.match(doc.norm, s0, c.q.start):
         return None
-    if doc.quantities_in(s0, c.q.start):
+    if first_only and doc.quantities_in(s0, c.q.start):
         return None  # not the sentence's first figure
     prev = doc.seg.sentence_at(s0 - 1)
     return prev if prev[0] >= c.paragraph[0] and prev[1] <= s0 else None
@@ -374,7 +375,7 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
 
 def _topic_in_sentence(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
     s0, s1 = c.sentence
-    prev = _previous_sentence(doc, c)
+    prev = _previous_sentence(doc, c, first_only=False)
     if prev is not None:
         s0 = prev[0]  # `... the digital economy ... . Its share of GDP rose ...`
     return any(doc.has_part(w, s0, s1) for w in words)
@@ -1049,7 +1050,8 @@ def match_indicator(
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
         return UNCLASSIFIED, best_score
     if ind.kind in ("growth_rate", "share") and (
-        _COMPOUND.search(doc.norm[c.clause[0] : c.q.start]) or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
+        _COMPOUND.search(doc.norm[c.clause[0] : c.q.start])
+        or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
     ):
         return UNCLASSIFIED, best_score  # a compound/average annual rate, not a yearly growth
     if _sample_or_per_unit(doc, c, ind):
