@@ -221,3 +221,72 @@ def test_statistical_bulletin_released_mid_year_speaks_of_its_year():
     )
     assert _years(find(text, "88,000", "2023-07-15")) == (2022, 2022)
     assert _years(find(text, "131,000", "2023-07-15")) == (2022, 2022)
+
+
+# -- status -------------------------------------------------------------------------------------
+
+
+def test_could_be_worth_this_year_is_a_forecast():
+    text = TITLE + (
+        "The country's industrial software market could be worth 310 billion yuan this year, "
+        "according to a consultancy.\n"
+    )
+    assert find(text, "310 billion", "2021-04-10").status == "forecast"
+
+
+def test_estimate_of_the_present_in_a_later_clause_is_an_estimate():
+    text = TITLE + (
+        "Analysts at a brokerage estimate that integration work accounts for most of the revenue "
+        "of platform firms, leaving gross margins at 20% to 30%.\n"
+    )
+    assert find(text, "20%", "2022-06-01").status == "estimate"
+    assert find(text, "30%", "2022-06-01").status == "estimate"
+
+
+def test_estimate_that_looks_ahead_is_a_forecast_even_after_a_plan():
+    text = TITLE + (
+        "The province plans to add 50,000 industrial robots in 2023, and a broker estimates the "
+        "province's automation market will grow 10 to 13 per cent a year through 2026.\n"
+    )
+    assert find(text, "13 per cent", "2023-02-01").status == "forecast"
+
+
+def test_reported_would_after_the_figure_is_a_forecast():
+    text = TITLE + (
+        "Organizers said some 800 new products would be launched during the four-day fair.\n"
+    )
+    assert find(text, "800 new products", "2024-09-18").status == "forecast"
+
+
+def test_a_guess_about_a_year_ahead_is_a_forecast_not_a_target():
+    text = TITLE + (
+        "My own guess is that by 2026 some 50 percent of the suppliers in our survey will use a "
+        "platform.\n"
+    )
+    assert find(text, "50 percent", "2022-06-01").status == "forecast"
+
+
+# -- bounds -------------------------------------------------------------------------------------
+
+
+def test_an_estimated_figure_is_exact_and_an_estimate():
+    text = TITLE + (
+        "The country's industrial control market was worth an estimated 21.3 billion yuan in "
+        "2023, barely changed from a year earlier.\n"
+    )
+    c = find(text, "21.3 billion", "2024-03-01")
+    assert c.bound == "exact"
+    assert c.status == "estimate"
+
+
+# -- indicators: a list of places after `in` is where, not whose --------------------------------
+
+
+def test_a_list_of_cities_after_in_does_not_scope_the_next_figure():
+    text = TITLE + (
+        "Five national top-level nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing are "
+        "in operation, and 31 secondary nodes had been launched by the end of June.\n"
+    )
+    assert find(text, "31 secondary nodes", "2020-07-10").indicator == (
+        "identification_secondary_nodes"
+    )

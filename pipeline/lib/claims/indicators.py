@@ -637,15 +637,41 @@ def _region_hits(raw: str, low: str) -> list[int]:
     """End offsets (in the window) of region cues: gazetteer names (not all capitals) and generic
     region words."""
     out = []
-    for m in _REGION_NAME.finditer(raw):
+    names = list(_REGION_NAME.finditer(raw))
+    located = _located_lists(raw, names) if len(names) >= 3 else ()
+    for k, m in enumerate(names):
         if m.group(0).isupper() or _VENUE.search(low[max(0, m.start() - 40) : m.start()]):
             continue  # a dateline, or where an event took place
+        if k in located:
+            continue  # `nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing`: where
         out.append(m.end())
     for m in _REGION_WORD.finditer(low):
         # a level in an enumeration (`national, provincial and enterprise ...`) is not a scope
         if not _LEVELS.search(low[max(0, m.start() - 25) : m.start()]):
             out.append(m.end())
     out += [m.end() for m in _FOREIGN.finditer(raw)]
+    return out
+
+
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&)\s*$")
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _located_lists(raw: str, names: list) -> set[int]:
+    """Indices of region names in a list of three or more after `in` / `at`: where things are
+    (`five top-level nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing`), not whose
+    figure it is."""
+    out: set[int] = set()
+    k = 0
+    while k < len(names):
+        j = k
+        while j + 1 < len(names) and _NAME_LIST_GAP.match(
+            raw[names[j].end() : names[j + 1].start()]
+        ):
+            j += 1
+        if j - k >= 2 and _IN_BEFORE.search(raw, max(0, names[k].start() - 6), names[k].start()):
+            out.update(range(k, j + 1))
+        k = j + 1
     return out
 
 
