@@ -41,6 +41,7 @@ SETS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout17",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}

@@ -45,6 +45,7 @@ SETS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout17",
 )
 
 sys.path.insert(0, str(ROOT))
