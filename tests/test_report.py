@@ -222,3 +222,24 @@ def test_report_renders_in_headless_chromium(small_warehouse, page, tmp_path):
     res = _run_chromium("--window-size=1200,1600", f"--screenshot={shot}", html_path.as_uri())
     assert res.returncode == 0, res.stderr[-2000:]
     assert _png_is_not_blank(shot)
+
+
+def test_the_section_cache_redraws_only_changed_indicators(small_warehouse, tmp_path):
+    """Sections kept between runs give the same page; a section whose key no longer matches
+    its indicator's data is drawn again, one whose key matches is reused as it is."""
+
+    def page_of(cache_path):
+        out = write_report(small_warehouse, tmp_path / "report.html", cache_path=cache_path)
+        return re.sub(r"Built [^<]*UTC", "Built", out.read_text(encoding="utf-8"))
+
+    fresh = re.sub(r"Built [^<]*UTC", "Built", build_report(small_warehouse))
+    cache_path = tmp_path / "sections.json"
+    assert page_of(cache_path) == fresh
+    data = json.loads(cache_path.read_text(encoding="utf-8"))
+    ind = sorted(data["sections"])[0]
+    data["sections"][ind][1] = data["sections"][ind][1].replace("source figures", "KEPT")
+    cache_path.write_text(json.dumps(data), encoding="utf-8")
+    assert "KEPT" in page_of(cache_path)
+    data["sections"][ind][0] = "a key of other data"
+    cache_path.write_text(json.dumps(data), encoding="utf-8")
+    assert page_of(cache_path) == fresh

@@ -16,6 +16,7 @@ Everything is read with SQL from the warehouse tables; nothing here depends on D
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -347,13 +348,124 @@ def indicator_figure(
 # the page
 
 
-def build_report(con_or_path, *, title: str = "Industrial Internet statistics") -> str:
+_CHART_ID = "chart-@K@"  # the chart's element id in a section, numbered when the page is built
+SECTION_VERSION = "1"  # part of every section's cache key: change it when a section's HTML does
+
+_SOURCES_SQL = (
+    "SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
+    "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
+    "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
+    "FROM observation_sources s JOIN observations o USING (observation_id) "
+)
+
+
+def _sources(con, indicators: list[str]) -> list[dict]:
+    """The source points of these indicators (the MAX_POINTS most recently published each)."""
+    if not indicators:
+        return []
+    cur = con.execute(
+        f"SELECT * FROM ({_SOURCES_SQL} WHERE o.indicator IN (SELECT unnest(?::VARCHAR[])) "
+        "AND o.indicator IN (SELECT DISTINCT indicator FROM series) "
+        "QUALIFY row_number() OVER (PARTITION BY o.indicator "
+        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
+        "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
+        [indicators],
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _source_digests(con) -> dict[str, str]:
+    """{indicator: digest of all its sources' rows} (every source, not only those shown: a
+    change anywhere redraws the chart), one aggregate in SQL."""
+    rows = con.execute(
+        "SELECT o.indicator, count(*), sum(hash(o.observation_id, o.period_start, "
+        "o.period_end, o.period_part, o.status_class, o.value, o.unit, o.bound, s.status, "
+        "s.outlet, s.published_date, s.quote, s.article_file, s.cited_source, "
+        "s.is_syndicated_copy, s.claim_id)) "
+        "FROM observation_sources s JOIN observations o USING (observation_id) "
+        "WHERE o.indicator <> 'unclassified' GROUP BY 1"
+    ).fetchall()
+    return {ind: f"{n}:{h}" for ind, n, h in rows}
+
+
+def _section_key(ind: str, source_digest: str | None, data: dict, cat: dict) -> str:
+    """What an indicator's section is drawn from, as one digest."""
+    payload = [
+        SECTION_VERSION,
+        duckdb.__version__,
+        ind,
+        source_digest,
+        sorted(cat.items()),
+        data.get("series", []),
+        data.get("findings", []),
+    ]
+    return hashlib.sha256(json.dumps(payload, default=str).encode("utf-8")).hexdigest()
+
+
+def _indicator_section(ind: str, data: dict, cat: dict) -> str:
+    """One indicator's section: its chart (element id _CHART_ID), series rows and findings."""
+    unit = cat.get("unit") or (data["series"][0]["unit"] if data["series"] else None)
+    fig = indicator_figure(data["sources"], data["series"], data["findings"], unit)
+    div = _CHART_ID
+    config = {"displaylogo": False, "responsive": True}
+    parts = []
+    parts.append(
+        f'<section class="indicator" id="ind-{esc(ind)}">'
+        f"<h3>{esc(cat.get('name', ind))}</h3>"
+        f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
+        f" · {len(data['sources'])} source figures · x: reference year</p>"
+        f'<div class="chart" id="{div}"></div>'
+        f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
+        f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
+    )
+    rows = [
+        [
+            fmt_period(r["period_start"], r["period_end"], r["period_part"]),
+            fmt_value(r["value"], unit, r["bound"]),
+            r["status"],
+            r["n_sources"],
+            r["values_seen"],
+            "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
+        ]
+        for r in data["series"]
+    ]
+    parts.append(
+        table_html(
+            ["period", "chosen value", "status", "sources", "values seen", "flag"], rows, {3}
+        )
+    )
+    if data["findings"]:
+        parts.append(
+            "<ul>"
+            + "".join(
+                f'<li><span class="flag {esc(f["severity"])}">{esc(f["severity"])}</span> '
+                f"<b>{esc(f['check_name'])}</b>: {esc(f['message'])}</li>"
+                for f in data["findings"]
+            )
+            + "</ul>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def build_report(
+    con_or_path,
+    *,
+    title: str = "Industrial Internet statistics",
+    cache: dict[str, list[str]] | None = None,
+) -> str:
     """The report page as a string, from an open DuckDB connection or a warehouse path (opened
-    read-only)."""
+    read-only).
+
+    `cache` ({indicator: [key, section HTML]}, updated in place) keeps each indicator's section
+    between runs: its key is a digest of everything the section shows (the indicator's sources,
+    series rows, findings and catalog entry), so only the sections of indicators whose data
+    changed are drawn again, and only their sources are read."""
     if isinstance(con_or_path, str | os.PathLike):
         con = duckdb.connect(str(con_or_path), read_only=True)
         try:
-            return build_report(con, title=title)
+            return build_report(con, title=title, cache=cache)
         finally:
             con.close()
     con = con_or_path
@@ -368,34 +480,33 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         con,
         "SELECT indicator, period_start, period_end, period_part, value, unit, bound, status, "
         "status_class, n_sources, conflict, conflict_detail, selection_rule, values_seen "
-        "FROM series ORDER BY indicator, period_start, period_part NULLS FIRST",
-    )
-    sources = _rows(
-        con,
-        "SELECT * FROM (SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
-        "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
-        "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
-        "FROM observation_sources s JOIN observations o USING (observation_id) "
-        "WHERE o.indicator IN (SELECT DISTINCT indicator FROM series) "
-        "QUALIFY row_number() OVER (PARTITION BY o.indicator "
-        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
-        "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
+        "FROM series ORDER BY indicator, period_start, period_part NULLS FIRST, series_id",
     )
     findings = _rows(
         con,
         "SELECT check_name, severity, indicator, related_indicator, period_start, period_end, "
-        "message FROM findings QUALIFY row_number() OVER (PARTITION BY indicator "
-        f"ORDER BY severity DESC, period_start, finding_id) <= {MAX_FINDINGS} "
-        "ORDER BY severity DESC, indicator, period_start",
+        "message FROM findings WHERE finding_id IN (SELECT finding_id FROM findings "
+        "QUALIFY row_number() OVER (PARTITION BY indicator "
+        f"ORDER BY severity DESC, period_start, finding_id) <= {MAX_FINDINGS}) "
+        "ORDER BY severity DESC, indicator, period_start, finding_id",
     )
     by_ind: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in series:
         by_ind[r["indicator"]]["series"].append(r)
-    for s in sources:
-        by_ind[s["indicator"]]["sources"].append(s)
     for f in findings:
         for ind in {f["indicator"], f["related_indicator"]} - {None}:
             by_ind[ind]["findings"].append(f)
+    # sources are charted for the indicators of `series` only (a subset of by_ind's)
+    charted = [i for i in by_ind if i != "unclassified"]
+    keys: dict[str, str] = {}
+    if cache is not None:
+        digests = _source_digests(con)
+        for ind in charted:
+            cat = catalog.get(ind, {})
+            keys[ind] = _section_key(ind, digests.get(ind), by_ind[ind], cat)
+    redraw = [i for i in charted if cache is None or (cache.get(i) or [None])[0] != keys[i]]
+    for s in _sources(con, redraw):
+        by_ind[s["indicator"]]["sources"].append(s)
 
     rank = {ind: i for i, ind in enumerate(catalog)}  # the catalog's order: by topic, main first
 
@@ -463,48 +574,16 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         )
     )
     for k, ind in enumerate(indicators):
-        data = by_ind[ind]
-        cat = catalog.get(ind, {})
-        unit = cat.get("unit") or (data["series"][0]["unit"] if data["series"] else None)
-        fig = indicator_figure(data["sources"], data["series"], data["findings"], unit)
-        div = f"chart-{k}"
-        config = {"displaylogo": False, "responsive": True}
-        parts.append(
-            f'<section class="indicator" id="ind-{esc(ind)}">'
-            f"<h3>{esc(cat.get('name', ind))}</h3>"
-            f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
-            f" · {len(data['sources'])} source figures · x: reference year</p>"
-            f'<div class="chart" id="{div}"></div>'
-            f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
-            f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
-        )
-        rows = [
-            [
-                fmt_period(r["period_start"], r["period_end"], r["period_part"]),
-                fmt_value(r["value"], unit, r["bound"]),
-                r["status"],
-                r["n_sources"],
-                r["values_seen"],
-                "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
-            ]
-            for r in data["series"]
-        ]
-        parts.append(
-            table_html(
-                ["period", "chosen value", "status", "sources", "values seen", "flag"], rows, {3}
-            )
-        )
-        if data["findings"]:
-            parts.append(
-                "<ul>"
-                + "".join(
-                    f'<li><span class="flag {esc(f["severity"])}">{esc(f["severity"])}</span> '
-                    f"<b>{esc(f['check_name'])}</b>: {esc(f['message'])}</li>"
-                    for f in data["findings"]
-                )
-                + "</ul>"
-            )
-        parts.append("</section>")
+        if cache is not None and ind not in redraw:
+            section = cache[ind][1]
+        else:
+            section = _indicator_section(ind, by_ind[ind], catalog.get(ind, {}))
+            if cache is not None:
+                cache[ind] = [keys[ind], section]
+        parts.append(section.replace(_CHART_ID, f"chart-{k}", 2))
+    if cache is not None:
+        for ind in set(cache) - set(indicators):
+            del cache[ind]
 
     # quarantine and rejects
     parts.append("<h2>Quarantine</h2>")
@@ -575,12 +654,39 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     )
 
 
-def write_report(warehouse_path: Path | str, out_path: Path | str) -> Path:
-    """Build the report from the warehouse (read-only) and write it atomically to out_path."""
+def write_report(
+    warehouse_path: Path | str, out_path: Path | str, cache_path: Path | str | None = None
+) -> Path:
+    """Build the report from the warehouse (read-only) and write it atomically to out_path.
+
+    With `cache_path` (a JSON file), the indicators' sections are kept there between runs and
+    only those whose data changed are drawn again (see build_report); a missing or unreadable
+    cache draws every section."""
     out = Path(out_path)
-    page = build_report(Path(warehouse_path))
+    cache = _load_cache(Path(cache_path)) if cache_path is not None else None
+    page = build_report(Path(warehouse_path), cache=cache)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
+    if cache_path is not None:
+        _atomic_write(Path(cache_path), json.dumps({"version": SECTION_VERSION, "sections": cache}))
     return out
+
+
+def _load_cache(path: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != SECTION_VERSION:
+        return {}
+    sections = data.get("sections")
+    return sections if isinstance(sections, dict) else {}
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
