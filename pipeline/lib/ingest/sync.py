@@ -284,9 +284,13 @@ def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
 
 
 CANDIDATE_PAIRS_SQL = f"""
-WITH b AS (
+WITH shared AS (  -- buckets holding several contents (a superset: some may be gone)
+    SELECT band, bucket FROM state.lsh_bands GROUP BY band, bucket HAVING count(*) > 1
+),
+b AS (
     SELECT l.band, l.bucket, a.article_file, a.content_hash
-    FROM state.lsh_bands l JOIN articles a USING (content_hash)
+    FROM state.lsh_bands l SEMI JOIN shared s ON s.band = l.band AND s.bucket = l.bucket
+    JOIN articles a USING (content_hash)
 ),
 buckets AS (
     SELECT band, bucket, count(*) AS n, min(article_file) AS first
@@ -345,15 +349,24 @@ def _sync_syndication(con, progress: Progress) -> tuple[int, list[str]]:
             con.unregister("_sims")
         pairs.loc[missing.index, "similarity"] = sims
     linked = pairs[pairs["similarity"] >= SYNDICATION_THRESHOLD]
-    names = [r[0] for r in con.execute("SELECT article_file FROM articles").fetchall()]
+    # the articles of linked pairs are clustered; every other article is its own group
+    names = sorted(set(linked["a"]) | set(linked["b"]))
     groups = cluster(names, zip(linked["a"], linked["b"], strict=True))
-    mapping = pd.DataFrame({"article_file": list(groups), "grp": list(groups.values())})
+    mapping = pd.DataFrame(
+        {"article_file": list(groups), "grp": list(groups.values())}, dtype=object
+    )
     con.register("_groups", mapping)
     try:
         regrouped = con.execute(
             "UPDATE articles SET syndication_group = g.grp FROM _groups g "
             "WHERE articles.article_file = g.article_file "
             "AND articles.syndication_group IS DISTINCT FROM g.grp "
+            "RETURNING articles.article_file"
+        ).fetchall()
+        regrouped += con.execute(
+            "UPDATE articles SET syndication_group = article_file "
+            "WHERE syndication_group IS DISTINCT FROM article_file "
+            "AND article_file NOT IN (SELECT article_file FROM _groups) "
             "RETURNING articles.article_file"
         ).fetchall()
     finally:
