@@ -215,6 +215,26 @@ def _check_free_space(build: Path, published: Path) -> None:
         )
 
 
+def copy_file(src: Path, dst: Path) -> None:
+    """Copy src to dst with copy_file_range: a reflink (shared extents, no data copied) where
+    the file system has them (XFS, btrfs), an in-kernel copy elsewhere; shutil's copy when the
+    call is not available."""
+    try:
+        with open(src, "rb") as fin, open(dst, "wb") as fout:
+            left = os.fstat(fin.fileno()).st_size
+            while left > 0:
+                done = os.copy_file_range(fin.fileno(), fout.fileno(), left)
+                if done == 0:
+                    break
+                left -= done
+        if left == 0:
+            return
+    except (AttributeError, OSError) as exc:
+        if _no_space(exc):
+            raise
+    shutil.copyfile(src, dst)
+
+
 def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -232,7 +252,7 @@ def restore_build(build: Path, published: Path) -> bool:
     clean_stale_temporaries(published)
     tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
     try:
-        shutil.copyfile(published, tmp)
+        copy_file(published, tmp)
         os.replace(tmp, build)
     finally:
         tmp.unlink(missing_ok=True)
@@ -297,7 +317,7 @@ def _publish(
 
     def copy_build() -> None:
         try:
-            shutil.copyfile(build, tmp)
+            copy_file(build, tmp)
             copied.append(None)
         except BaseException as exc:  # reported by the caller
             copied.append(exc)
