@@ -10,7 +10,7 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.lib.report import write_report
 
 REPORT_NAME = "report.html"
-REPORT_CACHE = "report_sections.json"
+REPORT_CACHE = "report_sections"
 
 
 @dg.asset(
@@ -27,7 +27,7 @@ def report(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     out = published.parent / REPORT_NAME
     t0 = time.monotonic()
     # the sections of unchanged indicators are kept beside the build copy between runs
-    write_report(published, out, cache_path=settings.build_path.parent / REPORT_CACHE)
+    write_report(published, out, cache_dir=settings.build_path.parent / REPORT_CACHE)
     page = out.read_text(encoding="utf-8")
     context.log.info(f"wrote {out}")
     return dg.MaterializeResult(

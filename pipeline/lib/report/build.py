@@ -163,13 +163,18 @@ def _rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def _has(con, *names: str) -> bool:
-    found = {
+def _names(con) -> set[str]:
+    """The tables and views of the warehouse."""
+    return {
         r[0]
         for r in con.execute(
             "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()"
         ).fetchall()
     }
+
+
+def _has(con, *names: str) -> bool:
+    found = _names(con)
     return all(n in found for n in names)
 
 
@@ -453,12 +458,12 @@ def build_report(
     con_or_path,
     *,
     title: str = "Industrial Internet statistics",
-    cache: dict[str, list[str]] | None = None,
+    cache=None,
 ) -> str:
     """The report page as a string, from an open DuckDB connection or a warehouse path (opened
     read-only).
 
-    `cache` ({indicator: [key, section HTML]}, updated in place) keeps each indicator's section
+    `cache` ({indicator: [key, section HTML]} or a SectionCache, updated in place) keeps each indicator's section
     between runs: its key is a digest of everything the section shows (the indicator's sources,
     series rows, findings and catalog entry), so only the sections of indicators whose data
     changed are drawn again, and only their sources are read."""
@@ -471,8 +476,13 @@ def build_report(
     con = con_or_path
     from plotly.offline import get_plotlyjs
 
+    found = _names(con)
+
+    def has(*names: str) -> bool:
+        return all(n in found for n in names)
+
     needed = ("series", "observations", "observation_sources", "findings", "indicator_catalog")
-    if not _has(con, *needed):
+    if not has(*needed):
         raise ValueError(f"the warehouse lacks one of the tables {list(needed)}")
 
     catalog = {r["indicator_id"]: r for r in _rows(con, "SELECT * FROM indicator_catalog")}
@@ -504,7 +514,9 @@ def build_report(
         for ind in charted:
             cat = catalog.get(ind, {})
             keys[ind] = _section_key(ind, digests.get(ind), by_ind[ind], cat)
-    redraw = [i for i in charted if cache is None or (cache.get(i) or [None])[0] != keys[i]]
+    entries = {} if cache is None else {i: cache.get(i) or [None, ""] for i in charted}
+    redraw = [i for i in charted if cache is None or entries[i][0] != keys[i]]
+    cached = {i: entries[i][1] for i in charted if i not in redraw}
     for s in _sources(con, redraw):
         by_ind[s["indicator"]]["sources"].append(s)
 
@@ -575,19 +587,19 @@ def build_report(
     )
     for k, ind in enumerate(indicators):
         if cache is not None and ind not in redraw:
-            section = cache[ind][1]
+            section = cached[ind]
         else:
             section = _indicator_section(ind, by_ind[ind], catalog.get(ind, {}))
             if cache is not None:
                 cache[ind] = [keys[ind], section]
         parts.append(section.replace(_CHART_ID, f"chart-{k}", 2))
     if cache is not None:
-        for ind in set(cache) - set(indicators):
+        for ind in set(cache) - set(charted):
             del cache[ind]
 
     # quarantine and rejects
     parts.append("<h2>Quarantine</h2>")
-    if _has(con, "validation_summary"):
+    if has("validation_summary"):
         summary = con.execute(
             "SELECT rule, description, n_checked, n_failed FROM validation_summary "
             "ORDER BY n_failed DESC, rule"
@@ -597,7 +609,7 @@ def build_report(
                 ["rule", "requires", "checked", "failed"], [list(r) for r in summary], {2, 3}
             )
         )
-    if _has(con, "quarantine"):
+    if has("quarantine"):
         q = con.execute(
             "SELECT rule, reason, quote, indicator, article_file FROM quarantine "
             f"ORDER BY rule, article_file, char_start LIMIT {MAX_ROWS}"
@@ -608,14 +620,14 @@ def build_report(
             table_html(["rule", "reason", "quote", "indicator", "article"], [list(r) for r in q])
         )
     parts.append("<h2>Ingest rejects</h2>")
-    if _has(con, "raw_files"):
+    if has("raw_files"):
         outcomes = con.execute(
             "SELECT outcome, count(*) FROM raw_files GROUP BY 1 ORDER BY 2 DESC"
         ).fetchall()
         parts.append(
             "<p>Files under raw/: " + ", ".join(f"{c} {esc(o)}" for o, c in outcomes) + ".</p>"
         )
-    if _has(con, "ingest_rejects"):
+    if has("ingest_rejects"):
         by_reason = con.execute(
             "SELECT reject_reason, count(*) FROM ingest_rejects GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
@@ -628,7 +640,7 @@ def build_report(
         if n_rej > len(rejects):
             parts.append(f"<p>{_shown(len(rejects), n_rej).strip('; ')}.</p>")
         parts.append(table_html(["file", "reason", "detail"], [list(r) for r in rejects]))
-    if _has(con, "articles"):
+    if has("articles"):
         parts.append("<h2>Articles</h2>")
         arts = con.execute(
             "SELECT article_file, published_date, date_basis, outlet, title FROM articles "
@@ -655,34 +667,92 @@ def build_report(
 
 
 def write_report(
-    warehouse_path: Path | str, out_path: Path | str, cache_path: Path | str | None = None
+    warehouse_path: Path | str, out_path: Path | str, cache_dir: Path | str | None = None
 ) -> Path:
     """Build the report from the warehouse (read-only) and write it atomically to out_path.
 
-    With `cache_path` (a JSON file), the indicators' sections are kept there between runs and
-    only those whose data changed are drawn again (see build_report); a missing or unreadable
-    cache draws every section."""
+    With `cache_dir`, the indicators' sections are kept there between runs (one file each, and
+    an index of their keys) and only those whose data changed are drawn again (see
+    build_report); a missing or unreadable cache draws every section."""
     out = Path(out_path)
-    cache = _load_cache(Path(cache_path)) if cache_path is not None else None
+    cache = SectionCache(Path(cache_dir)) if cache_dir is not None else None
     page = build_report(Path(warehouse_path), cache=cache)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
-    if cache_path is not None:
-        _atomic_write(Path(cache_path), json.dumps({"version": SECTION_VERSION, "sections": cache}))
+    if cache is not None:
+        cache.save()
     return out
 
 
-def _load_cache(path: Path) -> dict[str, list[str]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != SECTION_VERSION:
-        return {}
-    sections = data.get("sections")
-    return sections if isinstance(sections, dict) else {}
+class SectionCache:
+    """Indicator sections kept in a folder: `index.json` ({indicator: key}) and one file per
+    section named by its key, read only when used; `save` writes the new sections and the index
+    and removes the files no longer listed. Behaves as {indicator: [key, html]} for
+    build_report."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.keys: dict[str, str] = {}
+        self.new: dict[str, str] = {}  # key -> html drawn this run
+        try:
+            data = json.loads((self.folder / self.INDEX).read_text(encoding="utf-8"))
+            if data.get("version") == SECTION_VERSION and isinstance(data.get("keys"), dict):
+                self.keys = {str(k): str(v) for k, v in data["keys"].items()}
+        except (OSError, ValueError, AttributeError):
+            self.keys = {}
+
+    def _file(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
+
+    def get(self, ind: str, default=None):
+        key = self.keys.get(ind)
+        if key is None:
+            return default
+        if key in self.new:
+            return [key, self.new[key]]
+        try:
+            return [key, self._file(key).read_text(encoding="utf-8")]
+        except OSError:
+            return [None, ""]  # a lost file: the section is drawn again
+
+    def __getitem__(self, ind: str):
+        found = self.get(ind)
+        if found is None:
+            raise KeyError(ind)
+        return found
+
+    def __setitem__(self, ind: str, value) -> None:
+        key, html_text = value
+        self.keys[ind] = key
+        self.new[key] = html_text
+
+    def __delitem__(self, ind: str) -> None:
+        del self.keys[ind]
+
+    def __iter__(self):
+        return iter(list(self.keys))
+
+    def __contains__(self, ind: str) -> bool:
+        return ind in self.keys
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for key, html_text in self.new.items():
+            if key in self.keys.values():
+                _atomic_write(self._file(key), html_text)
+        _atomic_write(
+            self.folder / self.INDEX,
+            json.dumps({"version": SECTION_VERSION, "keys": self.keys}, sort_keys=True),
+        )
+        listed = {f"{k}.html" for k in self.keys.values()}
+        for path in self.folder.glob("*.html"):
+            if path.name not in listed:
+                path.unlink(missing_ok=True)
+        self.new = {}
 
 
 def _atomic_write(path: Path, text: str) -> None:
