@@ -70,9 +70,13 @@ FAMILIES = {
     "one_in": _repeat("one in "),
     "digit_run": _repeat("1234567890"),
     "more_than": _repeat("more than 5 billion yuan, "),
-    # dense but sentence-shaped: passes the not-prose caps, every figure is read
+    # one paragraph of short sentences full of figures: over MAX_PARAGRAPH_NUMBERS, set aside
     "short_sentences": _repeat("Output rose 5% to 3 million tonnes in 2021. "),
+    # a data dump of figure lines: runs over MAX_FIGURE_LINES, set aside
     "figure_lines": _repeat("Revenue: 5 yuan\n"),
+    # dense but paragraph-shaped (four such sentences a line): passes the not-prose caps, every
+    # figure is read; measures the cost per claim of the whole claims layer
+    "dense_paragraphs": _repeat("Output rose 5% to 3 million tonnes in 2021. " * 4 + "\n"),
 }
 
 

@@ -64,6 +64,64 @@ def test_not_prose_is_set_aside_and_the_rest_still_yields_claims(junk):
     assert all(c.char_end <= skipped.start or c.char_start >= skipped.end for c in claims)
 
 
+# a prose paragraph longer than FIGURE_LINE_CHARS, so that it never joins a run of figure lines
+PROSE = (
+    "Industrial output reached 1.2 million tonnes in 2022, up 5% year on year, the bureau said.\n"
+)
+
+
+def _set_aside_between_prose(junk: str):
+    """`junk` between two prose paragraphs: the one `not_prose` stretch, and the claims."""
+    text = PROSE + "\n" + junk + "\n\n" + PROSE
+    ex = extract(text)
+    [skipped] = [g for g in ex.ignored if g.reason == "not_prose"]
+    assert skipped.text == text[skipped.start : skipped.end]
+    claims = extract_claims(text, DAY, "a.txt")
+    quotes = [(c.quote, c.char_start) for c in claims]
+    assert ("1.2 million tonnes", 26) in quotes
+    assert ("1.2 million tonnes", text.rindex(PROSE) + 26) in quotes
+    assert all(c.char_end <= skipped.start or c.char_start >= skipped.end for c in claims)
+    return text, skipped
+
+
+def test_a_paragraph_of_too_many_numbers_is_set_aside_whole():
+    # every sentence is short (3 digit runs), the paragraph holds 3,000
+    junk = "Output rose 5% to 3 million tonnes in 2021. " * 1_000
+    assert len(prose._DIGITS.findall(junk)) > prose.MAX_PARAGRAPH_NUMBERS
+    text, skipped = _set_aside_between_prose(junk)
+    assert skipped.text.strip() == junk.strip()
+
+
+def test_a_paragraph_under_the_number_cap_is_read_whole():
+    sentence = "Output rose 5% to 3 million tonnes in 2021. "
+    junk = sentence * (prose.MAX_PARAGRAPH_NUMBERS // 3)  # 3 digit runs a sentence
+    text = PROSE + junk + "\n"
+    assert prose.regions(text) == []
+    claims = extract_claims(text, DAY, "a.txt")
+    assert [c.quote for c in claims].count("3 million tonnes") == prose.MAX_PARAGRAPH_NUMBERS // 3
+
+
+def test_a_long_run_of_figure_lines_is_set_aside():
+    junk = "Revenue: 5 yuan\n\n" * (prose.MAX_FIGURE_LINES + 1)  # blank lines do not break it
+    text, skipped = _set_aside_between_prose(junk)
+    assert skipped.text.strip() == junk.strip()
+
+
+def test_a_table_of_figure_lines_under_the_cap_is_read():
+    lines = [f"Region {i}: {i + 1} million yuan" for i in range(prose.MAX_FIGURE_LINES)]
+    text = PROSE + "\n".join(lines) + "\n" + PROSE
+    assert prose.regions(text) == []
+    quotes = [c.quote for c in extract_claims(text, DAY, "a.txt")]
+    assert all(f"{i + 1} million yuan" in quotes for i in range(prose.MAX_FIGURE_LINES))
+
+
+def test_a_line_starting_in_lower_case_or_a_long_line_breaks_a_run_of_figure_lines():
+    half = "Revenue: 5 yuan\n" * (prose.MAX_FIGURE_LINES // 2 + 10)
+    for breaker in ("and sales of 6 yuan\n", PROSE):  # hard-wrapped prose; a longer line
+        assert prose.regions(half + breaker + half) == []
+    assert prose.regions(half + "Sales: 6 yuan\n" + half) != []
+
+
 def test_normal_article_has_no_not_prose():
     for p in sorted(ROOT.glob("benchmarks/heldout*/articles/*.txt")):
         text = p.read_text(encoding="utf-8")

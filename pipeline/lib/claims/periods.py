@@ -1552,7 +1552,8 @@ class PeriodResolver:
     def _last_year_before(self, pos: int) -> Period | None:
         """The last explicit year written before `pos` (for `in the same year`)."""
         i = bisect.bisect_left(self._starts, pos)
-        for p in reversed(self.periods[:i]):
+        for k in range(i - 1, -1, -1):  # no copy of the periods before `pos` (O(text) a call)
+            p = self.periods[k]
             if p.kind in ("year", "date") and p.year_start is not None:
                 return p
         return None

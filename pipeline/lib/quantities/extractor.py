@@ -209,11 +209,12 @@ def extract(text: str) -> Extraction:
     out = Extraction()
     gaps = iter(skipped)
     gap = next(gaps, None)
+    rid_base = 0  # the largest range id so far (ids count from 1 in each piece)
     for a, b in parts:
         while gap is not None and gap[0] < a:
             out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
             gap = next(gaps, None)
-        _shift_into(out, _extract_piece(text[a:b]), a)
+        rid_base = _shift_into(out, _extract_piece(text[a:b]), a, rid_base)
     while gap is not None:
         out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
         gap = next(gaps, None)
@@ -234,11 +235,12 @@ for _cls, _names in _SHIFTED_FIELDS.items():
         raise RuntimeError(f"update _shift_into for the fields of {_cls.__name__}")
 
 
-def _shift_into(out: Extraction, ex: Extraction, offset: int) -> None:
+def _shift_into(out: Extraction, ex: Extraction, offset: int, rid_base: int) -> int:
     """Append the extraction of a piece starting at `offset` to `out`: offsets shifted, range
-    ids and conversion indexes renumbered to stay unique and right in the whole text."""
+    ids and conversion indexes renumbered to stay unique and right in the whole text. `rid_base`
+    is the largest range id in `out` (kept by the caller: finding it again here, for every piece,
+    cost time quadratic in the length of a long text); returns the largest one after."""
     n_before = len(out.quantities)
-    rid_base = max((q.range_id for q in out.quantities if q.range_id is not None), default=0)
     # the constructors directly, not `dataclasses.replace` (several times slower per object)
     for q in ex.quantities:
         out.quantities.append(
@@ -277,6 +279,7 @@ def _shift_into(out: Extraction, ex: Extraction, offset: int) -> None:
         )
     for g in ex.ignored:
         out.ignored.append(Ignored(g.start + offset, g.end + offset, g.text, g.reason))
+    return rid_base + max((q.range_id for q in ex.quantities if q.range_id is not None), default=0)
 
 
 def _extract_piece(text: str) -> Extraction:
