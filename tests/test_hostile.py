@@ -50,10 +50,8 @@ def _reasons(ex) -> list[str]:
 )
 def test_not_prose_is_set_aside_and_the_rest_still_yields_claims(junk):
     text = NORMAL + "\n" + junk + "\n\n" + NORMAL
-    t0 = time.process_time()
     ex = extract(text)
     claims = extract_claims(text, DAY, "a.txt")
-    assert time.process_time() - t0 < 5
     [skipped] = [g for g in ex.ignored if g.reason == "not_prose"]
     assert skipped.text == text[skipped.start : skipped.end]
     assert junk.strip() in skipped.text or skipped.text in junk
