@@ -155,7 +155,7 @@ def _articles_in(path: Path) -> int:
     if not path.exists():
         return 0
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True, config={"memory_limit": DUCKDB_MEMORY})
     except duckdb.Error as exc:
         raise WarehouseError(
             f"cannot read the published warehouse {path} to compare article counts ({exc}); "
@@ -264,7 +264,7 @@ def _publish(
             if _no_space(exc):
                 raise WarehouseError(f"{NO_SPACE} while copying the build for publishing") from exc
             raise
-        check = duckdb.connect(str(tmp), read_only=True)
+        check = duckdb.connect(str(tmp), read_only=True, config={"memory_limit": DUCKDB_MEMORY})
         try:
             counts = table_counts(check)
             missing = sorted(set(required_tables) - set(counts))

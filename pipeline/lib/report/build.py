@@ -351,7 +351,11 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     """The report page as a string, from an open DuckDB connection or a warehouse path (opened
     read-only)."""
     if isinstance(con_or_path, str | os.PathLike):
-        con = duckdb.connect(str(con_or_path), read_only=True)
+        from pipeline.lib.warehouse import DUCKDB_MEMORY  # bounded as the steps are
+
+        con = duckdb.connect(
+            str(con_or_path), read_only=True, config={"memory_limit": DUCKDB_MEMORY}
+        )
         try:
             return build_report(con, title=title)
         finally:
