@@ -351,11 +351,9 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     """The report page as a string, from an open DuckDB connection or a warehouse path (opened
     read-only)."""
     if isinstance(con_or_path, str | os.PathLike):
-        from pipeline.lib.warehouse import DUCKDB_MEMORY  # bounded as the steps are
+        from pipeline.lib.warehouse import connect_read_only  # bounded as the steps are
 
-        con = duckdb.connect(
-            str(con_or_path), read_only=True, config={"memory_limit": DUCKDB_MEMORY}
-        )
+        con = connect_read_only(con_or_path)
         try:
             return build_report(con, title=title)
         finally:
