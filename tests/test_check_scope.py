@@ -79,3 +79,50 @@ def test_articles_step_reports_the_rows_it_wrote_or_updated(tmp_path) -> None:
     groups = con.execute("SELECT DISTINCT syndication_group FROM articles").fetchall()
     assert groups == [("a.txt",)]
     assert sync_articles(con, raw, "v", "k3", 5_000_000).changed == []
+
+
+def test_sql_preselection_finds_the_failures_of_a_check_of_every_row(monkeypatch) -> None:
+    """The schema check runs pandera only on the rows SQL flags as possibly failing: the same
+    failures (column, check, case, row position) as pandera over every row."""
+    from pipeline.lib.validation import schema
+
+    con = duckdb.connect()
+    tables = ("claims", "series", "raw_files")
+    for name in tables:
+        res = get_resource(name)
+        con.execute(res.to_ddl().replace(" NOT NULL", ""))  # room for broken rows
+        strings = [f.name for f in res.fields if f.type == "string"]
+        values = ", ".join(f"'{name}{{i}}'" for _ in strings)
+        for i in range(30):
+            con.execute(f"INSERT INTO {name} ({', '.join(strings)}) VALUES ({values.format(i=i)})")
+    claims = get_resource("claims")
+    for f in claims.fields:
+        if f.enum:
+            con.execute(f"UPDATE claims SET {f.name} = '{f.enum[0]}'")
+    for f in claims.fields:
+        if f.type == "number":
+            con.execute(f"UPDATE claims SET {f.name} = 1.5")
+        if f.type == "integer":
+            con.execute(f"UPDATE claims SET {f.name} = 3")
+    con.execute("UPDATE claims SET status = 'bogus' WHERE claim_id = 'claims3'")
+    con.execute("UPDATE claims SET char_start = -1 WHERE claim_id = 'claims5'")
+    con.execute("UPDATE claims SET value = 'nan'::DOUBLE WHERE claim_id = 'claims7'")
+    con.execute("UPDATE claims SET value = NULL WHERE claim_id = 'claims8'")
+    con.execute("UPDATE series SET spread = 'nan'::DOUBLE WHERE indicator = 'series2'")
+    con.execute("UPDATE series SET spread = -0.5 WHERE indicator = 'series4'")
+    con.execute("UPDATE series SET spread = 'inf'::DOUBLE WHERE indicator = 'series6'")
+    con.execute("UPDATE raw_files SET sha256 = repeat('a', 64)")
+    con.execute("UPDATE raw_files SET sha256 = 'x' || sha256 WHERE file_path = 'raw_files1'")
+    con.execute("UPDATE raw_files SET sha256 = sha256 || 'b' WHERE file_path = 'raw_files2'")
+
+    def cases(name: str) -> list[tuple]:
+        f = schema.validate_table(con, get_resource(name)).failures
+        cols = ["column", "check", "failure_case", "index"]
+        return sorted(map(tuple, f[cols].astype(str).values.tolist())) if len(f) else []
+
+    for name in tables:
+        preselected = cases(name)
+        monkeypatch.setattr(schema, "suspect_rows_sql", lambda resource: None)
+        assert cases(name) == preselected, name
+        monkeypatch.undo()
+        assert preselected, name

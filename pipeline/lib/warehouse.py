@@ -38,6 +38,17 @@ BUILD_INFO = "build_info"  # which raw folder and run wrote each table of a buil
 NO_SPACE = "No space left on device"
 
 
+def connect_read_only(path: Path | str):
+    """Open a DuckDB file read-only with the pipeline's memory limit; when this process already
+    holds it open with another configuration (DuckDB then refuses a second one), as that one."""
+    try:
+        return duckdb.connect(str(path), read_only=True, config={"memory_limit": DUCKDB_MEMORY})
+    except duckdb.ConnectionException as exc:
+        if "different configuration" not in str(exc):
+            raise
+        return duckdb.connect(str(path), read_only=True)
+
+
 def _no_space(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or NO_SPACE in str(exc)
 
@@ -157,7 +168,7 @@ def _articles_in(path: Path) -> int:
     if not path.exists():
         return 0
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = connect_read_only(path)
     except duckdb.Error as exc:
         raise WarehouseError(
             f"cannot read the published warehouse {path} to compare article counts ({exc}); "
@@ -353,7 +364,7 @@ def _check_build(
     integrity_sql: dict[str, str] | None,
 ) -> dict[str, int]:
     """The checks a build passes before it is published (see `_publish`); its table counts."""
-    check = duckdb.connect(str(build), read_only=True)
+    check = connect_read_only(build)
     try:
         counts = table_counts(check)
         missing = sorted(set(required_tables) - set(counts))

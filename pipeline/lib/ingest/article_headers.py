@@ -159,6 +159,29 @@ _NUM_DATE_RE = regex.compile(
 )
 # month-first writers: a US time zone on the date line, or a US outlet
 _US_ZONE_RE = regex.compile(r"\b(?:EDT|EST|PDT|PST|CDT|MDT|ET|PT)\b")
+# patterns of the helpers below, compiled once (a call with a pattern string pays the
+# module's cache lookup every time)
+_DOTTED_NAME_RE = regex.compile(r"[\w-]+(?:\.[\w-]+)+")
+_IN_PLACE_RE = regex.compile(r"\s+in\s+[A-Z][\w ]*$")
+_SPACES_RE = regex.compile(r"\s+")
+_SEP_SPACES_RE = regex.compile(r"\s+([:：/])\s*")
+_NO_WORD_RE = regex.compile(r"[\W_]+")
+_DIGIT_RE = regex.compile(r"\d")
+_LINE_RE = regex.compile(r"[^\n\r]+")
+_ON_BEFORE_RE = regex.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+_NEWS_OPENING_RE = regex.compile(r"\W*(?:News\s*[:,]?\s*)?")
+_RANGE_FOLLOWS_RE = regex.compile(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d")
+_EVENT_YEAR_RE = regex.compile(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)")
+_EVIDENCE_LABEL_RE = regex.compile(
+    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
+    r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
+    regex.IGNORECASE,
+)
+_GLUED_FOOTER_RE = regex.compile(
+    r"(?<=[.!?。”\"])\s*(?=(?:responsible\s+)?(?:editor|source|author|reporter|"
+    r"published|updated)s?\s*[:：/])",
+    regex.IGNORECASE,
+)
 _US_OUTLET_RE = regex.compile(
     r"\b(?:CNBC|CNN|Bloomberg|Forbes|Fortune|Wall\s+Street\s+Journal|WSJ|New\s+York\s+Times|"
     r"Washington\s+Post|Associated\s+Press|AP\s+News|Business\s+Insider|TechCrunch|Axios|"
@@ -293,7 +316,7 @@ def _name_like(s: str, max_tokens: int = 6) -> bool:
             continue
         if t.lower() in _NAME_PARTICLES:
             continue
-        if t[0].isupper() or _CJK_RE.match(t) or regex.fullmatch(r"[\w-]+(?:\.[\w-]+)+", t):
+        if t[0].isupper() or _CJK_RE.match(t) or _DOTTED_NAME_RE.fullmatch(t):
             continue
         return False
     return True
@@ -309,18 +332,18 @@ class _Meta:
 
 def _clean_value(v: str) -> str:
     v = v.strip(" \t()[]\"'“”‘’,:：/|-–—")
-    v = regex.sub(r"\s+in\s+[A-Z][\w ]*$", "", v)  # "Wang Qun in Beijing"
-    return regex.sub(r"\s+", " ", v)
+    v = _IN_PLACE_RE.sub("", v)  # "Wang Qun in Beijing"
+    return _SPACES_RE.sub(" ", v)
 
 
 def _parse_segments(s: str, meta: _Meta) -> bool:
     """True when s (dates/times already blanked) is made only of metadata segments."""
     ok = True
-    s = regex.sub(r"\s+([:：/])\s*", r"\1 ", s)  # "Editor  / Liu Lu" -> "Editor/ Liu Lu"
+    s = _SEP_SPACES_RE.sub(r"\1 ", s)  # "Editor  / Liu Lu" -> "Editor/ Liu Lu"
     s = _INNER_LABEL_RE.sub("|", s)
     for seg in _SEGMENT_SPLIT_RE.split(s):
         seg = seg.strip(" \t,:：()[]【】")
-        if not seg or regex.fullmatch(r"[\W_]+", seg):
+        if not seg or _NO_WORD_RE.fullmatch(seg):
             continue
         m = _LABEL_RE.match(seg)
         if m:
@@ -420,7 +443,7 @@ def _analyse_line(line: str) -> _LineInfo:
         prefix = line[: d.start]
         prefix_no_time = _blank(prefix, [t for t in times if t[1] <= d.start]).replace("|", " ")
         labelled = _DATE_LABEL_END_RE.search(prefix_no_time) is not None
-        opens_line = not prefix.strip() and regex.match(r"\d", d.text) is not None
+        opens_line = not prefix.strip() and _DIGIT_RE.match(d.text) is not None
         if labelled or opens_line:
             pm = _Meta()
             spans = [(x.start, x.end) for x in dates if x.end <= d.start]
@@ -514,7 +537,7 @@ class _Parser:
         self.notes: list[str] = []
         self.lines = [
             _Line(m.start(), m.end(), m.group(0))
-            for m in regex.finditer(r"[^\n\r]+", text)
+            for m in _LINE_RE.finditer(text)
             if m.group(0).strip()
         ]
 
@@ -725,12 +748,7 @@ class _Parser:
         with the whole line prefix when that is a short name (`Seetao 2021.01.27`)."""
         line_start = self.text.rfind("\n", 0, off) + 1
         prefix = self.text[line_start:off]
-        lm = regex.search(
-            r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
-            r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
-            prefix,
-            regex.IGNORECASE,
-        )
+        lm = _EVIDENCE_LABEL_RE.search(prefix)
         if lm:
             start = line_start + lm.start()
         elif prefix.strip() and len(prefix) < 40 and _name_like(prefix, 4):
@@ -746,12 +764,7 @@ class _Parser:
         for ln in tail_lines:
             candidates = [(ln.start, ln.text)]
             # a footer glued to the last sentence: "... Thank you.Editor  / Liu Lu"
-            gm = regex.search(
-                r"(?<=[.!?。”\"])\s*(?=(?:responsible\s+)?(?:editor|source|author|reporter|"
-                r"published|updated)s?\s*[:：/])",
-                ln.text[-160:],
-                regex.IGNORECASE,
-            )
+            gm = _GLUED_FOOTER_RE.search(ln.text[-160:])
             if gm:
                 cut = len(ln.text) - len(ln.text[-160:]) + gm.end()
                 candidates.append((ln.start + cut, ln.text[cut:]))
@@ -978,18 +991,18 @@ def _split_sentences(para: str) -> list[str]:
 def _introduced(sent: str, start: int) -> bool:
     """The date is introduced by `on` or opens the sentence (possibly after `News`)."""
     before = sent[:start]
-    if regex.search(r"\b[Oo]n\s+(?:the\s+)?$", before):
+    if _ON_BEFORE_RE.search(before):
         return True
-    return regex.fullmatch(r"\W*(?:News\s*[:,]?\s*)?", before) is not None
+    return _NEWS_OPENING_RE.fullmatch(before) is not None
 
 
 def _with_on(sent: str, start: int) -> int:
-    m = regex.search(r"\b[Oo]n\s+(?:the\s+)?$", sent[:start])
+    m = _ON_BEFORE_RE.search(sent[:start])
     return m.start() if m else start
 
 
 def _range_follows(sent: str, end: int) -> bool:
-    return regex.match(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d", sent[end:]) is not None
+    return _RANGE_FOLLOWS_RE.match(sent[end:]) is not None
 
 
 # a forecast or target year (`to connect 50 million devices by 2025`, `goals for 2030`, `the
@@ -1042,7 +1055,7 @@ def _years(s: str, today: dt.date) -> list[int]:
 def _event_name_years(sent: str, today: dt.date) -> list[int]:
     """Years used as part of an event name: `the 2022 Global ... Conference`, `2022's`."""
     ys = set()
-    for m in regex.finditer(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)", sent):
+    for m in _EVENT_YEAR_RE.finditer(sent):
         y = int(m.group(1))
         if 1990 <= y <= today.year:
             ys.add(y)

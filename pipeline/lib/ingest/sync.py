@@ -216,6 +216,7 @@ def sync_articles(
         ).fetchall()
     ]
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
+    _drop_bands(con, todo["content_hash"])
 
     done = 0
 
@@ -263,21 +264,38 @@ def sync_articles(
     return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs, changed)
 
 
-def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
-    """Store the band keys of these contents ((content_hash, band keys) pairs)."""
-    rows = []
-    for chash, buckets in keys:
-        for band, bucket in enumerate(buckets):
-            rows.append((chash, band, bucket))
-    if not rows:
+def _drop_bands(con, content_hashes: pd.Series) -> None:
+    """Forget the band keys stored for these contents (once, before the new ones are stored:
+    a delete per chunk would scan the whole, growing table each time)."""
+    if not len(content_hashes):
         return
-    bands = pd.DataFrame(rows, columns=["content_hash", "band", "bucket"])
-    con.register("_bands", bands)
+    con.register("_todo_hashes", pd.DataFrame({"content_hash": content_hashes.to_numpy()}))
     try:
         con.execute(
             "DELETE FROM state.lsh_bands WHERE content_hash IN "
-            "(SELECT DISTINCT content_hash FROM _bands)"
+            "(SELECT content_hash FROM _todo_hashes)"
         )
+    finally:
+        con.unregister("_todo_hashes")
+
+
+def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
+    """Store the band keys of these contents ((content_hash, band keys) pairs), whose earlier
+    keys `_drop_bands` removed."""
+    hashes = [chash for chash, buckets in keys for _ in buckets]
+    if not hashes:
+        return
+    bands = pd.DataFrame(
+        {
+            "content_hash": hashes,
+            "band": np.concatenate([np.arange(len(b), dtype=np.int64) for _, b in keys if b]),
+            "bucket": np.fromiter(
+                (bucket for _, b in keys for bucket in b), dtype=np.int64, count=len(hashes)
+            ),
+        }
+    )
+    con.register("_bands", bands)
+    try:
         con.execute("INSERT INTO state.lsh_bands SELECT * FROM _bands")
     finally:
         con.unregister("_bands")

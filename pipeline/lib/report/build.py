@@ -468,7 +468,9 @@ def build_report(
     series rows, findings and catalog entry), so only the sections of indicators whose data
     changed are drawn again, and only their sources are read."""
     if isinstance(con_or_path, str | os.PathLike):
-        con = duckdb.connect(str(con_or_path), read_only=True)
+        from pipeline.lib.warehouse import connect_read_only  # bounded as the steps are
+
+        con = connect_read_only(con_or_path)
         try:
             return build_report(con, title=title, cache=cache)
         finally:

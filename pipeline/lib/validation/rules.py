@@ -119,7 +119,10 @@ def _codes(obj) -> set[str]:
 class RuleResult(NamedTuple):
     checked: pd.Series  # bool: the rule applies to the row
     failed: pd.Series  # bool: the row breaks the rule
-    reason: pd.Series  # string: why (meaningful where failed)
+    # string: why (meaningful where failed); or a function giving it for some rows of the frame
+    # (the reasons are built for the failed rows only: formatting every row cost more than the
+    # rules themselves)
+    reason: pd.Series | Callable[[pd.DataFrame], pd.Series]
 
 
 @dataclass(frozen=True)
@@ -220,16 +223,21 @@ def _empty_reason(df: pd.DataFrame) -> pd.Series:
 def _value_finite(df: pd.DataFrame, ctx: Context) -> RuleResult:
     failed = ~np.isfinite(df["_value"].to_numpy(dtype="float64"))
     failed = pd.Series(failed, index=df.index)
-    reason = "value " + _strs(df["value"]) + " is not a finite number"
-    return RuleResult(_all(df), failed, reason)
+    return RuleResult(
+        _all(df), failed, lambda d: "value " + _strs(d["value"]) + " is not a finite number"
+    )
 
 
 def _unit_vocabulary(df: pd.DataFrame, ctx: Context) -> RuleResult:
     unit = df["unit"].astype("object")
     failed = ~unit.isin(ctx.valid_units)
-    reason = (
-        "unit " + _strs(unit) + " is not in the unit vocabulary (" + ctx.units_source + ")"
-    ).where(unit.notna(), f"unit is missing (vocabulary: {ctx.units_source})")
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        unit = d["unit"].astype("object")
+        return (
+            "unit " + _strs(unit) + " is not in the unit vocabulary (" + ctx.units_source + ")"
+        ).where(unit.notna(), f"unit is missing (vocabulary: {ctx.units_source})")
+
     return RuleResult(_all(df), failed, reason)
 
 
@@ -237,7 +245,11 @@ def _vocab_rule(column: str, allowed: tuple[str, ...]):
     def fn(df: pd.DataFrame, ctx: Context) -> RuleResult:
         col = df[column].astype("object")
         failed = ~col.isin(allowed)
-        reason = f"{column} " + _strs(col) + f" is not one of {'|'.join(allowed)}"
+
+        def reason(d: pd.DataFrame) -> pd.Series:
+            col = d[column].astype("object")
+            return f"{column} " + _strs(col) + f" is not one of {'|'.join(allowed)}"
+
         return RuleResult(_all(df), failed, reason)
 
     return fn
@@ -246,39 +258,56 @@ def _vocab_rule(column: str, allowed: tuple[str, ...]):
 def _indicator_known(df: pd.DataFrame, ctx: Context) -> RuleResult:
     ind = df["indicator"].astype("object")
     failed = ~(df["_ind_known"] | (ind == UNCLASSIFIED))
-    reason = "indicator " + _strs(ind) + " is not in the indicator catalog"
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        ind = d["indicator"].astype("object")
+        return "indicator " + _strs(ind) + " is not in the indicator catalog"
+
     return RuleResult(_all(df), failed, reason)
 
 
 def _indicator_unit(df: pd.DataFrame, ctx: Context) -> RuleResult:
     checked = df["_ind_known"]
     failed = checked & (df["unit"].astype("object") != df["_ind_unit"])
-    reason = (
-        "unit "
-        + _strs(df["unit"])
-        + " differs from the unit "
-        + _strs(df["_ind_unit"])
-        + " of indicator "
-        + _strs(df["indicator"])
-    )
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        return (
+            "unit "
+            + _strs(d["unit"])
+            + " differs from the unit "
+            + _strs(d["_ind_unit"])
+            + " of indicator "
+            + _strs(d["indicator"])
+        )
+
     return RuleResult(checked, failed, reason)
 
 
-def _period_plausible(df: pd.DataFrame, ctx: Context) -> RuleResult:
+def _period_flaws(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(only one year given, start out of range, end out of range, start after end)."""
     ps, pe = df["_ps"], df["_pe"]
-    checked = ps.notna() | pe.notna()
     half = ps.isna() != pe.isna()
     out_start = _bool((ps < YEAR_MIN) | (ps > YEAR_MAX))
     out_end = _bool((pe < YEAR_MIN) | (pe > YEAR_MAX))
     reversed_ = _bool(ps > pe)
-    period = _strs(df["period_start"]) + ".." + _strs(df["period_end"])
-    reason = pd.Series("", index=df.index, dtype="string")
-    reason = reason.mask(reversed_, "period " + period + ": period_start is after period_end")
-    reason = reason.mask(
-        out_start | out_end, "period " + period + f" is outside {YEAR_MIN}..{YEAR_MAX}"
-    )
-    reason = reason.mask(half, "period " + period + ": only one of period_start/period_end given")
+    return half, out_start, out_end, reversed_
+
+
+def _period_plausible(df: pd.DataFrame, ctx: Context) -> RuleResult:
+    checked = df["_ps"].notna() | df["_pe"].notna()
+    half, out_start, out_end, reversed_ = _period_flaws(df)
     failed = checked & (half | out_start | out_end | reversed_)
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        half, out_start, out_end, reversed_ = _period_flaws(d)
+        period = _strs(d["period_start"]) + ".." + _strs(d["period_end"])
+        out = pd.Series("", index=d.index, dtype="string")
+        out = out.mask(reversed_, "period " + period + ": period_start is after period_end")
+        out = out.mask(
+            out_start | out_end, "period " + period + f" is outside {YEAR_MIN}..{YEAR_MAX}"
+        )
+        return out.mask(half, "period " + period + ": only one of period_start/period_end given")
+
     return RuleResult(checked, failed, reason)
 
 
@@ -286,15 +315,18 @@ def _period_after_publication(df: pd.DataFrame, ctx: Context) -> RuleResult:
     status = df["status"].astype("object")
     checked = status.isin(REPORTED_STATUSES) & df["_pe"].notna() & df["_pub_year"].notna()
     failed = checked & _bool(df["_pe"] > df["_pub_year"])
-    reason = (
-        "status "
-        + _strs(status)
-        + " for period ending "
-        + _strs(df["_pe"])
-        + ", after the publication year "
-        + _strs(df["_pub_year"])
-        + " (only a forecast or target can be about the future)"
-    )
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        return (
+            "status "
+            + _strs(d["status"].astype("object"))
+            + " for period ending "
+            + _strs(d["_pe"])
+            + ", after the publication year "
+            + _strs(d["_pub_year"])
+            + " (only a forecast or target can be about the future)"
+        )
+
     return RuleResult(checked, failed, reason)
 
 
@@ -304,13 +336,16 @@ def _forecast_for_past_period(df: pd.DataFrame, ctx: Context) -> RuleResult:
     before = _bool(df["_pe"] < df["_pub_year"])
     grace = _bool((df["_pe"] == df["_pub_year"] - 1) & (df["_pub_month"] <= FORECAST_GRACE_MONTHS))
     failed = checked & before & ~grace
-    reason = (
-        "forecast for a period ending "
-        + _strs(df["_pe"])
-        + ", before the publication year "
-        + _strs(df["_pub_year"])
-        + ": status or period is probably misread (e.g. a past fact told in the future tense)"
-    )
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        return (
+            "forecast for a period ending "
+            + _strs(d["_pe"])
+            + ", before the publication year "
+            + _strs(d["_pub_year"])
+            + ": status or period is probably misread (e.g. a past fact told in the future tense)"
+        )
+
     return RuleResult(checked, failed, reason)
 
 
@@ -329,7 +364,7 @@ def _share_in_range(df: pd.DataFrame, ctx: Context) -> RuleResult:
     lo, hi = SHARE_RANGE
     checked = (df["_ind_kind"] == "share") & df["_value"].notna()
     failed = checked & _bool((df["_value"] < lo) | (df["_value"] > hi))
-    return RuleResult(checked, failed, _range_reason(df, "share", lo, hi))
+    return RuleResult(checked, failed, lambda d: _range_reason(d, "share", lo, hi))
 
 
 def _growth_rate_in_range(df: pd.DataFrame, ctx: Context) -> RuleResult:
@@ -340,9 +375,12 @@ def _growth_rate_in_range(df: pd.DataFrame, ctx: Context) -> RuleResult:
     v = df["_value"]
     bad_growth = growth & _bool((v < GROWTH_RANGE[0]) | (v > GROWTH_RANGE[1]))
     bad_change = change & _bool((v < CHANGE_RANGE[0]) | (v > CHANGE_RANGE[1]))
-    reason = _range_reason(df, "growth rate", *GROWTH_RANGE).where(
-        growth, _range_reason(df, "change", *CHANGE_RANGE)
-    )
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        return _range_reason(d, "growth rate", *GROWTH_RANGE).where(
+            d["_ind_kind"] == "growth_rate", _range_reason(d, "change", *CHANGE_RANGE)
+        )
+
     return RuleResult(checked, checked & (bad_growth | bad_change), reason)
 
 
@@ -351,8 +389,11 @@ def _level_positive(df: pd.DataFrame, ctx: Context) -> RuleResult:
         df["_value"].notna()
     )
     failed = checked & _bool(df["_value"] <= 0)
-    reason = "level or count " + _strs(df["indicator"]) + " has value " + _strs(df["_value"])
-    reason = reason + " (must be > 0)"
+
+    def reason(d: pd.DataFrame) -> pd.Series:
+        out = "level or count " + _strs(d["indicator"]) + " has value " + _strs(d["_value"])
+        return out + " (must be > 0)"
+
     return RuleResult(checked, failed, reason)
 
 
@@ -479,14 +520,20 @@ def validate(
             c = c.groupby("article_file", sort=True).sum().reset_index()
             c.insert(1, "rule", rule.id)
             count_parts.append(c)
-        reason = res.reason.reindex(df.index).astype("string")
+        if callable(res.reason):  # built for the failed rows only
+            rows = df.loc[failed]
+            reason = (res.reason(rows) if len(rows) else pd.Series(index=rows.index)).astype(
+                "string"
+            )
+        else:
+            reason = res.reason.reindex(df.index).astype("string")[failed]
         if failed.any():
             q = base.loc[failed].copy()
             q["rule"] = rule.id
-            q["reason"] = reason[failed].fillna("").to_numpy()
+            q["reason"] = reason.fillna("").to_numpy()
             parts.append(q)
         ids = base["claim_id"].astype(str) if "claim_id" in base.columns else base.index.astype(str)
-        ex = (ids[failed] + ": " + reason[failed].fillna("")).head(n_examples)
+        ex = (ids[failed] + ": " + reason.fillna("")).head(n_examples)
         summary_rows.append(
             {
                 "rule": rule.id,

@@ -81,23 +81,89 @@ def _with_article(failures: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 MAX_FAILURE_ROWS = 1000  # failure cases kept for the report (the count is exact)
 
 
+# pandas' datetime64[ns] range: a date outside it cannot be conformed (the frame path raises)
+_NS_DATES = ("1677-09-22", "2262-04-11")
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def suspect_rows_sql(resource: Resource) -> str | None:
+    """A SQL condition true for every row that could fail a per-row check of the table's pandera
+    schema (NOT NULL, vocabulary, range, pattern, datetime range): a superset, so pandera run on
+    those rows only finds every failure it would find on all rows. None when the schema has
+    checks that SQL cannot pre-select (table-wide checks, unique columns)."""
+    if resource.extra_checks or any(f.unique for f in resource.fields):
+        return None
+    parts: list[str] = []
+    for f in resource.fields:
+        c = f'"{f.name}"'
+        if f.required:
+            parts.append(f"{c} IS NULL")
+            if f.type == "number":  # pandas counts NaN as missing
+                parts.append(f"isnan({c})")
+        if f.enum:
+            parts.append(f"{c} NOT IN ({', '.join(_sql_string(v) for v in f.enum)})")
+        if f.type == "number" and (f.ge is not None or f.le is not None):
+            parts.append(f"isnan({c})")  # NaN compares above every number in DuckDB
+        if f.ge is not None:
+            parts.append(f"{c} < {float(f.ge)!r}")
+        if f.le is not None:
+            parts.append(f"{c} > {float(f.le)!r}")
+        if f.pattern:  # pandas' str.match: anchored at the start only
+            parts.append(f"NOT regexp_matches({c}, {_sql_string('^(?:' + f.pattern + ')')})")
+        if f.type in ("date", "datetime"):
+            parts.append(f"({c} < DATE '{_NS_DATES[0]}' OR {c} > DATE '{_NS_DATES[1]}')")
+    return " OR ".join(f"coalesce({p}, FALSE)" for p in parts) or "FALSE"
+
+
+def _types_as_declared(con, resource: Resource) -> bool:
+    """The table's columns are exactly the declared ones, with the declared DuckDB types (then
+    pandera's dtype checks and coercions cannot fail on any row)."""
+    found = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() "
+        "WHERE schema_name = 'main' AND table_name = ?",
+        [resource.name],
+    ).fetchall()
+    return dict(found) == {f.name: f.duckdb_type for f in resource.fields}
+
+
 def validate_table(
     con, resource: Resource, where: str | None = None, chunk_rows: int = 250_000
 ) -> SchemaReport:
     """The schema check of a table in DuckDB, in chunks of `chunk_rows` rows (memory stays flat
     on tables of millions of rows), of the rows matching `where` (all when None); the primary
     key is checked by SQL, over the whole table or, with `where`, over the rows sharing a key
-    with the rows matching it."""
+    with the rows matching it.
+
+    When the table has the declared columns and types, SQL first selects the rows that could
+    fail a check (`suspect_rows_sql`) and pandera runs on those only (usually none): the same
+    failures, without bringing every row into pandas. `index` in the failure cases is the row's
+    position among the rows in scope, as in a check of every row."""
     cols = ", ".join(resource.field_names)
-    sql = f"SELECT {cols} FROM {resource.name}" + (f" WHERE {where}" if where else "")
+    scoped = f"SELECT {cols} FROM {resource.name}" + (f" WHERE {where}" if where else "")
+    suspect = suspect_rows_sql(resource)
+    if suspect is not None and _types_as_declared(con, resource):
+        n_rows = con.execute(f"SELECT count(*) FROM ({scoped})").fetchall()[0][0]
+        sql = (
+            f"SELECT * FROM (SELECT row_number() OVER () - 1 AS _row, * FROM ({scoped})) "
+            f"WHERE {suspect}"
+        )
+    else:
+        n_rows, sql = None, f"SELECT NULL::BIGINT AS _row, * FROM ({scoped})"
     reader = con.sql(sql).to_arrow_reader(chunk_rows)
     parts: list[pd.DataFrame] = []
-    n_rows = n_failures = offset = 0
+    n_read = n_failures = offset = 0
     for batch in reader:
-        frame = resource.conform(batch.to_pandas())
-        frame.index = frame.index + offset
+        raw = batch.to_pandas()
+        frame = resource.conform(raw)
+        if n_rows is None:
+            frame.index = frame.index + offset
+        else:
+            frame.index = pd.Index(raw["_row"].to_numpy())
         offset += len(frame)
-        n_rows += len(frame)
+        n_read += len(frame)
         report = validate_frame(resource, frame, unique=False)
         n_failures += len(report.failures)
         if len(report.failures) and sum(len(p) for p in parts) < MAX_FAILURE_ROWS:
@@ -131,4 +197,5 @@ def validate_table(
                 )
             )
     failures = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    n_rows = n_read if n_rows is None else n_rows
     return SchemaReport(resource.name, n_rows, failures.head(MAX_FAILURE_ROWS))

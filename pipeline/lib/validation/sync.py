@@ -95,18 +95,21 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
     claim_cols = ", ".join(get_resource("claims").field_names)
     for start in range(0, len(todo), CHUNK):
         part = todo[start : start + CHUNK]
-        claims = con.execute(
+        # read once as Arrow: the rules see it as pandas, and the valid rows go back to DuckDB
+        # from Arrow (inserting a pandas frame of every claim cost a quarter of the step)
+        table = con.sql(
             f"SELECT {claim_cols} FROM claims WHERE article_file IN "
             "(SELECT unnest(?::VARCHAR[])) ORDER BY article_file, char_start, claim_id",
-            [part],
-        ).df()
+            params=[part],
+        ).to_arrow_table()
+        claims = con.from_arrow(table).df()
         articles = con.execute(
             "SELECT article_file, published_date FROM articles WHERE article_file IN "
             "(SELECT unnest(?::VARCHAR[]))",
             [part],
         ).df()
         res = validate(claims, articles, per_article=True)
-        warehouse.insert_frame(con, vres, res.valid)
+        _insert_rows(con, vres.name, table.take(res.valid.index.to_numpy()))
         warehouse.insert_frame(con, qres, res.quarantine)
         indicators |= set(res.valid["indicator"].dropna().unique())
         if res.counts is not None and len(res.counts):
@@ -130,6 +133,17 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
     n_valid = con.execute("SELECT count(*) FROM validated_claims").fetchone()[0]
     n_quar = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
     return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar, full, affected)
+
+
+def _insert_rows(con, name: str, rows) -> None:
+    """Append an Arrow table of rows read from a table with the same declared fields."""
+    if not rows.num_rows:
+        return
+    con.register("_rows", rows)
+    try:
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
+    finally:
+        con.unregister("_rows")
 
 
 def write_summary(con) -> pd.DataFrame:
