@@ -395,7 +395,7 @@ def _dispatch(st: _State, m: re.Match) -> None:
     text = st.text
     if True:
         if m.group("num") is not None:
-            _number_or_too_large(st, m.start("num"))
+            _number_or_too_large(st, m.start("num"), m)
         elif m.group("years") is not None:
             _years(st, m)
         elif m.group("rel") is not None:
@@ -503,10 +503,12 @@ class _Num:
         self.scale = 1.0
 
 
-def _read_number(st: _State, pos: int) -> _Num | None:
-    """The number phrase at `pos` with its scale abbreviation, unit or counted noun."""
+def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
+    """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
+    a MASTER match whose `num` alternative matched at `pos` (the same match NUMBER_AT gives
+    there: that alternative is the whole match, with the same flags), not matched again."""
     text = st.text
-    m = NUMBER_AT.match(text, pos)
+    m = NUMBER_AT.match(text, pos) if found is None else found
     if m is None:
         return None
     raw = m.group(0)
@@ -728,12 +730,12 @@ def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
 TOO_LARGE = 1e18
 
 
-def _number_or_too_large(st: _State, pos: int) -> None:
+def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) -> None:
     """`_number`, except that a number too large to be a statistic (decimal overflow, a value
     of TOO_LARGE or more, not finite) is set aside as `too_large` and the scan goes on."""
     n_q = len(st.out.quantities)
     try:
-        _number(st, pos)
+        _number(st, pos, found)
         large = any(
             not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE for q in st.out.quantities[n_q:]
         )
@@ -749,9 +751,9 @@ def _number_or_too_large(st: _State, pos: int) -> None:
     st.consumed = max(st.consumed, end)
 
 
-def _number(st: _State, pos: int) -> None:
+def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
     text = st.text
-    n = _read_number(st, pos)
+    n = _read_number(st, pos, found)
     if n is None:
         return
     if (
