@@ -21,25 +21,32 @@ from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
+from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
 _NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
 
-MASTER = re.compile(
-    "|".join(
-        [
-            periods.DATE,
-            exclusions.TIME,
-            exclusions.PHONE,
-            exclusions.PLAN,
-            exclusions.TECH,
-            rf"(?P<rel>{periods.RELATIVE})",
-            rf"(?P<present>{periods.PRESENT})",
-            exclusions.ORDINAL,
-            rf"(?P<years>{periods.YEARS})",
-            _NUM,
-        ]
-    ),
+_ALTERNATIVES = [
+    periods.DATE,
+    exclusions.TIME,
+    exclusions.PHONE,
+    exclusions.PLAN,
+    exclusions.TECH,
+    rf"(?P<rel>{periods.RELATIVE})",
+    rf"(?P<present>{periods.PRESENT})",
+    exclusions.ORDINAL,
+    rf"(?P<years>{periods.YEARS})",
+    _NUM,
+]
+# each alternative behind a lookahead of its first characters (`guards`: the same matches)
+MASTER = re.compile("|".join(guarded(a) for a in _ALTERNATIVES), re.IGNORECASE)
+# `N years ago` needs `ago`: in a text without it, MASTER with that alternative never matching
+# (its group kept) gives the same matches without reading a number twice at every digit
+_AGO = rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
+if _AGO not in periods.RELATIVE:
+    raise RuntimeError("update _AGO for periods.RELATIVE")
+MASTER_NO_AGO = re.compile(
+    "|".join(guarded(a.replace(_AGO, r"|(?P<rel_ago>(?!))")) for a in _ALTERNATIVES),
     re.IGNORECASE,
 )
 
@@ -282,8 +289,11 @@ def _shift_into(out: Extraction, ex: Extraction, offset: int) -> None:
 def _extract_piece(text: str) -> Extraction:
     st = _State(text)
     lowered = text.lower()
+    master = MASTER
     if len(lowered) == len(text):
         triggers = TRIGGER.finditer(lowered)
+        if "ago" not in lowered:  # (no other character folds to `a`, `g` or `o`)
+            master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
     for t in triggers:
@@ -311,11 +321,11 @@ def _extract_piece(text: str) -> Extraction:
                 st.consumed = pm.end()
                 continue
         if pre is not None:
-            m = MASTER.match(text, pre.start())
+            m = master.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
-            m = MASTER.match(text, p)
+            m = master.match(text, p)
             if m is None:
                 continue
         _dispatch(st, m)
