@@ -54,6 +54,13 @@ def _folded_text(s: str) -> str:
     return f
 
 
+# searches repeated on the same string and bounds (the rules of several figures of a sentence
+# ask the same questions of it): their result, kept for the last few thousand searches. A match
+# object is immutable; the key holds the string, so it is compared by value (a text's fold is
+# cached by identity, above, only while the text is kept there).
+_MEMO_SIZE = 4096
+_memo: dict = {}
+
 _CHECK = re.compile(
     r"(?P<esc>\\[uUxN0-9])|\\.|\(\?P[<=]|(?P<bad>[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]+[:)])"
 )
@@ -73,7 +80,15 @@ class FoldedPattern:
         self._re = re.compile(pattern)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._re.search(_folded_text(string), pos, endpos)
+        key = (self, string, pos, endpos)
+        try:
+            return _memo[key]
+        except KeyError:
+            pass
+        if len(_memo) >= _MEMO_SIZE:
+            _memo.clear()
+        m = _memo[key] = self._re.search(_folded_text(string), pos, endpos)
+        return m
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         return self._re.match(_folded_text(string), pos, endpos)
