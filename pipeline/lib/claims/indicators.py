@@ -436,14 +436,18 @@ _VERB_AFTER = frozenset(
 )
 
 
+_CHUNK_END = re.compile(r"[,.;:()!?]")
+_NP_WORD = re.compile(r"[a-z0-9][a-z0-9'+&]*")
+
+
 def trailing_noun(doc: Doc, c: QCtx) -> str | None:
     """The plural noun right after a bare number: `750,000 small and medium-sized enterprises to
     ...` -> `enterprises`; None when the number is not followed by a noun phrase."""
     after = doc.norm[c.q.end : min(c.q.end + 80, c.sentence[1])]
     if not after[:1].isspace():
         return None
-    chunk = re.split(r"[,.;:()!?]", after, maxsplit=1)[0]
-    words = re.findall(r"[a-z0-9][a-z0-9'+&]*", chunk)
+    chunk = _CHUNK_END.split(after, maxsplit=1)[0]
+    words = _NP_WORD.findall(chunk)
     head = None
     for k, w in enumerate(words[:7]):
         if w in _NP_STOP or (k == 0 and w in _VERB_AFTER):
@@ -551,12 +555,15 @@ _GROWTH_CUE = re.compile(
 )
 
 
+_OF_GDP = re.compile(r"\s*of\s+(?:the\s+)?(?:gdp|gross|total|\w+(?:'s)?\s+gdp)")
+
+
 def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     """`Nominal growth of the digital economy eased to 7.39%, compared with 10.3% in 2022`: a
     growth rate is not a share, unless a share cue is closer to the figure (`and equivalent to
     42.8% of GDP`)."""
     after = doc.norm[c.q.end : min(c.q.end + 30, c.sentence[1])]
-    if re.match(r"\s*of\s+(?:the\s+)?(?:gdp|gross|total|\w+(?:'s)?\s+gdp)", after):
+    if _OF_GDP.match(after):
         return False
     lead = doc.norm[c.sentence[0] : c.q.start]
     ends = [g.end() for g in _GROWTH_CUE.finditer(lead)]
