@@ -29,6 +29,10 @@ _SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_SPECIAL})
 _LONG = 512  # strings at least this long have their fold cached (by identity)
 _cache: list[tuple[str, str]] = []
+_short: list = [
+    None,
+    "",
+]  # the last short string folded (kept, so compared by identity) and its fold
 
 
 def fold(s: str) -> str:
@@ -44,7 +48,12 @@ def fold(s: str) -> str:
 
 def _folded_text(s: str) -> str:
     if len(s) < _LONG:
-        return fold(s)
+        # the string searched last (a claim's scope is asked about by several patterns in a row)
+        if s is _short[0]:
+            return _short[1]
+        f = _short[1] = fold(s)
+        _short[0] = s
+        return f
     for orig, f in _cache:
         if orig is s:
             return f

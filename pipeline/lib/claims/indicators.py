@@ -506,6 +506,8 @@ _COMPANY_WORD = re.compile(
     + "|".join(COMPANY_WORDS)
     + r"|[a-z]+(?:maker|producer|manufacturer))(?:'s)?(?![\w-])"
 )
+# a match of _COMPANY_WORD contains one of these (a text without them is not scanned)
+_COMPANY_HINTS = (*COMPANY_WORDS, "maker", "producer", "manufacturer")
 _NATIONAL = re.compile(
     r"\b(?:china|the\s+country|my\s+country|our\s+country|the\s+nation)(?:'s|\s+(?:has|had|"
     r"have|is|was|will|now|built|added|reached|saw))\b|\bnationwide\b|\bnationally\b|"
@@ -711,8 +713,10 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         result = "region"
     else:
         comp = [m.end() for m in _company_name(raw).finditer(raw)]
-        comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
-        comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
+        if any(w in low for w in _COMPANY_HINTS):
+            comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
+        if "our" in low:
+            comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         if _scoped(raw, low, comp):
             result = "company"
     if result is None and not _NATIONAL.search(low):
