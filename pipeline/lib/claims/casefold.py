@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 import sys
 
+from pipeline.lib.quantities.guards import required_literals
+
 _SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_SPECIAL})
 _LONG = 512  # strings at least this long have their fold cached (by identity)
@@ -68,6 +70,7 @@ def _folded_text(s: str) -> str:
 # object is immutable; the key holds the string, so it is compared by value (a text's fold is
 # cached by identity, above, only while the text is kept there).
 _MEMO_SIZE = 4096
+_MAX_NEEDS = 20
 _memo: dict = {}
 
 _CHECK = re.compile(
@@ -78,7 +81,7 @@ _CHECK = re.compile(
 class FoldedPattern:
     """A case-insensitive pattern (see the module docstring)."""
 
-    __slots__ = ("pattern", "_re")
+    __slots__ = ("pattern", "_re", "_needs")
 
     def __init__(self, pattern: str) -> None:
         for m in _CHECK.finditer(pattern):
@@ -87,6 +90,10 @@ class FoldedPattern:
                 raise ValueError(f"not a lower-case pattern ({bad!r}): {pattern!r}")
         self.pattern = pattern
         self._re = re.compile(pattern)
+        # strings one of which every match contains (`guards.required_literals`): a search over
+        # a stretch without any of them is not run (only for a short list, quicker to look up)
+        needs = required_literals(pattern)
+        self._needs = needs if needs is not None and len(needs) <= _MAX_NEEDS else None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         key = (self, string, pos, endpos)
@@ -96,7 +103,15 @@ class FoldedPattern:
             pass
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()
-        m = _memo[key] = self._re.search(_folded_text(string), pos, endpos)
+        f = _folded_text(string)
+        if self._needs is not None:
+            for need in self._needs:
+                if f.find(need, pos, endpos) >= 0:
+                    break
+            else:
+                _memo[key] = None
+                return None
+        m = _memo[key] = self._re.search(f, pos, endpos)
         return m
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):

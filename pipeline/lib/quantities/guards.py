@@ -98,3 +98,53 @@ def guarded(alternative: str, ignorecase: bool = True) -> str:
     if first is _ANY or nullable or not first:
         return alternative
     return "(?=[" + "".join(sorted(first)) + "])" + alternative
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` (case-sensitive) contains as consumed text,
+    or None when the parse tree does not give such a set (or gives one with a string shorter
+    than two characters). A search over a stretch holding none of them cannot match."""
+    if _parser is None:
+        return None
+    try:
+        found = _required(list(_parser.parse(pattern)), _c)
+    except Exception:  # a syntax the standard parser does not read
+        return None
+    if not found or any(len(s) < 2 for s in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _required(items, c) -> set[str] | None:
+    """A set of strings one of which every match of the sequence `items` contains, or None."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if not candidate:
+            return
+        if best is None or min(map(len, candidate)) > min(map(len, best)):
+            best = candidate
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is c.BRANCH:
+            alts = [_required(alt, c) for alt in av[1]]
+            if all(alts):
+                consider(set().union(*alts))
+        elif op is c.SUBPATTERN:
+            consider(_required(av[-1], c))
+        elif op is c.ATOMIC_GROUP:
+            consider(_required(av, c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(av[2], c))
+        # anything else (a class, a zero-width item, an optional part) requires nothing
+    if run:
+        consider({"".join(run)})
+    return best
