@@ -222,3 +222,28 @@ def test_report_renders_in_headless_chromium(small_warehouse, page, tmp_path):
     res = _run_chromium("--window-size=1200,1600", f"--screenshot={shot}", html_path.as_uri())
     assert res.returncode == 0, res.stderr[-2000:]
     assert _png_is_not_blank(shot)
+
+
+def test_the_section_cache_redraws_only_changed_indicators(small_warehouse, tmp_path):
+    """Sections kept between runs give the same page; a section whose key no longer matches
+    its indicator's data is drawn again, one whose key matches is reused as it is."""
+    cache_dir = tmp_path / "sections"
+
+    def page_of():
+        out = write_report(small_warehouse, tmp_path / "report.html", cache_dir=cache_dir)
+        return re.sub(r"Built [^<]*UTC", "Built", out.read_text(encoding="utf-8"))
+
+    fresh = re.sub(r"Built [^<]*UTC", "Built", build_report(small_warehouse))
+    assert page_of() == fresh
+    index = json.loads((cache_dir / "index.json").read_text(encoding="utf-8"))
+    files = sorted(p.name for p in cache_dir.glob("*.html"))
+    assert files == sorted(f"{k}.html" for k in index["keys"].values())
+    ind = sorted(index["keys"])[0]
+    kept = cache_dir / f"{index['keys'][ind]}.html"
+    kept.write_text(kept.read_text(encoding="utf-8").replace("source figures", "KEPT"), "utf-8")
+    assert "KEPT" in page_of()
+    index["keys"][ind] = "a key of other data"
+    (cache_dir / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    assert page_of() == fresh
+    assert not (cache_dir / "a key of other data.html").exists()
+    assert sorted(p.name for p in cache_dir.glob("*.html")) == files

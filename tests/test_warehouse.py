@@ -126,6 +126,31 @@ def test_publish_refuses_an_incomplete_build_and_leaves_the_published_file(tmp_p
     assert not list(tmp_path.glob(".w.duckdb.publishing-*"))
 
 
+def test_publish_renames_the_build_and_leaves_a_copy_as_the_next_build(tmp_path):
+    """No full copy is flushed to disk at publish: the checked build itself is renamed over the
+    published file and a copy made meanwhile becomes the next build (another file: what the
+    next run writes never reaches readers). A missing build is copied back from the published
+    file (a publish killed between its two renames)."""
+    import os
+
+    published = tmp_path / "w.duckdb"
+    build = _published(tmp_path, 2)
+    warehouse.publish(build, published, required_tables=["things"])
+    assert build.read_bytes() == published.read_bytes()
+    assert os.stat(build).st_ino != os.stat(published).st_ino
+    con = warehouse.connect(build)
+    con.execute("DELETE FROM things")
+    con.close()
+    check = duckdb.connect(str(published), read_only=True)
+    assert check.execute("SELECT count(*) FROM things").fetchone()[0] == 2
+    check.close()
+    build.unlink()
+    assert warehouse.restore_build(build, published)
+    assert build.read_bytes() == published.read_bytes()
+    assert not warehouse.restore_build(build, published)
+    assert not list(tmp_path.glob(".w.duckdb.publishing-*"))
+
+
 ARTICLES = Resource(
     name="articles",
     layer="test",

@@ -9,13 +9,11 @@ MULTIPROCESS_JOB = "whole_graph_multiprocess"
 
 
 def _standalone_checks() -> dg.AssetSelection:
-    """The schema and flow checks: one step each, which a multiprocess run would start as a
-    process each (about 5 s apiece); the asset steps' own checks stay."""
-    from pipeline.defs.checks import FLOW_CHECKS, schema_check
-    from pipeline.metadata.resources import RESOURCES
+    """The schema and flow checks: a step per group of tables, which a multiprocess run would
+    start as a process each (about 5 s apiece); the asset steps' own checks stay."""
+    from pipeline.defs.checks import CHECKS
 
-    checks = [schema_check(r) for r in RESOURCES.values()] + FLOW_CHECKS
-    return dg.AssetSelection.checks(*[k for c in checks for k in c.check_keys])
+    return dg.AssetSelection.checks(*[k for c in CHECKS for k in c.check_keys])
 
 
 @dg.definitions

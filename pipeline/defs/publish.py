@@ -34,7 +34,7 @@ def published_warehouse(
         required_tables=list(RESOURCES),
         integrity_sql=INTEGRITY_SQL,
     )
-    con = warehouse.connect(settings.build_path)
+    con = settings.open_build()  # the next build: the copy made while publishing
     try:  # the next schema checks read the rows changed from now on
         check_scope.clear_after_publish(con)
     finally:

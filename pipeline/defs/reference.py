@@ -1,53 +1,45 @@
-"""Reference tables: the indicator catalog, the unit vocabulary and China's nominal GDP."""
+"""Reference tables: the indicator catalog, the unit vocabulary and China's nominal GDP, written
+by one step."""
 
 import dagster as dg
 
-from pipeline.defs.resources import PipelineSettings
-from pipeline.defs.tables import md, table_asset
+from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
+from pipeline.defs.tables import md, table_spec
 from pipeline.lib import warehouse
 from pipeline.lib.reference.gdp import load_gdp_reference
 from pipeline.lib.reference.tables import indicator_catalog_table, unit_vocabulary_table
 from pipeline.metadata.resources import get as get_resource
 
 
-def _write(context, settings: PipelineSettings, name: str, table) -> int:
+@dg.multi_asset(
+    name="reference",
+    pool=WAREHOUSE_POOL,
+    specs=[
+        table_spec("indicator_catalog"),
+        table_spec("unit_vocabulary"),
+        table_spec("gdp_reference"),
+    ],
+)
+def reference(context: dg.AssetExecutionContext, settings: PipelineSettings):
+    """The reference tables, written in one step: the indicators a claim can measure
+    (pipeline/metadata/indicators.py), the controlled unit vocabulary (pipeline/metadata/units.py)
+    and China's nominal GDP by year, National Bureau of Statistics
+    (pipeline/metadata/reference/china_gdp.csv)."""
+    tables = {
+        "indicator_catalog": (indicator_catalog_table(), lambda t: md(t, 100)),
+        "unit_vocabulary": (unit_vocabulary_table(), lambda t: md(t, 200)),
+        "gdp_reference": (load_gdp_reference(), lambda t: md(t.drop(columns="note"))),
+    }
     con = settings.open_build()
     try:
-        n = warehouse.write_table(con, get_resource(name), table)
-        settings.stamp(con, context, name)
-        return n
+        counts = {}
+        for name, (table, _) in tables.items():
+            counts[name] = warehouse.write_table(con, get_resource(name), table)
+            settings.stamp(con, context, name)
     finally:
         con.close()
-
-
-@dg.asset(**table_asset("indicator_catalog"))
-def indicator_catalog(
-    context: dg.AssetExecutionContext, settings: PipelineSettings
-) -> dg.MaterializeResult:
-    """The indicators a claim can measure (pipeline/metadata/indicators.py)."""
-    table = indicator_catalog_table()
-    n = _write(context, settings, "indicator_catalog", table)
-    return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": md(table, 100)})
-
-
-@dg.asset(**table_asset("unit_vocabulary"))
-def unit_vocabulary(
-    context: dg.AssetExecutionContext, settings: PipelineSettings
-) -> dg.MaterializeResult:
-    """The controlled unit vocabulary (pipeline/metadata/units.py)."""
-    table = unit_vocabulary_table()
-    n = _write(context, settings, "unit_vocabulary", table)
-    return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": md(table, 200)})
-
-
-@dg.asset(**table_asset("gdp_reference"))
-def gdp_reference(
-    context: dg.AssetExecutionContext, settings: PipelineSettings
-) -> dg.MaterializeResult:
-    """China's nominal GDP by year, National Bureau of Statistics
-    (pipeline/metadata/reference/china_gdp.csv)."""
-    table = load_gdp_reference()
-    n = _write(context, settings, "gdp_reference", table)
-    return dg.MaterializeResult(
-        metadata={"dagster/row_count": n, "preview": md(table.drop(columns="note"))}
-    )
+    for name, (table, preview) in tables.items():
+        yield dg.MaterializeResult(
+            asset_key=name,
+            metadata={"dagster/row_count": counts[name], "preview": preview(table)},
+        )

@@ -1,5 +1,6 @@
 """The analysts' report: report.html beside the published warehouse, rebuilt by every run from the
-published file (opened read-only). The page is built by pipeline.lib.report."""
+published file (opened read-only); the charts of indicators whose data did not change are kept
+from the last run. The page is built by pipeline.lib.report."""
 
 import time
 
@@ -9,6 +10,7 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.lib.report import write_report
 
 REPORT_NAME = "report.html"
+REPORT_CACHE = "report_sections"
 
 
 @dg.asset(
@@ -24,7 +26,8 @@ def report(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     published = settings.published_path
     out = published.parent / REPORT_NAME
     t0 = time.monotonic()
-    write_report(published, out)
+    # the sections of unchanged indicators are kept beside the build copy between runs
+    write_report(published, out, cache_dir=settings.build_path.parent / REPORT_CACHE)
     page = out.read_text(encoding="utf-8")
     context.log.info(f"wrote {out}")
     return dg.MaterializeResult(

@@ -44,7 +44,9 @@ class PipelineSettings(dg.ConfigurableResource):
 
     def open_build(self):
         """A read-write connection to the build copy (a copy made under another schema version
-        is discarded first: the run starts cold)."""
+        is discarded first: the run starts cold; a missing one is copied from the published
+        file first)."""
+        warehouse.restore_build(self.build_path, self.published_path)
         return warehouse.open_build(self.build_path, SCHEMA_VERSION)
 
     def stamp(self, con, context, *tables: str) -> None:

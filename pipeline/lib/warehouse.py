@@ -2,9 +2,10 @@
 publishing the build copy atomically over the file analysts read.
 
 Runs never open the published file for writing. They write `warehouse/.build/<name>.duckdb`; the
-last step checks the copy and renames it over `warehouse/<name>.duckdb` (an atomic rename on one
-file system). A reader holding the published file open keeps the snapshot it opened and is never
-blocked; a run killed midway leaves the published file as it was.
+last step checks the build, renames it over `warehouse/<name>.duckdb` (an atomic rename on one
+file system) and puts a copy of it, made before the rename, in its place as the next build. A
+reader holding the published file open keeps the snapshot it opened and is never blocked; a run
+killed midway leaves the published file as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -213,6 +215,50 @@ def _check_free_space(build: Path, published: Path) -> None:
         )
 
 
+def copy_file(src: Path, dst: Path) -> None:
+    """Copy src to dst with copy_file_range: a reflink (shared extents, no data copied) where
+    the file system has them (XFS, btrfs), an in-kernel copy elsewhere; shutil's copy when the
+    call is not available."""
+    try:
+        with open(src, "rb") as fin, open(dst, "wb") as fout:
+            left = os.fstat(fin.fileno()).st_size
+            while left > 0:
+                done = os.copy_file_range(fin.fileno(), fout.fileno(), left)
+                if done == 0:
+                    break
+                left -= done
+        if left == 0:
+            return
+    except (AttributeError, OSError) as exc:
+        if _no_space(exc):
+            raise
+    shutil.copyfile(src, dst)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def restore_build(build: Path, published: Path) -> bool:
+    """When the build copy is missing (deleted, or a publish was killed between renaming the
+    build over the published file and putting the next build in place) and a published file
+    exists, copy it as the build (the same tables a cold run would rebuild). Returns whether it
+    copied."""
+    build, published = Path(build), Path(published)
+    if build.exists() or not published.exists():
+        return False
+    build.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temporaries(published)
+    tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
+    try:
+        copy_file(published, tmp)
+        os.replace(tmp, build)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
 def publish(
     build: Path,
     published: Path,
@@ -237,7 +283,16 @@ def _publish(
     required_tables: Iterable[str],
     integrity_sql: dict[str, str] | None = None,
 ) -> dict[str, int]:
-    """Check the build copy and rename a copy of it over the published file.
+    """Check the build copy and rename it over the published file; a copy of it, made while it
+    was checked, becomes the next build.
+
+    The build is checkpointed (no WAL left), checked read-only while a thread copies it to a
+    temporary file beside the published one, flushed to disk, and renamed over the published
+    file (atomic); the temporary copy is then renamed into the build's place. Only the build's
+    own pages written by this run are flushed: the copy is a working file, not what readers
+    see, and is not flushed. A run killed before the rename leaves the published file as it
+    was; killed after it, the next run copies the published file as its build
+    (`restore_build`).
 
     `integrity_sql` maps a rule name to a query that returns the offending rows (none = pass).
     Returns the row count of each table published. Raises WarehouseError and leaves the
@@ -251,56 +306,85 @@ def _publish(
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    wal = build.with_name(build.name + ".wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WarehouseError(f"the build copy still has a write-ahead log ({wal}) after closing")
     published.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_temporaries(published)
     _check_free_space(build, published)
     tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
+    copied: list[BaseException | None] = []
+
+    def copy_build() -> None:
+        try:
+            copy_file(build, tmp)
+            copied.append(None)
+        except BaseException as exc:  # reported by the caller
+            copied.append(exc)
+
+    copier = threading.Thread(target=copy_build, name="publish-copy", daemon=True)
+    copier.start()
     try:
         try:
-            shutil.copyfile(build, tmp)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            if _no_space(exc):
-                raise WarehouseError(f"{NO_SPACE} while copying the build for publishing") from exc
-            raise
-        check = duckdb.connect(str(tmp), read_only=True)
-        try:
-            counts = table_counts(check)
-            missing = sorted(set(required_tables) - set(counts))
-            if missing:
-                raise WarehouseError(f"the build copy lacks tables {missing}; run all assets")
-            sources = build_sources(check, required_tables)
-            if sources:
-                folders = sorted({str(d) for d in sources.values()})
-                unrecorded = sorted(set(required_tables) - set(sources))
-                if len(folders) > 1 or unrecorded:
-                    raise WarehouseError(
-                        "the build mixes runs: its tables come from the raw folders "
-                        f"{folders}"
-                        + (f", and {unrecorded} are unrecorded" if unrecorded else "")
-                        + "; run all assets on one folder"
-                    )
-            if "articles" in counts and counts["articles"] == 0:
-                n_published = _articles_in(published)  # raises when it cannot tell
-                if n_published > 0:
-                    raise WarehouseError(
-                        f"the build has no articles but the published warehouse has "
-                        f"{n_published}: is the raw folder right? (delete {published} to "
-                        "publish an empty warehouse on purpose)"
-                    )
-            for rule, sql in (integrity_sql or {}).items():
-                bad = check.execute(sql).fetchmany(5)
-                if bad:
-                    raise WarehouseError(f"integrity rule {rule!r} fails, e.g. {bad}")
+            counts = _check_build(build, published, required_tables, integrity_sql)
         finally:
-            check.close()
-        os.replace(tmp, published)
+            copier.join()
+        error = copied[0] if copied else RuntimeError("the copy of the build did not finish")
+        if error is not None:
+            if _no_space(error):
+                raise WarehouseError(
+                    f"{NO_SPACE} while copying the build for publishing"
+                ) from error
+            raise error
+        _fsync_file(build)
+        os.replace(build, published)
         _fsync_dir(published.parent)
+        os.replace(tmp, build)  # the next build: the same bytes as the published file
         return counts
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _check_build(
+    build: Path,
+    published: Path,
+    required_tables: list[str],
+    integrity_sql: dict[str, str] | None,
+) -> dict[str, int]:
+    """The checks a build passes before it is published (see `_publish`); its table counts."""
+    check = duckdb.connect(str(build), read_only=True)
+    try:
+        counts = table_counts(check)
+        missing = sorted(set(required_tables) - set(counts))
+        if missing:
+            raise WarehouseError(f"the build copy lacks tables {missing}; run all assets")
+        sources = build_sources(check, required_tables)
+        if sources:
+            folders = sorted({str(d) for d in sources.values()})
+            unrecorded = sorted(set(required_tables) - set(sources))
+            if len(folders) > 1 or unrecorded:
+                raise WarehouseError(
+                    "the build mixes runs: its tables come from the raw folders "
+                    f"{folders}"
+                    + (f", and {unrecorded} are unrecorded" if unrecorded else "")
+                    + "; run all assets on one folder"
+                )
+        if "articles" in counts and counts["articles"] == 0:
+            n_published = _articles_in(published)  # raises when it cannot tell
+            if n_published > 0:
+                raise WarehouseError(
+                    f"the build has no articles but the published warehouse has "
+                    f"{n_published}: is the raw folder right? (delete {published} to "
+                    "publish an empty warehouse on purpose)"
+                )
+        for rule, sql in (integrity_sql or {}).items():
+            bad = check.execute(sql).fetchmany(5)
+            if bad:
+                raise WarehouseError(f"integrity rule {rule!r} fails, e.g. {bad}")
+        return counts
+    finally:
+        check.close()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -242,9 +242,10 @@ FLOW_RULES: list[FlowRule] = [
         "observations",
         "every_valid_claim_observed",
         "Every validated claim is a source of exactly one observation.",
-        "SELECT v.claim_id, v.quote, count(s.observation_id) AS n_observations "
-        "FROM validated_claims v LEFT JOIN observation_sources s USING (claim_id) "
-        "GROUP BY ALL HAVING count(s.observation_id) <> 1",
+        "SELECT v.claim_id, v.quote, coalesce(n.n_observations, 0) AS n_observations "
+        "FROM validated_claims v LEFT JOIN (SELECT claim_id, count(*) AS n_observations "
+        "FROM observation_sources GROUP BY claim_id) n USING (claim_id) "
+        "WHERE coalesce(n.n_observations, 0) <> 1",
         ("validated_claims", "observation_sources"),
     ),
 ]

@@ -201,8 +201,11 @@ MIN_SCORE_UNKNOWN_NOUN = 8.0
 _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
+    r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
+    r"(?:total|number|tally|count)\s+(?:\w+\s+)?to|"
     r"(?:up|down|rising|rose|falling|fell|increasing|decreasing)\s+from|compared\s+(?:with|to)|"
-    r"against|versus|than|(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
+    r"against|versus|than|(?:(?:in|by)\s+(?:19|20)\d\d\s+)?"
+    r"(?:(?:year[- ]on[- ]year|y/y|yoy|annually)\s+)?(?:to|into)"
     r"(?:\s+(?:reach|hit|top|total|stand\s+at))?(?=\s*$)|"
     r"(?:and|but)\s+(?:is|are|was|were|will|would|could|may|might|has|have|"
     r"had)\s+(?:\w+ly\s+)?(?:projected|expected|forecast|estimated|set|likely|poised|slated))\b"
@@ -284,6 +287,8 @@ def _part_weight(
             best = max(best, W_NEAR)
         else:
             best = max(best, W_SENTENCE)
+    if best < W_NEAR and extra and extra[1] <= s0 and doc.has_part(part, extra[0], extra[1]):
+        return W_NEAR  # the previous sentence, which a pronoun subject refers to
     if best:
         return best
     p0, p1 = c.paragraph
@@ -292,13 +297,35 @@ def _part_weight(
     return 0.0
 
 
+# a sentence whose subject is the previous sentence's figure or subject: `That compares with
+# 3.1 trillion yuan in 2020`, `Its share of GDP rose from ...`, `This was up from ...`
+_ANAPHORIC = re.compile(
+    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
+    r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
+)
+
+
+def _previous_sentence(doc: Doc, c: QCtx, first_only: bool = True) -> tuple[int, int] | None:
+    """The previous sentence of the paragraph when the figure's sentence opens with a pronoun
+    subject (the pronoun names that sentence's subject); `first_only`: only for the sentence's
+    first figure."""
+    s0 = c.sentence[0]
+    if s0 <= c.paragraph[0] or not _ANAPHORIC.match(doc.norm, s0, c.q.start):
+        return None
+    if first_only and doc.quantities_in(s0, c.q.start):
+        return None  # not the sentence's first figure
+    prev = doc.seg.sentence_at(s0 - 1)
+    return prev if prev[0] >= c.paragraph[0] and prev[1] <= s0 else None
+
+
 def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     """(linked, extra near region) of the figure, computed once per quantity span (the first
     context asked for decides, as the regions of a `respectively` list come first)."""
     key = ("near", c.q.start, c.q.end)
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
-        near_ctx = doc._par_cache[key] = (_linked(doc, c), _subject_before_appositive(doc, c))
+        extra = _subject_before_appositive(doc, c) or _previous_sentence(doc, c)
+        near_ctx = doc._par_cache[key] = (_linked(doc, c), extra)
     return near_ctx
 
 
@@ -349,6 +376,9 @@ def score_indicator(doc: Doc, c: QCtx, comp: _Compiled) -> float:
 
 def _topic_in_sentence(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
     s0, s1 = c.sentence
+    prev = _previous_sentence(doc, c, first_only=False)
+    if prev is not None:
+        s0 = prev[0]  # `... the digital economy ... . Its share of GDP rose ...`
     return any(doc.has_part(w, s0, s1) for w in words)
 
 
@@ -476,6 +506,28 @@ _REGION_NAME = re.compile(
     r"Expo|Declaration|Consensus|Cooperation|Initiative|Time|time)\b)"
 )
 _REGION_WORD = _words_re(REGION_WORDS)
+# another country or bloc as the subject: `China has more than 50 platforms, the United States
+# more than 30 and Germany around 20` (every catalog indicator is China's)
+_FOREIGN = re.compile(
+    r"\b(?:the\s+United\s+States|United\s+States|the\s+U\.?S\.?(?=\W)|America|Germany|Japan|"
+    r"South\s+Korea|Korea|France|Britain|the\s+UK|the\s+United\s+Kingdom|India|Italy|Russia|"
+    r"Singapore|Vietnam|Brazil|the\s+European\s+Union|the\s+EU|Europe|North\s+America)\b"
+    r"(?!\s+(?:and|or)\s+China\b)"
+)
+# a group of regions named before (`in the three provinces`, `these cities`): not the nation
+_REGION_GROUP = re.compile(
+    r"\b(?:the|these|those|both|the\s+two|its)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|[2-9]|1\d|2\d)\s+)?(?:provinces|cities|municipalities|prefectures|counties)\b"
+)
+# a region right after the figure: `320,000 pieces of equipment in Changzhou`, `... in operation
+# in the three provinces`
+_IN_REGION_AFTER = re.compile(r"\b(?:in|across\s+the|of)\s+$")
+# one facility as the subject: `the node will connect no fewer than 300 enterprises`, `The
+# platform served 2,340 enterprise customers`, `The park hosts a node that has registered ...`
+_FACILITY = re.compile(
+    r"\b(?:the|this|that|a|an|one|its|our)\s+(?:[a-z][\w-]*\s+){0,2}(?:node|park|platform)\b"
+    r"(?!\s+(?:economy|market|industry|sector|system)s?\b)(?!['\u2019]?s\b)"
+)
 _REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
     r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
     r"ranks?|ranked|built|added|now))\b"
@@ -571,7 +623,20 @@ def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     ends = [g.end() for g in _GROWTH_CUE.finditer(lead)]
     if not ends:
         return False
+    if _LEVEL_AFTER_CUE.match(lead, ends[-1]):
+        # `its share of GDP rose from 21.6 percent to 41.5 percent`: the levels of a share, not
+        # the change (`growth ... eased to 7.39%` stays a growth rate)
+        shares = [m.end() for m in _SHARE_CUE.finditer(lead, 0, ends[-1])]
+        if shares and not re.search(r"\bgrowth\b", lead[shares[-1] : ends[-1]]):
+            return False
     return not _SHARE_CUE.search(lead, ends[-1])
+
+
+# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`
+_LEVEL_AFTER_CUE = re.compile(
+    r"\s+(?:from\b.*|to(?:\s+(?:an?\s+)?(?:estimated|about|around|nearly|almost|over|"
+    r"more\s+than|roughly))?\s*)$"
+)
 
 
 def _masked(doc: Doc, c: QCtx, lo: int, hi: int, lower: bool = True) -> str:
@@ -596,14 +661,41 @@ def _region_hits(raw: str, low: str) -> list[int]:
     """End offsets (in the window) of region cues: gazetteer names (not all capitals) and generic
     region words."""
     out = []
-    for m in _REGION_NAME.finditer(raw):
+    names = list(_REGION_NAME.finditer(raw))
+    located = _located_lists(raw, names) if len(names) >= 3 else ()
+    for k, m in enumerate(names):
         if m.group(0).isupper() or _VENUE.search(low[max(0, m.start() - 40) : m.start()]):
             continue  # a dateline, or where an event took place
+        if k in located:
+            continue  # `nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing`: where
         out.append(m.end())
     for m in _REGION_WORD.finditer(low):
         # a level in an enumeration (`national, provincial and enterprise ...`) is not a scope
         if not _LEVELS.search(low[max(0, m.start() - 25) : m.start()]):
             out.append(m.end())
+    out += [m.end() for m in _FOREIGN.finditer(raw)]
+    return out
+
+
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|&)\s*$")
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _located_lists(raw: str, names: list) -> set[int]:
+    """Indices of region names in a list of three or more after `in` / `at`: where things are
+    (`five top-level nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing`), not whose
+    figure it is."""
+    out: set[int] = set()
+    k = 0
+    while k < len(names):
+        j = k
+        while j + 1 < len(names) and _NAME_LIST_GAP.match(
+            raw[names[j].end() : names[j + 1].start()]
+        ):
+            j += 1
+        if j - k >= 2 and _IN_BEFORE.search(raw, max(0, names[k].start() - 6), names[k].start()):
+            out.update(range(k, j + 1))
+        k = j + 1
     return out
 
 
@@ -620,7 +712,9 @@ def _scoped(raw: str, low: str, hits: list[int]) -> bool:
 _LOCAL_DOC = re.compile(
     r"\b(?:notice|circular|action\s+plan|plan|opinions|measures|implementation|programme|"
     r"program|scheme|regulations?|guidelines?|(?:municipal|provincial|people's)\s+government|"
-    r"statistical\s+(?:communiqu\w*|bulletin|report)|communiqu\w*|bulletin)\b"
+    r"statistical\s+(?:communiqu\w*|bulletin|report)|communiqu\w*|bulletin|"
+    # a provincial or city government's work report
+    r"report\s+on\s+the\s+work|work\s+report)\b"
 )
 # a company's own release: `Hanwei Intelligent Reports 2023 Annual Results`, `... /PRNewswire/
 # -- X Holdings Limited (... stock code: 2783) ... today announced its annual results`
@@ -689,6 +783,33 @@ def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
     return hit
 
 
+def _group_hits(doc: Doc, lo: int, hi: int) -> list[int]:
+    """End offsets (from lo) of region groups in [lo, hi), unmasked (`the three provinces` is
+    itself a quantity)."""
+    return [m.end() - lo for m in _REGION_GROUP.finditer(doc.norm, lo, hi)]
+
+
+def _region_after(doc: Doc, c: QCtx) -> bool:
+    """A region named in the figure's clause after it, after `in`: `320,000 pieces of equipment
+    in Changzhou are connected`, `nodes are in operation in the three provinces`."""
+    after = doc.norm[c.q.end : max(c.clause[1], c.q.end)]
+    if not after.strip():
+        return False
+    for m in _REGION_GROUP.finditer(after):
+        if _IN_REGION_AFTER.search(after, 0, m.start()):
+            return True
+    raw = doc.text[c.q.end : c.q.end + len(after)]
+    names = [m for m in _REGION_NAME.finditer(raw) if not m.group(0).isupper()]
+    if len(names) != 1 or "national" in doc.norm[c.q.start : c.q.end]:
+        return False  # `five national top-level nodes in Beijing, Shanghai, ...`: where they are
+    if _LIST_GOES_ON.match(doc.text, c.q.end + names[0].end()):
+        return False
+    return _IN_REGION_AFTER.search(after, 0, names[0].start()) is not None
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)\s*[A-Z]")
+
+
 def scope_of(doc: Doc, c: QCtx) -> str | None:
     """`region` or `company` when the figure's subject is a province/city/region or one firm,
     else None (a national figure)."""
@@ -707,9 +828,9 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     if any(
         not _LEVELS.search(after[max(0, m.start() - 25) : m.start()])
         for m in _REGION_WORD.finditer(after)
-    ):
+    ) or _region_after(doc, c):
         result = "region"
-    elif _scoped(raw, low, _region_hits(raw, low)):
+    elif _scoped(raw, low, _region_hits(raw, low) + _group_hits(doc, s0, c.q.start)):
         result = "region"
     else:
         comp = [m.end() for m in _company_name(raw).finditer(raw)]
@@ -717,6 +838,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
             comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
+        comp += [m.end() for m in _FACILITY.finditer(low)]
         if _scoped(raw, low, comp):
             result = "company"
     if result is None and not _NATIONAL.search(low):
@@ -738,10 +860,83 @@ def _is_ratio(doc: Doc, c: QCtx) -> bool:
 
 def _is_flow(doc: Doc, c: QCtx) -> bool:
     """An addition or a rate over a period (`887,000 new base stations`, `build another 600,000`,
-    `a daily resolution volume of 150 million`)."""
+    `a daily resolution volume of 150 million`, `10 more platforms`, `10 apps each year`)."""
     quote = doc.norm[c.q.start : c.q.end]
     subject = doc.norm[c.own[0] : c.q.start]
-    return bool(_NEW.search(quote) or _NEW.search(subject))
+    return bool(
+        _NEW.search(quote)
+        or _NEW.search(subject)
+        or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
+        or _MORE_AFTER.match(doc.norm, c.q.end)
+        or _OVER_PERIOD_AFTER.match(doc.norm, c.q.end)
+        or _compared_with_flow(doc, c)
+    )
+
+
+# an amount over a period: `built more than 600,000 base stations over the year`
+_OVER_PERIOD_AFTER = re.compile(
+    r"\s+(?:over|during|throughout)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+)?"
+    r"(?:year|quarter|month|period|first\s+half|second\s+half)\b"
+)
+_COMPARED_LEAD = re.compile(
+    r"\W*(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|from)\s*$"
+)
+
+
+def _compared_with_flow(doc: Doc, c: QCtx) -> bool:
+    """A comparison base of an addition is an addition too: `270,000 new stations were added,
+    compared with 214,000 in the first quarter`."""
+    if c.index == 0 or not _COMPARED_LEAD.match(doc.norm, c.own[0], c.q.start):
+        return False
+    prev = doc.quantities[c.index - 1]
+    if prev.start < c.sentence[0]:
+        return False
+    lo = max(c.sentence[0], doc.seg.clause_at(prev.start, prev.end)[0])
+    return _NEW.search(doc.norm, lo, c.own[0]) is not None
+
+
+# a rate per year after the figure (`15 percent a year`, `10 apps each year`), not a comparison
+# base (`up from 64% a year earlier`)
+_PER_YEAR_AFTER = re.compile(
+    r"\s*(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|ago|before|prior|previously|on\b))"
+)
+# `10 more cross-industry platforms`: an increment (not `10 more than`)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
+# a figure about a sample or a survey, not the whole country: `the monitoring sample of 160
+# platforms connected 104.6 million devices`, `apps listed on sample platforms`
+_SAMPLE = re.compile(r"\b(?:samples?|sampled|surveyed|survey\s+of|our\s+survey|respondents)\b")
+# a figure per unit (per platform, per firm): `connect more than 10,000 devices each`, `each
+# connecting more than 100,000 devices on average`
+_PER_UNIT_AFTER = re.compile(r"\s+(?:each|apiece|on\s+average)\b(?!\s+(?:year|month|day)\b)")
+_PER_UNIT_BEFORE = re.compile(
+    r"\b(?:each(?!\s+(?:year|month|day|quarter)\b)|on\s+average|an\s+average\s+of)\b[^,;]*$"
+)
+# the subject of a gain is firms in general (`enterprises that completed transformation saw
+# production efficiency rise`, `Sample enterprises reported`), not demonstration factories
+_FIRMS = re.compile(r"\b(?:enterprises|manufacturers|firms|companies|smes)\b")
+
+
+def _sample_or_per_unit(doc: Doc, c: QCtx, ind) -> bool:
+    """A figure about a sample, or a per-unit amount, is not the national indicator."""
+    lead = doc.norm[c.sentence[0] : c.q.start]
+    if _SAMPLE.search(lead):
+        return True
+    if ind.kind in ("count", "flow", "level") and (
+        _PER_UNIT_AFTER.match(doc.norm, c.q.end)
+        or _PER_UNIT_BEFORE.search(doc.norm, c.own[0], c.q.start)
+    ):
+        return True
+    if ind.kind == "growth_rate" and ind.topic == "intelligent_manufacturing":
+        # a demonstration factory's gain: the factories are named in the sentence, not firms
+        s0, s1 = c.sentence
+        if _FIRMS.search(lead) and not any(doc.has_part(w, s0, s1) for w in _norm_demo(ind)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _norm_demo(ind) -> tuple[str, ...]:
+    return tuple(norm(r) for r in ind.requires)
 
 
 def _is_change(doc: Doc, c: QCtx) -> bool:
@@ -908,6 +1103,11 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
         return UNCLASSIFIED, best_score
-    if ind.kind == "growth_rate" and _COMPOUND.search(doc.norm[c.clause[0] : c.q.start]):
+    if ind.kind in ("growth_rate", "share") and (
+        _COMPOUND.search(doc.norm[c.clause[0] : c.q.start])
+        or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
+    ):
         return UNCLASSIFIED, best_score  # a compound/average annual rate, not a yearly growth
+    if _sample_or_per_unit(doc, c, ind):
+        return UNCLASSIFIED, best_score
     return ind.id, best_score

@@ -288,6 +288,10 @@ _REPORT_TITLE = re.compile(
     r"statistical (?:bulletin|report)|work report|report on the work)\b",
     re.I,
 )
+_STATISTICAL_TITLE = re.compile(
+    r"\bstatistical\s+(?:bulletin|communiqu[eé]|report)\b|\byearbook\b", re.I
+)
+_THE_YEAR = re.compile(r"\bthe\s+year\b(?!\s+(?:before|after|earlier|ago))", re.I)
 _REPORT_SEASON_END = 4  # annual results and communiques on last year come out by April
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
@@ -922,6 +926,10 @@ class PeriodResolver:
         if a is None:
             return NONE
         if c is not None and kind_basis == "publication_year" and p.kind == "year":
+            y = self._report_year()
+            if y is not None and _THE_YEAR.search(self.doc.text, p.start, p.end + 4):
+                # `At the end of the year, ...` in a statistical bulletin on 2023: its year
+                return ResolvedPeriod(y, y, "article_year", p)
             if self._previous_year_part(p, c):
                 return ResolvedPeriod(a - 1, b - 1, "relative", p)
         if p.kind == "date" and p.part is None and p.month is not None and p.day is None:
@@ -1282,7 +1290,11 @@ class PeriodResolver:
                 if (
                     y == self.pub - 1
                     and pub_d is not None
-                    and pub_d.month <= _REPORT_SEASON_END
+                    and (
+                        pub_d.month <= _REPORT_SEASON_END
+                        # a statistical bulletin or yearbook is on its year whenever it appears
+                        or _STATISTICAL_TITLE.search(self.doc.text, t0, t1) is not None
+                    )
                     and self.article_year() == y
                 ):
                     hit = y
@@ -1479,7 +1491,11 @@ class PeriodResolver:
         for p in found:
             if p.kind not in ("year", "date", "relative") or base_period(self.doc, p):
                 continue
-            y0, y1, _ = _years(p, self.pub)
+            y0, y1, kind_basis = _years(p, self.pub)
+            if kind_basis == "publication_year" and p.kind == "year":
+                ry = self._report_year()  # `At the end of the year` in a bulletin on 2023
+                if ry is not None and _THE_YEAR.search(text, p.start, p.end + 4):
+                    y0 = y1 = ry
             if y0 is None or y0 != y1 or (self.pub is not None and y1 > self.pub):
                 return None
             s0, s1 = seg.sentence_at(p.start)

@@ -38,7 +38,8 @@ _FORECAST = folded(
 _FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance|(?:is|are|seems?) "
+    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance|(?:my|our|own) guess|"
+    r"(?:i|we) guess|(?:is|are|seems?) "
     r"(?:possible|plausible|achievable|within reach)|the odds|extrapolat\w*)\b"
 )
 # a figure measured against a forecast is not one (`up 24.6% and ahead of our forecast`)
@@ -66,7 +67,8 @@ _ESTIMATE = folded(
 # a modal of possibility before a verb of level: `could reach $1.1 trillion by 2030`
 _MODAL = (
     r"(?:could|may|might)\s+(?:\w+ly\s+)?(?:reach|hit|top|exceed|surpass|rise|grow|increase|"
-    r"climb|double|total|expand|jump|fall|drop|decline)"
+    r"climb|double|total|expand|jump|fall|drop|decline|be\s+worth|be\s+as\s+(?:high|much|large|"
+    r"many)\s+as|amount\s+to)"
 )
 _FORECAST_LEAD = folded(
     rf"\b(?:expects?|expected|forecasts?|forecasted|projected|predicts?|predicted|"
@@ -192,6 +194,39 @@ def _present_estimate(doc: Doc, c: QCtx) -> bool:
     return False  # the figure is in another clause, and the estimate does not close it
 
 
+# an estimate verb introducing the figure's sentence: `Analysts estimate that implementation takes
+# 60% of revenue, leaving margins at 25% to 35%` (an estimate of the present), `Huatai estimates
+# the market will grow 12 to 15 per cent a year` (a forecast: a word looking ahead follows)
+_ESTIMATE_VERB = folded(r"\b(?:estimates?|estimated|estimating)\b(?:\s+that\b)?")
+
+
+def _estimate_lead(doc: Doc, c: QCtx) -> str | None:
+    """`estimate` or `forecast` when an estimate verb before the figure in its sentence
+    introduces it, as the figure's clause looks ahead or not; None without one."""
+    s0 = c.sentence[0]
+    a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+    text = doc.text
+    if "stimat" not in text[s0:a]:
+        return None
+    last = None
+    for m in _ESTIMATE_VERB.finditer(text, s0, a):
+        last = m
+    if last is None or _ESTIMATE_NOUN_BEFORE.search(text, max(s0, last.start() - 12), last.start()):
+        return None  # `an estimated 5.8 trillion yuan`: the approximate wording of a figure
+    end = max(c.own[1], c.q.end)
+    if not _AHEAD.search(text, last.end(), end):
+        return "estimate"
+    # a forecast unless plan words follow the estimate verb (`estimates that the plan aims ...`)
+    return None if _TARGET.search(text, last.end(), a) else "forecast"
+
+
+_ESTIMATE_NOUN_BEFORE = re.compile(r"\b(?:an?|the|its|their|our|by)\s+$", re.I)
+# `Organizers said some 1,950 new products would be launched`: a figure that is the subject of
+# `would` / `will` in reported speech
+_SAID = folded(r"\b(?:said|says|say|told|announced|according to)\b")
+_SUBJECT_OF_WILL = re.compile(r"[^,;]{0,60}?\b(?:would|will)\s+(?!not\b)(?:be\s+)?\w+", re.I)
+
+
 def _plan_level(doc: Doc, c: QCtx, scope: str) -> bool:
     """`Connected industrial equipment will exceed 80 million sets` in a plan or action plan
     (named in the title or the paragraph): a government plan's `will reach / will exceed N` is a
@@ -233,6 +268,11 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "estimate" if _ESTIMATE.search(own) else "actual"
     if _present_estimate(doc, c) and (pub is None or end is None or end <= pub):
         return "estimate"
+    lead_estimate = _estimate_lead(doc, c)
+    if lead_estimate == "estimate" and (pub is None or end is None or end <= pub):
+        return "estimate"
+    if lead_estimate == "forecast" and (pub is None or end is None or end >= pub):
+        return "forecast"  # `..., and a broker estimates the market will grow 12 to 15 per cent`
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
@@ -260,6 +300,12 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "actual"  # `We will build ..., whose registrations have exceeded 350 billion`
     if planned and (end is None or pub is None or end >= pub):
         return "target"
+    if (
+        (end is None or pub is None or end >= pub)
+        and _SAID.search(doc.text, c.sentence[0], c.q.start)
+        and _SUBJECT_OF_WILL.match(doc.text, c.q.end, max(c.own[1], c.q.end))
+    ):
+        return "forecast"  # `Organizers said some 1,950 new products would be launched`
     explicit = period.basis in ("explicit_year", "paragraph_year", "relative")
     if (
         explicit

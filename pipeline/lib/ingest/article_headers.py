@@ -376,7 +376,11 @@ _OUTLET_KIND_RE = regex.compile(
     regex.IGNORECASE,
 )
 _ISSUE_RE = regex.compile(
-    r"(?:(?:issue|no\.?|number|vol\.?|volume)\s*\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?",
+    r"(?:(?:issue|no\.?|number|vol\.?|volume)\s*\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?"
+    # a magazine's season or month issue: "Spring/Summer issue", "Autumn 2021 issue"
+    r"|(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s*[/&-]?\s*)+(?:(?:19|20)\d{2}\s+)?"
+    r"(?:issue|edition)",
     regex.IGNORECASE,
 )
 _LEFTOVER_LABEL_WORDS = frozenset(

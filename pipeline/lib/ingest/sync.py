@@ -70,22 +70,24 @@ def _noop(_: str) -> None:
 
 
 def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) -> RawSync:
+    """Bring raw_files and ingest_rejects in line with the folder. Only the rows of new, changed
+    and removed files are written (a delta, set-based), then the outcome of every file sharing
+    a content hash with them is recomputed: the first name in sort order of a content is its
+    article, the others its duplicates. A cold run is the same delta on an empty table."""
     rf, rej = get_resource("raw_files"), get_resource("ingest_rejects")
     warehouse.ensure_table(con, rf)
-    known: dict[str, RawFile] = {}
-    for path, size, mtime, sha, chash, enc, reason, detail in con.execute(
-        "SELECT file_path, size_bytes, mtime_ns, sha256, content_hash, encoding, reject_reason, "
-        "detail FROM raw_files WHERE mtime_ns IS NOT NULL"
-    ).fetchall():
-        known[path] = RawFile(path, size, sha, enc, None, reason, detail, chash, mtime)
-    n_reused = 0
+    known: dict[str, tuple[int, int]] = {
+        path: (size, mtime)
+        for path, size, mtime in con.execute(
+            "SELECT file_path, size_bytes, mtime_ns FROM raw_files WHERE mtime_ns IS NOT NULL"
+        ).fetchall()
+    }
+    kept: set[str] = set()
 
     def reuse(rel: str, size: int, mtime_ns: int) -> RawFile | None:
-        nonlocal n_reused
-        old = known.get(rel)
-        if old is not None and old.size_bytes == size and old.mtime_ns == mtime_ns:
-            n_reused += 1
-            return old
+        if known.get(rel) == (size, mtime_ns):
+            kept.add(rel)
+            return RawFile(rel, size, None, None, None, None, _KEPT, None, mtime_ns)
         return None
 
     def read_many(items: list[tuple[str, str]]) -> list[RawFile]:
@@ -94,44 +96,89 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
             return pool.map(jobs)
 
     files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, read_many=read_many)
+    fresh = [f for f in files if not (f.detail is _KEPT and f.path in kept)]
     paths = {f.path for f in files}
-    n_removed = sum(1 for p in known if p not in paths)
+    removed = [p for p in known if p not in paths]
     n_new = sum(1 for p in paths if p not in known)
+    n_reused = len(files) - len(fresh)
     progress(
-        f"raw: {len(files):,} files under {root} ({len(files) - n_reused:,} read, "
-        f"{n_reused:,} unchanged, {n_removed:,} removed)"
+        f"raw: {len(files):,} files under {root} ({len(fresh):,} read, "
+        f"{n_reused:,} unchanged, {len(removed):,} removed)"
     )
 
-    canonical: dict[str, str] = {}
-    for f in files:  # sorted by path: the first name of a content is its article
-        if f.reject_reason is None and f.content_hash is not None:
-            canonical.setdefault(f.content_hash, f.path)
-    rows = []
-    for f in files:
-        owner = canonical.get(f.content_hash) if f.reject_reason is None else None
-        rows.append(
-            {
-                "file_path": f.path,
-                "size_bytes": f.size_bytes,
-                "mtime_ns": f.mtime_ns,
-                "sha256": f.sha256,
-                "content_hash": f.content_hash,
-                "encoding": f.encoding,
-                "outcome": "rejected"
-                if owner is None
-                else ("article" if owner == f.path else "duplicate"),
-                "article_file": owner,
-                "reject_reason": f.reject_reason,
-                "detail": f.detail,
-            }
-        )
+    rows = [
+        {
+            "file_path": f.path,
+            "size_bytes": f.size_bytes,
+            "mtime_ns": f.mtime_ns,
+            "sha256": f.sha256,
+            "content_hash": f.content_hash,
+            "encoding": f.encoding,
+            # articles and duplicates are told apart below, over every file of the content
+            "outcome": "article" if f.reject_reason is None and f.content_hash else "rejected",
+            "article_file": None,
+            "reject_reason": f.reject_reason,
+            "detail": f.detail,
+        }
+        for f in fresh
+    ]
     frame = pd.DataFrame(rows, columns=rf.field_names)
     # nanosecond times exceed float64's 53 bits: never let a NULL turn the column into floats
     frame["mtime_ns"] = pd.array([r["mtime_ns"] for r in rows], dtype="Int64")
-    warehouse.write_table(con, rf, frame)
-    rejects = frame.loc[frame["outcome"] == "rejected", rej.field_names]
+    fresh_paths = [f.path for f in fresh]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _gone_files AS SELECT unnest(?::VARCHAR[]) AS file_path",
+            [fresh_paths + removed],
+        )
+        # the content hashes whose files change: their articles and duplicates are recomputed
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _touched_hashes AS "
+            "SELECT DISTINCT content_hash FROM raw_files WHERE content_hash IS NOT NULL "
+            "AND file_path IN (SELECT file_path FROM _gone_files)"
+        )
+        con.execute(
+            "DELETE FROM raw_files WHERE mtime_ns IS NULL "
+            "OR file_path IN (SELECT file_path FROM _gone_files)"
+        )
+        warehouse.insert_frame(con, rf, frame)
+        con.execute(
+            "INSERT INTO _touched_hashes SELECT DISTINCT content_hash FROM raw_files "
+            "WHERE content_hash IS NOT NULL "
+            "AND file_path IN (SELECT file_path FROM _gone_files)"
+        )
+        con.execute(
+            """
+            UPDATE raw_files SET
+                outcome = CASE WHEN raw_files.file_path = o.owner THEN 'article'
+                               ELSE 'duplicate' END,
+                article_file = o.owner
+            FROM (SELECT content_hash, min(file_path) AS owner FROM raw_files
+                  WHERE outcome <> 'rejected'
+                    AND content_hash IN (SELECT content_hash FROM _touched_hashes)
+                  GROUP BY content_hash) o
+            WHERE raw_files.content_hash = o.content_hash AND raw_files.outcome <> 'rejected'
+              AND (raw_files.article_file IS DISTINCT FROM o.owner
+                   OR raw_files.outcome <> CASE WHEN raw_files.file_path = o.owner
+                                                THEN 'article' ELSE 'duplicate' END)
+            """
+        )
+        con.execute("DROP TABLE _gone_files")
+        con.execute("DROP TABLE _touched_hashes")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    rejects = con.execute(
+        f"SELECT {', '.join(rej.field_names)} FROM raw_files WHERE outcome = 'rejected' "
+        "ORDER BY file_path"
+    ).df()
     warehouse.write_table(con, rej, rejects)
-    return RawSync(len(files), len(files) - n_reused, n_new, n_removed)
+    return RawSync(len(files), len(fresh), n_new, len(removed))
+
+
+_KEPT = "\0kept"  # detail of a placeholder for a file whose recorded row is kept as it is
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,23 +196,24 @@ def sync_articles(
 ) -> ArticleSync:
     art = get_resource("articles")
     warehouse.ensure_table(con, art)
-    wanted = con.execute(
-        "SELECT article_file, content_hash FROM raw_files WHERE outcome = 'article' "
-        "ORDER BY article_file"
-    ).df()
-    have = con.execute("SELECT article_file, content_hash FROM articles").df()
-    merged = wanted.merge(have, on="article_file", how="outer", suffixes=("", "_have"))
-    gone = merged.loc[
-        merged["content_hash"].isna() | (merged["content_hash"] != merged["content_hash_have"]),
-        "article_file",
+    # set-based: the articles whose file is gone or whose content changed, and the files to
+    # parse (new, or new content)
+    gone = [
+        r[0]
+        for r in con.execute(
+            "SELECT a.article_file FROM articles a LEFT JOIN raw_files r "
+            "ON r.file_path = a.article_file AND r.outcome = 'article' "
+            "WHERE r.content_hash IS NULL OR r.content_hash <> a.content_hash"
+        ).fetchall()
     ]
-    gone = gone[gone.isin(have["article_file"])]
-    todo = merged.loc[
-        merged["content_hash"].notna()
-        & (
-            merged["content_hash_have"].isna()
-            | (merged["content_hash"] != merged["content_hash_have"])
-        )
+    todo = [
+        r[0]
+        for r in con.execute(
+            "SELECT r.file_path FROM raw_files r LEFT JOIN articles a "
+            "ON a.article_file = r.file_path "
+            "WHERE r.outcome = 'article' AND r.content_hash IS NOT NULL "
+            "AND (a.content_hash IS NULL OR a.content_hash <> r.content_hash) ORDER BY 1"
+        ).fetchall()
     ]
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
 
@@ -181,7 +229,7 @@ def sync_articles(
         done += len(parsed)
         progress(f"articles: parsed {done:,}/{len(todo):,} new articles")
 
-    names = todo["article_file"].tolist()
+    names = todo
     with Workers(article_task, default_workers(), len(names)) as pool:
         pending = None  # the workers parse one chunk while this process stores the previous
         for start in range(0, len(names), CHUNK):
@@ -236,9 +284,13 @@ def _store_bands(con, keys: list[tuple[str, list[int]]]) -> None:
 
 
 CANDIDATE_PAIRS_SQL = f"""
-WITH b AS (
+WITH shared AS (  -- buckets holding several contents (a superset: some may be gone)
+    SELECT band, bucket FROM state.lsh_bands GROUP BY band, bucket HAVING count(*) > 1
+),
+b AS (
     SELECT l.band, l.bucket, a.article_file, a.content_hash
-    FROM state.lsh_bands l JOIN articles a USING (content_hash)
+    FROM state.lsh_bands l SEMI JOIN shared s ON s.band = l.band AND s.bucket = l.bucket
+    JOIN articles a USING (content_hash)
 ),
 buckets AS (
     SELECT band, bucket, count(*) AS n, min(article_file) AS first
@@ -297,15 +349,24 @@ def _sync_syndication(con, progress: Progress) -> tuple[int, list[str]]:
             con.unregister("_sims")
         pairs.loc[missing.index, "similarity"] = sims
     linked = pairs[pairs["similarity"] >= SYNDICATION_THRESHOLD]
-    names = [r[0] for r in con.execute("SELECT article_file FROM articles").fetchall()]
+    # the articles of linked pairs are clustered; every other article is its own group
+    names = sorted(set(linked["a"]) | set(linked["b"]))
     groups = cluster(names, zip(linked["a"], linked["b"], strict=True))
-    mapping = pd.DataFrame({"article_file": list(groups), "grp": list(groups.values())})
+    mapping = pd.DataFrame(
+        {"article_file": list(groups), "grp": list(groups.values())}, dtype=object
+    )
     con.register("_groups", mapping)
     try:
         regrouped = con.execute(
             "UPDATE articles SET syndication_group = g.grp FROM _groups g "
             "WHERE articles.article_file = g.article_file "
             "AND articles.syndication_group IS DISTINCT FROM g.grp "
+            "RETURNING articles.article_file"
+        ).fetchall()
+        regrouped += con.execute(
+            "UPDATE articles SET syndication_group = article_file "
+            "WHERE syndication_group IS DISTINCT FROM article_file "
+            "AND article_file NOT IN (SELECT article_file FROM _groups) "
             "RETURNING articles.article_file"
         ).fetchall()
     finally:

@@ -36,7 +36,7 @@ UPPER = (
 )  # fmt: skip
 APPROX = (
     "about", "around", "approximately", "nearly", "almost", "roughly", "some", "close to",
-    "approx.", "approx", "circa", "an estimated", "estimated at", "nearly reaching",
+    "approx.", "approx", "circa", "estimated at", "nearly reaching",
     "more or less", "in the region of", "on the order of", "somewhere around", "just over",
     "just under", "an approximate", "approximate",
 )  # fmt: skip

@@ -16,6 +16,7 @@ Everything is read with SQL from the warehouse tables; nothing here depends on D
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -162,13 +163,18 @@ def _rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def _has(con, *names: str) -> bool:
-    found = {
+def _names(con) -> set[str]:
+    """The tables and views of the warehouse."""
+    return {
         r[0]
         for r in con.execute(
             "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()"
         ).fetchall()
     }
+
+
+def _has(con, *names: str) -> bool:
+    found = _names(con)
     return all(n in found for n in names)
 
 
@@ -347,20 +353,136 @@ def indicator_figure(
 # the page
 
 
-def build_report(con_or_path, *, title: str = "Industrial Internet statistics") -> str:
+_CHART_ID = "chart-@K@"  # the chart's element id in a section, numbered when the page is built
+SECTION_VERSION = "1"  # part of every section's cache key: change it when a section's HTML does
+
+_SOURCES_SQL = (
+    "SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
+    "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
+    "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
+    "FROM observation_sources s JOIN observations o USING (observation_id) "
+)
+
+
+def _sources(con, indicators: list[str]) -> list[dict]:
+    """The source points of these indicators (the MAX_POINTS most recently published each)."""
+    if not indicators:
+        return []
+    cur = con.execute(
+        f"SELECT * FROM ({_SOURCES_SQL} WHERE o.indicator IN (SELECT unnest(?::VARCHAR[])) "
+        "AND o.indicator IN (SELECT DISTINCT indicator FROM series) "
+        "QUALIFY row_number() OVER (PARTITION BY o.indicator "
+        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
+        "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
+        [indicators],
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _source_digests(con) -> dict[str, str]:
+    """{indicator: digest of all its sources' rows} (every source, not only those shown: a
+    change anywhere redraws the chart), one aggregate in SQL."""
+    rows = con.execute(
+        "SELECT o.indicator, count(*), sum(hash(o.observation_id, o.period_start, "
+        "o.period_end, o.period_part, o.status_class, o.value, o.unit, o.bound, s.status, "
+        "s.outlet, s.published_date, s.quote, s.article_file, s.cited_source, "
+        "s.is_syndicated_copy, s.claim_id)) "
+        "FROM observation_sources s JOIN observations o USING (observation_id) "
+        "WHERE o.indicator <> 'unclassified' GROUP BY 1"
+    ).fetchall()
+    return {ind: f"{n}:{h}" for ind, n, h in rows}
+
+
+def _section_key(ind: str, source_digest: str | None, data: dict, cat: dict) -> str:
+    """What an indicator's section is drawn from, as one digest."""
+    payload = [
+        SECTION_VERSION,
+        duckdb.__version__,
+        ind,
+        source_digest,
+        sorted(cat.items()),
+        data.get("series", []),
+        data.get("findings", []),
+    ]
+    return hashlib.sha256(json.dumps(payload, default=str).encode("utf-8")).hexdigest()
+
+
+def _indicator_section(ind: str, data: dict, cat: dict) -> str:
+    """One indicator's section: its chart (element id _CHART_ID), series rows and findings."""
+    unit = cat.get("unit") or (data["series"][0]["unit"] if data["series"] else None)
+    fig = indicator_figure(data["sources"], data["series"], data["findings"], unit)
+    div = _CHART_ID
+    config = {"displaylogo": False, "responsive": True}
+    parts = []
+    parts.append(
+        f'<section class="indicator" id="ind-{esc(ind)}">'
+        f"<h3>{esc(cat.get('name', ind))}</h3>"
+        f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
+        f" · {len(data['sources'])} source figures · x: reference year</p>"
+        f'<div class="chart" id="{div}"></div>'
+        f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
+        f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
+    )
+    rows = [
+        [
+            fmt_period(r["period_start"], r["period_end"], r["period_part"]),
+            fmt_value(r["value"], unit, r["bound"]),
+            r["status"],
+            r["n_sources"],
+            r["values_seen"],
+            "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
+        ]
+        for r in data["series"]
+    ]
+    parts.append(
+        table_html(
+            ["period", "chosen value", "status", "sources", "values seen", "flag"], rows, {3}
+        )
+    )
+    if data["findings"]:
+        parts.append(
+            "<ul>"
+            + "".join(
+                f'<li><span class="flag {esc(f["severity"])}">{esc(f["severity"])}</span> '
+                f"<b>{esc(f['check_name'])}</b>: {esc(f['message'])}</li>"
+                for f in data["findings"]
+            )
+            + "</ul>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def build_report(
+    con_or_path,
+    *,
+    title: str = "Industrial Internet statistics",
+    cache=None,
+) -> str:
     """The report page as a string, from an open DuckDB connection or a warehouse path (opened
-    read-only)."""
+    read-only).
+
+    `cache` ({indicator: [key, section HTML]} or a SectionCache, updated in place) keeps each indicator's section
+    between runs: its key is a digest of everything the section shows (the indicator's sources,
+    series rows, findings and catalog entry), so only the sections of indicators whose data
+    changed are drawn again, and only their sources are read."""
     if isinstance(con_or_path, str | os.PathLike):
         con = duckdb.connect(str(con_or_path), read_only=True)
         try:
-            return build_report(con, title=title)
+            return build_report(con, title=title, cache=cache)
         finally:
             con.close()
     con = con_or_path
     from plotly.offline import get_plotlyjs
 
+    found = _names(con)
+
+    def has(*names: str) -> bool:
+        return all(n in found for n in names)
+
     needed = ("series", "observations", "observation_sources", "findings", "indicator_catalog")
-    if not _has(con, *needed):
+    if not has(*needed):
         raise ValueError(f"the warehouse lacks one of the tables {list(needed)}")
 
     catalog = {r["indicator_id"]: r for r in _rows(con, "SELECT * FROM indicator_catalog")}
@@ -368,34 +490,35 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         con,
         "SELECT indicator, period_start, period_end, period_part, value, unit, bound, status, "
         "status_class, n_sources, conflict, conflict_detail, selection_rule, values_seen "
-        "FROM series ORDER BY indicator, period_start, period_part NULLS FIRST",
-    )
-    sources = _rows(
-        con,
-        "SELECT * FROM (SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
-        "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
-        "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
-        "FROM observation_sources s JOIN observations o USING (observation_id) "
-        "WHERE o.indicator IN (SELECT DISTINCT indicator FROM series) "
-        "QUALIFY row_number() OVER (PARTITION BY o.indicator "
-        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
-        "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
+        "FROM series ORDER BY indicator, period_start, period_part NULLS FIRST, series_id",
     )
     findings = _rows(
         con,
         "SELECT check_name, severity, indicator, related_indicator, period_start, period_end, "
-        "message FROM findings QUALIFY row_number() OVER (PARTITION BY indicator "
-        f"ORDER BY severity DESC, period_start, finding_id) <= {MAX_FINDINGS} "
-        "ORDER BY severity DESC, indicator, period_start",
+        "message FROM findings WHERE finding_id IN (SELECT finding_id FROM findings "
+        "QUALIFY row_number() OVER (PARTITION BY indicator "
+        f"ORDER BY severity DESC, period_start, finding_id) <= {MAX_FINDINGS}) "
+        "ORDER BY severity DESC, indicator, period_start, finding_id",
     )
     by_ind: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in series:
         by_ind[r["indicator"]]["series"].append(r)
-    for s in sources:
-        by_ind[s["indicator"]]["sources"].append(s)
     for f in findings:
         for ind in {f["indicator"], f["related_indicator"]} - {None}:
             by_ind[ind]["findings"].append(f)
+    # sources are charted for the indicators of `series` only (a subset of by_ind's)
+    charted = [i for i in by_ind if i != "unclassified"]
+    keys: dict[str, str] = {}
+    if cache is not None:
+        digests = _source_digests(con)
+        for ind in charted:
+            cat = catalog.get(ind, {})
+            keys[ind] = _section_key(ind, digests.get(ind), by_ind[ind], cat)
+    entries = {} if cache is None else {i: cache.get(i) or [None, ""] for i in charted}
+    redraw = [i for i in charted if cache is None or entries[i][0] != keys[i]]
+    cached = {i: entries[i][1] for i in charted if i not in redraw}
+    for s in _sources(con, redraw):
+        by_ind[s["indicator"]]["sources"].append(s)
 
     rank = {ind: i for i, ind in enumerate(catalog)}  # the catalog's order: by topic, main first
 
@@ -463,52 +586,20 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         )
     )
     for k, ind in enumerate(indicators):
-        data = by_ind[ind]
-        cat = catalog.get(ind, {})
-        unit = cat.get("unit") or (data["series"][0]["unit"] if data["series"] else None)
-        fig = indicator_figure(data["sources"], data["series"], data["findings"], unit)
-        div = f"chart-{k}"
-        config = {"displaylogo": False, "responsive": True}
-        parts.append(
-            f'<section class="indicator" id="ind-{esc(ind)}">'
-            f"<h3>{esc(cat.get('name', ind))}</h3>"
-            f'<p class="muted"><code>{esc(ind)}</code> · {esc(unit)} · {esc(cat.get("topic"))}'
-            f" · {len(data['sources'])} source figures · x: reference year</p>"
-            f'<div class="chart" id="{div}"></div>'
-            f"<script>Plotly.newPlot({_script_json(div)},{_script_json(fig['data'])},"
-            f"{_script_json(fig['layout'])},{_script_json(config)});</script>"
-        )
-        rows = [
-            [
-                fmt_period(r["period_start"], r["period_end"], r["period_part"]),
-                fmt_value(r["value"], unit, r["bound"]),
-                r["status"],
-                r["n_sources"],
-                r["values_seen"],
-                "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
-            ]
-            for r in data["series"]
-        ]
-        parts.append(
-            table_html(
-                ["period", "chosen value", "status", "sources", "values seen", "flag"], rows, {3}
-            )
-        )
-        if data["findings"]:
-            parts.append(
-                "<ul>"
-                + "".join(
-                    f'<li><span class="flag {esc(f["severity"])}">{esc(f["severity"])}</span> '
-                    f"<b>{esc(f['check_name'])}</b>: {esc(f['message'])}</li>"
-                    for f in data["findings"]
-                )
-                + "</ul>"
-            )
-        parts.append("</section>")
+        if cache is not None and ind not in redraw:
+            section = cached[ind]
+        else:
+            section = _indicator_section(ind, by_ind[ind], catalog.get(ind, {}))
+            if cache is not None:
+                cache[ind] = [keys[ind], section]
+        parts.append(section.replace(_CHART_ID, f"chart-{k}", 2))
+    if cache is not None:
+        for ind in set(cache) - set(charted):
+            del cache[ind]
 
     # quarantine and rejects
     parts.append("<h2>Quarantine</h2>")
-    if _has(con, "validation_summary"):
+    if has("validation_summary"):
         summary = con.execute(
             "SELECT rule, description, n_checked, n_failed FROM validation_summary "
             "ORDER BY n_failed DESC, rule"
@@ -518,7 +609,7 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
                 ["rule", "requires", "checked", "failed"], [list(r) for r in summary], {2, 3}
             )
         )
-    if _has(con, "quarantine"):
+    if has("quarantine"):
         q = con.execute(
             "SELECT rule, reason, quote, indicator, article_file FROM quarantine "
             f"ORDER BY rule, article_file, char_start LIMIT {MAX_ROWS}"
@@ -529,14 +620,14 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
             table_html(["rule", "reason", "quote", "indicator", "article"], [list(r) for r in q])
         )
     parts.append("<h2>Ingest rejects</h2>")
-    if _has(con, "raw_files"):
+    if has("raw_files"):
         outcomes = con.execute(
             "SELECT outcome, count(*) FROM raw_files GROUP BY 1 ORDER BY 2 DESC"
         ).fetchall()
         parts.append(
             "<p>Files under raw/: " + ", ".join(f"{c} {esc(o)}" for o, c in outcomes) + ".</p>"
         )
-    if _has(con, "ingest_rejects"):
+    if has("ingest_rejects"):
         by_reason = con.execute(
             "SELECT reject_reason, count(*) FROM ingest_rejects GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
@@ -549,7 +640,7 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
         if n_rej > len(rejects):
             parts.append(f"<p>{_shown(len(rejects), n_rej).strip('; ')}.</p>")
         parts.append(table_html(["file", "reason", "detail"], [list(r) for r in rejects]))
-    if _has(con, "articles"):
+    if has("articles"):
         parts.append("<h2>Articles</h2>")
         arts = con.execute(
             "SELECT article_file, published_date, date_basis, outlet, title FROM articles "
@@ -575,12 +666,97 @@ def build_report(con_or_path, *, title: str = "Industrial Internet statistics") 
     )
 
 
-def write_report(warehouse_path: Path | str, out_path: Path | str) -> Path:
-    """Build the report from the warehouse (read-only) and write it atomically to out_path."""
+def write_report(
+    warehouse_path: Path | str, out_path: Path | str, cache_dir: Path | str | None = None
+) -> Path:
+    """Build the report from the warehouse (read-only) and write it atomically to out_path.
+
+    With `cache_dir`, the indicators' sections are kept there between runs (one file each, and
+    an index of their keys) and only those whose data changed are drawn again (see
+    build_report); a missing or unreadable cache draws every section."""
     out = Path(out_path)
-    page = build_report(Path(warehouse_path))
+    cache = SectionCache(Path(cache_dir)) if cache_dir is not None else None
+    page = build_report(Path(warehouse_path), cache=cache)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
+    if cache is not None:
+        cache.save()
     return out
+
+
+class SectionCache:
+    """Indicator sections kept in a folder: `index.json` ({indicator: key}) and one file per
+    section named by its key, read only when used; `save` writes the new sections and the index
+    and removes the files no longer listed. Behaves as {indicator: [key, html]} for
+    build_report."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.keys: dict[str, str] = {}
+        self.new: dict[str, str] = {}  # key -> html drawn this run
+        try:
+            data = json.loads((self.folder / self.INDEX).read_text(encoding="utf-8"))
+            if data.get("version") == SECTION_VERSION and isinstance(data.get("keys"), dict):
+                self.keys = {str(k): str(v) for k, v in data["keys"].items()}
+        except (OSError, ValueError, AttributeError):
+            self.keys = {}
+
+    def _file(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
+
+    def get(self, ind: str, default=None):
+        key = self.keys.get(ind)
+        if key is None:
+            return default
+        if key in self.new:
+            return [key, self.new[key]]
+        try:
+            return [key, self._file(key).read_text(encoding="utf-8")]
+        except OSError:
+            return [None, ""]  # a lost file: the section is drawn again
+
+    def __getitem__(self, ind: str):
+        found = self.get(ind)
+        if found is None:
+            raise KeyError(ind)
+        return found
+
+    def __setitem__(self, ind: str, value) -> None:
+        key, html_text = value
+        self.keys[ind] = key
+        self.new[key] = html_text
+
+    def __delitem__(self, ind: str) -> None:
+        del self.keys[ind]
+
+    def __iter__(self):
+        return iter(list(self.keys))
+
+    def __contains__(self, ind: str) -> bool:
+        return ind in self.keys
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for key, html_text in self.new.items():
+            if key in self.keys.values():
+                _atomic_write(self._file(key), html_text)
+        _atomic_write(
+            self.folder / self.INDEX,
+            json.dumps({"version": SECTION_VERSION, "keys": self.keys}, sort_keys=True),
+        )
+        listed = {f"{k}.html" for k in self.keys.values()}
+        for path in self.folder.glob("*.html"):
+            if path.name not in listed:
+                path.unlink(missing_ok=True)
+        self.new = {}
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
