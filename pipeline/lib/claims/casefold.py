@@ -25,10 +25,16 @@ from __future__ import annotations
 import re
 import sys
 
+from pipeline.lib.quantities.guards import required_literals
+
 _SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_SPECIAL})
 _LONG = 512  # strings at least this long have their fold cached (by identity)
 _cache: list[tuple[str, str]] = []
+_short: list = [
+    None,
+    "",
+]  # the last short string folded (kept, so compared by identity) and its fold
 
 
 def fold(s: str) -> str:
@@ -44,7 +50,12 @@ def fold(s: str) -> str:
 
 def _folded_text(s: str) -> str:
     if len(s) < _LONG:
-        return fold(s)
+        # the string searched last (a claim's scope is asked about by several patterns in a row)
+        if s is _short[0]:
+            return _short[1]
+        f = _short[1] = fold(s)
+        _short[0] = s
+        return f
     for orig, f in _cache:
         if orig is s:
             return f
@@ -54,6 +65,14 @@ def _folded_text(s: str) -> str:
     return f
 
 
+# searches repeated on the same string and bounds (the rules of several figures of a sentence
+# ask the same questions of it): their result, kept for the last few thousand searches. A match
+# object is immutable; the key holds the string, so it is compared by value (a text's fold is
+# cached by identity, above, only while the text is kept there).
+_MEMO_SIZE = 4096
+_MAX_NEEDS = 20
+_memo: dict = {}
+
 _CHECK = re.compile(
     r"(?P<esc>\\[uUxN0-9])|\\.|\(\?P[<=]|(?P<bad>[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]+[:)])"
 )
@@ -62,7 +81,7 @@ _CHECK = re.compile(
 class FoldedPattern:
     """A case-insensitive pattern (see the module docstring)."""
 
-    __slots__ = ("pattern", "_re")
+    __slots__ = ("pattern", "_re", "_needs")
 
     def __init__(self, pattern: str) -> None:
         for m in _CHECK.finditer(pattern):
@@ -71,9 +90,29 @@ class FoldedPattern:
                 raise ValueError(f"not a lower-case pattern ({bad!r}): {pattern!r}")
         self.pattern = pattern
         self._re = re.compile(pattern)
+        # strings one of which every match contains (`guards.required_literals`): a search over
+        # a stretch without any of them is not run (only for a short list, quicker to look up)
+        needs = required_literals(pattern)
+        self._needs = needs if needs is not None and len(needs) <= _MAX_NEEDS else None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._re.search(_folded_text(string), pos, endpos)
+        key = (self, string, pos, endpos)
+        try:
+            return _memo[key]
+        except KeyError:
+            pass
+        if len(_memo) >= _MEMO_SIZE:
+            _memo.clear()
+        f = _folded_text(string)
+        if self._needs is not None:
+            for need in self._needs:
+                if f.find(need, pos, endpos) >= 0:
+                    break
+            else:
+                _memo[key] = None
+                return None
+        m = _memo[key] = self._re.search(f, pos, endpos)
+        return m
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         return self._re.match(_folded_text(string), pos, endpos)

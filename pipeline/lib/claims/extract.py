@@ -90,6 +90,9 @@ def _extract(text: str) -> Extraction:
     return extract(text)
 
 
+_LEAD_WORD = re.compile(r"^(?:and|but|while|that|the|its|their)\s+", re.I)
+
+
 def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
     """What the quantity is of: the extractor's noun phrase for counts, else the subject before
     the quantity in its clause (`the number of industrial equipment connections`)."""
@@ -101,7 +104,7 @@ def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
     if len(subject) < 3:
         after = doc.text[c.q.end : c.own[1]].strip(" ,;:.")
         return after[:80] or None
-    subject = re.sub(r"^(?:and|but|while|that|the|its|their)\s+", "", subject, flags=re.I)
+    subject = _LEAD_WORD.sub("", subject)
     return subject[-120:] or None
 
 

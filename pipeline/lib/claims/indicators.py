@@ -51,6 +51,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.metadata.indicators import (
     CATALOG,
     COMPANIES,
@@ -465,14 +466,18 @@ _VERB_AFTER = frozenset(
 )
 
 
+_CHUNK_END = re.compile(r"[,.;:()!?]")
+_NP_WORD = re.compile(r"[a-z0-9][a-z0-9'+&]*")
+
+
 def trailing_noun(doc: Doc, c: QCtx) -> str | None:
     """The plural noun right after a bare number: `750,000 small and medium-sized enterprises to
     ...` -> `enterprises`; None when the number is not followed by a noun phrase."""
     after = doc.norm[c.q.end : min(c.q.end + 80, c.sentence[1])]
     if not after[:1].isspace():
         return None
-    chunk = re.split(r"[,.;:()!?]", after, maxsplit=1)[0]
-    words = re.findall(r"[a-z0-9][a-z0-9'+&]*", chunk)
+    chunk = _CHUNK_END.split(after, maxsplit=1)[0]
+    words = _NP_WORD.findall(chunk)
     head = None
     for k, w in enumerate(words[:7]):
         if w in _NP_STOP or (k == 0 and w in _VERB_AFTER):
@@ -491,11 +496,12 @@ def _words_re(words) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w])")
 
 
+# the names as a trie (`Gu(?:angdong|angxi|izhou)`): the stdlib engine scans it several times
+# faster than the flat list, with the same matches (the names matching at one position are
+# prefixes of each other, tried from the longest, as the list sorted by length tries them)
 _REGION_NAME = re.compile(
     r"(?<![\w'-])(?:"
-    + "|".join(
-        sorted((re.escape(r).replace("'", "['\u2019]") for r in REGIONS), key=len, reverse=True)
-    )
+    + trie_pattern(REGIONS).replace("'", "['\u2019]")
     + r")(?![\w-])(?!\s+(?:University|Institute|Academy|Stock|Exchange|Summit|Conference|Forum|"
     r"Expo|Declaration|Consensus|Cooperation|Initiative|Time|time)\b)"
 )
@@ -526,19 +532,34 @@ _REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
     r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
     r"ranks?|ranked|built|added|now))\b"
 )
-_COMPANY_NAME = re.compile(
+_COMPANY_LISTED = (
     r"(?<![\w-])(?:"
-    + "|".join(sorted((re.escape(x) for x in COMPANIES), key=len, reverse=True))
+    + trie_pattern(COMPANIES)
     + r")(?![\w-])|\b(?:Co\.|Ltd\.?|Inc\.|Corp\.|Limited)"
+)
+_COMPANY_NAME = re.compile(
+    _COMPANY_LISTED
     # a named corporation or group: `China State Shipbuilding Corporation`, `Haier Group`
-    r"|\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|and))*?\s+(?<!Working\s)(?<!Expert\s)"
+    + r"|\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|and))*?\s+(?<!Working\s)(?<!Expert\s)"
     r"(?<!Leading\s)(?<!Task\s)(?<!Study\s)(?:Corporation|Group|Holdings|Company)\b"
 )
+# without the named corporation (slow to try at every capital), for texts without its last word
+_COMPANY_LISTED_RE = re.compile(_COMPANY_LISTED)
+_CORPORATE = ("Corporation", "Group", "Holdings", "Company")
+
+
+def _company_name(s: str) -> re.Pattern[str]:
+    """_COMPANY_NAME, or the same matches for `s` faster when `s` has none of _CORPORATE."""
+    return _COMPANY_NAME if any(w in s for w in _CORPORATE) else _COMPANY_LISTED_RE
+
+
 _COMPANY_WORD = re.compile(
     r"\b(?:the|one|a|an|this|that|each|its|their|our|every)\s+(?:[a-z][\w-]*\s+){0,2}(?:"
     + "|".join(COMPANY_WORDS)
     + r"|[a-z]+(?:maker|producer|manufacturer))(?:'s)?(?![\w-])"
 )
+# a match of _COMPANY_WORD contains one of these (a text without them is not scanned)
+_COMPANY_HINTS = (*COMPANY_WORDS, "maker", "producer", "manufacturer")
 _NATIONAL = re.compile(
     r"\b(?:china|the\s+country|my\s+country|our\s+country|the\s+nation)(?:'s|\s+(?:has|had|"
     r"have|is|was|will|now|built|added|reached|saw))\b|\bnationwide\b|\bnationally\b|"
@@ -588,12 +609,15 @@ _GROWTH_CUE = re.compile(
 )
 
 
+_OF_GDP = re.compile(r"\s*of\s+(?:the\s+)?(?:gdp|gross|total|\w+(?:'s)?\s+gdp)")
+
+
 def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     """`Nominal growth of the digital economy eased to 7.39%, compared with 10.3% in 2022`: a
     growth rate is not a share, unless a share cue is closer to the figure (`and equivalent to
     42.8% of GDP`)."""
     after = doc.norm[c.q.end : min(c.q.end + 30, c.sentence[1])]
-    if re.match(r"\s*of\s+(?:the\s+)?(?:gdp|gross|total|\w+(?:'s)?\s+gdp)", after):
+    if _OF_GDP.match(after):
         return False
     lead = doc.norm[c.sentence[0] : c.q.start]
     ends = [g.end() for g in _GROWTH_CUE.finditer(lead)]
@@ -722,7 +746,9 @@ def doc_scope(doc: Doc) -> str | None:
         lead_end = paras[1][1] if len(paras) > 1 else t1
         lead_end = min(lead_end, t0 + 1500)
         lead, llow = doc.text[t0:lead_end], doc.norm[t0:lead_end]
-        if _COMPANY_DOC.search(llow) and (_COMPANY_NAME.search(lead) or _COMPANY_WORD.search(llow)):
+        if _COMPANY_DOC.search(llow) and (
+            _company_name(lead).search(lead) or _COMPANY_WORD.search(llow)
+        ):
             result = "company"
     doc._par_cache[key] = result
     return result
@@ -807,9 +833,11 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
     elif _scoped(raw, low, _region_hits(raw, low) + _group_hits(doc, s0, c.q.start)):
         result = "region"
     else:
-        comp = [m.end() for m in _COMPANY_NAME.finditer(raw)]
-        comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
-        comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
+        comp = [m.end() for m in _company_name(raw).finditer(raw)]
+        if any(w in low for w in _COMPANY_HINTS):
+            comp += [m.end() for m in _COMPANY_WORD.finditer(low)]
+        if "our" in low:
+            comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
         if _scoped(raw, low, comp):
             result = "company"

@@ -24,9 +24,22 @@ _NORM_TABLE.update({ord(c): ord("'") for c in "\u2018\u2019\u2032`"})
 _NORM_TABLE.update({ord(c): ord('"') for c in "\u201c\u201d\u300a\u300b\u300c\u300d"})
 
 
+_NON_ASCII_NORM = tuple((chr(k), chr(v)) for k, v in _NORM_TABLE.items() if k > 127)
+
+
 def norm(text: str) -> str:
-    """Lower case, hyphens and slashes as spaces, straight quotes; same length as `text`."""
-    return text.translate(_NORM_TABLE)
+    """Lower case, hyphens and slashes as spaces, straight quotes; same length as `text`.
+
+    The same as `text.translate(_NORM_TABLE)`, several times faster: `bytes.lower` lower-cases
+    exactly the ASCII capitals (UTF-8 bytes of other characters are not ASCII), then one
+    `replace` per other character of the table."""
+    s = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    s = s.replace("-", " ").replace("_", " ").replace("/", " ").replace("`", "'")
+    if not s.isascii():
+        for a, b in _NON_ASCII_NORM:
+            if a in s:
+                s = s.replace(a, b)
+    return s
 
 
 _ABBREV = {
@@ -42,9 +55,14 @@ _GLUED = re.compile(
     r"(?<=[a-z])\s+(?=(?:At present|So far|Currently|At the same time|Among them|In addition|"
     r"There (?:are|is|were|was)|In \d{4})\b)"
 )
+# every phrase of _GLUED contains one of these: a chunk without them has no glued sentences
+_GLUED_HINTS = ("At ", "So far", "Currently", "Among them", "In ", "There ")
+_WORD_DOT = re.compile(r"([\w.]+)\.$")
 _PAR_END = frozenset(".!?:;\u3002\uff01\uff1f\uff1a\uff1b\"'\u201d\u2019)")
+# (a comma is a separator unless between two digits: `(?<!\d),|,(?!\d)`, written without a
+# look-behind tried at every position)
 _CLAUSE_SEP = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:\uff0c\uff1b\uff1a()\uff08\uff09\u2014]|\s[-\u2013]\s"
+    r",(?!(?<=\d,)\d)|[;:\uff0c\uff1b\uff1a()\uff08\uff09\u2014]|\s[-\u2013]\s"
 )
 
 
@@ -124,7 +142,7 @@ def segment(text: str) -> Segments:
         cuts = []
         chunk = text[p0:p1]
         for m in _SENT_END.finditer(chunk):
-            word = re.search(r"([\w.]+)\.$", chunk[max(0, m.start() - 12) : m.start() + 1])
+            word = _WORD_DOT.search(chunk[max(0, m.start() - 12) : m.start() + 1])
             if word and chunk[m.start()] == "." and word.group(1).lower() in _ABBREV:
                 continue
             k = m.start()
@@ -141,7 +159,7 @@ def segment(text: str) -> Segments:
                 if nxt.isdigit():
                     continue
             cuts.append(m.end())
-        for m in _GLUED.finditer(chunk):
+        for m in _GLUED.finditer(chunk) if any(h in chunk for h in _GLUED_HINTS) else ():
             cuts.append(m.start())
         cuts = sorted(set(cuts))
         start = 0

@@ -227,11 +227,11 @@ _SAID = folded(r"\b(?:said|says|say|told|announced|according to)\b")
 _SUBJECT_OF_WILL = re.compile(r"[^,;]{0,60}?\b(?:would|will)\s+(?!not\b)(?:be\s+)?\w+", re.I)
 
 
-def _plan_level(doc: Doc, c: QCtx) -> bool:
+def _plan_level(doc: Doc, c: QCtx, scope: str) -> bool:
     """`Connected industrial equipment will exceed 80 million sets` in a plan or action plan
     (named in the title or the paragraph): a government plan's `will reach / will exceed N` is a
     target, not a forecast (an analyst's `could surpass` is caught before, by `_forecast_lead`)."""
-    if not _WILL_LEVEL.search(_scope(doc, c)) or _FORECAST_STRONG.search(_scope(doc, c)):
+    if not _WILL_LEVEL.search(scope) or _FORECAST_STRONG.search(scope):
         return False
     t0, t1 = doc.title
     return bool(_PLAN_DOC.search(doc.text, t0, t1) or _PLAN_DOC.search(doc.text, *c.paragraph))
@@ -280,7 +280,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     planned = (
         period.goal
-        or _plan_level(doc, c)
+        or _plan_level(doc, c, scope)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
         or ("ncouraged" in scope and _ENCOURAGED.search(scope))

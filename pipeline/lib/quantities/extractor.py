@@ -21,25 +21,32 @@ from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
+from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
 _NUM = rf"(?P<num>(?P<neg>(?<![\w.,%)\-–])-(?=\.?\d)|\b(?:minus|negative)\s+)?{NUMBER})"
 
-MASTER = re.compile(
-    "|".join(
-        [
-            periods.DATE,
-            exclusions.TIME,
-            exclusions.PHONE,
-            exclusions.PLAN,
-            exclusions.TECH,
-            rf"(?P<rel>{periods.RELATIVE})",
-            rf"(?P<present>{periods.PRESENT})",
-            exclusions.ORDINAL,
-            rf"(?P<years>{periods.YEARS})",
-            _NUM,
-        ]
-    ),
+_ALTERNATIVES = [
+    periods.DATE,
+    exclusions.TIME,
+    exclusions.PHONE,
+    exclusions.PLAN,
+    exclusions.TECH,
+    rf"(?P<rel>{periods.RELATIVE})",
+    rf"(?P<present>{periods.PRESENT})",
+    exclusions.ORDINAL,
+    rf"(?P<years>{periods.YEARS})",
+    _NUM,
+]
+# each alternative behind a lookahead of its first characters (`guards`: the same matches)
+MASTER = re.compile("|".join(guarded(a) for a in _ALTERNATIVES), re.IGNORECASE)
+# `N years ago` needs `ago`: in a text without it, MASTER with that alternative never matching
+# (its group kept) gives the same matches without reading a number twice at every digit
+_AGO = rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
+if _AGO not in periods.RELATIVE:
+    raise RuntimeError("update _AGO for periods.RELATIVE")
+MASTER_NO_AGO = re.compile(
+    "|".join(guarded(a.replace(_AGO, r"|(?P<rel_ago>(?!))")) for a in _ALTERNATIVES),
     re.IGNORECASE,
 )
 
@@ -285,8 +292,11 @@ def _shift_into(out: Extraction, ex: Extraction, offset: int, rid_base: int) -> 
 def _extract_piece(text: str) -> Extraction:
     st = _State(text)
     lowered = text.lower()
+    master = MASTER
     if len(lowered) == len(text):
         triggers = TRIGGER.finditer(lowered)
+        if "ago" not in lowered:  # (no other character folds to `a`, `g` or `o`)
+            master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
     for t in triggers:
@@ -314,11 +324,11 @@ def _extract_piece(text: str) -> Extraction:
                 st.consumed = pm.end()
                 continue
         if pre is not None:
-            m = MASTER.match(text, pre.start())
+            m = master.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
-            m = MASTER.match(text, p)
+            m = master.match(text, p)
             if m is None:
                 continue
         _dispatch(st, m)
@@ -398,7 +408,7 @@ def _dispatch(st: _State, m: re.Match) -> None:
     text = st.text
     if True:
         if m.group("num") is not None:
-            _number_or_too_large(st, m.start("num"))
+            _number_or_too_large(st, m.start("num"), m)
         elif m.group("years") is not None:
             _years(st, m)
         elif m.group("rel") is not None:
@@ -506,10 +516,12 @@ class _Num:
         self.scale = 1.0
 
 
-def _read_number(st: _State, pos: int) -> _Num | None:
-    """The number phrase at `pos` with its scale abbreviation, unit or counted noun."""
+def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
+    """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
+    a MASTER match whose `num` alternative matched at `pos` (the same match NUMBER_AT gives
+    there: that alternative is the whole match, with the same flags), not matched again."""
     text = st.text
-    m = NUMBER_AT.match(text, pos)
+    m = NUMBER_AT.match(text, pos) if found is None else found
     if m is None:
         return None
     raw = m.group(0)
@@ -731,12 +743,12 @@ def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
 TOO_LARGE = 1e18
 
 
-def _number_or_too_large(st: _State, pos: int) -> None:
+def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) -> None:
     """`_number`, except that a number too large to be a statistic (decimal overflow, a value
     of TOO_LARGE or more, not finite) is set aside as `too_large` and the scan goes on."""
     n_q = len(st.out.quantities)
     try:
-        _number(st, pos)
+        _number(st, pos, found)
         large = any(
             not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE for q in st.out.quantities[n_q:]
         )
@@ -752,9 +764,9 @@ def _number_or_too_large(st: _State, pos: int) -> None:
     st.consumed = max(st.consumed, end)
 
 
-def _number(st: _State, pos: int) -> None:
+def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
     text = st.text
-    n = _read_number(st, pos)
+    n = _read_number(st, pos, found)
     if n is None:
         return
     if (

@@ -83,6 +83,12 @@ def _dec(s: str) -> Decimal:
         return Decimal(0)
 
 
+# a plain figure (`4.10`, `2,310`): its value is float() of its digits, exactly as the general
+# path computes it (Decimal sum, then float: both round the same exact value once; 28 digits or
+# fewer keep the Decimal sum exact)
+_PLAIN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+
+
 def parse(text: str) -> float | None:
     """Value of a number phrase matched by NUMBER (without unit or abbreviation suffix).
 
@@ -92,6 +98,8 @@ def parse(text: str) -> float | None:
     - `27 trillion and 200 billion` adds groups = 2.72e13;
     - `point` starts decimal digits: `two hundred point zero three` = 200.03.
     """
+    if len(text) <= 28 and _PLAIN.fullmatch(text):
+        return float(text.replace(",", ""))
     total = Decimal(0)
     current = Decimal(0)
     seen = False

@@ -190,11 +190,15 @@ def relative_period(m: re.Match) -> Period:
     return Period(start, end, text, "relative", offset_start=-years, offset_end=0)
 
 
+_DATE_SEP = re.compile(r"[-./]")
+_DAY = re.compile(r"\d+")
+
+
 def date_period(m: re.Match) -> Period:
     start, end, text = m.start(), m.end(), m.group(0)
     year = month = day = None
     if m.group("iso"):
-        y, mo, d = re.split(r"[-./]", m.group("iso"))
+        y, mo, d = _DATE_SEP.split(m.group("iso"))
         year, month, day = int(y), int(mo), int(d)
     elif m.group("us"):
         mo, d, y = m.group("us").split("/")
@@ -202,11 +206,11 @@ def date_period(m: re.Match) -> Period:
         month, day = int(mo), int(d)
     elif m.group("md"):
         month = _month(m.group("md"))
-        day = int(re.match(r"\d+", m.group("md_d")).group(0))
+        day = int(_DAY.match(m.group("md_d")).group(0))
         year = int(m.group("md_y")) if m.group("md_y") else None
     elif m.group("dm"):
         month = _month(m.group("dm")[len(m.group("dm_d")) :])
-        day = int(re.match(r"\d+", m.group("dm_d")).group(0))
+        day = int(_DAY.match(m.group("dm_d")).group(0))
         year = int(m.group("dm_y")) if m.group("dm_y") else None
     else:
         month = _month(m.group("my"))
