@@ -206,17 +206,15 @@ def sync_articles(
             "WHERE r.content_hash IS NULL OR r.content_hash <> a.content_hash"
         ).fetchall()
     ]
-    todo = [
-        r[0]
-        for r in con.execute(
-            "SELECT r.file_path FROM raw_files r LEFT JOIN articles a "
-            "ON a.article_file = r.file_path "
-            "WHERE r.outcome = 'article' AND r.content_hash IS NOT NULL "
-            "AND (a.content_hash IS NULL OR a.content_hash <> r.content_hash) ORDER BY 1"
-        ).fetchall()
-    ]
+    todo_rows = con.execute(
+        "SELECT r.file_path, r.content_hash FROM raw_files r LEFT JOIN articles a "
+        "ON a.article_file = r.file_path "
+        "WHERE r.outcome = 'article' AND r.content_hash IS NOT NULL "
+        "AND (a.content_hash IS NULL OR a.content_hash <> r.content_hash) ORDER BY 1"
+    ).fetchall()
+    todo = [path for path, _ in todo_rows]
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
-    _drop_bands(con, todo["content_hash"])
+    _drop_bands(con, pd.Series([chash for _, chash in todo_rows], dtype=object))
 
     done = 0
 
