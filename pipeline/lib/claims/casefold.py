@@ -31,10 +31,8 @@ _SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_SPECIAL})
 _LONG = 512  # strings at least this long have their fold cached (by identity)
 _cache: list[tuple[str, str]] = []
-_short: list = [
-    None,
-    "",
-]  # the last short string folded (kept, so compared by identity) and its fold
+# the last short string folded (kept, so compared by identity) and its fold
+_short: list = [None, ""]
 
 
 def fold(s: str) -> str:
