@@ -168,6 +168,13 @@ _FROM_LEAD = re.compile(r"\bfrom\s+$")
 _FROM_GAP = re.compile(r"\bfrom\s+[^,;:()]{1,40}?\s+$", re.I)
 _TO_GAP = re.compile(r"^\s+to\s+[^,;:()]{1,40}?\s+(?:in\s+)?$", re.I)
 # `last year's 960 million yuan`, `2022's 50.2 trillion yuan`: the year owns the figure
+# an author-year citation: `(Smith and Hitt, 2003; Bloom et al., 2012a)`, `[Li, 2019]`
+_CITATION_BEFORE = re.compile(
+    r"[(\[;][^()\[\];]{0,60}\b(?:et\s+al\.?|(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec)[a-z]*\b)[A-Z][a-z][\w'\u2019-]*"
+    r"(?:\s+(?:and|&)\s+[A-Z][a-z][\w'\u2019-]*)?),\s*$"
+)
+_CITED_AFTER = re.compile(r"[a-z]?\s*[;)\],]")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
@@ -427,6 +434,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             )
             if single or not before.rstrip().lower().endswith("over"):
                 continue  # `up 5% from last year`: a comparison base
+        if p.kind == "year" and _CITED_AFTER.match(after) and _CITATION_BEFORE.search(before):
+            continue  # `(Brynjolfsson and Hitt, 2003; Bloom et al., 2012)`: a cited work's year
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -786,6 +795,25 @@ class PeriodResolver:
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
+
+    def _named_by(self, y: int, pos: int) -> bool:
+        """The year `y` has been named (an explicit or relative period ending in it) before
+        `pos`: until then a news text speaks of its own time (`The expo closed on Friday. 86
+        projects were signed` before any paragraph on last year's figures); computed once per
+        year."""
+        key = ("first_named", y)
+        first = self.doc._par_cache.get(key)
+        if first is None:
+            first = next(
+                (
+                    p.start
+                    for p in self.periods
+                    if p.kind != "present" and _years(p, self.pub)[1] == y
+                ),
+                len(self.doc.text),
+            )
+            self.doc._par_cache[key] = first
+        return first < pos
 
     def _target_year(self, p: Period) -> bool:
         """A year named as a deadline or goal (`by 2025`, `aims ... in 2025`)."""
@@ -1624,6 +1652,10 @@ class PeriodResolver:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
             own = [p for p in own if not self._later_base(c, p) and p.start < cut]
+        if own and self.pub is not None and own[0].start >= q.end and self._now_after(c):
+            # `hold about 15 percent today and could reach 40 percent by 2030`: `today` right
+            # after the figure dates it before any later year of its clause
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
@@ -1637,7 +1669,11 @@ class PeriodResolver:
                 ] or own
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
-        if self.pub is not None and self._now_after(c):
+        if self.pub is not None and (
+            self._now_after(c) or _NOW_WORD.search(text, c0, q.start) is not None
+        ):
+            # `..., and the country now has more than 340 platforms`: the clause of the figure
+            # speaks of the present, whatever year an earlier clause names
             # `the market is estimated at about 120 billion yuan ($16.5 billion) now`: the
             # present, whatever years other clauses of the sentence speak of
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
@@ -1781,7 +1817,7 @@ class PeriodResolver:
             # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
             # platforms`: the making of the report, at publication, not the year it is about)
             y = self.article_year()
-            if y is not None and (self.pub is None or y < self.pub):
+            if y is not None and (self.pub is None or y < self.pub) and self._named_by(y, s0):
                 return ResolvedPeriod(y, y, "article_year")
         if (
             c.paragraph != self.doc.title

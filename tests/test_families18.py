@@ -1,0 +1,87 @@
+"""Period families of issue 9 (fifth round): citation years, `mid-2021`, the present of a
+figure's own clause, the news paragraphs before the year an article reports on is named.
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import find
+
+
+def span(c):
+    return (c.period_start, c.period_end)
+
+
+# -- an author-year citation names a cited work, not the period of the figure
+
+
+def test_author_year_citation_is_no_period():
+    text = (
+        "Earlier work on port automation (Garcia and Moreau, 2004; Tanaka et al., 2011) finds "
+        "that cranes with remote control raise throughput by 12%."
+    )
+    assert span(find(text, "12%")) == (2022, 2022)
+
+
+def test_single_author_citation_after_the_figure():
+    text = "Automated terminals handle 30% more boxes per hour (Okafor, 2016)."
+    assert span(find(text, "30%")) == (2022, 2022)
+
+
+def test_bracketed_year_that_is_no_citation_still_dates():
+    assert span(find("Exports (Jan-Dec, 2020) rose 9%.", "9%")) == (2020, 2020)
+    assert span(find("Output (RMB, 2020) rose 9%.", "9%")) == (2020, 2020)
+
+
+# -- `mid-2021`, `early-2020`: a year, not a technology name like `COVID-19`
+
+
+def test_mid_year_hyphenated_is_the_year():
+    text = "By mid-2021 more than 80 smart ports had been built along the coast."
+    assert span(find(text, "80 smart ports")) == (2021, 2021)
+
+
+def test_early_year_hyphenated_is_the_year():
+    text = "Freight volumes fell 7% in late-2019 as orders dried up."
+    assert span(find(text, "7%")) == (2019, 2019)
+
+
+# -- `now` / `today` in the figure's own clause: the present, not the year of another clause
+
+
+def test_now_in_own_clause_beats_earlier_year():
+    text = (
+        "Container throughput passed 280 million boxes in 2020, and the country now has more "
+        "than 40 automated terminals."
+    )
+    assert span(find(text, "280 million")) == (2020, 2020)
+    assert span(find(text, "40 automated")) == (2022, 2022)
+
+
+def test_today_in_own_clause_beats_target_year():
+    text = "Local brands hold about 15 percent today and could reach 40 percent by 2030."
+    assert span(find(text, "15 percent")) == (2022, 2022)
+    assert span(find(text, "40 percent")) == (2030, 2030)
+
+
+def test_clause_after_semicolon_with_today():
+    text = "In 2019 the yard had 900 drivers; today it employs 120 people."
+    assert span(find(text, "900 drivers")) == (2019, 2019)
+    assert span(find(text, "120 people")) == (2022, 2022)
+
+
+# -- a news text's opening paragraphs speak of its own time until the year it reports on is
+# named (the year named most often is not carried backwards)
+
+
+def test_news_lead_before_the_reported_year_is_named():
+    text = (
+        "Port fair closes with deals\n\n"
+        "NINGBO, Sept. 9 (Harbour News) -- The autumn port fair closed in Ningbo on Friday.\n\n"
+        "Organisers said 45 contracts were signed during the fair.\n\n"
+        "The city's port handled 33 million boxes in 2021, up 8 percent in 2021. Rail links "
+        "carried 1.2 million boxes in 2021.\n\n"
+        "Sea-rail volumes rose 10 percent in 2021.\n\n"
+        "The port added 9 berths during the year.\n"
+    )
+    assert span(find(text, "45 contracts")) == (2022, 2022)
