@@ -85,3 +85,40 @@ def test_news_lead_before_the_reported_year_is_named():
         "The port added 9 berths during the year.\n"
     )
     assert span(find(text, "45 contracts")) == (2022, 2022)
+
+
+# -- a holding in the simple present (`hold`, `control`, `dominate`) is the present, not the
+# year of the sentence before; `still holds` keeps the time just described
+
+
+def test_simple_present_holding_is_the_present():
+    text = (
+        "The country's crane market was worth about 40 billion yuan in 2020. Foreign makers "
+        "hold more than 70 percent of the market for ship-to-shore cranes."
+    )
+    assert span(find(text, "40 billion")) == (2020, 2020)
+    assert span(find(text, "70 percent")) == (2022, 2022)
+
+
+def test_holding_clause_after_a_past_clause():
+    text = (
+        "Terminal software sales were worth 9 billion yuan in 2021, although two vendors "
+        "control about 60 percent of the segment."
+    )
+    assert span(find(text, "60 percent")) == (2022, 2022)
+
+
+def test_still_holds_keeps_the_described_year():
+    text = (
+        "Local brands took 21 per cent of the crane market in 2021. One foreign maker still "
+        "holds close to 40 per cent of it."
+    )
+    assert span(find(text, "40 per cent")) == (2021, 2021)
+
+
+def test_copula_report_keeps_the_year():
+    text = (
+        "In 2021 the secondary industry accounted for most of the added value. The tertiary "
+        "industry accounts for 52 per cent."
+    )
+    assert span(find(text, "52 per cent")) == (2021, 2021)

@@ -234,6 +234,13 @@ _PAST = folded(
     r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
     r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b"
 )
+# a simple present of a holding (`Foreign vendors hold 90 percent of the market`, `Yonyou and
+# Kingdee together hold a share of`): the present, not the year of the sentence before; not
+# `still holds` (the state of the time just described) nor a copula (`accounts for 45 per cent`,
+# `is stable` report the year in question)
+_STATE_PRESENT = folded(
+    r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?)\b"
+)
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
 _BREAKDOWN = re.compile(
@@ -1428,6 +1435,20 @@ class PeriodResolver:
                 return ResolvedPeriod(res.end, res.end, res.basis, res.period)
         return res
 
+    def _state_now(self, c: QCtx, a: int, p: Period) -> bool:
+        """The words from `a` to the figure state the present in the simple present (no past
+        verb, no forecast) and the period `p` is over before the publication year."""
+        if self.pub is None:
+            return False
+        text = self.doc.text
+        q0 = c.q.start
+        if not _STATE_PRESENT.search(text, a, q0) or _PAST.search(text, a, q0):
+            return False
+        if FUTURE_WORDS.search(text, a, c.sentence[1]) or TARGET_WORDS.search(text, a, q0):
+            return False
+        end = self._make(p, c=c).end
+        return end is not None and end < self.pub
+
     def _carried(self, c: QCtx) -> Period | None:
         """The first period of the nearest earlier sentence of the paragraph that has one
         (computed once per paragraph, in one pass over its sentences)."""
@@ -1687,6 +1708,10 @@ class PeriodResolver:
             and not base_period(self.doc, p)
             and not (self._may_intend and self._intended(c, p))
         ]
+        if before and _PAST.search(text, s0, c0) and self._state_now(c, c0, before[-1]):
+            # `... was worth 300 billion yuan in 2024, although China accounts for close to 30
+            # percent of ...`: another clause's past verb and year; this one is of the present
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
@@ -1762,6 +1787,10 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
+        if p is not None and self._state_now(c, s0, p):
+            # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
+            # the market`: a state in the present tense is the publication year's
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if p is not None and self.pub is None and self._undated_target(c, p, lead):
             p = None
         if p is not None:
