@@ -122,3 +122,26 @@ def test_copula_report_keeps_the_year():
         "industry accounts for 52 per cent."
     )
     assert span(find(text, "52 per cent")) == (2021, 2021)
+
+
+# -- a bracketed comparative of a financial statement: `(six months ended 30 June 2018: 48.9%)`,
+# `(31 December 2018: RMB1.0 billion)`: the period labels the figure after its colon only
+
+
+def test_comparative_bracket_period_is_the_bracketed_figure_s():
+    text = (
+        "Gross margin was 41.2% (six months ended 30 June 2021: 43.5%). Revenue was RMB88.1 "
+        "million."
+    )
+    assert span(find(text, "41.2%")) == (2022, 2022)
+    assert span(find(text, "43.5%")) == (2021, 2021)
+    assert span(find(text, "88.1")) == (2022, 2022)
+
+
+def test_comparative_bracket_date_label():
+    text = (
+        "As at 30 June 2022, the group had cash of approximately RMB512.0 million (31 December "
+        "2021: approximately RMB640.3 million)."
+    )
+    assert span(find(text, "512.0")) == (2022, 2022)
+    assert span(find(text, "640.3")) == (2021, 2021)

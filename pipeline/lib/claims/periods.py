@@ -175,6 +175,9 @@ _CITATION_BEFORE = re.compile(
     r"(?:\s+(?:and|&)\s+[A-Z][a-z][\w'\u2019-]*)?),\s*$"
 )
 _CITED_AFTER = re.compile(r"[a-z]?\s*[;)\],]")
+# a period labelling the figure after it, in a bracket: `(six months ended 30 June 2018: 48.9%)`
+_LABEL_COLON = re.compile(r"\s*:\s*(?=[\w$\u00a3\u20ac\u00a5])")
+_LABEL_GAP = re.compile(r"\s*:\s*(?:(?:approximately|about|around|some|nearly|over)\s+)?")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
@@ -452,7 +455,8 @@ def usable_periods(doc: Doc) -> list[Period]:
         if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
             lead = p.text.lower()
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
-                continue
+                if not (before.endswith("(") and _LABEL_COLON.match(text, p.end)):
+                    continue  # (`(31 December 2018: RMB1.0 billion)` labels its figure)
         out.append(p)
     extra = _extra_periods(text, out)
     if extra:
@@ -795,6 +799,8 @@ class PeriodResolver:
                     continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
+                if p.kind == "date" and _LABEL_COLON.match(text, p.end):
+                    continue  # `(31 December 2018: RMB1.0 billion)`: a comparative's date
                 if b == self.pub and p.kind == "year":
                     s0, s1 = self.doc.seg.sentence_at(p.start)
                     if FUTURE_WORDS.search(text, s0, s1):
@@ -1485,7 +1491,13 @@ class PeriodResolver:
             current: list[Period] = []
             for s in self.doc.seg.sentences_of_paragraph(c.paragraph):
                 table[s] = current
-                found = [p for p in self._in(*s) if not base_period(self.doc, p)]
+                found = [
+                    p
+                    for p in self._in(*s)
+                    if not base_period(self.doc, p)
+                    # `(six months ended 30 June 2018: 48.9%)`: the label of a comparative
+                    and not _LABEL_COLON.match(self.doc.text, p.end)
+                ]
                 if found:
                     current = found
             self._carry[c.paragraph] = table
@@ -1662,6 +1674,15 @@ class PeriodResolver:
             cut = next(
                 (p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1
             )
+        for p in in_sentence:
+            if (
+                p.end <= q.start
+                and p.end + 24 >= q.start
+                and _LABEL_GAP.fullmatch(text, p.end, q.start)
+            ):
+                # `(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: approximately
+                # RMB1,012.5 million)`: the period labelling a comparative figure is its own
+                return self._make(p, c=c)
         own = [
             p
             for p in in_sentence
@@ -1726,6 +1747,7 @@ class PeriodResolver:
             and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
             and not self._later_base(c, p)
+            and not _LABEL_COLON.match(text, p.end)
         ]
         after = [p for p in after if p.start < cut]
         if after:
