@@ -145,3 +145,21 @@ def test_comparative_bracket_date_label():
     )
     assert span(find(text, "512.0")) == (2022, 2022)
     assert span(find(text, "640.3")) == (2021, 2021)
+
+
+# -- a total over a span named after it is the span; a level reached in a span is its last year
+
+
+def test_total_over_a_following_span_is_the_span():
+    text = "Total investment in port automation will reach 300 billion yuan between 2021 and 2025."
+    assert span(find(text, "300 billion")) == (2021, 2025)
+
+
+def test_cumulative_level_reached_in_a_span_is_the_last_year():
+    text = "From 2016 to 2020, cumulative investment in smart ports rose to 90 billion yuan."
+    assert span(find(text, "90 billion")) == (2020, 2020)
+
+
+def test_level_reached_in_a_span_is_the_last_year():
+    text = "The port's throughput grew to 40 million boxes from 2016 to 2020."
+    assert span(find(text, "40 million")) == (2020, 2020)

@@ -103,6 +103,9 @@ _LEVEL_LEAD = re.compile(
     re.I,
 )
 _LEVEL_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break)\w*\s", re.I)
+_ACCUMULATION = re.compile(
+    r"\b(?:total|cumulative(?:ly)?|accumulated|combined|in\s+total|altogether|aggregate)\b", re.I
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -1430,6 +1433,12 @@ class PeriodResolver:
             and _SPAN_TEXT.match(p.text)
             and (_LEVEL_LEAD.search(before) or _LEVEL_QUOTE.match(c.q.text))
             and c.q.unit not in ("percent", "percentage_point", "times")
+            # `Total investment ... will reach 1.2 trillion yuan between 2020 and 2025`: a sum
+            # over the span after it, not the level of its last year (`From 2017 to 2019, ...
+            # cumulative investment rose to 70 billion yuan` is the level reached)
+            and not (
+                p.start >= c.q.end and _ACCUMULATION.search(self.doc.text, c.sentence[0], c.q.start)
+            )
         ):
             # `From 2012 to 2021 the digital economy grew to over 45 trillion yuan`: the level
             # reached is the last year's
