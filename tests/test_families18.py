@@ -5,7 +5,7 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import find
+from claims_helpers import claims, find
 
 
 def span(c):
@@ -163,3 +163,22 @@ def test_cumulative_level_reached_in_a_span_is_the_last_year():
 def test_level_reached_in_a_span_is_the_last_year():
     text = "The port's throughput grew to 40 million boxes from 2016 to 2020."
     assert span(find(text, "40 million")) == (2020, 2020)
+
+
+# -- a year after a possessive or closing a name is a year, not a count of the noun after it
+
+
+def test_year_closing_a_name_is_no_count():
+    got = [
+        c.quote for c in claims("Port Expo 2021 opens in Ningbo with 40 deals signed", "2022-09-10")
+    ]
+    assert got == ["40 deals"]
+
+
+def test_year_after_possessive_is_no_count():
+    text = "Under the ministry's 2019 guiding opinions, ports built 12 automated terminals."
+    assert [c.quote for c in claims(text)] == ["12 automated terminals"]
+
+
+def test_four_digit_count_after_a_verb_stays_a_count():
+    assert find("The county has 2000 enterprises.", "2000").value == 2000
