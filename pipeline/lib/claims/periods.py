@@ -30,6 +30,14 @@ before them (`_change_years`); a list heading ending with a colon gives its peri
 lines under it (`heading_lists`); a possessive year owns the figure (`last year's 960 million
 yuan`); a period after publication is not carried into a past-tense sentence. See
 docs/claims.md.
+Also (issue 9, fifth round): author-year citations (`(Smith and Hitt, 2003; Bloom et al., 2012)`)
+are no periods; `now` / `today` in the figure's own clause is the publication year, whatever year
+another clause names; a holding in the simple present (`Foreign vendors hold 90 percent`, not
+`still holds`, not a copula) is the publication year's, not the year of the sentence before; a
+bracketed comparative (`(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: RMB1.0
+billion)`) dates the figure after its colon only; a total over a span named after the figure
+(`Total investment will reach 1.2 trillion yuan between 2020 and 2025`) is the span; a past-tense
+statement takes the year the article reports on only once that year has been named before it.
 Relative periods are resolved against the publication year (`the past two years` -> (pub-2,
 pub)); "at present" is the publication year.
 A part of a year is its year: `in the first half of 2023`, `Q3 2022`, `in the first three quarters

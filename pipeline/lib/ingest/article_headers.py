@@ -13,14 +13,20 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    is introduced by a date label (` date 2022-09-10 News on ...`) or starts the line in numeric
    form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
    (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
-   `Updated` one.
+   `Updated` one, and both to a manuscript's `Received:` / `Revised:` / `Accepted:` dates
+   (`Received: 14 March 2022 / Accepted: 29 April 2022 / Published: 6 May 2022`). Below a first
+   paragraph taken for the lead (a standfirst, an author block), a short metadata line with a date
+   still counts (`Kelly Huang | Feb 10, 2026`, `Last published date: 2019-07-30`), unless it is an
+   all-capitals heading or names the end of a reporting period (`FOR THE SIX MONTHS ENDED 30 JUNE
+   2019`, `as at`).
    An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
    convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
    else month first for a US writer (a US time zone on the date line, a US outlet in the header),
    day first otherwise (British, Hong Kong, Singapore, Indian, Australian outlets); a reading
    after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
-   (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
+   (`BEIJING, Sept. 11, 2022 (Xinhua) --`; a place in title case when the full date is followed
+   by a dash: `Hong Kong, 20 August 2024 -- ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
