@@ -356,3 +356,61 @@ def test_posted_on_by_author_with_tags():
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert (h.published_date, h.byline) == (dt.date(2025, 3, 3), "Mei Lin")
     assert h.date_evidence == "Posted on March 3, 2025"
+
+
+# -- issue 9 header forms: a date line under a standfirst or an author block, manuscript
+# history lines, `Last published date:`, a title-case place in a dateline with a full date
+
+
+def test_byline_and_date_under_a_standfirst():
+    text = (
+        "Harbour Weekly > Logistics\n\nCranes that never sleep\n\n"
+        "Ten years after automation began, the quays run all night. The crews have moved "
+        "indoors.\n\nLi Na | Sep 11, 2022\n\nThe port authority said traffic rose again.\n"
+    )
+    h = parse(text)
+    assert h.published_date == D
+    assert h.date_basis == "header_line"
+
+
+def test_manuscript_history_line_takes_the_published_date():
+    text = (
+        "Article\n\nDo Robots Raise Port Productivity? Evidence from Coastal Terminals\n\n"
+        "Ming Zhao 1 and Ana Ruiz 2\n\n1 School of Transport, Dalian University, China\n"
+        "* Correspondence: someone@example.org\n\n"
+        "Received: 2 June 2022 / Revised: 1 August 2022 / Accepted: 20 August 2022 / "
+        "Published: 11 September 2022\n\nAbstract: Terminals automated quickly.\n"
+    )
+    h = parse(text)
+    assert h.published_date == D
+
+
+def test_last_published_date_label():
+    text = "Port guide\nCountry guide\nLast published date: 2022-09-11\n\nOverview\n" + BODY
+    assert parse(text).published_date == D
+
+
+def test_period_end_heading_is_not_the_date():
+    text = (
+        "The exchange takes no responsibility for the contents of this announcement, makes no "
+        "representation as to its accuracy or completeness and disclaims any liability for any "
+        "loss howsoever arising from or in reliance upon the whole or any part of it at all.\n\n"
+        "HARBOUR HOLDINGS LIMITED\nINTERIM RESULTS\nFOR THE SIX MONTHS ENDED 30 JUNE 2022\n"
+        + BODY
+        + "\nRevenue rose 8%.\n\nProfit rose 5%.\n\nThe board declared no dividend.\n"
+    )
+    assert parse(text).published_date != dt.date(2022, 6, 30)
+
+
+def test_title_case_place_dateline_with_full_date():
+    text = (
+        "Port group results\n\nHong Kong, 11 September 2022 -- The group today announced results.\n"
+    )
+    h = parse(text)
+    assert h.published_date == D
+    assert h.date_basis == "dateline"
+
+
+def test_relative_age_line_stays_undated():
+    text = "Analyst post\nWang Lei\n2mo • Edited\n\nPorts are automating fast, said the survey.\n"
+    assert parse(text).published_date is None

@@ -30,6 +30,14 @@ before them (`_change_years`); a list heading ending with a colon gives its peri
 lines under it (`heading_lists`); a possessive year owns the figure (`last year's 960 million
 yuan`); a period after publication is not carried into a past-tense sentence. See
 docs/claims.md.
+Also (issue 9, fifth round): author-year citations (`(Smith and Hitt, 2003; Bloom et al., 2012)`)
+are no periods; `now` / `today` in the figure's own clause is the publication year, whatever year
+another clause names; a holding in the simple present (`Foreign vendors hold 90 percent`, not
+`still holds`, not a copula) is the publication year's, not the year of the sentence before; a
+bracketed comparative (`(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: RMB1.0
+billion)`) dates the figure after its colon only; a total over a span named after the figure
+(`Total investment will reach 1.2 trillion yuan between 2020 and 2025`) is the span; a past-tense
+statement takes the year the article reports on only once that year has been named before it.
 Relative periods are resolved against the publication year (`the past two years` -> (pub-2,
 pub)); "at present" is the publication year.
 A part of a year is its year: `in the first half of 2023`, `Q3 2022`, `in the first three quarters
@@ -103,6 +111,9 @@ _LEVEL_LEAD = re.compile(
     re.I,
 )
 _LEVEL_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break)\w*\s", re.I)
+_ACCUMULATION = re.compile(
+    r"\b(?:total|cumulative(?:ly)?|accumulated|combined|in\s+total|altogether|aggregate)\b", re.I
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|until|till|through|-|\u2013)\s", re.I)
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -168,6 +179,16 @@ _FROM_LEAD = re.compile(r"\bfrom\s+$")
 _FROM_GAP = re.compile(r"\bfrom\s+[^,;:()]{1,40}?\s+$", re.I)
 _TO_GAP = re.compile(r"^\s+to\s+[^,;:()]{1,40}?\s+(?:in\s+)?$", re.I)
 # `last year's 960 million yuan`, `2022's 50.2 trillion yuan`: the year owns the figure
+# an author-year citation: `(Smith and Hitt, 2003; Bloom et al., 2012a)`, `[Li, 2019]`
+_CITATION_BEFORE = re.compile(
+    r"[(\[;][^()\[\];]{0,60}\b(?:et\s+al\.?|(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec)[a-z]*\b)[A-Z][a-z][\w'\u2019-]*"
+    r"(?:\s+(?:and|&)\s+[A-Z][a-z][\w'\u2019-]*)?),\s*$"
+)
+_CITED_AFTER = re.compile(r"[a-z]?\s*[;)\],]")
+# a period labelling the figure after it, in a bracket: `(six months ended 30 June 2018: 48.9%)`
+_LABEL_COLON = re.compile(r"\s*:\s*(?=[\w$\u00a3\u20ac\u00a5])")
+_LABEL_GAP = re.compile(r"\s*:\s*(?:(?:approximately|about|around|some|nearly|over)\s+)?")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
@@ -226,6 +247,13 @@ _PAST = folded(
     r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
     r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
     r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b"
+)
+# a simple present of a holding (`Foreign vendors hold 90 percent of the market`, `Yonyou and
+# Kingdee together hold a share of`): the present, not the year of the sentence before; not
+# `still holds` (the state of the time just described) nor a copula (`accounts for 45 per cent`,
+# `is stable` report the year in question)
+_STATE_PRESENT = folded(
+    r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?)\b"
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
@@ -427,6 +455,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             )
             if single or not before.rstrip().lower().endswith("over"):
                 continue  # `up 5% from last year`: a comparison base
+        if p.kind == "year" and _CITED_AFTER.match(after) and _CITATION_BEFORE.search(before):
+            continue  # `(Brynjolfsson and Hitt, 2003; Bloom et al., 2012)`: a cited work's year
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -436,7 +466,8 @@ def usable_periods(doc: Doc) -> list[Period]:
         if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
             lead = p.text.lower()
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
-                continue
+                if not (before.endswith("(") and _LABEL_COLON.match(text, p.end)):
+                    continue  # (`(31 December 2018: RMB1.0 billion)` labels its figure)
         out.append(p)
     extra = _extra_periods(text, out)
     if extra:
@@ -779,6 +810,8 @@ class PeriodResolver:
                     continue  # `Original title: ...`: the source text's title, not this one
                 if p.kind == "date" and b == self.pub:
                     continue  # the release date (`Date of disclosure: 2024-04-26`)
+                if p.kind == "date" and _LABEL_COLON.match(text, p.end):
+                    continue  # `(31 December 2018: RMB1.0 billion)`: a comparative's date
                 if b == self.pub and p.kind == "year":
                     s0, s1 = self.doc.seg.sentence_at(p.start)
                     if FUTURE_WORDS.search(text, s0, s1):
@@ -786,6 +819,25 @@ class PeriodResolver:
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
         return self._article_year  # type: ignore[return-value]
+
+    def _named_by(self, y: int, pos: int) -> bool:
+        """The year `y` has been named (an explicit or relative period ending in it) before
+        `pos`: until then a news text speaks of its own time (`The expo closed on Friday. 86
+        projects were signed` before any paragraph on last year's figures); computed once per
+        year."""
+        key = ("first_named", y)
+        first = self.doc._par_cache.get(key)
+        if first is None:
+            first = next(
+                (
+                    p.start
+                    for p in self.periods
+                    if p.kind != "present" and _years(p, self.pub)[1] == y
+                ),
+                len(self.doc.text),
+            )
+            self.doc._par_cache[key] = first
+        return first < pos
 
     def _target_year(self, p: Period) -> bool:
         """A year named as a deadline or goal (`by 2025`, `aims ... in 2025`)."""
@@ -1389,6 +1441,12 @@ class PeriodResolver:
             and _SPAN_TEXT.match(p.text)
             and (_LEVEL_LEAD.search(before) or _LEVEL_QUOTE.match(c.q.text))
             and c.q.unit not in ("percent", "percentage_point", "times")
+            # `Total investment ... will reach 1.2 trillion yuan between 2020 and 2025`: a sum
+            # over the span after it, not the level of its last year (`From 2017 to 2019, ...
+            # cumulative investment rose to 70 billion yuan` is the level reached)
+            and not (
+                p.start >= c.q.end and _ACCUMULATION.search(self.doc.text, c.sentence[0], c.q.start)
+            )
         ):
             # `From 2012 to 2021 the digital economy grew to over 45 trillion yuan`: the level
             # reached is the last year's
@@ -1399,6 +1457,20 @@ class PeriodResolver:
             if prev.start >= c.sentence[0] and _FROM_LEAD.search(gap):
                 return ResolvedPeriod(res.end, res.end, res.basis, res.period)
         return res
+
+    def _state_now(self, c: QCtx, a: int, p: Period) -> bool:
+        """The words from `a` to the figure state the present in the simple present (no past
+        verb, no forecast) and the period `p` is over before the publication year."""
+        if self.pub is None:
+            return False
+        text = self.doc.text
+        q0 = c.q.start
+        if not _STATE_PRESENT.search(text, a, q0) or _PAST.search(text, a, q0):
+            return False
+        if FUTURE_WORDS.search(text, a, c.sentence[1]) or TARGET_WORDS.search(text, a, q0):
+            return False
+        end = self._make(p, c=c).end
+        return end is not None and end < self.pub
 
     def _carried(self, c: QCtx) -> Period | None:
         """The first period of the nearest earlier sentence of the paragraph that has one
@@ -1436,7 +1508,13 @@ class PeriodResolver:
             current: list[Period] = []
             for s in self.doc.seg.sentences_of_paragraph(c.paragraph):
                 table[s] = current
-                found = [p for p in self._in(*s) if not base_period(self.doc, p)]
+                found = [
+                    p
+                    for p in self._in(*s)
+                    if not base_period(self.doc, p)
+                    # `(six months ended 30 June 2018: 48.9%)`: the label of a comparative
+                    and not _LABEL_COLON.match(self.doc.text, p.end)
+                ]
                 if found:
                     current = found
             self._carry[c.paragraph] = table
@@ -1613,6 +1691,15 @@ class PeriodResolver:
             cut = next(
                 (p.start for p in in_sentence if p.start >= q.end and self._intended(c, p)), s1
             )
+        for p in in_sentence:
+            if (
+                p.end <= q.start
+                and p.end + 24 >= q.start
+                and _LABEL_GAP.fullmatch(text, p.end, q.start)
+            ):
+                # `(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: approximately
+                # RMB1,012.5 million)`: the period labelling a comparative figure is its own
+                return self._make(p, c=c)
         own = [
             p
             for p in in_sentence
@@ -1624,6 +1711,10 @@ class PeriodResolver:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
             own = [p for p in own if not self._later_base(c, p) and p.start < cut]
+        if own and self.pub is not None and own[0].start >= q.end and self._now_after(c):
+            # `hold about 15 percent today and could reach 40 percent by 2030`: `today` right
+            # after the figure dates it before any later year of its clause
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if own:
             if len(own) > 1:
                 # a period that directly follows another figure dates that one (`add 50
@@ -1637,7 +1728,11 @@ class PeriodResolver:
                 ] or own
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
-        if self.pub is not None and self._now_after(c):
+        if self.pub is not None and (
+            self._now_after(c) or _NOW_WORD.search(text, c0, q.start) is not None
+        ):
+            # `..., and the country now has more than 340 platforms`: the clause of the figure
+            # speaks of the present, whatever year an earlier clause names
             # `the market is estimated at about 120 billion yuan ($16.5 billion) now`: the
             # present, whatever years other clauses of the sentence speak of
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
@@ -1651,6 +1746,10 @@ class PeriodResolver:
             and not base_period(self.doc, p)
             and not (self._may_intend and self._intended(c, p))
         ]
+        if before and _PAST.search(text, s0, c0) and self._state_now(c, c0, before[-1]):
+            # `... was worth 300 billion yuan in 2024, although China accounts for close to 30
+            # percent of ...`: another clause's past verb and year; this one is of the present
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
@@ -1665,6 +1764,7 @@ class PeriodResolver:
             and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
             and not _OTHER_CLAUSE.search(text, q.end, p.start)
             and not self._later_base(c, p)
+            and not _LABEL_COLON.match(text, p.end)
         ]
         after = [p for p in after if p.start < cut]
         if after:
@@ -1726,6 +1826,10 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
+        if p is not None and self._state_now(c, s0, p):
+            # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
+            # the market`: a state in the present tense is the publication year's
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if p is not None and self.pub is None and self._undated_target(c, p, lead):
             p = None
         if p is not None:
@@ -1781,7 +1885,7 @@ class PeriodResolver:
             # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
             # platforms`: the making of the report, at publication, not the year it is about)
             y = self.article_year()
-            if y is not None and (self.pub is None or y < self.pub):
+            if y is not None and (self.pub is None or y < self.pub) and self._named_by(y, s0):
                 return ResolvedPeriod(y, y, "article_year")
         if (
             c.paragraph != self.doc.title

@@ -13,14 +13,20 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    is introduced by a date label (` date 2022-09-10 News on ...`) or starts the line in numeric
    form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
    (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
-   `Updated` one.
+   `Updated` one, and both to a manuscript's `Received:` / `Revised:` / `Accepted:` dates
+   (`Received: 14 March 2022 / Accepted: 29 April 2022 / Published: 6 May 2022`). Below a first
+   paragraph taken for the lead (a standfirst, an author block), a short metadata line with a date
+   still counts (`Kelly Huang | Feb 10, 2026`, `Last published date: 2019-07-30`), unless it is an
+   all-capitals heading or names the end of a reporting period (`FOR THE SIX MONTHS ENDED 30 JUNE
+   2019`, `as at`).
    An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
    convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
    else month first for a US writer (a US time zone on the date line, a US outlet in the header),
    day first otherwise (British, Hong Kong, Singapore, Indian, Australian outlets); a reading
    after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
-   (`BEIJING, Sept. 11, 2022 (Xinhua) --`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
+   (`BEIJING, Sept. 11, 2022 (Xinhua) --`; a place in title case when the full date is followed
+   by a dash: `Hong Kong, 20 August 2024 -- ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
@@ -260,7 +266,10 @@ def _non_overlapping(found: list[_DateMatch]) -> list[_DateMatch]:
 _LABEL_ROLES = (
     # (regex of the label, role)
     (r"last\s+updated|updated(?:\s+(?:on|at))?", "updated"),
-    (r"published(?:\s+(?:on|at|date|time))?|publication\s+(?:date|time)", "date"),
+    (r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date|time|online))?"
+     r"|publication\s+(?:date|time)", "date"),
+    # a journal's history line: `Received: 14 March 2022 / Accepted: ... / Published: ...`
+    (r"received|accepted|revised|submitted", "received"),
     (r"posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?|issued(?:\s+on)?",
      "date"),
     (r"date(?:d)?|time", "date"),
@@ -279,7 +288,8 @@ _LABEL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_LABEL_END_RE = regex.compile(
-    r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?|published(?:\s+(?:on|at))?"
+    r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?"
+    r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|date(?:d)?|time)\s*[:：]?\s*$",
     regex.IGNORECASE,
@@ -342,7 +352,7 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
     s = _SEP_SPACES_RE.sub(r"\1 ", s)  # "Editor  / Liu Lu" -> "Editor/ Liu Lu"
     s = _INNER_LABEL_RE.sub("|", s)
     for seg in _SEGMENT_SPLIT_RE.split(s):
-        seg = seg.strip(" \t,:：()[]【】")
+        seg = seg.strip(" \t,:：()[]【】/")
         if not seg or _NO_WORD_RE.fullmatch(seg):
             continue
         m = _LABEL_RE.match(seg)
@@ -473,11 +483,15 @@ def _analyse_line(line: str) -> _LineInfo:
 
 
 def _date_role(prefix: str) -> str:
-    """'updated' when the nearest label before a date is an update label, else 'date'."""
+    """'updated' when the nearest label before a date is an update label, 'received' when it
+    is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), else 'date'."""
     tail = prefix[-40:].lower()
     upd = tail.rfind("updated")
     tail = tail.replace("updated", "       ")
     pub = max(tail.rfind(w) for w in ("publish", "posted", "date", "release"))
+    rec = max(tail.rfind(w) for w in ("received", "accepted", "revised", "submitted"))
+    if rec > max(upd, pub):
+        return "received"
     return "updated" if upd > pub else "date"
 
 
@@ -608,12 +622,23 @@ class _Parser:
         if not header_dates and lead is not None:
             # a labelled date line just below a first line taken for the lead (`Published: 8 July
             # 2021` under a headline that reads like two sentences)
-            for ln in self.lines[:8]:
-                if ln.start <= lead[0] or not _LABELLED_DATE_LINE_RE.match(ln.text):
+            # or a short metadata line with a date under a standfirst or an author block
+            # (`Kelly Huang | Feb 10, 2026`, `Received: ... / Published: 6 May 2022`)
+            for ln in self.lines[:10]:
+                if ln.start <= lead[0]:
+                    continue
+                labelled = _LABELLED_DATE_LINE_RE.match(ln.text) is not None
+                if not labelled and (
+                    len(ln.text) > 120
+                    or not _DIGIT_RE.search(ln.text)
+                    or ln.text.upper() == ln.text  # `FOR THE SIX MONTHS ENDED 30 JUNE 2019`
+                    or _PERIOD_END_RE.search(ln.text)
+                ):
                     continue
                 info = _analyse_line(ln.text)
-                if info.is_metadata:
-                    header_dates += [(d, r, ln.start + d.start) for d, r in info.dates[:1]]
+                if info.is_metadata and (labelled or info.dates):
+                    found = [(d, r, ln.start + d.start) for d, r in info.dates]
+                    header_dates += found[:1] if labelled else found
                     break
 
         footer_dates = self._footer(meta)
@@ -627,9 +652,9 @@ class _Parser:
         evidence_start: int | None = None
 
         # 1. header_line: top metadata lines first (published before updated), then the footer
-        ordered = [x for x in header_dates if x[1] != "updated"] + [
-            x for x in header_dates if x[1] == "updated"
-        ]
+        # (a manuscript's received/accepted dates come last: the article appeared later)
+        rank = {"updated": 1, "received": 2}
+        ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0))
         for d, _role, off in ordered + footer_dates:
             if d.date is None and d.note == _AMBIGUOUS:
                 d = self._day_month_order(d, off, meta)
@@ -786,7 +811,12 @@ class _Parser:
             place = m.group("place").strip()
             caps_place = place.upper() == place and any(c.isalpha() for c in place)
             has_outlet = m.group("outlet") is not None
-            if caps_place or (has_outlet and m.group("dash")) or (has_outlet and caps_place):
+            # a place in title case is a dateline when an outlet or a full date with its year
+            # is followed by the dash (`Hong Kong, 20 August 2024 -- China Telecom ...`)
+            full_dash = m.group("dash") in ("--", "—", "–") and _YEAR_ALONE_RE.search(
+                m.group("date")
+            )
+            if caps_place or (has_outlet and m.group("dash")) or full_dash:
                 if has_outlet and _name_like(m.group("outlet"), 4):
                     outlet = m.group("outlet").strip()
                 dtext = m.group("date")
@@ -958,6 +988,8 @@ _ISSUED_RE = regex.compile(
     regex.IGNORECASE,
 )
 
+# a date that ends a reporting period, not the date of the text
+_PERIOD_END_RE = regex.compile(r"\b(?:ended|ending|as\s+(?:at|of))\b", regex.IGNORECASE)
 _LABELLED_DATE_LINE_RE = regex.compile(
     r"^\s*(?:published|posted|date[d]?|release\s+date|issued)(?:\s+on)?\s*[:：]?\s*(?:\d|\p{Lu}\p{Ll}{2})",
     regex.IGNORECASE,

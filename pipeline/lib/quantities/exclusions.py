@@ -37,7 +37,9 @@ TECH = (
     r"|\b(?:Industry|Web|Wi-?Fi|Bluetooth|IPv|HTML|USB|Windows|Android|iOS|Version|version|v)"
     r"\s?\d+(?:\.\d+)*\b"
     r"|\b(?!(?:US|USD|CNY|RMB|Rmb|EUR|HK|HKD|GBP|JPY|NT|TWD|AU|CA|NZ|SGD|CHF|INR|KRW|Rs|MXN|Mex"
-    r"|US\$|CAD|AUD|NZD|BRL|RUB|VND)\$?\d)(?:[A-Za-z]+-?\d+[A-Za-z\d]*(?:[-.]\d+)*)\b"
+    r"|US\$|CAD|AUD|NZD|BRL|RUB|VND)\$?\d"
+    # `mid-2021`, `early-2020`, `pre-2019`: a time of a year, not a technology name
+    r"|(?:mid|early|late|pre|post)-(?:19|20)\d\d\b)(?:[A-Za-z]+-?\d+[A-Za-z\d]*(?:[-.]\d+)*)\b"
     r"|\b\d+D\b|\b\d+(?:\.\d+){2,}\b)"
 )
 TIME = (

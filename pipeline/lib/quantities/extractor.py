@@ -473,10 +473,15 @@ def _year_is_number(text: str, start: int, end: int) -> bool:
     # `the 2024 targets`, `its 2023 results`: a year modifying the noun, not a count
     if YEAR_DETERMINER.match(text, max(0, start - 8), start):
         return False
+    # `the State Council's 2017 guiding opinions`, `Big Data Expo 2021 closes`: a year after a
+    # possessive or as the last word of a name (a capitalised word inside the sentence)
+    if YEAR_OF_NAME.search(text, max(0, start - 40), start):
+        return False
     c = counts.counted_noun(text, end)
     return c is not None and c[1][:1].islower() and c[0] not in exclusions.TIME_UNITS
 
 
+YEAR_OF_NAME = re.compile(r"(?:['\u2019]s|(?<=[\w,][ \t]{1,3})\p{Lu}\p{Ll}+)[ \t]+$")
 # a footprint: `covering six areas`, `spanning five countries`
 FOOTPRINT_BEFORE = re.compile(
     r"(?r)\b(?:cover(?:s|ed|ing)?|spann?(?:s|ed|ing)?|across)[ \t]+$", re.IGNORECASE
