@@ -58,7 +58,7 @@ _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+(?P<f>{_FILLER})", re.IGNORECASE)
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
-    r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
+    r"(?:\s*\+(?![\d\w])|-odd\b|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
     r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))"
     # not the bound word of the next figure: `2.31 million stations and more than 240 platforms`
     r"(?!\s+(?:than|then)\b)",
@@ -107,11 +107,21 @@ def bound_before(
     return BOUND_OF[word], m.start("b")
 
 
+# a bound suffix between a number and its counted noun: `3,900+ firms`, `80-odd enterprises`
+SUFFIX = re.compile(r"\+(?![\d\w])|-odd\b", re.IGNORECASE)
+
+
+def suffix_bound(m: re.Match) -> str:
+    return "approx" if m.group(0).lower() == "-odd" else "lower"
+
+
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
     m = AFTER.match(text, end)
     if m is None:
         return None
     s = m.group(0).lower()
+    if s == "-odd":
+        return "approx", m.end()
     if "+" in s or "more" in s or "above" in s or "higher" in s or "over" in s or "greater" in s:
         return "lower", m.end()
     if "so" in s.split():

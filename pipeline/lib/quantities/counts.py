@@ -50,8 +50,10 @@ STOP = frozenset(
     more less most least only also even just still yet already again there here what how why
     up down out off very too much many some any all both either neither other another same
     own ago equals means remains shows accounts represents indicates reaches exceeds becomes
-    makes takes comes goes seems needs""".split()
+    makes takes comes goes seems needs
+    two three four five six seven eight nine ten eleven twelve""".split()
 )  # fmt: skip
+# (a number word after the number starts another phrase: `up from 8,100 two years earlier`)
 IRREGULAR = frozenset(
     """people persons staff personnel children men women police cattle livestock sheep fish
     aircraft spacecraft equipment machinery""".split()

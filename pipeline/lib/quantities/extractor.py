@@ -687,7 +687,8 @@ def _finish(st: _State, n: _Num) -> str | None:
             or exclusions.ONE_DETERMINER.match(text, max(0, n.nstart - 12), n.nstart)
         ):
             return "pronoun"
-        c = counts.counted_noun(text, n.end)
+        suffix = bounds.SUFFIX.match(text, n.end)  # `3,900+ firms`, `80-odd enterprises`
+        c = counts.counted_noun(text, n.end if suffix is None else suffix.end())
         if c is None and low == "one" and exclusions.ONE_SINGULAR.match(text, n.end):
             return "singular"  # `one leading company`: an article, not a statistic
         if c is not None:
@@ -707,6 +708,8 @@ def _finish(st: _State, n: _Num) -> str | None:
             n.phrase = phrase
             n.ustart, n.uend = c[2], head_end
             n.end = head_end
+            if suffix is not None:
+                n.bound = bounds.suffix_bound(suffix)
     return None
 
 
