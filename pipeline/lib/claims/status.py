@@ -32,13 +32,13 @@ _PLAN_ACTION = PLAN_ACTION
 _FORECAST = folded(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
     r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
-    r"it is estimated|is likely to|are likely to|guiding|"
+    r"it is estimated|is likely to|are likely to|(?:is|are|we're) guiding|"
     r"outlook|will|would)\b"
 )
 _FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guiding|guidance|"
+    r"(?:would|will) not be surprised|wouldn't be surprised|guided|(?:is|are|we're) guiding|"
     r"(?:my|our|own) guess|"
     r"(?:i|we) guess|(?:is|are|seems?) "
     r"(?:possible|plausible|achievable|within reach)|the odds|extrapolat\w*)\b"
