@@ -150,6 +150,9 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             limit = len(toks)
             prev = None
             continue
+        if lw == "such" and i == 0:  # `11 such plants`: a counted noun named before
+            first = starts[i]
+            continue
         if lw in STOP:
             return _quoted_head(text, first, quoted) if prev is None else None
         if first is None:

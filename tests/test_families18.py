@@ -1,0 +1,210 @@
+"""Issue 9 families, fifth round: counted nouns after coordinated noun modifiers and slash lists,
+bound suffixes, subjects of `numbered`, fact-sheet lines, planned levels, changes and bases of
+the count before, and the status of known levels, intentions and coordinated plans. Sentences
+written for the tests."""
+
+from __future__ import annotations
+
+from tests.claims_helpers import claims, find
+
+TITLE = "Factories go online\n\n"
+PUB = "2023-07-01"
+
+
+def _quotes(text):
+    return [c.quote for c in claims(text, PUB)]
+
+
+# -- mentions: counted nouns -------------------------------------------------------------------
+
+
+def test_coordinated_noun_modifiers_before_the_head():
+    text = TITLE + "Since 2018 the province has named 57 quality and safety inspection centres.\n"
+    c = find(text, "57", PUB)
+    assert c.unit == "count" and c.counted == "centres"
+    assert c.quote.endswith("centres")
+
+
+def test_such_before_the_counted_noun():
+    text = TITLE + "The group runs 14 such plants, and 20 such as these are planned.\n"
+    c = find(text, "14 such plants", PUB)
+    assert c.unit == "count" and c.counted == "plants"
+
+
+def test_a_time_noun_is_not_a_coordinated_modifier():
+    text = TITLE + "Registrations grew by 4,000 last year and users welcomed it.\n"
+    assert not any("users" in q for q in _quotes(text))
+
+
+def test_slash_list_of_technologies_inside_a_counted_noun():
+    text = TITLE + "Operators in the region run 41,000 4G/5G base stations.\n"
+    c = find(text, "41,000", PUB)
+    assert c.unit == "count" and c.counted == "stations"
+
+
+def test_plus_and_odd_suffixes_before_a_counted_noun():
+    text = TITLE + "The zone hosts 1,200+ suppliers. Some 40-odd universities joined the scheme.\n"
+    plus = find(text, "1,200+", PUB)
+    assert (plus.unit, plus.bound, plus.counted) == ("count", "lower", "suppliers")
+    odd = find(text, "40-odd", PUB)
+    assert (odd.unit, odd.bound, odd.counted) == ("count", "approx", "universities")
+
+
+def test_odd_suffix_on_a_bare_number_is_approximate():
+    text = TITLE + "Listed robot makers in the province numbered 30-odd at the end of 2022.\n"
+    c = find(text, "30-odd", PUB)
+    assert c.unit == "count" and c.bound == "approx"
+
+
+def test_subject_of_numbered_is_the_counted_noun():
+    text = TITLE + (
+        "Registered platform developers numbered 312,000 at the end of 2022.\n\n"
+        "Software vendors with sales above 100 million yuan numbered about 70 last year.\n"
+    )
+    a = find(text, "312,000", PUB)
+    assert a.unit == "count" and a.counted == "developers"
+    b = find(text, "about 70", PUB)
+    assert b.unit == "count" and b.counted == "vendors" and b.bound == "approx"
+
+
+def test_fact_sheet_line_label_names_the_count():
+    text = TITLE + (
+        "AT A GLANCE (2022)\n"
+        "- Output: 88.1 billion yuan\n"
+        "- Certified smart workshops: 214\n"
+        "- Listed companies: 2,600+ (of which on STAR market: 12)\n"
+    )
+    a = find(text, "214", PUB)
+    assert a.unit == "count" and a.counted == "workshops"
+    b = find(text, "2,600+", PUB)
+    assert b.unit == "count" and b.counted == "companies" and b.bound == "lower"
+
+
+def test_fact_sheet_label_without_a_plural_noun_stays_unresolved():
+    text = TITLE + "KEY FACTS\n- Founded: 1998\n- Rank in province: 3\n"
+    assert not any(q.strip() == "3" for q in _quotes(text))
+
+
+# -- mentions: bare numbers that continue the count before them ---------------------------------
+
+
+def test_planned_level_takes_the_noun_and_measure_of_the_count_before():
+    text = TITLE + (
+        "By the end of March the country had built more than 700,000 5G base stations, and the "
+        "operators plan to have more than 1 million by the end of the year.\n"
+    )
+    c = find(text, "1 million", PUB)
+    assert c.unit == "count" and c.counted == "stations"
+    first = find(text, "700,000", PUB)
+    assert c.indicator == first.indicator
+
+
+def test_planned_level_of_one_company_is_unclassified():
+    text = TITLE + (
+        "The country had 1.2 million 5G base stations at the end of 2022. China Telecom alone "
+        "aims to have 500,000 by the end of this year.\n"
+    )
+    c = find(text, "500,000", PUB)
+    assert c.unit == "count" and c.indicator == "unclassified"
+
+
+def test_running_total_far_from_the_figure_it_adds_to():
+    text = TITLE + (
+        "This year 45 firms were certified as municipal demonstration digital workshops for "
+        "machinery and textiles, bringing the county's total to 310.\n"
+    )
+    c = find(text, "310", PUB)
+    assert c.unit == "count" and c.counted == "firms"
+
+
+def test_change_from_a_year_earlier_counts_what_the_level_counts():
+    text = TITLE + (
+        "Fibre broadband users numbered 210 million in 2022, up 31.5 million from a year earlier.\n"
+    )
+    c = find(text, "31.5 million", PUB)
+    assert c.unit == "count"
+
+
+def test_base_after_a_percentage_change_and_n_years_earlier():
+    text = TITLE + (
+        "The registry logged 2,210 new industrial vulnerabilities in 2022, up 9.5% from 2,018 in "
+        "2021.\n\n"
+        "Cloud-connected machine tools passed 640,000 units at the end of 2022, up from 410,000 "
+        "two years earlier.\n"
+    )
+    a = find(text, "2,018", PUB)
+    assert a.unit == "count" and (a.period_start, a.period_end) == (2021, 2021)
+    b = find(text, "410,000", PUB)
+    assert b.unit == "count" and (b.period_start, b.period_end) == (2020, 2020)
+
+
+def test_bracketed_prior_value_after_a_time_phrase():
+    text = TITLE + (
+        "Monitored platforms connected 61.2 million devices at the end of May (April: 60.4 "
+        "million).\n"
+    )
+    c = find(text, "60.4 million", PUB)
+    assert c.unit == "count"
+
+
+def test_next_of_a_ranking_takes_the_noun():
+    text = TITLE + (
+        "Firm A shipped 21 million modules and Firm B 12 million, while Firm C was third with "
+        "6.3 million.\n"
+    )
+    c = find(text, "6.3 million", PUB)
+    assert c.unit == "count" and c.counted == "modules"
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+def test_level_today_next_to_a_goal_is_known():
+    text = TITLE + (
+        "Brokers expect the domestic share of the market to reach 40 percent by 2030, compared "
+        "with 18 percent today.\n"
+    )
+    assert find(text, "18 percent", PUB).status in ("actual", "estimate")
+
+
+def test_had_after_plan_words_is_a_level_reached():
+    text = TITLE + (
+        "Under the plan, the city will have 30,000 5G base stations by 2025. At the end of June, "
+        "the city had 21,400 5G base stations.\n"
+    )
+    assert find(text, "21,400", PUB).status == "actual"
+    assert find(text, "30,000", PUB).status == "target"
+
+
+def test_there_were_after_a_goal_in_the_same_sentence():
+    text = TITLE + (
+        "The ministry has set a goal of 500 demonstration factories by 2025, and by the end of "
+        "May there were more than 200 such factories.\n"
+    )
+    assert find(text, "more than 200", PUB).status == "actual"
+
+
+def test_plan_coordinated_after_the_figure_is_another_clause():
+    text = TITLE + (
+        "We have opened test labs in 12 cities and plan to open more labs in the west.\n"
+    )
+    assert find(text, "12 cities", PUB).status == "actual"
+
+
+def test_intends_to_and_wants_to_are_plan_words():
+    text = TITLE + (
+        "The association intends to certify no fewer than 50 system integrators next year.\n\n"
+        "The province wants total computing power to exceed 30 EFLOPS by 2026.\n"
+    )
+    assert find(text, "50 system integrators", PUB).status == "target"
+    assert find(text, "30 EFLOPS", PUB).status == "target"
+
+
+def test_guiding_as_a_verb_is_a_forecast_but_guiding_opinions_is_a_name():
+    text = TITLE + (
+        "For 2023, we are guiding revenue growth of 10 to 12 percent.\n\n"
+        "Since the 2017 guiding opinions, more than 240 platforms with regional influence had "
+        "been built by 2022.\n"
+    )
+    assert find(text, "12 percent", PUB).status == "forecast"
+    assert find(text, "240 platforms", PUB).status == "actual"
