@@ -208,3 +208,34 @@ def test_guiding_as_a_verb_is_a_forecast_but_guiding_opinions_is_a_name():
     )
     assert find(text, "12 percent", PUB).status == "forecast"
     assert find(text, "240 platforms", PUB).status == "actual"
+
+
+# -- indicators: `respectively` lists whose subjects are in the sentence before -------------------
+
+
+def test_respectively_list_takes_its_subjects_from_the_sentence_before():
+    text = TITLE + (
+        "The penetration rate of digital R&D and design tools reached 70.1 percent in 2021, and "
+        "the numerical control rate of key processes 51.3 percent. The new plan sets goals of "
+        "80 percent and 68 percent respectively for 2025.\n"
+    )
+    assert find(text, "80 percent", PUB).indicator == "digital_rd_tools_penetration"
+    assert find(text, "68 percent", PUB).indicator == "key_process_nc_rate"
+
+
+def test_respectively_list_with_a_different_number_of_figures_before_is_left_alone():
+    text = TITLE + (
+        "The numerical control rate of key processes was 51.3 percent in 2021. Two provinces "
+        "reported 60 percent, 58 percent and 55 percent respectively.\n"
+    )
+    assert find(text, "58 percent", PUB).indicator == "unclassified"
+
+
+def test_list_of_levels_after_rise_to_is_not_a_growth_rate():
+    text = TITLE + (
+        "The digitalisation rate of R&D tools was 74.7 percent and the numerical control rate "
+        "of key processes 55.3 percent in 2021. Both rates should rise to 82 percent and 68 "
+        "percent, respectively, by 2025.\n"
+    )
+    assert find(text, "68 percent", PUB).indicator == "key_process_nc_rate"
+    assert find(text, "74.7 percent", PUB).indicator == "digital_rd_tools_penetration"

@@ -632,10 +632,11 @@ def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     return not _SHARE_CUE.search(lead, ends[-1])
 
 
-# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`
+# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`,
+# `should rise to 72 percent and` (a list of levels)
 _LEVEL_AFTER_CUE = re.compile(
     r"\s+(?:from\b.*|to(?:\s+(?:an?\s+)?(?:estimated|about|around|nearly|almost|over|"
-    r"more\s+than|roughly))?\s*)$"
+    r"more\s+than|roughly))?\s*(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)\s*(?:,\s*(?:and\s+)?|and\s+))*)$"
 )
 
 
