@@ -239,3 +239,39 @@ def test_list_of_levels_after_rise_to_is_not_a_growth_rate():
     )
     assert find(text, "68 percent", PUB).indicator == "key_process_nc_rate"
     assert find(text, "74.7 percent", PUB).indicator == "digital_rd_tools_penetration"
+
+
+# -- fractions ---------------------------------------------------------------------------------
+
+
+def test_fraction_after_a_verb_its_object_and_by():
+    text = TITLE + "The new line shortened changeover times by a third in 2022.\n"
+    c = find(text, "a third", PUB)
+    assert c.unit == "percent" and round(c.value, 2) == 33.33
+
+
+def test_fraction_after_up_by_and_a_bound_word():
+    text = TITLE + "Output per shift is up by about a quarter since the upgrade.\n"
+    c = find(text, "about a quarter", PUB)
+    assert c.unit == "percent" and c.value == 25.0 and c.bound == "approx"
+
+
+def test_one_in_every_n():
+    text = TITLE + "The county makes roughly one in every eight forklifts sold in China.\n"
+    c = find(text, "one in every eight", PUB)
+    assert c.unit == "percent" and c.value == 12.5
+
+
+def test_bounded_fraction_as_the_subject_of_expect():
+    text = TITLE + "The survey found that almost three-quarters expect costs to rise.\n"
+    assert find(text, "three-quarters", PUB).value == 75.0
+
+
+def test_by_a_party_is_no_fraction():
+    text = TITLE + "The audit was paid for by a third party in 2022.\n"
+    assert not claims(text, PUB)
+
+
+def test_hope_to_is_a_plan_word():
+    text = TITLE + "Through shared platforms, we hope to cut that cost by half.\n"
+    assert find(text, "half", PUB).status == "target"

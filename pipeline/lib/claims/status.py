@@ -110,8 +110,8 @@ _DONE = re.compile(
 # cent today`
 _NOW_AFTER = re.compile(r"[ \t]+(?:today|now|currently|at\s+present)\b", re.I)
 # intention words of an actor: `the alliance intends to launch no fewer than 20 testbeds`, `China
-# wants total computing power to exceed 450 EFLOPS by 2027`
-_INTENT = folded(r"\bintends? to\b|\bwants?\s+(?:[\w'-]+\s+){0,5}?to\b")
+# wants total computing power to exceed 450 EFLOPS by 2027`, `we hope to cut that by half`
+_INTENT = folded(r"\b(?:intends?|hopes?) to\b|\bwants?\s+(?:[\w'-]+\s+){0,5}?to\b")
 _ESTIMATE_CLAIM = folded(
     r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
     r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
@@ -298,7 +298,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or _plan_level(doc, c, scope)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
-        or (("ntend" in scope or "want" in scope) and _INTENT.search(scope))
+        or (("ntend" in scope or "want" in scope or "hope" in scope) and _INTENT.search(scope))
         or ("ncouraged" in scope and _ENCOURAGED.search(scope))
         or (
             ("lan" in scope or "arget" in scope)
