@@ -275,3 +275,51 @@ def test_by_a_party_is_no_fraction():
 def test_hope_to_is_a_plan_word():
     text = TITLE + "Through shared platforms, we hope to cut that cost by half.\n"
     assert find(text, "half", PUB).status == "target"
+
+
+# -- mentions: more families -------------------------------------------------------------------
+
+
+def test_or_more_before_a_counted_noun():
+    text = TITLE + "Twelve parks now host clusters of 5,000 or more GPU servers.\n"
+    c = find(text, "5,000 or more", PUB)
+    assert (c.unit, c.bound, c.counted) == ("count", "lower", "servers")
+
+
+def test_part_of_a_set_named_after_the_number():
+    text = TITLE + (
+        "The city has linked more than 900 firms to platforms, and 14 of its platforms were "
+        "listed as provincial pilots.\n"
+    )
+    c = find(text, "14", PUB)
+    assert c.unit == "count" and c.counted == "platforms" and c.indicator == "unclassified"
+
+
+def test_average_compared_with_takes_the_noun_of_the_count_before():
+    text = TITLE + (
+        "The province ran 180 robots per 10,000 workers in 2022, well above the national "
+        "average of 120.\n"
+    )
+    assert find(text, "120", PUB).unit == "count"
+
+
+def test_change_in_percent_to_an_index_level_is_no_range():
+    text = TITLE + "The blue-chip index rose 2.3% to 3,870.41 on Monday.\n"
+    c = find(text, "2.3%", PUB)
+    assert c.bound == "exact"
+    assert not any("3,870" in q for q in _quotes(text))
+
+
+def test_percent_range_with_the_unit_at_the_end_stays_a_range():
+    text = TITLE + "Margins widened by 5 to 12 percent in 2022.\n"
+    assert find(text, "5", PUB).unit == "percent"
+
+
+def test_year_written_before_a_noun_is_not_a_count():
+    text = TITLE + (
+        "Smart Expo 2022 opens in Hefei with 64 projects signed. Since the 2019 guiding "
+        "opinions, 210 platforms have been built.\n"
+    )
+    quotes = _quotes(text)
+    assert not any(q.startswith(("2022", "2019")) for q in quotes)
+    assert any("64 projects" in q for q in quotes)

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from pipeline.lib.per_article import check_budget
-from pipeline.lib.quantities.counts import STOP, plural_noun
+from pipeline.lib.quantities.counts import STOP, counted_noun, plural_noun
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
@@ -367,7 +367,8 @@ def _of_the_set(doc: Doc, c: QCtx) -> str | None:
 # a bare number that stands for the noun of the count before it (same paragraph): `over 200 of
 # them`, `17 of which`, `about 50,000 more`, `the other 4 saw`, `Of the total, about 700 have`,
 # `up from 185,000 last year`, `up 11.8% from 1,240 in 2023`, `Today it runs with 18.`, the
-# next of a ranking (`Zhirui was third with 7.9 million`)
+# next of a ranking (`Zhirui was third with 7.9 million`), an average compared with (`reached
+# 140 units per 10,000 employees, above the global average of 99`)
 _ANA_AFTER = re.compile(
     r"[ \t]+(?:of[ \t]+(?:them|which|these|those|whom)\b|more\b(?![ \t]+than\b))", re.I
 )
@@ -376,6 +377,7 @@ _ANA_BEFORE = re.compile(
     r"grew|increased|decreased)[ \t]+(?:[\d.]+[ \t]*(?:%|per[ \t]?cent)[ \t]+)?from|"
     r"compared[ \t]+with|runs?[ \t]+with|with[ \t]+only|"
     r"(?:first|second|third|fourth|fifth|last)[ \t]+with|"
+    r"(?:global|world|national|international|industry)[ \t]+average[ \t]+(?:of|is|was|at)|"
     r"(?:of|among)[ \t]+(?:the[ \t]+total|them|these|those|which)[ \t]*,)[ \t]+"
     r"(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|just)?[ \t]*)$",
     re.I,
@@ -534,6 +536,10 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
         noun = _of_the_set(doc, c)
     if noun is None and (scale or float(q.value).is_integer()):
         noun = _numbered_subject(doc, c)
+    if noun is None and float(q.value).is_integer() and q.value >= 2:
+        part = _part_of_set(doc, c)
+        if part is not None:  # a part of a set named after it: not the indicator's total
+            return "count", UNCLASSIFIED, part
     if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
         ind, _ = match_indicator(doc, c, "count")
         return "count", ind, noun
@@ -599,6 +605,19 @@ def _numbered_subject(doc: Doc, c: QCtx) -> str | None:
         return None
     s = _SUBJECT_START.search(doc.text, lo, m.start())
     return _subject_head(doc.text, s.start(), m.start()) if s else None
+
+
+# `8 of its platforms have been selected`, `12 of the companies`: the number counts the plural
+# noun of the set after `of` + a determiner
+_OF_DETERMINER = re.compile(r"[ \t]+of[ \t]+(?:its|their|the|these|those|our|all)(?=[ \t])", re.I)
+
+
+def _part_of_set(doc: Doc, c: QCtx) -> str | None:
+    m = _OF_DETERMINER.match(doc.text, c.q.end)
+    if m is None:
+        return None
+    found = counted_noun(doc.text, m.end())
+    return found[0] if found else None
 
 
 # a fact-sheet line: `- Industrial enterprises above designated size: 3,900+`; the number is the

@@ -7,6 +7,7 @@ numbering. Left out here:
   determiner (`the eight hub nodes`, `the two countries`: a set already named, not a new figure);
   a small count with its own noun phrase is kept (`two disaster recovery nodes`);
 - counts of people speaking and of list items (`one of the five experts`, `three aspects`);
+- counts written like a year (`Big Data Expo 2021 closes`: `2021`, not `2,021`);
 - durations that slipped through (`five years`, `ten days`) and small counts of occasions
   (`three times`); a large count of times is a statistic (`a resolution volume of 300 billion
   times`).
@@ -33,6 +34,8 @@ _RHETORICAL = re.compile(
 )
 
 
+# a count written as a bare four-digit year (counts of that size are written `2,021`)
+_YEAR_LIKE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|its|their|all|both|each)\s+$", re.I)
 
 
@@ -70,6 +73,8 @@ def is_statistic(
         if indicator == UNCLASSIFIED:
             if q.value < SMALL_COUNT:
                 return False
+            if 1900 <= q.value < 2100 and _YEAR_LIKE.search(q.text):
+                return False  # `Big Data Expo 2021 closes`, `the 2017 guiding opinions`: a year
             if q.value < 10 and _ANAPHORIC.search(before):
                 return False  # `the eight hub nodes`, `the two countries`: a known set
             if noun and _RHETORICAL.match(noun) and q.value < _rhetorical_max(q, noun, before):

@@ -107,8 +107,12 @@ def bound_before(
     return BOUND_OF[word], m.start("b")
 
 
-# a bound suffix between a number and its counted noun: `3,900+ firms`, `80-odd enterprises`
-SUFFIX = re.compile(r"\+(?![\d\w])|-odd\b", re.IGNORECASE)
+# a bound suffix between a number and its counted noun: `3,900+ firms`, `80-odd enterprises`,
+# `10,000 or more AI accelerator cards`
+SUFFIX = re.compile(
+    r"\+(?![\d\w])|-odd\b|[ \t]+(?:or[ \t]+more|and[ \t]+above|or[ \t]+above)(?=[ \t]+[A-Za-z\d])",
+    re.IGNORECASE,
+)
 
 
 def suffix_bound(m: re.Match) -> str:

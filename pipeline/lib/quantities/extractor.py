@@ -876,6 +876,8 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         return None
     if n.unit is not None and second.unit is not None and n.unit != second.unit:
         return None
+    if n.unit == "percent" and second.unit is None and second.value > 100:
+        return None  # `the index rose 1.5% to 4,115.05`: a change and the level it reached
     if n.unit is not None and second.unit is None and n.unit != "count":
         second.unit = n.unit
     if n.unit == "count" and second.unit is None:
