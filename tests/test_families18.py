@@ -323,3 +323,27 @@ def test_year_written_before_a_noun_is_not_a_count():
     quotes = _quotes(text)
     assert not any(q.startswith(("2022", "2019")) for q in quotes)
     assert any("64 projects" in q for q in quotes)
+
+
+# -- bounds: hedges ----------------------------------------------------------------------------
+
+
+def test_hedge_words_make_a_figure_approximate():
+    text = TITLE + (
+        "Perhaps 40 percent of plants log downtime by hand. Revenue is set to approach 90 "
+        "billion yuan in 2023. The share is near 12% now.\n"
+    )
+    assert find(text, "40 percent", PUB).bound == "approx"
+    assert find(text, "90 billion", PUB).bound == "approx"
+    assert find(text, "12%", PUB).bound == "approx"
+
+
+def test_near_before_a_small_count_is_a_place():
+    text = TITLE + "The depot sits near 3 rail stations, the firm said in 2022.\n"
+    assert all(c.bound == "exact" for c in claims(text, PUB))
+
+
+def test_hedged_fraction_closing_the_sentence():
+    text = TITLE + "In the east the share is higher. Nationally it is lower, maybe a fifth.\n"
+    c = find(text, "maybe a fifth", PUB)
+    assert c.value == 20.0 and c.bound == "approx"

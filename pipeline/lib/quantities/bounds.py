@@ -22,8 +22,19 @@ LOWER = (
 # `revenue passed 1 trillion yuan`), not before a counted noun (`the top 10 companies`, `passed
 # 30 laws`, `crosses 5 provinces`); `top` after a determiner is a rank (`in the top 10`)
 VERB_ONLY = frozenset(
-    ["top", "pass", "passes", "passed", "passing", "cross", "crosses", "crossed", "crossing"]
-)
+    [
+        "top",
+        "pass",
+        "passes",
+        "passed",
+        "passing",
+        "cross",
+        "crosses",
+        "crossed",
+        "crossing",
+        "near",
+    ]
+)  # (`near 5 stations` is a place; `near 10%`, `near 20,000 firms` a bound)
 _RANK_TOP = re.compile(
     r"(?r)(?:\b(?:the|a|an|its|their|our|his|her|in|into|of|among|from|within|to)|['’]s)\s+$",
     re.IGNORECASE,
@@ -39,6 +50,10 @@ APPROX = (
     "approx.", "approx", "circa", "estimated at", "nearly reaching",
     "more or less", "in the region of", "on the order of", "somewhere around", "just over",
     "just under", "an approximate", "approximate",
+    # hedges and verbs of nearing: `maybe a third`, `perhaps 60 percent`, `near 10%`, `is
+    # expected to approach 700 billion yuan`
+    "maybe", "perhaps", "something like", "near", "approach", "approaches", "approached",
+    "approaching",
 )  # fmt: skip
 
 BOUND_OF: dict[str, str] = {}

@@ -118,6 +118,9 @@ SHARE_VERB = re.compile(
 # second part of an `accounted for` list, after `for` and a bound word, ending the clause
 ELLIPTIC_FOR = re.compile(r"(?r)\bfor[ \t]+$", re.IGNORECASE)
 ELLIPTIC_END = re.compile(r"[ \t]*(?:[.,;)]|$)")
+# a bound word right after a comma, the fraction ending the sentence: `..., maybe a third.`
+HEDGE_BEFORE = re.compile(r"(?r),[ \t]*$")
+SENTENCE_END = re.compile(r"[ \t]*(?:[.;!?]|$)")
 ACCOUNTED = re.compile(r"\baccount(?:s|ed|ing)?[ \t]+for\b", re.IGNORECASE)
 # `Two-thirds of the firms`, `A third of orders` opening a sentence: a share without a cue word
 # (a numerator above one, or the fraction starting the sentence)
@@ -200,6 +203,13 @@ def fraction_at(
         if ELLIPTIC_END.match(text, m.end()) and ACCOUNTED.search(text, max(0, lead - 160), lead):
             value = num / DENOMINATORS[fd] * 100
             return (value, m.start(), m.end()) if value <= 100 else None
+    if (
+        bounded
+        and HEDGE_BEFORE.match(text, max(0, lead - 4), lead)
+        and SENTENCE_END.match(text, m.end())
+    ):  # `Nationally, it will be lower, maybe a third.`: a hedged figure closing the sentence
+        value = num / DENOMINATORS[fd] * 100
+        return (value, m.start(), m.end()) if value <= 100 else None
     if (
         OF_AFTER.match(text, m.end()) is None
         and not (bounded and SUBJECT_AFTER.match(text, m.end()))
