@@ -347,3 +347,32 @@ def test_hedged_fraction_closing_the_sentence():
     text = TITLE + "In the east the share is higher. Nationally it is lower, maybe a fifth.\n"
     c = find(text, "maybe a fifth", PUB)
     assert c.value == 20.0 and c.bound == "approx"
+
+
+# -- indicators: tiers of platforms, enterprises using platforms --------------------------------
+
+
+def test_platforms_with_international_influence_are_another_tier():
+    text = TITLE + (
+        "By 2025 the plan aims to cultivate 15 cross-industry and cross-domain platforms, and "
+        "4 to 6 platforms with international influence.\n"
+    )
+    assert find(text, "15 cross-industry", PUB).indicator == "iip_platforms_cross_industry"
+    assert find(text, "6 platforms", PUB).indicator == "unclassified"
+
+
+def test_public_service_platforms_are_not_cross_industry_platforms():
+    text = TITLE + (
+        "The province will build 8 more cross-industry and cross-domain platforms and set up 25 "
+        "industrial internet public service platforms for small firms by 2025.\n"
+    )
+    assert find(text, "25 industrial internet public", PUB).indicator == "unclassified"
+
+
+def test_enterprises_using_platforms_are_enterprises_served():
+    text = TITLE + (
+        "By 2025, about 20 cross-industry platforms will be formed, and 450,000 enterprises will "
+        "be using industrial internet platforms. A batch of identification resolution nodes "
+        "will be built.\n"
+    )
+    assert find(text, "450,000 enterprises", PUB).indicator == "iip_enterprises_served"

@@ -156,7 +156,11 @@ _ENTRIES = [
        phrases=["cross industry ... platform", "cross domain ... platform",
                 "cross field ... platform", "double cross ... platform",
                 "cross industry and cross domain", "cross industry cross domain"],
-       counted=_PLATFORMS),
+       counted=_PLATFORMS,
+       # other tiers of platforms: `3 to 5 platforms with international influence`, `public
+       # service platforms`
+       excludes=("international influence", "international competitiveness",
+                 "public service platform")),
     _i("industrial_equipment_connections",
        "Industrial equipment connected to industrial Internet platforms", "count", "count",
        "platforms", cumulative=True,
@@ -168,7 +172,8 @@ _ENTRIES = [
                 "sets of equipment", "connections")),
     _i("iip_enterprises_served", "Industrial enterprises served by industrial Internet platforms",
        "count", "count", "platforms", cumulative=True,
-       phrases=["served", "serving", "serves", "serve", "service to", "services to", "enterprises ... served"],
+       phrases=["served", "serving", "serves", "serve", "service to", "services to", "enterprises ... served",
+                "using ... platform", "use of ... platform", "use ... platform"],
        counted=_ENTERPRISES,
        requires=_IIP + ("platform",)),
     # ---- network -----------------------------------------------------------------------------
