@@ -376,3 +376,11 @@ def test_enterprises_using_platforms_are_enterprises_served():
         "will be built.\n"
     )
     assert find(text, "450,000 enterprises", PUB).indicator == "iip_enterprises_served"
+
+
+def test_and_that_opens_the_next_figures_subject():
+    text = TITLE + (
+        "The association estimates that total registrations will reach about 700 billion by the "
+        "end of 2026 and that 5G base stations will exceed 5 million.\n"
+    )
+    assert find(text, "700 billion", PUB).indicator == "identification_registrations"

@@ -253,7 +253,11 @@ def _subject_before_appositive(doc: Doc, c: QCtx) -> tuple[int, int] | None:
     return (lo, last.start())
 
 
-_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:the|its|their)\b", re.I)
+# (`... will reach about 640 billion by the end of 2025 and that 5G base stations will exceed`: a
+# second complement clause)
+_NEXT_SUBJECT = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+(?:the\b)?|the\b|its\b|their\b)", re.I
+)
 
 
 def _part_weight(
