@@ -384,3 +384,29 @@ def test_and_that_opens_the_next_figures_subject():
         "end of 2026 and that 5G base stations will exceed 5 million.\n"
     )
     assert find(text, "700 billion", PUB).indicator == "identification_registrations"
+
+
+def test_the_three_operators_together_are_national():
+    text = TITLE + (
+        "China Mobile, China Telecom and China Unicom had built more than 21,000 5G industry "
+        "virtual private networks by the end of June 2023.\n"
+    )
+    assert find(text, "21,000", PUB).indicator == "five_g_private_networks"
+
+
+def test_one_operator_stays_a_company_figure():
+    text = TITLE + (
+        "China Mobile had built more than 9,000 5G industry virtual private networks by the end "
+        "of June 2023.\n"
+    )
+    assert find(text, "9,000", PUB).indicator == "unclassified"
+
+
+def test_market_synonyms_of_industry_scale():
+    text = TITLE + (
+        "China's industrial internet market could be worth 1.2 trillion yuan in 2023, analysts "
+        "say. The domestic intelligent manufacturing equipment market was put at more than 3 "
+        "trillion yuan in 2022.\n"
+    )
+    assert find(text, "1.2 trillion", PUB).indicator == "iip_industry_scale"
+    assert find(text, "3 trillion", PUB).indicator == "im_equipment_industry_scale"

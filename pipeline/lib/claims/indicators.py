@@ -844,7 +844,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
-        if _scoped(raw, low, comp):
+        if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
         # a region that is the subject of an earlier sentence of the paragraph
@@ -855,6 +855,14 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         result = doc_scope(doc)  # a local plan's or a company release's figures
     doc._par_cache[key] = result
     return result
+
+
+# the three basic telecom operators named together are the whole country's networks (`China
+# Mobile, China Telecom and China Unicom had built more than 16,000 5G private networks`)
+_ALL_OPERATORS = re.compile(
+    r"china (?:mobile|telecom|unicom),? china (?:mobile|telecom|unicom),? (?:and )?"
+    r"china (?:mobile|telecom|unicom)|\b(?:the )?three (?:basic )?(?:telecom )?operators\b"
+)
 
 
 def _is_ratio(doc: Doc, c: QCtx) -> bool:
