@@ -842,7 +842,7 @@ def test_range_with_a_currency_sign_on_both_ends():
 @pytest.mark.parametrize(
     ("text", "quote", "value", "bound"),
     [
-        ("Maybe one in four of the shops has a website.", "one in four", 25, "approx"),
+        ("Maybe one in four of the shops has a website.", "Maybe one in four", 25, "approx"),
         (
             "Roughly one in three servers in the cluster sits idle.",
             "Roughly one in three",

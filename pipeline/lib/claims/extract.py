@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from pipeline.lib.per_article import check_budget
+from pipeline.lib.quantities.counts import STOP, counted_noun, plural_noun
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
@@ -126,12 +127,37 @@ _OF_THE_SET = re.compile(
 )
 
 
+# `163 million, up 65.1 million from a year earlier`: the change word before the number
+_DIFF_FROM = re.compile(
+    r"[ \t]+from[ \t]+(?:a[ \t]+year[ \t]+(?:earlier|ago|before)|(?:the|a)[ \t]+(?:previous|"
+    r"prior|preceding|same)[ \t]+(?:year|period|quarter|month)|last[ \t]+year)\b",
+    re.I,
+)
+_DIFF_LEAD = re.compile(r"\b(?:up|down)[ \t]+(?:by[ \t]+)?$", re.I)
+
+
 def _difference_unit(doc: Doc, c: QCtx) -> tuple[str, str | None] | None:
-    """(unit, counted) of `N more than a year earlier` from the figure before it."""
-    if c.index == 0 or not _DIFFERENCE.match(doc.text, c.q.end, c.q.end + 60):
+    """(unit, counted) of `N more than a year earlier` (or `up N from a year earlier`) from the
+    figure before it."""
+    if c.index == 0:
         return None
+    q = c.q
+    lead = False
+    if not _DIFFERENCE.match(doc.text, q.end, q.end + 60):
+        a = q.number_start if q.number_end > q.number_start else q.start
+        if not (
+            _DIFF_FROM.match(doc.text, q.end, q.end + 60)
+            and _DIFF_LEAD.search(doc.text, max(0, a - 12), a)
+        ):
+            return None
+        lead = True
     prev = doc.quantities[c.index - 1]
-    if prev.unit is None or prev.start < c.sentence[0] or prev.converts is not None:
+    if prev.start < c.sentence[0] or prev.converts is not None:
+        return None
+    if prev.unit is None and lead:
+        unit, _, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+        return (unit, counted) if unit == "count" else None
+    if prev.unit is None:
         return None
     return prev.unit, prev.counted
 
@@ -145,12 +171,16 @@ _TOTAL_TO = re.compile(
     r"number|count|figure)\s+(?:to|of)\s+$",
     re.I,
 )
+_TOTAL_GAP = 160
 _LEVEL_VERB_QUOTE = re.compile(r"(?:exceed|surpass|top|pass|cross|break|hit|reach)\w*\s", re.I)
 
 
 # the previous period's value in brackets (`391 (October: 388)`) and the change of a count
 # (`612,000, an increase of 9,400 over the previous month`, `a net addition of 36,000`)
-_BRACKET_LABEL = re.compile(r"[ \t]*\([ \t]*[A-Z][\w ,.'-]{0,30}:[ \t]*")
+_BRACKET_LABEL = re.compile(
+    r"(?:[ \t]+(?:at|in|by|as[ \t]+of|for)[ \t]+[^()\n;:,]{1,30}?)?"  # `at the end of November`
+    r"[ \t]*\([ \t]*[A-Z][\w ,.'-]{0,30}:[ \t]*"
+)
 _BRACKET_END = re.compile(r"[ \t]*\)")
 _COUNT_CHANGE_LEAD = re.compile(
     r"\b(?:an?[ \t]+(?:net[ \t]+)?(?:increase|addition|rise|gain|decrease|drop|decline|reduction)"
@@ -202,9 +232,13 @@ def _continued_unit(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | Non
     if prev.start < c.sentence[0]:
         return _ellipsis_unit(doc, c, prev)
     gap = doc.text[prev.end : q.start]
-    if len(gap) > 90 or any(ch in gap for ch in ";:"):
+    if any(ch in gap for ch in ";:"):
         return None
-    total = _TOTAL_TO.search(gap) is not None
+    # `98 enterprises were recognised as ... workshops, bringing the city's total to 282`: a
+    # running total may sit further from the figure it adds to
+    total = len(gap) <= _TOTAL_GAP and _TOTAL_TO.search(gap) is not None
+    if len(gap) > 90 and not total:
+        return None
     if not total and not (_THEN.search(gap) and _LEVEL_VERB_QUOTE.match(q.text)):
         return _ellipsis_unit(doc, c, prev)
     unit, ind, counted = prev.unit, UNCLASSIFIED, prev.counted
@@ -241,7 +275,7 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     lead = doc.text[s0 : first.start]
     v = _LIST_VERB.search(lead)
     if v is None:
-        return c
+        return _respective_previous(doc, c, members)
     cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
     n = len(members)
     bounds = [0] + [e for _, e in cuts]
@@ -262,6 +296,35 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
         return c
     region = (s0 + a, s0 + b)
     return replace(c, own=region, backward=region, forward=(c.q.end, c.q.end))
+
+
+def _respective_previous(doc: Doc, c: QCtx, members: list[int]) -> QCtx:
+    """A `respectively` list whose subjects are not in its sentence takes them, in order, from
+    the figures of the same unit in the sentence before (same paragraph), when they are as many:
+    `The NC rate of key processes was 46.4 percent, and the penetration of digital R&D tools
+    63.3 percent. The plan sets goals of 50 percent and 72 percent respectively.`"""
+    s0 = c.sentence[0]
+    if s0 <= c.paragraph[0]:
+        return c
+    p0, p1 = doc.seg.sentence_at(s0 - 1)
+    if p0 < c.paragraph[0] or p1 > s0:
+        return c
+    unit = c.q.unit
+    same = [
+        j
+        for j in range(members[0] - 1, -1, -1)
+        if doc.quantities[j].start >= p0 and doc.quantities[j].converts is None
+    ]
+    same = [j for j in reversed(same) if doc.quantities[j].start < p1]
+    same = [j for j in same if doc.quantities[j].unit == unit]
+    if unit is None or len(same) != len(members):
+        return c
+    j = same[members.index(c.index)]
+    region = quantity_context(doc, j).own
+    # the two sentences are read as one, the subject of the same-rank figure being the near one
+    return replace(
+        c, sentence=(p0, c.sentence[1]), own=region, backward=region, forward=(c.q.end, c.q.end)
+    )
 
 
 # a number standing for the noun of the count before it: `42 workers on every shift. Now it needs
@@ -303,13 +366,18 @@ def _of_the_set(doc: Doc, c: QCtx) -> str | None:
 
 # a bare number that stands for the noun of the count before it (same paragraph): `over 200 of
 # them`, `17 of which`, `about 50,000 more`, `the other 4 saw`, `Of the total, about 700 have`,
-# `up from 185,000 last year`, `Today it runs with 18.`
+# `up from 185,000 last year`, `up 11.8% from 1,240 in 2023`, `Today it runs with 18.`, the
+# next of a ranking (`Zhirui was third with 7.9 million`), an average compared with (`reached
+# 140 units per 10,000 employees, above the global average of 99`)
 _ANA_AFTER = re.compile(
     r"[ \t]+(?:of[ \t]+(?:them|which|these|those|whom)\b|more\b(?![ \t]+than\b))", re.I
 )
 _ANA_BEFORE = re.compile(
     r"(?:\b(?:the[ \t]+other|another|the[ \t]+remaining|(?:up|down|rising|falling|rose|fell|"
-    r"grew|increased|decreased)[ \t]+from|compared[ \t]+with|runs?[ \t]+with|with[ \t]+only|"
+    r"grew|increased|decreased)[ \t]+(?:[\d.]+[ \t]*(?:%|per[ \t]?cent)[ \t]+)?from|"
+    r"compared[ \t]+with|runs?[ \t]+with|with[ \t]+only|"
+    r"(?:first|second|third|fourth|fifth|last)[ \t]+with|"
+    r"(?:global|world|national|international|industry)[ \t]+average[ \t]+(?:of|is|was|at)|"
     r"(?:of|among)[ \t]+(?:the[ \t]+total|them|these|those|which)[ \t]*,)[ \t]+"
     r"(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|just)?[ \t]*)$",
     re.I,
@@ -326,7 +394,8 @@ _ANA_VERB_AFTER = re.compile(r"[ \t]+(?:were|are|have|had|was|is|has)\b", re.I)
 # what may follow a comparison base `from 185,000`: its time, or the end of the clause
 _ANA_BASE_END = re.compile(
     r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:in|at|by|as[ \t]+of|during|last|a[ \t]+year|the[ \t]+(?:previous|"
-    r"prior|preceding|same|end)|earlier|ago|(?:have|has|had|saw|were|was|are|is|would|will)\b)",
+    r"prior|preceding|same|end)|earlier|ago|(?:have|has|had|saw|were|was|are|is|would|will)\b|"
+    r"(?:two|three|four|five|\d+)[ \t]+(?:years|months|quarters)[ \t]+(?:earlier|before|ago)\b)",
     re.I,
 )
 _ANA_REACH = 300
@@ -374,8 +443,8 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
         p = doc.quantities[i]
         if p.start < c.paragraph[0] or q.start - p.end > _ANA_REACH:
             return None
-        if p.converts is not None:
-            continue
+        if p.converts is not None or (before is not None and p.start >= before.start()):
+            continue  # a conversion, or the change inside the lead (`up 11.8% from`)
         unit, _, counted = (
             (p.unit, None, p.counted)
             if p.unit is not None
@@ -386,6 +455,38 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
         if unit is not None and base:
             return None  # the base of a figure that measures something else
     return None
+
+
+# a planned level of the count before it: `China had built more than 400,000 5G base stations,
+# and operators plan to have more than 600,000 by year-end`, `the total would exceed 2.9 million
+# by the end of 2023`: the same measure (its indicator, unless the figure is one firm's or
+# region's: `China Mobile alone plans to have 300,000`)
+_PLANNED = re.compile(
+    r"\b(?:to[ \t]+have|(?:would|will|to|could)[ \t]+(?:exceed|reach|top|surpass|hit|pass))"
+    r"[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|more[ \t]+than|just)[ \t]+)?$",
+    re.I,
+)
+
+
+def _planned_level(doc: Doc, c: QCtx, scale: bool) -> tuple[str, str, str | None] | None:
+    q = c.q
+    if c.index == 0 or q.value < 2 or not (scale or float(q.value).is_integer()):
+        return None
+    text = doc.text
+    a = q.number_start if q.number_end > q.number_start else q.start
+    if not _PLANNED.search(text, max(c.paragraph[0], a - 30), a):
+        return None
+    if not _ANA_BASE_END.match(text, q.end):
+        return None
+    p = doc.quantities[c.index - 1]
+    if p.converts is not None or p.start < c.paragraph[0] or q.start - p.end > _ANA_REACH:
+        return None
+    unit, ind, counted = _resolve_unit(doc, quantity_context(doc, c.index - 1))
+    if unit != "count" or not counted:
+        return None
+    if ind != UNCLASSIFIED and scope_of(doc, c) is not None:
+        ind = UNCLASSIFIED
+    return "count", ind, counted
 
 
 _NUMBER_OF_ANY = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
@@ -433,9 +534,18 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
+    if noun is None and (scale or float(q.value).is_integer()):
+        noun = _numbered_subject(doc, c)
+    if noun is None and float(q.value).is_integer() and q.value >= 2:
+        part = _part_of_set(doc, c)
+        if part is not None:  # a part of a set named after it: not the indicator's total
+            return "count", UNCLASSIFIED, part
     if noun and q.value >= 2 and (scale or float(q.value).is_integer()):
         ind, _ = match_indicator(doc, c, "count")
         return "count", ind, noun
+    planned = _planned_level(doc, c, scale)
+    if planned is not None:
+        return planned
     ana = _anaphoric_count(doc, c, scale)
     if ana is not None:
         return "count", UNCLASSIFIED, ana
@@ -450,10 +560,85 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
             counted = q.counted or trailing_noun(doc, c)
             counted = counted or (implied_ind.counted[0] if implied_ind.counted else None)
         return implied, UNCLASSIFIED, counted
-    counted = _heading_noun(doc, c)
+    counted = _heading_noun(doc, c) or _label_noun(doc, c)
     if counted is not None:
         return "count", UNCLASSIFIED, counted
     return None, UNCLASSIFIED, None
+
+
+# `Mobile internet users numbered 847 million`, `Big data companies in Guizhou numbered 8,900`:
+# the subject's plural noun is what the number counts
+_NUMBERED = re.compile(
+    r"[ \t]+(?:numbered|numbering|numbers|number)[ \t]+(?:(?:about|around|roughly|nearly|some|"
+    r"almost|over|more[ \t]+than|just[ \t]+over|at[ \t]+least)[ \t]+)?$",
+    re.I,
+)
+_SUBJECT_START = re.compile(r"[^,;:!?()\n]*$")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+
+
+def _subject_head(text: str, lo: int, hi: int) -> str | None:
+    """The first plural noun of a subject phrase in [lo, hi), within its first five words and
+    before any function word that ends a noun phrase (leading determiners skipped)."""
+    seen = 0
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group()
+        lw = w.lower()
+        if lw in STOP:
+            if seen:
+                return None
+            continue
+        if plural_noun(w):
+            return lw
+        seen += 1
+        if seen >= 5:
+            return None
+    return None
+
+
+def _numbered_subject(doc: Doc, c: QCtx) -> str | None:
+    q = c.q
+    a = q.number_start if q.number_end > q.number_start else q.start
+    lo = max(c.sentence[0], a - 160)
+    m = _NUMBERED.search(doc.text, max(lo, a - 40), a)
+    if m is None or q.value < 2:
+        return None
+    s = _SUBJECT_START.search(doc.text, lo, m.start())
+    return _subject_head(doc.text, s.start(), m.start()) if s else None
+
+
+# `8 of its platforms have been selected`, `12 of the companies`: the number counts the plural
+# noun of the set after `of` + a determiner
+_OF_DETERMINER = re.compile(r"[ \t]+of[ \t]+(?:its|their|the|these|those|our|all)(?=[ \t])", re.I)
+
+
+def _part_of_set(doc: Doc, c: QCtx) -> str | None:
+    m = _OF_DETERMINER.match(doc.text, c.q.end)
+    if m is None:
+        return None
+    found = counted_noun(doc.text, m.end())
+    return found[0] if found else None
+
+
+# a fact-sheet line: `- Industrial enterprises above designated size: 3,900+`; the number is the
+# line's only figure (a note in brackets may follow)
+_LABEL_LINE = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[A-Za-z][^\n:\d()]{2,60}):[ \t]*"
+)
+_LABEL_END = re.compile(r"[ \t]*(?:\r?\n|$|\(|;)")
+
+
+def _label_noun(doc: Doc, c: QCtx) -> str | None:
+    q = c.q
+    if not float(q.value).is_integer() or q.value < 2:
+        return None
+    text = doc.text
+    a = q.number_start if q.number_end > q.number_start else q.start
+    line = text.rfind("\n", 0, a) + 1
+    if a - line > 70 or not _LABEL_END.match(text, q.end):
+        return None
+    m = _LABEL_LINE.fullmatch(text, line, a)
+    return _subject_head(text, m.start("label"), m.end("label")) if m else None
 
 
 # a list heading naming what its lines count: `5G base stations at the end of 2023:`

@@ -253,7 +253,11 @@ def _subject_before_appositive(doc: Doc, c: QCtx) -> tuple[int, int] | None:
     return (lo, last.start())
 
 
-_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:the|its|their)\b", re.I)
+# (`... will reach about 640 billion by the end of 2025 and that 5G base stations will exceed`: a
+# second complement clause)
+_NEXT_SUBJECT = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas)\s+(?:that\s+(?:the\b)?|the\b|its\b|their\b)", re.I
+)
 
 
 def _part_weight(
@@ -632,10 +636,11 @@ def _growth_not_share(doc: Doc, c: QCtx) -> bool:
     return not _SHARE_CUE.search(lead, ends[-1])
 
 
-# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`
+# after a verb of change, the levels it goes from and to: `rose from 21.6 percent to`, `rose to`,
+# `should rise to 72 percent and` (a list of levels)
 _LEVEL_AFTER_CUE = re.compile(
     r"\s+(?:from\b.*|to(?:\s+(?:an?\s+)?(?:estimated|about|around|nearly|almost|over|"
-    r"more\s+than|roughly))?\s*)$"
+    r"more\s+than|roughly))?\s*(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)\s*(?:,\s*(?:and\s+)?|and\s+))*)$"
 )
 
 
@@ -839,7 +844,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
-        if _scoped(raw, low, comp):
+        if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
         # a region that is the subject of an earlier sentence of the paragraph
@@ -850,6 +855,14 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         result = doc_scope(doc)  # a local plan's or a company release's figures
     doc._par_cache[key] = result
     return result
+
+
+# the three basic telecom operators named together are the whole country's networks (`China
+# Mobile, China Telecom and China Unicom had built more than 16,000 5G private networks`)
+_ALL_OPERATORS = re.compile(
+    r"china (?:mobile|telecom|unicom),? china (?:mobile|telecom|unicom),? (?:and )?"
+    r"china (?:mobile|telecom|unicom)|\b(?:the )?three (?:basic )?(?:telecom )?operators\b"
+)
 
 
 def _is_ratio(doc: Doc, c: QCtx) -> bool:

@@ -98,10 +98,11 @@ _BASE_LEAD = re.compile(
     re.I,
 )
 _YEAR_EARLIER_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:(?P<n>a|two|three|four|five)\s+years?\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
+_YEARS_BACK = {"two": 2, "three": 3, "four": 4, "five": 5}
 _FROM_TEXT = re.compile(r"from\s", re.I)
 # a span `From 2012 to 2021` and a level reached in it: `grew to over 45 trillion yuan`
 _SPAN_TEXT = re.compile(r"(?:from|between)\s.*?(?:to|and|until|till|through|-|\u2013)\s*", re.I)
@@ -1090,8 +1091,11 @@ class PeriodResolver:
                 return replace(NONE, base=True)
             return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         res = self._resolve(c)
-        if res.start is not None and res.end is not None and self._year_earlier_base(c, res):
-            res = ResolvedPeriod(res.start - 1, res.end - 1, "relative", res.period)
+        back = (
+            self._year_earlier_base(c, res) if res.start is not None and res.end is not None else 0
+        )
+        if back:
+            res = ResolvedPeriod(res.start - back, res.end - back, "relative", res.period)
         if res.period is not None and res.start is not None and res.end is not None:
             if res.start < res.end and res.basis == "explicit_year":
                 res = self._from_to(c, res)
@@ -1418,16 +1422,21 @@ class PeriodResolver:
             return ResolvedPeriod(plan[0], plan[1], "plan_year", goal=True)
         return replace(NONE, goal=True)
 
-    def _year_earlier_base(self, c: QCtx, res: ResolvedPeriod) -> bool:
+    def _year_earlier_base(self, c: QCtx, res: ResolvedPeriod) -> int:
         """`reached 53.9 trillion yuan in 2023, up from 50.2 trillion yuan a year earlier`: a
-        comparison base followed by `a year earlier` is the year before the main figure's."""
+        comparison base followed by `a year earlier` is the year before the main figure's (two
+        years before after `two years earlier`). The number of years back, 0 when none."""
         text = self.doc.text
-        if not _YEAR_EARLIER_AFTER.match(text, c.q.end, c.q.end + 40):
-            return False
+        m = _YEAR_EARLIER_AFTER.match(text, c.q.end, c.q.end + 40)
+        if not m:
+            return 0
         if not _BASE_LEAD.search(text, max(c.sentence[0], c.q.start - 30), c.q.start):
-            return False
+            return 0
         p = res.period
-        return p is None or not (c.q.end <= p.start <= c.q.end + 40)
+        if p is not None and c.q.end <= p.start <= c.q.end + 40:
+            return 0
+        n = (m.group("n") or "a").lower()
+        return 1 if n == "a" else _YEARS_BACK[n]
 
     def _from_to(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
         """`From 2012 to 2021, X grew from 1.5 trillion yuan to 4.1 trillion yuan`: the `from`

@@ -32,13 +32,14 @@ _PLAN_ACTION = PLAN_ACTION
 _FORECAST = folded(
     r"\b(?:expected|expects|expectation|forecasts?|forecasted|projected|projection|predicted|"
     r"predicts?|prediction|anticipated|estimated that|estimates? that|estimating that|"
-    r"it is estimated|is likely to|are likely to|"
+    r"it is estimated|is likely to|are likely to|(?:is|are|we're) guiding|"
     r"outlook|will|would)\b"
 )
 _FORECAST_STRONG = folded(
     r"\b(?:expected|expects|forecasts?|forecasted|projected|predicted|predicts?|anticipated|"
     r"estimated that|estimates? that|estimating that|it is estimated|is likely to|are likely to|"
-    r"(?:would|will) not be surprised|wouldn't be surprised|guided|guidance|(?:my|our|own) guess|"
+    r"(?:would|will) not be surprised|wouldn't be surprised|guided|(?:is|are|we're) guiding|"
+    r"(?:my|our|own) guess|"
     r"(?:i|we) guess|(?:is|are|seems?) "
     r"(?:possible|plausible|achievable|within reach)|the odds|extrapolat\w*)\b"
 )
@@ -98,9 +99,19 @@ _REQUIRED_LEVEL = re.compile(
 # exceeded 350 billion`
 _DONE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:exceeded|reached|topped|passed|surpassed|hit|"
-    r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$",
+    r"risen to|grown to|been)\s+(?:\w+\s+){0,2}$|"
+    # a level held in the past: `At the end of September, Zhejiang had 229,000 base stations`,
+    # `..., and by the middle of this year there were more than 70 platforms`
+    r"\b(?:had|there\s+were|there\s+was)\s+(?:(?:about|around|nearly|some|over|more\s+than|"
+    r"a\s+total\s+of)\s+)?$",
     re.I,
 )
+# a level now, named next to a goal or forecast: `to reach 35 per cent by 2030, from around 15 per
+# cent today`
+_NOW_AFTER = re.compile(r"[ \t]+(?:today|now|currently|at\s+present)\b", re.I)
+# intention words of an actor: `the alliance intends to launch no fewer than 20 testbeds`, `China
+# wants total computing power to exceed 450 EFLOPS by 2027`, `we hope to cut that by half`
+_INTENT = folded(r"\b(?:intends?|hopes?) to\b|\bwants?\s+(?:[\w'-]+\s+){0,5}?to\b")
 _ESTIMATE_CLAIM = folded(
     r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
     r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
@@ -121,7 +132,9 @@ _SHARE_OF_INTENDING = re.compile(
     r"would|will)\b",
     re.I,
 )
-_COORDINATED_VERB = folded(r",?\s+and\s+(?:will|shall|is|are|was|were|has|have)\b")
+_COORDINATED_VERB = folded(
+    r",?\s+and\s+(?:will|shall|is|are|was|were|has|have|plans? to|aims? to|intends? to)\b"
+)
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
@@ -263,7 +276,9 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     end = period.end
     if period.basis == "plan_year":
         return "target"
-    if period.base:  # `from last year's 960 million yuan`: a past figure named as a base
+    if period.base or (
+        _NOW_AFTER.match(doc.text, c.q.end) and (pub is None or end is None or end <= pub)
+    ):  # `from last year's 960 million yuan`, `from 15 per cent today`: a known level as a base
         own = doc.text[c.own[0] : max(c.own[1], c.q.end)]
         return "estimate" if _ESTIMATE.search(own) else "actual"
     if _present_estimate(doc, c) and (pub is None or end is None or end <= pub):
@@ -283,6 +298,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or _plan_level(doc, c, scope)
         or _TARGET.search(scope)
         or _PLAN_ACTION.search(scope)
+        or (("ntend" in scope or "want" in scope or "hope" in scope) and _INTENT.search(scope))
         or ("ncouraged" in scope and _ENCOURAGED.search(scope))
         or (
             ("lan" in scope or "arget" in scope)

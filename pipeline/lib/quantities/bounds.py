@@ -22,8 +22,19 @@ LOWER = (
 # `revenue passed 1 trillion yuan`), not before a counted noun (`the top 10 companies`, `passed
 # 30 laws`, `crosses 5 provinces`); `top` after a determiner is a rank (`in the top 10`)
 VERB_ONLY = frozenset(
-    ["top", "pass", "passes", "passed", "passing", "cross", "crosses", "crossed", "crossing"]
-)
+    [
+        "top",
+        "pass",
+        "passes",
+        "passed",
+        "passing",
+        "cross",
+        "crosses",
+        "crossed",
+        "crossing",
+        "near",
+    ]
+)  # (`near 5 stations` is a place; `near 10%`, `near 20,000 firms` a bound)
 _RANK_TOP = re.compile(
     r"(?r)(?:\b(?:the|a|an|its|their|our|his|her|in|into|of|among|from|within|to)|['’]s)\s+$",
     re.IGNORECASE,
@@ -39,6 +50,10 @@ APPROX = (
     "approx.", "approx", "circa", "estimated at", "nearly reaching",
     "more or less", "in the region of", "on the order of", "somewhere around", "just over",
     "just under", "an approximate", "approximate",
+    # hedges and verbs of nearing: `maybe a third`, `perhaps 60 percent`, `near 10%`, `is
+    # expected to approach 700 billion yuan`
+    "maybe", "perhaps", "something like", "near", "approach", "approaches", "approached",
+    "approaching",
 )  # fmt: skip
 
 BOUND_OF: dict[str, str] = {}
@@ -58,7 +73,7 @@ _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+(?P<f>{_FILLER})", re.IGNORECASE)
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
-    r"(?:\s*\+(?![\d\w])|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
+    r"(?:\s*\+(?![\d\w])|-odd\b|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
     r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))"
     # not the bound word of the next figure: `2.31 million stations and more than 240 platforms`
     r"(?!\s+(?:than|then)\b)",
@@ -107,11 +122,25 @@ def bound_before(
     return BOUND_OF[word], m.start("b")
 
 
+# a bound suffix between a number and its counted noun: `3,900+ firms`, `80-odd enterprises`,
+# `10,000 or more AI accelerator cards`
+SUFFIX = re.compile(
+    r"\+(?![\d\w])|-odd\b|[ \t]+(?:or[ \t]+more|and[ \t]+above|or[ \t]+above)(?=[ \t]+[A-Za-z\d])",
+    re.IGNORECASE,
+)
+
+
+def suffix_bound(m: re.Match) -> str:
+    return "approx" if m.group(0).lower() == "-odd" else "lower"
+
+
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
     m = AFTER.match(text, end)
     if m is None:
         return None
     s = m.group(0).lower()
+    if s == "-odd":
+        return "approx", m.end()
     if "+" in s or "more" in s or "above" in s or "higher" in s or "over" in s or "greater" in s:
         return "lower", m.end()
     if "so" in s.split():

@@ -13,14 +13,15 @@ import regex as re
 
 # up to five words right after the number, each optionally hyphenated (`top-level`)
 # (technology tokens such as `5G` may sit among the modifiers: `2.31 million 5G base stations`)
-# (`10G-PON ports`: a technology token may carry a hyphenated suffix); words are separated by
+# (`10G-PON ports`: a technology token may carry a hyphenated suffix; `5G/4G base stations`: a
+# slash list of technology tokens is one token); words are separated by
 # spaces or by one line break inside a sentence (`4.37 million\nusers`), never by a blank line;
 # a quoted modifier (`"little giant" enterprises`, `"small, quick, light and precise" products`) is
 # one token, as is an abbreviation with `&` (`2,913 R&D personnel`); seven tokens when the phrase
 # coordinates modifiers (`small and medium-sized enterprises`) or quotes one
 _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?![\r\n]))"
 _TOK = (
-    r"[A-Z]{1,3}&[A-Z]{1,3}\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z]\b(?:-[A-Za-z]+)*"
+    r"[A-Z]{1,3}&[A-Z]{1,3}\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z](?:/\d+[A-Z])*\b(?:-[A-Za-z]+)*"
     r"|[\"“][^\"“”\n.;:!?]{1,40}(?<!,)[\"”]|&"
 )
 WORDS = re.compile(rf"(?:{_SEP}(?P<tok>{_TOK})){{1,7}}")
@@ -49,8 +50,10 @@ STOP = frozenset(
     more less most least only also even just still yet already again there here what how why
     up down out off very too much many some any all both either neither other another same
     own ago equals means remains shows accounts represents indicates reaches exceeds becomes
-    makes takes comes goes seems needs""".split()
+    makes takes comes goes seems needs
+    two three four five six seven eight nine ten eleven twelve""".split()
 )  # fmt: skip
+# (a number word after the number starts another phrase: `up from 8,100 two years earlier`)
 IRREGULAR = frozenset(
     """people persons staff personnel children men women police cattle livestock sheep fish
     aircraft spacecraft equipment machinery""".split()
@@ -72,6 +75,27 @@ _PAIRED = re.compile(
 )
 
 
+# nouns that end a time phrase, not modifiers of a counted noun (`2,000 last year and users`)
+_NOT_MODIFIER = frozenset("year month week day quarter time period half".split())
+
+
+def _noun_modifiers(prev: str, toks: list[str], i: int) -> bool:
+    """`pilot and demonstration projects`, `innovation and development projects`: nouns used as
+    coordinated modifiers; the word after `and` is a singular noun and the plural head follows
+    within two words."""
+    if prev.lower() in _NOT_MODIFIER or not prev.isalpha():
+        return False
+    nxt = toks[i + 1]
+    if not nxt.isalpha() or nxt.lower() in STOP or _plural(nxt):
+        return False
+    for w in toks[i + 2 : i + 4]:
+        if w.lower() in STOP or not w[0].isalpha():
+            return False
+        if _plural(w):
+            return True
+    return False
+
+
 def _plural(w: str) -> bool:
     lw = w.lower()
     if lw in IRREGULAR:
@@ -79,6 +103,11 @@ def _plural(w: str) -> bool:
     if len(lw) < 3 or not lw.endswith("s") or lw in NOT_PLURAL:
         return False
     return not lw.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def plural_noun(w: str) -> bool:
+    """Whether a word looks like a plural noun (`enterprises`, `people`; not `status`)."""
+    return _plural(w)
 
 
 def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
@@ -108,8 +137,11 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
         if lw in ("and", "or", "&"):
             if prev is None and quoted is not None:
                 return _quoted_head(text, first, quoted)  # `60 "future factories" and 1,031`
-            # `small and medium-sized enterprises`: two modifiers of the same head
-            if coordinated or prev is None or not _adjectival(prev) or i + 1 >= len(toks):
+            # `small and medium-sized enterprises`: two modifiers of the same head;
+            # `pilot and demonstration projects`: two noun modifiers, the head right after
+            if coordinated or prev is None or i + 1 >= len(toks):
+                return None
+            if not _adjectival(prev) and not _noun_modifiers(prev, toks, i):
                 return None
             nxt = toks[i + 1].lower()
             if nxt in STOP or nxt[0] in '"“':
@@ -117,6 +149,9 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             coordinated = True
             limit = len(toks)
             prev = None
+            continue
+        if lw == "such" and i == 0:  # `11 such plants`: a counted noun named before
+            first = starts[i]
             continue
         if lw in STOP:
             return _quoted_head(text, first, quoted) if prev is None else None

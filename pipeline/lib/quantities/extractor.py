@@ -692,7 +692,8 @@ def _finish(st: _State, n: _Num) -> str | None:
             or exclusions.ONE_DETERMINER.match(text, max(0, n.nstart - 12), n.nstart)
         ):
             return "pronoun"
-        c = counts.counted_noun(text, n.end)
+        suffix = bounds.SUFFIX.match(text, n.end)  # `3,900+ firms`, `80-odd enterprises`
+        c = counts.counted_noun(text, n.end if suffix is None else suffix.end())
         if c is None and low == "one" and exclusions.ONE_SINGULAR.match(text, n.end):
             return "singular"  # `one leading company`: an article, not a statistic
         if c is not None:
@@ -712,6 +713,8 @@ def _finish(st: _State, n: _Num) -> str | None:
             n.phrase = phrase
             n.ustart, n.uend = c[2], head_end
             n.end = head_end
+            if suffix is not None:
+                n.bound = bounds.suffix_bound(suffix)
     return None
 
 
@@ -878,6 +881,8 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         return None
     if n.unit is not None and second.unit is not None and n.unit != second.unit:
         return None
+    if n.unit == "percent" and second.unit is None and second.value > 100:
+        return None  # `the index rose 1.5% to 4,115.05`: a change and the level it reached
     if n.unit is not None and second.unit is None and n.unit != "count":
         second.unit = n.unit
     if n.unit == "count" and second.unit is None:

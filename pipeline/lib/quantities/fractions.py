@@ -64,9 +64,14 @@ BY_CHANGE = re.compile(
     r"|reduces?|cut|cuts|shrunk|shrank|shrinks?|grown|grew|grows?|rose|risen|rises?|increased"
     r"|increases?|jumped|climbed|slashed|expanded|lowered|raised|shortened|shortens?|narrowed"
     r"|narrows?|trimmed|improved|improves?|boosted|lengthened|widened|contracted|shrunk"
-    r"|slipped|lifted|sped[ \t]+up|speeded[ \t]+up)[ \t]+by[ \t]+$",
+    r"|slipped|lifted|sped[ \t]+up|speeded[ \t]+up|up|down)"
+    # the object between the verb and `by` (`shortened delivery times by a quarter`), and a
+    # bound word after it (`is up by around a fifth`)
+    r"(?:[ \t]+(?!by\b)[a-z][\w'’-]*){0,3}[ \t]+by[ \t]+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more[ \t]+than|over)[ \t]+)?$",
     re.IGNORECASE,
 )
+BY_WINDOW = 56
 CLAUSE_END = re.compile(
     r"[ \t]*(?:[.,;:)!?\n]|$|(?:in|from|since|compared|over|during|last|this|year-on-year"
     r"|and)\b)",
@@ -80,7 +85,8 @@ _DEN_WORDS = {
 }  # fmt: skip
 _DEN_ALT = "|".join(w.replace(" ", r"[ \t]+") for w in sorted(_DEN_WORDS, key=len, reverse=True))
 ONE_IN_AT = re.compile(
-    r"\b(?P<fn>one|two|three|four|five|six|seven|eight|nine)[ \t]+(?:out[ \t]+of|in)[ \t]+"
+    r"\b(?P<fn>one|two|three|four|five|six|seven|eight|nine)[ \t]+(?:out[ \t]+of|in(?:[ \t]+every)?)"
+    r"[ \t]+"
     rf"(?P<fd>{_DEN_ALT}|[1-9]\d{{0,2}}(?![\d,.]))\b"
     r"(?![ \t]*-?[ \t]*(?:hundred|thousand|million|billion|trillion|percent|per[ \t]+cent|%)\b)",
     re.IGNORECASE,
@@ -88,7 +94,8 @@ ONE_IN_AT = re.compile(
 # `fewer than half have`, `about a third are`: a fraction after a bound word as the subject
 SUBJECT_AFTER = re.compile(
     r"[ \t]+(?:have|has|had|are|were|is|was|do|did|does|say|said|use|used|report|reported"
-    r"|plan|plans|planned|lack|lacked)\b",
+    r"|plan|plans|planned|lack|lacked|expect|expects|expected|believe|believes|believed|see"
+    r"|sees|saw|think|thinks|thought)\b",
     re.IGNORECASE,
 )
 # `half` as a part: `the first half`, `the other half`, `one half of the team` is fine
@@ -111,6 +118,9 @@ SHARE_VERB = re.compile(
 # second part of an `accounted for` list, after `for` and a bound word, ending the clause
 ELLIPTIC_FOR = re.compile(r"(?r)\bfor[ \t]+$", re.IGNORECASE)
 ELLIPTIC_END = re.compile(r"[ \t]*(?:[.,;)]|$)")
+# a bound word right after a comma, the fraction ending the sentence: `..., maybe a third.`
+HEDGE_BEFORE = re.compile(r"(?r),[ \t]*$")
+SENTENCE_END = re.compile(r"[ \t]*(?:[.;!?]|$)")
 ACCOUNTED = re.compile(r"\baccount(?:s|ed|ing)?[ \t]+for\b", re.IGNORECASE)
 # `Two-thirds of the firms`, `A third of orders` opening a sentence: a share without a cue word
 # (a numerator above one, or the fraction starting the sentence)
@@ -194,11 +204,18 @@ def fraction_at(
             value = num / DENOMINATORS[fd] * 100
             return (value, m.start(), m.end()) if value <= 100 else None
     if (
+        bounded
+        and HEDGE_BEFORE.match(text, max(0, lead - 4), lead)
+        and SENTENCE_END.match(text, m.end())
+    ):  # `Nationally, it will be lower, maybe a third.`: a hedged figure closing the sentence
+        value = num / DENOMINATORS[fd] * 100
+        return (value, m.start(), m.end()) if value <= 100 else None
+    if (
         OF_AFTER.match(text, m.end()) is None
         and not (bounded and SUBJECT_AFTER.match(text, m.end()))
         or not cue
     ) and (
-        BY_CHANGE.match(text, max(0, m.start() - 24), m.start()) is None
+        BY_CHANGE.match(text, max(0, m.start() - BY_WINDOW), m.start()) is None
         or CLAUSE_END.match(text, m.end()) is None
     ):
         return None
