@@ -119,7 +119,10 @@ class FoldedPattern:
         return self._re.fullmatch(_folded_text(string), pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._re.finditer(_folded_text(string), pos, endpos)
+        f = _folded_text(string)
+        if self._needs is not None and not any(f.find(n, pos, endpos) >= 0 for n in self._needs):
+            return iter(())  # every match holds one of the needed strings
+        return self._re.finditer(f, pos, endpos)
 
 
 def folded(pattern: str) -> FoldedPattern:
