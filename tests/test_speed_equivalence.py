@@ -113,6 +113,65 @@ def test_folded_search_with_memo_and_prefilter_is_the_plain_search():
                 assert _same(re.compile(p.pattern).search(casefold.fold(piece)), p.search(piece))
 
 
+def test_folded_finditer_with_prefilter_is_the_plain_finditer():
+    pats = [
+        v
+        for mod in (status, periods)
+        for v in vars(mod).values()
+        if isinstance(v, casefold.FoldedPattern)
+    ]
+    rng = random.Random(5)
+    for t in _texts()[:10]:
+        for _ in range(20):
+            a = rng.randrange(len(t))
+            b = min(len(t), a + rng.randint(0, 300))
+            for p in pats:
+                plain = re.compile(p.pattern).finditer(casefold.fold(t), a, b)
+                assert [m.span() for m in plain] == [m.span() for m in p.finditer(t, a, b)]
+
+
+def _docs():
+    from pipeline.lib.claims.context import Doc
+    from pipeline.lib.quantities import extract
+
+    out = []
+    for t in _texts()[:8]:
+        ex = extract(t)
+        out.append(Doc.build(t, ex.quantities, ex.periods, None))
+    return out
+
+
+def test_periods_in_a_span_cached_are_the_plain_list():
+    for doc in _docs():
+        res = periods.PeriodResolver(doc)
+        spans = list(doc.seg.sentences) + list(doc.seg.paragraphs) + [(0, len(doc.text))]
+        for a, b in spans + spans:  # twice: from the cache
+            plain = [p for p in res.periods if a <= p.start and p.end <= b]
+            assert list(res._in(a, b)) == plain
+        for p in res.periods:  # the cached base test is the plain one
+            assert periods.base_period(doc, p) == periods._base_period(doc, p)
+
+
+def test_number_of_before_without_the_word_finds_nothing():
+    from pipeline.lib.claims import units
+    from pipeline.lib.claims.context import quantity_context
+
+    for doc in _docs():
+        for i in range(len(doc.quantities)):
+            c = quantity_context(doc, i)
+            found = list(units._NUMBER_OF.finditer(doc.text, c.backward[0], c.q.start))
+            plain = found[-1].group(1).split()[-1].lower() if found else None
+            assert units.number_of_before(doc, c) == plain
+
+
+def test_subject_before_the_first_verb_is_the_first_split_piece():
+    from pipeline.lib.claims import extract as claims_extract
+
+    for piece in _pieces(_texts()):
+        m = claims_extract._VERBISH.search(piece)
+        assert (piece[: m.start()] if m else piece) == claims_extract._VERBISH.split(piece)[0]
+
+
 def test_norm_is_the_translate_table():
     for t in _texts() + _pieces(_texts()) + ["\udcff-x", ""]:
         assert segments.norm(t) == t.translate(segments._NORM_TABLE)

@@ -70,6 +70,7 @@ def _folded_text(s: str) -> str:
 _MEMO_SIZE = 4096
 _MAX_NEEDS = 20
 _memo: dict = {}
+_MISS = object()  # a memo miss (None is a remembered failed search)
 
 _CHECK = re.compile(
     r"(?P<esc>\\[uUxN0-9])|\\.|\(\?P[<=]|(?P<bad>[A-Z]|[^\x00-\x7f]|\(\?[aiLmsux-]+[:)])"
@@ -95,10 +96,9 @@ class FoldedPattern:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         key = (self, string, pos, endpos)
-        try:
-            return _memo[key]
-        except KeyError:
-            pass
+        m = _memo.get(key, _MISS)
+        if m is not _MISS:
+            return m
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()
         f = _folded_text(string)
@@ -119,7 +119,10 @@ class FoldedPattern:
         return self._re.fullmatch(_folded_text(string), pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._re.finditer(_folded_text(string), pos, endpos)
+        f = _folded_text(string)
+        if self._needs is not None and not any(f.find(n, pos, endpos) >= 0 for n in self._needs):
+            return iter(())  # every match holds one of the needed strings
+        return self._re.finditer(f, pos, endpos)
 
 
 def folded(pattern: str) -> FoldedPattern:

@@ -106,7 +106,7 @@ def quantity_context(doc: Doc, index: int) -> QCtx:
     q = doc.quantities[index]
     sent = doc.seg.sentence_at(q.start)
     par = doc.seg.paragraph_at(q.start)
-    clause = doc.seg.clause_at(q.start, q.end)
+    clause = doc.seg.clause_at(q.start, q.end, sent)
     prev_end = sent[0]
     for j in range(index - 1, -1, -1):
         p = doc.quantities[j]

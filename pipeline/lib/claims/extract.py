@@ -100,8 +100,8 @@ def _noun_phrase(doc: Doc, c: QCtx) -> str | None:
     if c.q.noun_phrase:
         return c.q.noun_phrase
     before = doc.text[c.own[0] : c.q.start]
-    parts = _VERBISH.split(before)
-    subject = parts[0].strip(" ,;:") if parts else ""
+    verb = _VERBISH.search(before)  # (the first piece `_VERBISH.split` would give)
+    subject = (before[: verb.start()] if verb else before).strip(" ,;:")
     if len(subject) < 3:
         after = doc.text[c.q.end : c.own[1]].strip(" ,;:.")
         return after[:80] or None

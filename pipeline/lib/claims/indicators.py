@@ -416,6 +416,23 @@ def _requires_ok(doc: Doc, c: QCtx, words: tuple[str, ...]) -> bool:
     return hit
 
 
+def _topic_oks(doc: Doc, paragraph: tuple[int, int]) -> list[bool | None]:
+    """`_requires_ok` per catalog indicator (by index) for the figures of a paragraph, filled in
+    as asked (it depends on the paragraph and the title only)."""
+    key = ("topic_oks", paragraph)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        hit = doc._par_cache[key] = [None] * len(_COMPILED)
+    return hit
+
+
+def _topic_ok(doc: Doc, c: QCtx, comp: _Compiled, oks: list[bool | None]) -> bool:
+    ok = oks[comp.index]
+    if ok is None:
+        ok = oks[comp.index] = _requires_ok(doc, c, comp.requires)
+    return ok
+
+
 def unit_compatible(ind: Indicator, unit: str | None, has_scale: bool, integral: bool) -> bool:
     if unit is not None:
         return ind.unit == unit
@@ -1031,13 +1048,14 @@ def implied_indicator(doc: Doc, c: QCtx, has_scale: bool = False) -> Indicator |
     viable = _viable(doc, c.paragraph)
     near_ctx = doc._par_cache.get(("near", q.start, q.end))
     weights = None
+    oks = _topic_oks(doc, c.paragraph)
     for comp in _unit_candidates(None, has_scale, integral):
         phrases = viable.get(comp.index, ())
         if not phrases and near_ctx is not None:
             continue  # scores 0; the gates below have no effect then
         if comp.ind.unit == "count" and not counted_compatible(comp, counted, garbled):
             continue
-        if not _requires_ok(doc, c, comp.requires):
+        if not _topic_ok(doc, c, comp, oks):
             continue
         if near_ctx is None:
             near_ctx = _near(doc, c)  # set by the first indicator passing the gates
@@ -1074,7 +1092,11 @@ def match_indicator(
     viable = _viable(doc, c.paragraph)
     near_ctx = doc._par_cache.get(("near", q.start, q.end))
     weights = None
-    for comp in _unit_candidates(unit, has_scale, integral):
+    oks = _topic_oks(doc, c.paragraph)
+    cands = _unit_candidates(unit, has_scale, integral)
+    if near_ctx is not None:
+        cands = [comp for comp in cands if comp.index in viable]  # the others score 0
+    for comp in cands:
         phrases = viable.get(comp.index, ())
         if not phrases and near_ctx is not None:
             continue  # scores 0; the gates below have no effect then
@@ -1082,7 +1104,7 @@ def match_indicator(
             comp, counted, garbled
         ):
             continue
-        if not _requires_ok(doc, c, comp.requires):
+        if not _topic_ok(doc, c, comp, oks):
             continue
         if near_ctx is None:
             near_ctx = _near(doc, c)  # set by the first indicator passing the gates

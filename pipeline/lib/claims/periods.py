@@ -577,7 +577,15 @@ _BASE_GAP = re.compile(
 def base_period(doc: Doc, p: Period) -> bool:
     """True when `p` is the period of a comparison base figure (`up from roughly 9.4 billion at
     the end of 2020`): it dates that base only, not the other figures of the sentence or of the
-    sentences after it."""
+    sentences after it. Depends on the span only: cached per span."""
+    key = ("base_period", p.start, p.end)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        hit = doc._par_cache[key] = _base_period(doc, p)
+    return hit
+
+
+def _base_period(doc: Doc, p: Period) -> bool:
     text = doc.text
     s0 = doc.seg.sentence_at(p.start)[0]
     i = bisect.bisect_left(doc.q_starts, p.start) - 1
@@ -683,6 +691,7 @@ class PeriodResolver:
         self.doc = doc
         self.periods = usable_periods(doc)
         self._starts = [p.start for p in self.periods]
+        self._in_cache: dict[tuple[int, int], tuple[Period, ...]] = {}
         self.pub = doc.pub_year
         self._article_year: int | None | bool = False  # False: not computed yet
         self._title_plan: tuple[int, int] | None | bool = False
@@ -771,10 +780,16 @@ class PeriodResolver:
         i = bisect.bisect_right(self._section_starts, pos) - 1
         return self._sections[i][1] if i >= 0 else None
 
-    def _in(self, a: int, b: int) -> list[Period]:
-        i = bisect.bisect_left(self._starts, a)
-        j = bisect.bisect_left(self._starts, b)
-        return [p for p in self.periods[i:j] if p.end <= b]
+    def _in(self, a: int, b: int) -> tuple[Period, ...]:
+        """The usable periods inside [a, b), in order (cached per span: the rules of every
+        figure of a sentence ask for its sentence's, clause's and paragraph's)."""
+        key = (a, b)
+        hit = self._in_cache.get(key)
+        if hit is None:
+            i = bisect.bisect_left(self._starts, a)
+            j = bisect.bisect_left(self._starts, b)
+            hit = self._in_cache[key] = tuple(p for p in self.periods[i:j] if p.end <= b)
+        return hit
 
     # ---- document-level context, computed once --------------------------------------------
     def article_year(self) -> int | None:

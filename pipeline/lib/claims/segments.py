@@ -94,10 +94,12 @@ class Segments:
         j = bisect.bisect_left(self._sent_starts, par[1])
         return self.sentences[i:j]
 
-    def clause_at(self, start: int, end: int) -> tuple[int, int]:
+    def clause_at(
+        self, start: int, end: int, sentence: tuple[int, int] | None = None
+    ) -> tuple[int, int]:
         """The clause holding [start, end): from the previous separator to the next one, within
-        the sentence."""
-        s0, s1 = self.sentence_at(start)
+        the sentence (`sentence`: the one holding `start`, when the caller has it)."""
+        s0, s1 = sentence or self.sentence_at(start)
         i = bisect.bisect_right(self.clause_cuts, start - 1) - 1
         c0 = self.clause_cuts[i] + 1 if i >= 0 else s0
         j = bisect.bisect_left(self.clause_cuts, end)

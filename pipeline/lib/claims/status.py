@@ -253,10 +253,10 @@ def _plan_level(doc: Doc, c: QCtx, scope: str) -> bool:
 def _requirement(doc: Doc, c: QCtx, scope: str) -> bool:
     """`the share of social capital should be no less than 70 percent` in a notice or plan (named
     in the title): a requirement of the plan is a target."""
-    if not _REQUIRED_LEVEL.search(scope):
-        return False
     t0, t1 = doc.title
-    return bool(_PLAN_DOC.search(doc.text, t0, t1))
+    if not _PLAN_DOC.search(doc.text, t0, t1):  # (once per text: memoised)
+        return False
+    return bool(_REQUIRED_LEVEL.search(scope))
 
 
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:

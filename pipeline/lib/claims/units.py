@@ -56,5 +56,7 @@ _NUMBER_OF = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b"
 def number_of_before(doc: Doc, c: QCtx) -> str | None:
     """The plural noun after `number of` in the text back to the previous quantity (same
     sentence), e.g. `enterprises` in `the number of enterprises above designated size exceeded`."""
+    if doc.norm.find("number", c.backward[0], c.q.start) < 0:
+        return None  # every match holds `number` (`norm` is lower-cased, offsets kept)
     found = list(_NUMBER_OF.finditer(doc.text, c.backward[0], c.q.start))
     return found[-1].group(1).split()[-1].lower() if found else None
