@@ -132,6 +132,15 @@ PREFIX = re.compile(
     re.IGNORECASE,
 )
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
+# at a digit trigger, a figure that no alternative of MASTER_NO_AGO but the number can begin (a
+# date, time, phone number, plan or technology name, ordinal or year needs four digits, a letter
+# or `-`, `/`, `:` right after the digits, or a capital, `a`/`p` (`am`), `o` (`o'clock`, `of May`)
+# or `y` (`5-year plan`) after the spaces): ASCII digits with at most one decimal part, then the
+# end, closing punctuation, a full stop, or spaces and another lowercase word
+ONLY_NUMBER = sre.compile(
+    r"(?![0-9]{4}(?![0-9]))[0-9]+(?:\.[0-9]+)?"
+    r"(?:\Z|[,;)%\"'”’]|\.(?![0-9])|[ \t\n\r]+[b-nqrstuvwxz])"
+)
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
 PART_AT = re.compile(periods.PART, re.IGNORECASE)
@@ -328,6 +337,12 @@ def _extract_piece(text: str) -> Extraction:
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
+            if master is MASTER_NO_AGO and ONLY_NUMBER.match(text, p) is not None:
+                # only MASTER's last alternative (a number) can match here: read it alone
+                m = NUMBER_AT.match(text, p)
+                if m is not None:
+                    _number_or_too_large(st, p, m)
+                continue
             m = master.match(text, p)
             if m is None:
                 continue
