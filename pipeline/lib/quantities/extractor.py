@@ -45,10 +45,19 @@ MASTER = re.compile("|".join(guarded(a) for a in _ALTERNATIVES), re.IGNORECASE)
 _AGO = rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
 if _AGO not in periods.RELATIVE:
     raise RuntimeError("update _AGO for periods.RELATIVE")
-MASTER_NO_AGO = re.compile(
-    "|".join(guarded(a.replace(_AGO, r"|(?P<rel_ago>(?!))")) for a in _ALTERNATIVES),
+_NO_AGO_ALTERNATIVES = [a.replace(_AGO, r"|(?P<rel_ago>(?!))") for a in _ALTERNATIVES]
+MASTER_NO_AGO = re.compile("|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES), re.IGNORECASE)
+# MASTER_NO_AGO where only its last two alternatives (years, a number) can match (`ONLY_YEAR`):
+# the others are kept, behind `(?!)`, for their group names
+MASTER_YEAR_NUMBER = re.compile(
+    "|".join(
+        guarded(a) if i >= len(_ALTERNATIVES) - 2 else "(?!)" + a
+        for i, a in enumerate(_NO_AGO_ALTERNATIVES)
+    ),
     re.IGNORECASE,
 )
+if not _ALTERNATIVES[-2].startswith("(?P<years>") or _ALTERNATIVES[-1] is not _NUM:
+    raise RuntimeError("update MASTER_YEAR_NUMBER for _ALTERNATIVES")
 
 
 def trie_pattern(words) -> str:
@@ -138,9 +147,13 @@ NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
 # or `y` (`5-year plan`) after the spaces): ASCII digits with at most one decimal part, then the
 # end, closing punctuation, a full stop, or spaces and another lowercase word
 ONLY_NUMBER = sre.compile(
-    r"(?![0-9]{4}(?![0-9]))[0-9]+(?:\.[0-9]+)?"
-    r"(?:\Z|[,;)%\"'”’]|\.(?![0-9])|[ \t\n\r]+[b-nqrstuvwxz])"
+    r"(?![0-9]{4}(?![0-9]))[0-9]+(?:\.[0-9]+)?(?:\Z|[,;)%\"'”’]|\.(?![0-9])"
+    r"|[ \t\n\r]+(?:[bcdefghijklmnqrstuvwxz]|[ap](?![.mM])|o(?!['’fF])|y(?![eE])))"
 )
+# a run of four digits that only a year or a number can begin (a date, phone number or
+# technology name needs `-`, `.`, `/` or a letter right after it): then the end, closing
+# punctuation, a full stop or a space
+ONLY_YEAR = sre.compile(r"[0-9]{4}(?:\Z|[,;)%\"'”’ \t\n\r]|\.(?![0-9]))")
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
 PART_AT = re.compile(periods.PART, re.IGNORECASE)
@@ -337,13 +350,17 @@ def _extract_piece(text: str) -> Extraction:
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
-            if master is MASTER_NO_AGO and ONLY_NUMBER.match(text, p) is not None:
-                # only MASTER's last alternative (a number) can match here: read it alone
-                m = NUMBER_AT.match(text, p)
-                if m is not None:
-                    _number_or_too_large(st, p, m)
-                continue
-            m = master.match(text, p)
+            here = master
+            if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
+                if ONLY_NUMBER.match(text, p) is not None:
+                    # only MASTER's last alternative (a number) can match here: read it alone
+                    m = NUMBER_AT.match(text, p)
+                    if m is not None:
+                        _number_or_too_large(st, p, m)
+                    continue
+                if ONLY_YEAR.match(text, p) is not None:
+                    here = MASTER_YEAR_NUMBER
+            m = here.match(text, p)
             if m is None:
                 continue
         _dispatch(st, m)
