@@ -153,6 +153,11 @@ ONLY_NUMBER = sre.compile(
 # a run of four digits that only a year or a number can begin (a date, phone number or
 # technology name needs `-`, `.`, `/` or a letter right after it): then the end, closing
 # punctuation, a full stop or a space
+# MASTER_NO_AGO matches nothing at prepositions before such a figure or year (`in 2021`, `for the
+# 5`): a relative period needs a word (`in the past`) or one digit and `years` (`in 5 years`)
+ONLY_PREPOSITIONS = sre.compile(
+    r"(?:(?:in|over|during|for|within|throughout|the)\s+)+", sre.IGNORECASE
+)
 ONLY_YEAR = sre.compile(r"[0-9]{4}(?:\Z|[,;)%\"'”’ \t\n\r]|\.(?![0-9]))")
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
@@ -345,21 +350,23 @@ def _extract_piece(text: str) -> Extraction:
                 st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
                 st.consumed = pm.end()
                 continue
-        if pre is not None:
+        # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
+        here = master
+        if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
+            if ONLY_NUMBER.match(text, p) is not None:
+                here = NUMBER_AT
+            elif ONLY_YEAR.match(text, p) is not None:
+                here = MASTER_YEAR_NUMBER
+        if pre is not None and (here is master or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
             m = master.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
-            here = master
-            if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
-                if ONLY_NUMBER.match(text, p) is not None:
-                    # only MASTER's last alternative (a number) can match here: read it alone
-                    m = NUMBER_AT.match(text, p)
-                    if m is not None:
-                        _number_or_too_large(st, p, m)
-                    continue
-                if ONLY_YEAR.match(text, p) is not None:
-                    here = MASTER_YEAR_NUMBER
+            if here is NUMBER_AT:  # only MASTER's last alternative (a number): read it alone
+                m = NUMBER_AT.match(text, p)
+                if m is not None:
+                    _number_or_too_large(st, p, m)
+                continue
             m = here.match(text, p)
             if m is None:
                 continue
