@@ -142,12 +142,12 @@ PREFIX = re.compile(
 )
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
 # at a digit trigger, a figure that no alternative of MASTER_NO_AGO but the number can begin (a
-# date, time, phone number, plan or technology name, ordinal or year needs four digits, a letter
-# or `-`, `/`, `:` right after the digits, or a capital, `a`/`p` (`am`), `o` (`o'clock`, `of May`)
-# or `y` (`5-year plan`) after the spaces): ASCII digits with at most one decimal part, then the
-# end, closing punctuation, a full stop, or spaces and another lowercase word
+# date, time, phone number, plan or technology name, ordinal or year needs four digits, eleven
+# (a mobile number), a letter or `-`, `/`, `:` right after the digits, or a capital, `a`/`p`
+# (`am`), `o` (`o'clock`, `of May`) or `y` (`5-year plan`) after the spaces): ASCII digits with at
+# most one decimal part, then the end, closing punctuation, a full stop, or spaces and a word
 ONLY_NUMBER = sre.compile(
-    r"(?![0-9]{4}(?![0-9]))[0-9]+(?:\.[0-9]+)?(?:\Z|[,;)%\"'”’]|\.(?![0-9])"
+    r"(?![0-9]{4}(?![0-9])|1[3-9][0-9]{9}(?![0-9]))[0-9]+(?:\.[0-9]+)?(?:\Z|[,;)%\"'”’]|\.(?![0-9])"
     r"|[ \t\n\r]+(?:[bcdefghijklmnqrstuvwxz]|[ap](?![.mM])|o(?!['’fF])|y(?![eE])))"
 )
 # a run of four digits that only a year or a number can begin (a date, phone number or
