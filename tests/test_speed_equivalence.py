@@ -326,3 +326,19 @@ def test_master_without_ago_is_guarded_and_matches_as_unguarded():
         for p in range(0, len(text), 3):
             assert _same(plain.match(text, p), extractor.MASTER_NO_AGO.match(text, p))
     assert guarded(r"(?!)a|b") == r"(?=[b])(?!)a|b"
+
+
+def test_unit_suffix_trie_matches_as_the_flat_alternation():
+    from pipeline.lib.quantities import unitmatch
+
+    cases = []
+    for f in list(unitmatch._SUFFIX) + list(unitmatch._SUFFIX_CS):
+        for v in {f, f.upper(), f.title(), f[:-1], f.replace(" ", "-"), f.replace(" ", " \n ")}:
+            for lead in ("", " ", "-", " - ", "\n", "  \n ", "\n\n"):
+                for tail in ("", " ", "s", "x", "1", " 1", ".", "-", "es", "/h"):
+                    cases.append("5" + lead + v + tail)
+    texts = _texts()
+    cases += [t[p:] for t in texts[:10] for p in range(0, len(t), 2)]
+    for text in cases:
+        flat, trie = unitmatch.SUFFIX_FLAT.match(text, 1), unitmatch.SUFFIX.match(text, 1)
+        assert _same(flat, trie), (text[:40], flat, trie)

@@ -36,9 +36,41 @@ def _form(f: str) -> str:
 
 _ci = "|".join(f"(?:{_form(f)}){_tail(f)}" for f in sorted(_SUFFIX, key=len, reverse=True))
 _cs = "|".join(f"(?:{re.escape(f)}){_tail(f)}" for f in sorted(_SUFFIX_CS, key=len, reverse=True))
+
+
+def _trie(forms, spaced: bool) -> str:
+    """The alternation of `forms` (each with its `_tail`) as a trie: at each node the longer forms
+    are tried before the one ending there, so a text meets its matching forms longest first, as in
+    the flat alternation sorted by length (the forms matching at one place are prefixes of each
+    other), and the engine reads each character once instead of once per form. With `spaced`, a
+    space in a form is `_form`'s `(?:\\s+|-)`."""
+    root: dict = {}
+    for f in forms:
+        node = root
+        for ch in f:
+            node = node.setdefault(" " if spaced and ch == " " else ch, {})
+        node[None] = _tail(f)
+
+    def emit(node: dict) -> str:
+        alts = [
+            (r"(?:\s+|-)" if spaced and k == " " else re.escape(k)) + emit(v)
+            for k, v in sorted((k, v) for k, v in node.items() if k is not None)
+        ]
+        if None in node:
+            alts.append(node[None])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+_LEAD = r"(?:\s?-\s?|[^\S\n]*(?:\n[^\S\n]*)?)"
 # a unit may follow the number with a space, a hyphen (`27-kilometer`) or nothing (`5%`, `10kg`);
 # one line break inside a sentence is a space (`4.37 million\nyuan`), a blank line is not
-SUFFIX = re.compile(rf"(?:\s?-\s?|[^\S\n]*(?:\n[^\S\n]*)?)(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
+SUFFIX_FLAT = re.compile(rf"{_LEAD}(?:(?P<cs>{_cs})|(?i:(?P<ci>{_ci})))")
+# the same alternation as tries (`_trie`: the same matches, several times faster)
+SUFFIX = re.compile(
+    rf"{_LEAD}(?:(?P<cs>{_trie(_SUFFIX_CS, False)})|(?i:(?P<ci>{_trie(_SUFFIX, True)})))"
+)
 _pre = "|".join(re.escape(f) for f in sorted(_PREFIX, key=len, reverse=True))
 # searched in a short window that ends at the number: `US$` + `5bn`, `CNY` + `1.2 trillion`
 # reverse pattern: `.match(text, lo, start)` is anchored at `start` and reads backwards
