@@ -48,13 +48,9 @@ if _AGO not in periods.RELATIVE:
 _NO_AGO_ALTERNATIVES = [a.replace(_AGO, r"|(?P<rel_ago>(?!))") for a in _ALTERNATIVES]
 MASTER_NO_AGO = re.compile("|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES), re.IGNORECASE)
 # MASTER_NO_AGO where only its last two alternatives (years, a number) can match (`ONLY_YEAR`):
-# the others are kept, behind `(?!)`, for their group names
+# their groups are all that `_dispatch` reads of such a match
 MASTER_YEAR_NUMBER = re.compile(
-    "|".join(
-        guarded(a) if i >= len(_ALTERNATIVES) - 2 else "(?!)" + a
-        for i, a in enumerate(_NO_AGO_ALTERNATIVES)
-    ),
-    re.IGNORECASE,
+    "|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES[-2:]), re.IGNORECASE
 )
 if not _ALTERNATIVES[-2].startswith("(?P<years>") or _ALTERNATIVES[-1] is not _NUM:
     raise RuntimeError("update MASTER_YEAR_NUMBER for _ALTERNATIVES")
@@ -905,7 +901,7 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
-    second = _read_number(st, pos)
+    second = _read_number(st, pos, m2)
     if second is None:
         return None
     if _finish(st, second) is not None:
