@@ -347,3 +347,13 @@ def test_unit_suffix_trie_matches_as_the_flat_alternation():
     for text in cases:
         flat, trie = unitmatch.SUFFIX_FLAT.match(text, 1), unitmatch.SUFFIX.match(text, 1)
         assert _same(flat, trie), (text[:40], flat, trie)
+
+
+def test_master_without_ago_matches_the_same_after_the_last_ago():
+    texts = [t for t in _texts() if "ago" in t.lower()]
+    texts += ["It fell 5 years ago, then 3 years later 2 years ago it was 7 years old."]
+    for text in texts:
+        last = text.lower().rfind("ago")
+        for p in range(last + 1, len(text)):
+            a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
+            assert _same(a, b) and (a is None or a.groupdict() == b.groupdict())

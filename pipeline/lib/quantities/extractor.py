@@ -316,9 +316,11 @@ def _extract_piece(text: str) -> Extraction:
     st = _State(text)
     lowered = text.lower()
     master = MASTER
+    last_ago = len(text)  # MASTER reads `N years ago` only where an `ago` follows
     if len(lowered) == len(text):
         triggers = TRIGGER.finditer(lowered)
-        if "ago" not in lowered:  # (no other character folds to `a`, `g` or `o`)
+        last_ago = lowered.rfind("ago")  # (no other character folds to `a`, `g` or `o`)
+        if last_ago < 0:
             master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
@@ -327,6 +329,8 @@ def _extract_piece(text: str) -> Extraction:
         p = t.start()
         if p < st.consumed:
             continue
+        if master is MASTER and max(st.consumed, p - 32) > last_ago:
+            master = MASTER_NO_AGO  # no `ago` after the earliest start tried from here on
         if p and not text[p - 1].isspace() and _in_url(text, p):
             end = _token_end(text, p)
             st.out.ignored.append(Ignored(p, end, text[p:end], "url"))
