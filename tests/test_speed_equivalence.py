@@ -357,3 +357,21 @@ def test_master_without_ago_matches_the_same_after_the_last_ago():
         for p in range(last + 1, len(text)):
             a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
             assert _same(a, b) and (a is None or a.groupdict() == b.groupdict())
+
+
+def test_currency_before_skips_only_where_no_sign_can_end():
+    from pipeline.lib.quantities import unitmatch
+
+    def plain(text, start):
+        m = unitmatch.PREFIX.match(text, max(0, start - unitmatch.WINDOW), start)
+        return None if m is None else (unitmatch._PREFIX[m.group("p")], m.start("p"))
+
+    texts = _texts() + [f"x{f}{sp}5 {f}" for f in unitmatch._PREFIX for sp in ("", " ", "\n", "  ")]
+    for text in texts:
+        for p in range(len(text) + 1):
+            assert unitmatch.currency_before(text, p) == plain(text, p), text[max(0, p - 12) : p]
+
+
+def test_parse_memo_gives_the_plain_values():
+    for s in ["5", "1,234.5", "three million", "2 ten-thousand", "4.10", "1" * 40, "x"]:
+        assert numbers.parse(s) == numbers.parse.__wrapped__(s)

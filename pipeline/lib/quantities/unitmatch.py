@@ -92,8 +92,18 @@ def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
     return code, m.start("ci"), m.end("ci")
 
 
+# the last characters of the signs and codes: PREFIX can match only where one of them ends right
+# before the number or before one space (`str.isspace` holds for every `\s` of the pattern)
+_PREFIX_LAST = frozenset(f[-1] for f in _PREFIX)
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """(code, start of the sign) for a currency sign or code ending right before `start`."""
+    c = text[start - 1] if start > 0 else ""
+    if c not in _PREFIX_LAST and not (
+        start > 1 and c.isspace() and text[start - 2] in _PREFIX_LAST
+    ):
+        return None
     m = PREFIX.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
