@@ -375,3 +375,12 @@ def test_currency_before_skips_only_where_no_sign_can_end():
 def test_parse_memo_gives_the_plain_values():
     for s in ["5", "1,234.5", "three million", "2 ten-thousand", "4.10", "1" * 40, "x"]:
         assert numbers.parse(s) == numbers.parse.__wrapped__(s)
+
+
+def test_abbreviation_and_table_scale_start_with_the_characters_checked():
+    for text in _texts() + ["5bn 5 bn 5mil 5MM 5 k 5\tK 5T 5 10,000 yuan 5\t100 million yuan"]:
+        for p in range(len(text)):
+            if extractor.ABBR.match(text, p) is not None:
+                assert text[p] in extractor._ABBR_FIRST
+            if extractor.CN_TABLE_SCALE.match(text, p) is not None:
+                assert text[p] in " \t"

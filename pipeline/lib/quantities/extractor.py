@@ -166,6 +166,7 @@ ABBR = re.compile(
     r"(?:(?P<att>bn|mn|mln|bln|tln|trn|tn|mil|MM|k|K|m|M|b|B|T)|[ \t](?P<sp>bn|mn|mln|bln|tln|trn"
     r"|tn|mil|k|K))(?![\w$€£¥%])"
 )
+_ABBR_FIRST = frozenset("bmtkKMBT \t")
 _SCALE_WORDS_RE = re.compile(
     r"\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b",
     re.IGNORECASE,
@@ -592,7 +593,8 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
             n.scale = trailing_scale(first_group)  # `three million, seven hundred thousand`
     end = n.nend
     if not n.is_word:
-        a = ABBR.match(text, end)
+        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST)
+        a = ABBR.match(text, end) if text[end : end + 1] in _ABBR_FIRST else None
         if a is not None:
             abbr = a.group("att") or a.group("sp")
             factor = SCALE_ABBR[abbr]
@@ -603,7 +605,7 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
                 n.scale = factor
                 end = a.end()
         if a is None and n.scale == 1.0:
-            cn = CN_TABLE_SCALE.match(text, end)
+            cn = CN_TABLE_SCALE.match(text, end) if text[end : end + 1] in (" ", "\t") else None
             if cn is not None and (
                 unitmatch.unit_after(text, cn.end()) is not None
                 or unitmatch.cn_table_count_after(text, cn.end())
