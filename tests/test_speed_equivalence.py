@@ -218,3 +218,228 @@ def test_plain_figures_parse_as_the_decimal_path():
         assert numbers.parse(d) == float(Decimal(0) + Decimal(d))
     for d in ("1,234", "12,345.678", "999,999,999,999,999.5", "0.5", "007"):
         assert numbers.parse(d) == float(Decimal(0) + Decimal(d.replace(",", "")))
+
+
+# ---- the digit shortcuts of the extractor's trigger loop ---------------------------------------
+_AFTER_DIGITS = [
+    "",
+    " ",
+    "%",
+    ",",
+    ", ",
+    ".",
+    ". ",
+    ".5",
+    ".5.6",
+    ".5G",
+    ".1.1",
+    ")",
+    '"',
+    "’",
+    "-",
+    "/",
+    ":",
+    " am",
+    " AM",
+    " a.m.",
+    " pm",
+    " p.m.",
+    " and",
+    " percent",
+    " per cent",
+    " of May",
+    " OF June",
+    " o'clock",
+    " o’clock",
+    " of the",
+    " years ago",
+    " year plan",
+    " YEAR plan",
+    "-year plan",
+    " years",
+    " yuan",
+    " million",
+    " bn",
+    "bn",
+    "m",
+    "k",
+    "G",
+    "g",
+    "D",
+    "d",
+    "th",
+    "st",
+    "nd",
+    "TH",
+    " Jan.",
+    " January",
+    "\nJune",
+    "\u2009000",
+    "\u00a0am",
+    " 000 000",
+    "/12/2021",
+    "-01-05",
+    ".01.27",
+    "-1234567",
+    "-123-4567",
+    " to 2022",
+    "–23",
+    "s",
+    "s ",
+    " 5",
+    "e6",
+    "E+3",
+    ":30 pm",
+    " - 2022",
+    " ~ 5",
+    " (2021-2023)",
+    " or 6",
+    " times",
+]
+_DIGIT_RUNS = [
+    "1",
+    "3",
+    "5",
+    "7",
+    "10",
+    "12",
+    "24",
+    "99",
+    "123",
+    "138",
+    "999",
+    "1234",
+    "1900",
+    "2021",
+    "2100",
+    "2200",
+    "12345",
+    "13812345678",
+    "4.45",
+    "2021.5",
+    "0.5",
+    "10.1",
+]
+
+
+def _digit_cases() -> list[tuple[str, int]]:
+    """(text, position of a digit run's start): the held-out texts and short crafted contexts,
+    each run after the words that come before figures."""
+    out = []
+    for text in _texts() + _pieces(_texts())[:2000]:
+        out += [(text, m.start()) for m in re.finditer(r"(?<!\d)\d", text)]
+    for lead in ("", "in ", "In the ", "for ", "within ", "over the ", "from ", "(", "the "):
+        for run in _DIGIT_RUNS:
+            for after in _AFTER_DIGITS:
+                out.append((f"It grew {lead}{run}{after} here.", len(f"It grew {lead}")))
+    return out
+
+
+def test_only_number_positions_match_the_number_alternative_alone():
+    seen = 0
+    for text, p in _digit_cases():
+        if extractor.ONLY_NUMBER.match(text, p) is None:
+            continue
+        seen += 1
+        a, b = extractor.MASTER_NO_AGO.match(text, p), extractor.NUMBER_AT.match(text, p)
+        if a is None or b is None:
+            assert a is b, (text[p : p + 30],)
+            continue
+        assert a.group("num") is not None and a.span() == a.span("num") == b.span(), text[p:]
+        assert a.span("neg") == b.span("neg")
+    assert seen > 1000
+
+
+def test_only_year_positions_match_years_or_number_only():
+    seen = 0
+    for text, p in _digit_cases():
+        if extractor.ONLY_YEAR.match(text, p) is None:
+            continue
+        seen += 1
+        a, b = extractor.MASTER_NO_AGO.match(text, p), extractor.MASTER_YEAR_NUMBER.match(text, p)
+        if a is None or b is None:
+            assert a is b, (text[p : p + 30],)
+            continue
+        names = extractor.MASTER_YEAR_NUMBER.groupindex
+        assert a.span() == b.span() and all(a.span(n) == b.span(n) for n in names)
+        assert all(a.group(n) is None for n in extractor.MASTER_NO_AGO.groupindex if n not in names)
+    assert seen > 100
+
+
+def test_no_master_match_at_prepositions_before_a_plain_figure():
+    seen = 0
+    for text, p in _digit_cases():
+        if (
+            extractor.ONLY_NUMBER.match(text, p) is None
+            and extractor.ONLY_YEAR.match(text, p) is None
+        ):
+            continue
+        pre = extractor.PREFIX.match(text, max(0, p - 32), p)
+        if pre is None or not extractor.ONLY_PREPOSITIONS.fullmatch(pre.group(0)):
+            continue
+        seen += 1
+        m = extractor.MASTER_NO_AGO.match(text, pre.start())
+        assert m is None or m.end() <= p, (text[pre.start() : p + 30],)
+    assert seen > 100
+
+
+def test_master_without_ago_is_guarded_and_matches_as_unguarded():
+    assert all(guarded(a).startswith("(?=[") for a in extractor._NO_AGO_ALTERNATIVES)
+    plain = regex.compile("|".join(extractor._NO_AGO_ALTERNATIVES), regex.IGNORECASE)
+    for text in _texts()[:8] + [ODD]:
+        for p in range(0, len(text), 3):
+            assert _same(plain.match(text, p), extractor.MASTER_NO_AGO.match(text, p))
+    assert guarded(r"(?!)a|b") == r"(?=[b])(?!)a|b"
+
+
+def test_unit_suffix_trie_matches_as_the_flat_alternation():
+    from pipeline.lib.quantities import unitmatch
+
+    cases = []
+    for f in list(unitmatch._SUFFIX) + list(unitmatch._SUFFIX_CS):
+        for v in {f, f.upper(), f.title(), f[:-1], f.replace(" ", "-"), f.replace(" ", " \n ")}:
+            for lead in ("", " ", "-", " - ", "\n", "  \n ", "\n\n"):
+                for tail in ("", " ", "s", "x", "1", " 1", ".", "-", "es", "/h"):
+                    cases.append("5" + lead + v + tail)
+    texts = _texts()
+    cases += [t[p:] for t in texts[:10] for p in range(0, len(t), 2)]
+    for text in cases:
+        flat, trie = unitmatch.SUFFIX_FLAT.match(text, 1), unitmatch.SUFFIX.match(text, 1)
+        assert _same(flat, trie), (text[:40], flat, trie)
+
+
+def test_master_without_ago_matches_the_same_after_the_last_ago():
+    texts = [t for t in _texts() if "ago" in t.lower()]
+    texts += ["It fell 5 years ago, then 3 years later 2 years ago it was 7 years old."]
+    for text in texts:
+        last = text.lower().rfind("ago")
+        for p in range(last + 1, len(text)):
+            a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
+            assert _same(a, b) and (a is None or a.groupdict() == b.groupdict())
+
+
+def test_currency_before_skips_only_where_no_sign_can_end():
+    from pipeline.lib.quantities import unitmatch
+
+    def plain(text, start):
+        m = unitmatch.PREFIX.match(text, max(0, start - unitmatch.WINDOW), start)
+        return None if m is None else (unitmatch._PREFIX[m.group("p")], m.start("p"))
+
+    texts = _texts() + [f"x{f}{sp}5 {f}" for f in unitmatch._PREFIX for sp in ("", " ", "\n", "  ")]
+    for text in texts:
+        for p in range(len(text) + 1):
+            assert unitmatch.currency_before(text, p) == plain(text, p), text[max(0, p - 12) : p]
+
+
+def test_parse_memo_gives_the_plain_values():
+    for s in ["5", "1,234.5", "three million", "2 ten-thousand", "4.10", "1" * 40, "x"]:
+        assert numbers.parse(s) == numbers.parse.__wrapped__(s)
+
+
+def test_abbreviation_and_table_scale_start_with_the_characters_checked():
+    for text in _texts() + ["5bn 5 bn 5mil 5MM 5 k 5\tK 5T 5 10,000 yuan 5\t100 million yuan"]:
+        for p in range(len(text)):
+            if extractor.ABBR.match(text, p) is not None:
+                assert text[p] in extractor._ABBR_FIRST
+            if extractor.CN_TABLE_SCALE.match(text, p) is not None:
+                assert text[p] in " \t"

@@ -45,10 +45,15 @@ MASTER = re.compile("|".join(guarded(a) for a in _ALTERNATIVES), re.IGNORECASE)
 _AGO = rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
 if _AGO not in periods.RELATIVE:
     raise RuntimeError("update _AGO for periods.RELATIVE")
-MASTER_NO_AGO = re.compile(
-    "|".join(guarded(a.replace(_AGO, r"|(?P<rel_ago>(?!))")) for a in _ALTERNATIVES),
-    re.IGNORECASE,
+_NO_AGO_ALTERNATIVES = [a.replace(_AGO, r"|(?P<rel_ago>(?!))") for a in _ALTERNATIVES]
+MASTER_NO_AGO = re.compile("|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES), re.IGNORECASE)
+# MASTER_NO_AGO where only its last two alternatives (years, a number) can match (`ONLY_YEAR`):
+# their groups are all that `_dispatch` reads of such a match
+MASTER_YEAR_NUMBER = re.compile(
+    "|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES[-2:]), re.IGNORECASE
 )
+if not _ALTERNATIVES[-2].startswith("(?P<years>") or _ALTERNATIVES[-1] is not _NUM:
+    raise RuntimeError("update MASTER_YEAR_NUMBER for _ALTERNATIVES")
 
 
 def trie_pattern(words) -> str:
@@ -132,6 +137,24 @@ PREFIX = re.compile(
     re.IGNORECASE,
 )
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
+# at a digit trigger, a figure that no alternative of MASTER_NO_AGO but the number can begin (a
+# date, time, phone number, plan or technology name, ordinal or year needs four digits, eleven
+# (a mobile number), a letter or `-`, `/`, `:` right after the digits, or a capital, `a`/`p`
+# (`am`), `o` (`o'clock`, `of May`) or `y` (`5-year plan`) after the spaces): ASCII digits with at
+# most one decimal part, then the end, closing punctuation, a full stop, or spaces and a word
+ONLY_NUMBER = sre.compile(
+    r"(?![0-9]{4}(?![0-9])|1[3-9][0-9]{9}(?![0-9]))[0-9]+(?:\.[0-9]+)?(?:\Z|[,;)%\"'”’]|\.(?![0-9])"
+    r"|[ \t\n\r]+(?:[bcdefghijklmnqrstuvwxz]|[ap](?![.mM])|o(?!['’fF])|y(?![eE])))"
+)
+# a run of four digits that only a year or a number can begin (a date, phone number or
+# technology name needs `-`, `.`, `/` or a letter right after it): then the end, closing
+# punctuation, a full stop or a space
+# MASTER_NO_AGO matches nothing at prepositions before such a figure or year (`in 2021`, `for the
+# 5`): a relative period needs a word (`in the past`) or one digit and `years` (`in 5 years`)
+ONLY_PREPOSITIONS = sre.compile(
+    r"(?:(?:in|over|during|for|within|throughout|the)\s+)+", sre.IGNORECASE
+)
+ONLY_YEAR = sre.compile(r"[0-9]{4}(?:\Z|[,;)%\"'”’ \t\n\r]|\.(?![0-9]))")
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
 PART_AT = re.compile(periods.PART, re.IGNORECASE)
@@ -143,6 +166,7 @@ ABBR = re.compile(
     r"(?:(?P<att>bn|mn|mln|bln|tln|trn|tn|mil|MM|k|K|m|M|b|B|T)|[ \t](?P<sp>bn|mn|mln|bln|tln|trn"
     r"|tn|mil|k|K))(?![\w$€£¥%])"
 )
+_ABBR_FIRST = frozenset("bmtkKMBT \t")
 _SCALE_WORDS_RE = re.compile(
     r"\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b",
     re.IGNORECASE,
@@ -293,9 +317,11 @@ def _extract_piece(text: str) -> Extraction:
     st = _State(text)
     lowered = text.lower()
     master = MASTER
+    last_ago = len(text)  # MASTER reads `N years ago` only where an `ago` follows
     if len(lowered) == len(text):
         triggers = TRIGGER.finditer(lowered)
-        if "ago" not in lowered:  # (no other character folds to `a`, `g` or `o`)
+        last_ago = lowered.rfind("ago")  # (no other character folds to `a`, `g` or `o`)
+        if last_ago < 0:
             master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
@@ -304,6 +330,8 @@ def _extract_piece(text: str) -> Extraction:
         p = t.start()
         if p < st.consumed:
             continue
+        if master is MASTER and max(st.consumed, p - 32) > last_ago:
+            master = MASTER_NO_AGO  # no `ago` after the earliest start tried from here on
         if p and not text[p - 1].isspace() and _in_url(text, p):
             end = _token_end(text, p)
             st.out.ignored.append(Ignored(p, end, text[p:end], "url"))
@@ -323,12 +351,24 @@ def _extract_piece(text: str) -> Extraction:
                 st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
                 st.consumed = pm.end()
                 continue
-        if pre is not None:
+        # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
+        here = master
+        if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
+            if ONLY_NUMBER.match(text, p) is not None:
+                here = NUMBER_AT
+            elif ONLY_YEAR.match(text, p) is not None:
+                here = MASTER_YEAR_NUMBER
+        if pre is not None and (here is master or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
             m = master.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
-            m = master.match(text, p)
+            if here is NUMBER_AT:  # only MASTER's last alternative (a number): read it alone
+                m = NUMBER_AT.match(text, p)
+                if m is not None:
+                    _number_or_too_large(st, p, m)
+                continue
+            m = here.match(text, p)
             if m is None:
                 continue
         _dispatch(st, m)
@@ -558,7 +598,8 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
             n.scale = trailing_scale(first_group)  # `three million, seven hundred thousand`
     end = n.nend
     if not n.is_word:
-        a = ABBR.match(text, end)
+        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST)
+        a = ABBR.match(text, end) if text[end : end + 1] in _ABBR_FIRST else None
         if a is not None:
             abbr = a.group("att") or a.group("sp")
             factor = SCALE_ABBR[abbr]
@@ -569,7 +610,7 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
                 n.scale = factor
                 end = a.end()
         if a is None and n.scale == 1.0:
-            cn = CN_TABLE_SCALE.match(text, end)
+            cn = CN_TABLE_SCALE.match(text, end) if text[end : end + 1] in (" ", "\t") else None
             if cn is not None and (
                 unitmatch.unit_after(text, cn.end()) is not None
                 or unitmatch.cn_table_count_after(text, cn.end())
@@ -874,7 +915,7 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
-    second = _read_number(st, pos)
+    second = _read_number(st, pos, m2)
     if second is None:
         return None
     if _finish(st, second) is not None:

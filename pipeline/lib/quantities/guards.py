@@ -59,6 +59,8 @@ def _first_item(op, av, c) -> tuple[set[str] | None, bool]:
             else:  # a negated class or another category
                 return _ANY, False
         return s, False
+    if op is c.ASSERT_NOT and not av[1]:
+        return set(), False  # `(?!)`: never matches, so it starts with nothing
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return set(), True  # zero-width
     if op is c.SUBPATTERN:
