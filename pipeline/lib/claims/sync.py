@@ -354,6 +354,15 @@ def _store(con, mres, cres, results: Columns, had_rows: set[str], stats: dict) -
     replaced = [a for a in results.log["article_file"] if a in had_rows]
     con.execute("BEGIN TRANSACTION")
     try:
+        # sequence numbers in article_file order (an UPDATE calling nextval() numbers the rows
+        # in whatever order its join yields them)
+        seqs = sorted(
+            r[0]
+            for r in con.execute(
+                "SELECT nextval('state.extraction_seq') FROM range(?)", [len(log)]
+            ).fetchall()
+        )
+        log["extraction_seq"] = pd.Series(seqs, index=log["article_file"].sort_values().index)
         warehouse.delete_articles(con, ["quantity_mentions", "claims"], replaced)
         n_mentions = _append(con, mres, results.mentions)
         n_claims = _append(con, cres, results.claims)
@@ -363,7 +372,7 @@ def _store(con, mres, cres, results: Columns, had_rows: set[str], stats: dict) -
             UPDATE state.extraction_log SET status = g.status, error = g.error,
                 error_where = g.error_where, seconds = g.seconds,
                 n_mentions = g.n_mentions, n_claims = g.n_claims,
-                extraction_seq = nextval('state.extraction_seq')
+                extraction_seq = g.extraction_seq
             FROM _log g WHERE extraction_log.article_file = g.article_file
             """
         )
