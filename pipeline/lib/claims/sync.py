@@ -112,6 +112,11 @@ def _part(resource, rows: list[dict]) -> pa.Table | dict[str, list]:
     main process then goes through warehouse.insert_frame, which conforms or says what is
     wrong)."""
     columns = {name: [row.get(name) for row in rows] for name in resource.field_names}
+    for f in resource.fields:  # Arrow would truncate a float in an integer column
+        if f.type in ("integer", "bigint") and any(
+            type(v) is not int for v in columns[f.name] if v is not None
+        ):
+            return columns
     try:
         return pa.table(
             {f.name: pa.array(columns[f.name], ARROW_TYPES[f.type]) for f in resource.fields}
