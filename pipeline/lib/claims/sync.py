@@ -34,7 +34,7 @@ from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 400  # articles read from the warehouse and sent to the workers at a time
 STORE_ARTICLES = 4000  # results written back (one transaction) once this many have come back
-STORE_SECONDS = 20.0  # ... or once the oldest unwritten result is this old
+STORE_SECONDS = 20.0  # ... or once this long has passed since the last write
 AHEAD = 3  # chunks handed to the workers beyond the one awaited (they go on while we write)
 TASK = 25  # articles sent to a worker at a time
 MIN_FOR_WORKERS = 200  # fewer queued articles are extracted in this process (no start-up cost)
