@@ -12,6 +12,7 @@ deleted. Plain Python and SQL, no Dagster.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import multiprocessing
 import time
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline import settings
 from pipeline.lib import warehouse
@@ -30,12 +32,15 @@ from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.table import extraction_rows
 from pipeline.metadata.resources import get as get_resource
 
-CHUNK = 400  # articles read from the warehouse and written back at a time
+CHUNK = 400  # articles read from the warehouse and sent to the workers at a time
+STORE_ARTICLES = 4000  # results written back (one transaction) once this many have come back
+STORE_SECONDS = 20.0  # ... or once this long has passed since the last write
+AHEAD = 3  # chunks handed to the workers beyond the one awaited (they go on while we write)
 TASK = 25  # articles sent to a worker at a time
 MIN_FOR_WORKERS = 200  # fewer queued articles are extracted in this process (no start-up cost)
 
-MENTION_COLUMNS = get_resource("quantity_mentions").field_names
-CLAIM_COLUMNS = get_resource("claims").field_names
+MENTIONS = get_resource("quantity_mentions")
+CLAIMS = get_resource("claims")
 
 
 @dataclass
@@ -87,8 +92,81 @@ def extract_article(
     return ArticleResult(article_file, mentions, claims, time.perf_counter() - t0)
 
 
-def _task(items: list[tuple[str, str, dt.date | None]]) -> list[ArticleResult]:
-    return [extract_article(*item) for item in items]
+LOG_COLUMNS = (
+    "article_file", "status", "error", "error_where", "seconds", "n_mentions", "n_claims",
+)  # fmt: skip
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int32(),
+    "bigint": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+    "datetime": pa.timestamp("us"),
+}
+
+
+def _part(resource, rows: list[dict]) -> pa.Table | dict[str, list]:
+    """These rows as an Arrow table of the declared column types (cheap to pickle and to
+    append), or as a list per column when a value does not convert to its column's type (the
+    main process then goes through warehouse.insert_frame, which conforms or says what is
+    wrong)."""
+    columns = {name: [row.get(name) for row in rows] for name in resource.field_names}
+    for f in resource.fields:  # Arrow would truncate a float in an integer column
+        if f.type in ("integer", "bigint") and any(
+            type(v) is not int for v in columns[f.name] if v is not None
+        ):
+            return columns
+    try:
+        return pa.table(
+            {f.name: pa.array(columns[f.name], ARROW_TYPES[f.type]) for f in resource.fields}
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError):
+        return columns
+
+
+@dataclass
+class Columns:
+    """The results of some articles in columns: what a worker sends back (Arrow tables pickle
+    and append much faster than a dict per row) and what the main process gathers over several
+    chunks and appends in one transaction."""
+
+    log: dict[str, list]
+    mentions: list  # of _part()s: pa.Table, or dict[str, list] when Arrow refused a value
+    claims: list
+
+    @classmethod
+    def empty(cls) -> Columns:
+        return cls({c: [] for c in LOG_COLUMNS}, [], [])
+
+    @classmethod
+    def of(cls, results: list[ArticleResult]) -> Columns:
+        out = cls.empty()
+        log = out.log
+        for r in results:
+            log["article_file"].append(r.article_file)
+            log["status"].append("failed" if r.error else "ok")
+            log["error"].append(r.error)
+            log["error_where"].append(r.error_where)
+            log["seconds"].append(round(r.seconds, 4))
+            log["n_mentions"].append(len(r.mentions))
+            log["n_claims"].append(len(r.claims))
+        out.mentions.append(_part(MENTIONS, [m for r in results for m in r.mentions]))
+        out.claims.append(_part(CLAIMS, [c for r in results for c in r.claims]))
+        return out
+
+    def extend(self, other: Columns) -> None:
+        for name, values in self.log.items():
+            values.extend(other.log[name])
+        self.mentions.extend(other.mentions)
+        self.claims.extend(other.claims)
+
+    def __len__(self) -> int:
+        return len(self.log["article_file"])
+
+
+def _task(items: list[tuple[str, str, dt.date | None]]) -> Columns:
+    return Columns.of([extract_article(*item) for item in items])
 
 
 def default_workers() -> int:
@@ -110,8 +188,7 @@ class Extractor:
 
     def submit(self, items: list[tuple[str, str, dt.date | None]]):
         if self.pool is None:
-            results = _task(items)
-            return _Done(results)
+            return _Done(_task(items))
         tasks = [items[i : i + TASK] for i in range(0, len(items), TASK)]
         return _Pending(self.pool.map_async(_task, tasks, chunksize=1))
 
@@ -131,9 +208,9 @@ class Extractor:
 
 @dataclass
 class _Done:
-    results: list[ArticleResult]
+    results: Columns
 
-    def get(self) -> list[ArticleResult]:
+    def get(self) -> Columns:
         return self.results
 
 
@@ -141,8 +218,11 @@ class _Done:
 class _Pending:
     handle: object
 
-    def get(self) -> list[ArticleResult]:
-        return [r for task in self.handle.get() for r in task]
+    def get(self) -> Columns:
+        out = Columns.empty()
+        for part in self.handle.get():
+            out.extend(part)
+        return out
 
 
 def _queued(con, batch_keys: list[str]) -> Iterator[list[tuple[str, str, dt.date | None]]]:
@@ -201,22 +281,33 @@ def extract_batches(
         workers = 1
     t0 = time.monotonic()
     stats = {"done": 0, "failed": 0, "mentions": 0, "claims": 0, "chars": 0}
+    had_rows = _with_rows(con, batch_keys)
+    waiting = Columns.empty()
+    since = time.monotonic()
 
-    def store(results: list[ArticleResult]) -> None:
-        _store(con, mres, cres, results, stats)
+    def store() -> None:
+        nonlocal waiting, since
+        if len(waiting):
+            _store(con, mres, cres, waiting, had_rows, stats)
+        waiting, since = Columns.empty(), time.monotonic()
+
+    def gather(results: Columns) -> None:
+        waiting.extend(results)
+        if len(waiting) >= STORE_ARTICLES or time.monotonic() - since >= STORE_SECONDS:
+            store()
         if progress:
-            progress(stats["done"], total)
+            progress(stats["done"] + len(waiting), total)
 
     with Extractor(workers) as extractor:
-        pending = None
+        pending: collections.deque = collections.deque()
         for chunk in _queued(con, batch_keys):
             stats["chars"] += sum(len(t) for _, t, _ in chunk)
-            handle = extractor.submit(chunk)
-            if pending is not None:
-                store(pending.get())
-            pending = handle
-        if pending is not None:
-            store(pending.get())
+            pending.append(extractor.submit(chunk))
+            if len(pending) > AHEAD:
+                gather(pending.popleft().get())
+        while pending:
+            gather(pending.popleft().get())
+        store()
     delete_orphans(con)
     return ExtractionSync(
         stats["done"],
@@ -228,36 +319,65 @@ def extract_batches(
     )
 
 
-def _store(con, mres, cres, results: list[ArticleResult], stats: dict) -> None:
+def _with_rows(con, batch_keys: list[str]) -> set[str]:
+    """The queued articles that have rows in quantity_mentions or claims already (stale rows, or
+    a partition extracted again): only theirs need deleting before their new rows go in."""
+    return {
+        r[0]
+        for r in con.execute(
+            """
+            WITH q AS (SELECT article_file FROM state.extraction_log
+                       WHERE batch_key IN (SELECT unnest(?::VARCHAR[])))
+            SELECT article_file FROM quantity_mentions WHERE article_file IN (FROM q)
+            UNION SELECT article_file FROM claims WHERE article_file IN (FROM q)
+            """,
+            [batch_keys],
+        ).fetchall()
+    }
+
+
+def _append(con, resource, parts: list) -> int:
+    """Append the rows of these parts to `resource.name`: the Arrow tables at once, the lists
+    (values Arrow refused) through warehouse.insert_frame."""
+    tables = [p for p in parts if isinstance(p, pa.Table) and p.num_rows]
+    n = sum(t.num_rows for t in tables)
+    if tables:
+        con.register("_incoming", pa.concat_tables(tables))
+        try:
+            con.execute(f"INSERT INTO {resource.name} BY NAME SELECT * FROM _incoming")
+        finally:
+            con.unregister("_incoming")
+    for p in parts:
+        if not isinstance(p, pa.Table):
+            n += warehouse.insert_frame(con, resource, pd.DataFrame(p))
+    return n
+
+
+def _store(con, mres, cres, results: Columns, had_rows: set[str], stats: dict) -> None:
     """Replace the rows of these articles and record their outcome, in one transaction."""
-    mentions = pd.DataFrame([row for r in results for row in r.mentions], columns=MENTION_COLUMNS)
-    claims = pd.DataFrame([row for r in results for row in r.claims])
-    for col in CLAIM_COLUMNS:
-        if col not in claims.columns:
-            claims[col] = None
-    log = pd.DataFrame(
-        {
-            "article_file": [r.article_file for r in results],
-            "status": ["failed" if r.error else "ok" for r in results],
-            "error": [r.error for r in results],
-            "error_where": [r.error_where for r in results],
-            "seconds": [round(r.seconds, 4) for r in results],
-            "n_mentions": [len(r.mentions) for r in results],
-            "n_claims": [len(r.claims) for r in results],
-        }
-    )
+    log = pd.DataFrame(results.log, columns=LOG_COLUMNS)
+    replaced = [a for a in results.log["article_file"] if a in had_rows]
     con.execute("BEGIN TRANSACTION")
     try:
-        warehouse.delete_articles(con, ["quantity_mentions", "claims"], log["article_file"])
-        warehouse.insert_frame(con, mres, mentions)
-        warehouse.insert_frame(con, cres, claims[CLAIM_COLUMNS])
+        # sequence numbers in article_file order (an UPDATE calling nextval() numbers the rows
+        # in whatever order its join yields them)
+        seqs = sorted(
+            r[0]
+            for r in con.execute(
+                "SELECT nextval('state.extraction_seq') FROM range(?)", [len(log)]
+            ).fetchall()
+        )
+        log["extraction_seq"] = pd.Series(seqs, index=log["article_file"].sort_values().index)
+        warehouse.delete_articles(con, ["quantity_mentions", "claims"], replaced)
+        n_mentions = _append(con, mres, results.mentions)
+        n_claims = _append(con, cres, results.claims)
         con.register("_log", log)
         con.execute(
             """
             UPDATE state.extraction_log SET status = g.status, error = g.error,
                 error_where = g.error_where, seconds = g.seconds,
                 n_mentions = g.n_mentions, n_claims = g.n_claims,
-                extraction_seq = nextval('state.extraction_seq')
+                extraction_seq = g.extraction_seq
             FROM _log g WHERE extraction_log.article_file = g.article_file
             """
         )
@@ -266,7 +386,7 @@ def _store(con, mres, cres, results: list[ArticleResult], stats: dict) -> None:
     except Exception:
         con.execute("ROLLBACK")
         raise
-    stats["done"] += len(results)
+    stats["done"] += len(log)
     stats["failed"] += int((log["status"] == "failed").sum())
-    stats["mentions"] += len(mentions)
-    stats["claims"] += len(claims)
+    stats["mentions"] += n_mentions
+    stats["claims"] += n_claims
