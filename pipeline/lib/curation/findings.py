@@ -24,10 +24,19 @@ Checks (tolerances are relative and come on top of the rounding intervals of
   are further apart than GDP_SHARE_TOLERANCE (1%) of the stated share; info for forecast/target.
   The level: of the same year and status class, unit CNY, the one reported in the same article
   as the share if any, else the best by the series precedence.
-- growth_vs_levels: a growth rate of year y (indicator `<level>_nominal_growth` / `<level>_growth`,
-  or GROWTH_PAIRS) with the level of year y (chosen as above) implies the level of y-1 =
-  level / (1 + g/100); warning for each reported level of y-1 (same unit) further from it than
-  GROWTH_TOLERANCE (2%). A bound on the growth rate (no finite interval) is not checked.
+- growth_vs_levels: a growth rate g of year y (indicator `<level>_nominal_growth` /
+  `<level>_growth`, or GROWTH_PAIRS) against the RANGE of the reported levels of year y and the
+  range of those of y-1 (per unit: the lowest lower end and the highest upper end of their
+  intervals, one aggregate per indicator, year and unit), so the work grows with the growth
+  observations, not with the pairs of conflicting levels. The range of y divided by (1 + g/100)
+  implies an interval for y-1; a warning when it misses the range of y-1, and the nearest pair
+  (the lowest level of y and the highest of y-1 when the implied interval lies above, the
+  highest and the lowest when below; ties: the best by the series precedence) is further apart
+  than GROWTH_TOLERANCE (2%) of the implied level (level / (1 + g/100)) of that pair: no pair of
+  levels within the ranges is then consistent with the growth. One finding per growth
+  observation and unit at most; the message and `observation_ids` name the nearest pair and the
+  growth (level of y; growth; level of y-1), with the ranges when a year has several levels. A
+  bound on the growth rate (no finite interval) is not checked.
 - cumulative_decline: an indicator with cumulative=True whose reported value falls. For each
   reported observation b with a finite upper end, the earlier figures are those of an earlier
   period_end, or of the same period_end last published before b was first published; if the
