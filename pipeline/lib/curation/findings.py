@@ -152,7 +152,7 @@ _FO_SQL = """
 CREATE OR REPLACE TEMP TABLE _cur_fo AS
 SELECT observation_id, indicator, period_start, period_end, period_part, status_class, status,
     value, unit, bound, counted, resolution, n_sources, first_published, last_published,
-    coalesce(value_low, '-inf'::DOUBLE) AS lo, coalesce(value_high, 'inf'::DOUBLE) AS hi,
+    article_files, coalesce(value_low, '-inf'::DOUBLE) AS lo, coalesce(value_high, 'inf'::DOUBLE) AS hi,
     (period_part IS NULL AND period_start IS NOT NULL AND period_end IS NOT NULL
      AND period_start = period_end) AS single,
     row_number() OVER (ORDER BY {precedence}) AS prank
@@ -168,13 +168,13 @@ WHERE value IS NOT NULL AND isfinite(value) AND indicator IN (SELECT indicator F
 _PARTNER_SQL = """
 anchor_art AS (
     SELECT a.observation_id, a.level_id, a.period_end, a.status_class,
-        unnest(string_split(o.article_files, '; ')) AS af
-    FROM {anchors} a JOIN observations o USING (observation_id)
+        unnest(string_split(a.article_files, '; ')) AS af
+    FROM {anchors} a
 ),
 cand_art AS (
     SELECT c.indicator, c.period_end, c.status_class, c.prank,
-        unnest(string_split(o.article_files, '; ')) AS af
-    FROM {cands} c JOIN observations o USING (observation_id)
+        unnest(string_split(c.article_files, '; ')) AS af
+    FROM {cands} c
     WHERE c.indicator IN (SELECT level_id FROM {anchors})
 ),
 same_article AS (
