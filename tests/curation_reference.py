@@ -766,7 +766,25 @@ def check_gdp_share(obs: pd.DataFrame, gdp_reference: pd.DataFrame) -> list[dict
     return out
 
 
+def _range_ends(levels: pd.DataFrame):
+    """(lowest lower end, its row, highest upper end, its row, count): ties go to the best
+    ranked."""
+    ranked = rank_observations(levels)
+    ivs = [obs_interval(r) for _, r in ranked.iterrows()]
+    rows = [r for _, r in ranked.iterrows()]
+    i_lo = min(range(len(ivs)), key=lambda i: (ivs[i][0], i))
+    i_hi = min(range(len(ivs)), key=lambda i: (-ivs[i][1], i))
+    return ivs[i_lo][0], rows[i_lo], ivs[i_hi][1], rows[i_hi], len(rows)
+
+
+def _range_text(n: int, r_lo: float, r_hi: float) -> str:
+    return f" (nearest of {n} levels {fmt_interval((r_lo, r_hi))})" if n > 1 else ""
+
+
 def check_growth_vs_levels(obs: pd.DataFrame) -> list[dict]:
+    """A growth of year y against the ranges of the reported levels of y and y-1 (per unit):
+    a finding when no pair of levels within them is consistent with it; it names the nearest
+    pair."""
     out = []
     single = _single_year(obs)
     reported = single[single["status_class"] == "reported"]
@@ -777,31 +795,40 @@ def check_growth_vs_levels(obs: pd.DataFrame) -> list[dict]:
         growths = reported[(reported["indicator"] == growth_id) & (reported["unit"] == "percent")]
         levels = reported[reported["indicator"] == level_id]
         for _, gr in rank_observations(growths).iterrows():
-            year = int(gr["period_end"])
-            lvl = _pick_partner(levels[levels["period_end"] == year], gr)
-            if lvl is None:
-                continue
-            prevs = levels[(levels["period_end"] == year - 1) & (levels["unit"] == lvl["unit"])]
-            if prevs.empty:
-                continue
             g_lo, g_hi = obs_interval(gr)
             if not (math.isfinite(g_lo) and math.isfinite(g_hi)) or g_lo <= -100:
                 continue  # a bound on the growth rate gives no usable implied level
-            implied = _scale(obs_interval(lvl), 1 / (1 + g_hi / 100), 1 / (1 + g_lo / 100))
-            implied_point = lvl["value"] / (1 + gr["value"] / 100)
-            for _, p in rank_observations(prevs).iterrows():
+            year = int(gr["period_end"])
+            k_lo, k_hi = 1 / (1 + g_hi / 100), 1 / (1 + g_lo / 100)
+            for unit in sorted(levels["unit"].dropna().unique()):
+                cur = levels[(levels["period_end"] == year) & (levels["unit"] == unit)]
+                prevs = levels[(levels["period_end"] == year - 1) & (levels["unit"] == unit)]
+                if cur.empty or prevs.empty:
+                    continue
+                c_lo, c_lo_row, c_hi, c_hi_row, c_n = _range_ends(cur)
+                p_lo, p_lo_row, p_hi, p_hi_row, p_n = _range_ends(prevs)
+                r_implied = _scale((c_lo, c_hi), k_lo, k_hi)
+                if r_implied[0] > p_hi:
+                    lvl, p = c_lo_row, p_hi_row
+                elif p_lo > r_implied[1]:
+                    lvl, p = c_hi_row, p_lo_row
+                else:
+                    continue
+                implied = _scale(obs_interval(lvl), k_lo, k_hi)
+                implied_point = lvl["value"] / (1 + gr["value"] / 100)
                 prev_iv = obs_interval(p)
                 gap = interval_gap(implied, prev_iv)
                 if gap <= GROWTH_TOLERANCE * abs(implied_point):
                     continue
                 dev = p["value"] / implied_point - 1
                 msg = (
-                    f"{level_id} {year} = {_fig(lvl)} "
+                    f"{level_id} {year} = {_fig(lvl)}{_range_text(c_n, c_lo, c_hi)} "
                     f"with {growth_id} {fmt_figure(gr['value'], gr['bound'], 'percent')} implies "
                     f"{year - 1} = {fmt_amount(lvl['value'])} / {1 + gr['value'] / 100:.4f} = "
                     f"{fmt_amount(implied_point, 4)} {lvl['unit']} {fmt_interval(implied)}, but "
                     f"{year - 1} is reported as {_fig(p)} "
-                    f"{fmt_interval(prev_iv)}: {dev:+.1%} (tolerance {GROWTH_TOLERANCE:.0%} beyond "
+                    f"{fmt_interval(prev_iv)}{_range_text(p_n, p_lo, p_hi)}: {dev:+.1%} "
+                    f"(tolerance {GROWTH_TOLERANCE:.0%} beyond "
                     f"rounding). Sources: {year}: {_src(lvl)}; growth: {_src(gr)}; {year - 1}: "
                     f"{_src(p)}."
                 )

@@ -126,3 +126,33 @@ def test_sql_preselection_finds_the_failures_of_a_check_of_every_row(monkeypatch
         assert cases(name) == preselected, name
         monkeypatch.undo()
         assert preselected, name
+
+
+def test_flow_rule_every_valid_claim_observed_on_the_changed_claims() -> None:
+    from pipeline.metadata.views import FLOW_RULES
+
+    rule = next(r for r in FLOW_RULES if r.name == "every_valid_claim_observed")
+    con = duckdb.connect()
+    ensure_state(con)
+    con.execute(
+        "CREATE TABLE validated_claims (claim_id VARCHAR, quote VARCHAR, article_file VARCHAR)"
+    )
+    con.execute("CREATE TABLE observation_sources (observation_id VARCHAR, claim_id VARCHAR)")
+    # c1 (a.txt) is observed twice, c2 (b.txt) never: both published before, so out of scope
+    con.execute("INSERT INTO validated_claims VALUES ('c1', 'q1', 'a.txt'), ('c2', 'q2', 'b.txt'), "
+                "('c3', 'q3', 'c.txt'), ('c4', 'q4', 'd.txt'), ('c5', 'q5', 'e.txt')")  # fmt: skip
+    con.execute("INSERT INTO observation_sources VALUES ('o1', 'c1'), ('o2', 'c1'), "
+                "('o3', 'c4'), ('o4', 'c4'), ('o5', 'c5')")  # fmt: skip
+
+    def offending(sql: str) -> list[str]:
+        return sorted(r[0] for r in con.execute(f"SELECT * FROM ({sql})").fetchall())
+
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
+    check_scope.clear_after_publish(con)
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+    check_scope.record_claim_articles(con, ["c.txt"])  # c3: not observed
+    check_scope.record_observations(con, "SELECT 'o4'")  # c4: in two observations
+    sql, scope = check_scope.flow_sql(con, rule.name, rule.sql)
+    assert offending(sql) == ["c3", "c4"] and "since the last publish" in scope
+    check_scope.record_observations(con, None)  # a full rebuild: every row
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]

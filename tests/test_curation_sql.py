@@ -109,7 +109,29 @@ def _perturbed(valid: pd.DataFrame, articles: pd.DataFrame, n: int, seed: int) -
 @pytest.fixture(scope="module")
 def corpus():
     valid, articles = _corpus()
-    return _perturbed(valid, articles, 2500, seed=8), articles
+    return _growth_story(_perturbed(valid, articles, 2500, seed=8)), articles
+
+
+def _growth_story(valid: pd.DataFrame) -> pd.DataFrame:
+    """Years no perturbation reaches: 2006 levels 4.0 and 4.2 trillion with +10% growth against
+    2005 levels 3.0 and 3.1 trillion (no pair is consistent: a growth_vs_levels finding naming
+    4.0 and 3.1); 2008 levels 4.0 and 4.4 with +10% against 2007 levels 3.0 and 4.0 (the pair
+    4.4 / 4.0 is: none)."""
+    level = valid[valid["indicator"] == "iip_added_value"].iloc[0].to_dict()
+    growth = valid[valid["indicator"] == "iip_added_value_nominal_growth"].iloc[0].to_dict()
+    rows = []
+    story = [(2006, level, 4.0e12), (2006, level, 4.2e12), (2006, growth, 10.0),
+             (2005, level, 3.0e12), (2005, level, 3.1e12), (2008, level, 4.0e12),
+             (2008, level, 4.4e12), (2008, growth, 10.0), (2007, level, 3.0e12),
+             (2007, level, 4.0e12)]  # fmt: skip
+    for i, (year, template, value) in enumerate(story):
+        r = dict(template)
+        quote = f"{value:.1f}%" if value < 100 else f"{value / 1e12:.2f} trillion yuan"
+        r.update(claim_id=f"story_{i}", value=value, quote=quote, bound="exact",
+                 status="actual", period_start=year, period_end=year,
+                 char_start=100000 + 20 * i, char_end=100010 + 20 * i)  # fmt: skip
+        rows.append(r)
+    return pd.concat([valid, pd.DataFrame(rows)], ignore_index=True)
 
 
 def _load(con, valid: pd.DataFrame, articles: pd.DataFrame) -> None:

@@ -82,16 +82,18 @@ def schema_result(
 
 def flow_result(con, rule: FlowRule) -> dg.AssetCheckResult:
     """A flow check: passes when its SQL (run on the build copy) returns no rows; the rows it
-    returns are the evidence."""
-    offending = con.execute(f"SELECT * FROM ({rule.sql}) LIMIT 50").df()
+    returns are the evidence. Scoped to the rows changed since the last publish where
+    check_scope.flow_sql has a variant of the rule."""
+    sql, scope = check_scope.flow_sql(con, rule.name, rule.sql)
+    offending = con.execute(f"SELECT * FROM ({sql}) LIMIT 50").df()
     n = len(offending)  # counted again only when there are more (a pass runs it once)
     if n == 50:
-        n = con.execute(f"SELECT count(*) FROM ({rule.sql})").fetchone()[0]
+        n = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
     return dg.AssetCheckResult(
         asset_key=rule.asset,
         check_name=rule.name,
         passed=n == 0,
-        metadata={"n_offending": n, "offending_rows": md(offending)},
+        metadata={"rows_checked": scope, "n_offending": n, "offending_rows": md(offending)},
     )
 
 

@@ -121,6 +121,7 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
             add_pending(con, [], full=True, steps=("series", "findings"))
             check_scope.record_observations(con, None)
         elif articles is not None:  # only the observations of the changed articles' claims
+            check_scope.record_claim_articles(con, articles)
             changed = build_observations_sql(con, articles=articles, on_delta=on_delta)
             add_pending(con, changed or (), steps=("series", "findings"))
             context.log.info(

@@ -24,10 +24,19 @@ Checks (tolerances are relative and come on top of the rounding intervals of
   are further apart than GDP_SHARE_TOLERANCE (1%) of the stated share; info for forecast/target.
   The level: of the same year and status class, unit CNY, the one reported in the same article
   as the share if any, else the best by the series precedence.
-- growth_vs_levels: a growth rate of year y (indicator `<level>_nominal_growth` / `<level>_growth`,
-  or GROWTH_PAIRS) with the level of year y (chosen as above) implies the level of y-1 =
-  level / (1 + g/100); warning for each reported level of y-1 (same unit) further from it than
-  GROWTH_TOLERANCE (2%). A bound on the growth rate (no finite interval) is not checked.
+- growth_vs_levels: a growth rate g of year y (indicator `<level>_nominal_growth` /
+  `<level>_growth`, or GROWTH_PAIRS) against the RANGE of the reported levels of year y and the
+  range of those of y-1 (per unit: the lowest lower end and the highest upper end of their
+  intervals, one aggregate per indicator, year and unit), so the work grows with the growth
+  observations, not with the pairs of conflicting levels. The range of y divided by (1 + g/100)
+  implies an interval for y-1; a warning when it misses the range of y-1, and the nearest pair
+  (the lowest level of y and the highest of y-1 when the implied interval lies above, the
+  highest and the lowest when below; ties: the best by the series precedence) is further apart
+  than GROWTH_TOLERANCE (2%) of the implied level (level / (1 + g/100)) of that pair: no pair of
+  levels within the ranges is then consistent with the growth. One finding per growth
+  observation and unit at most; the message and `observation_ids` name the nearest pair and the
+  growth (level of y; growth; level of y-1), with the ranges when a year has several levels. A
+  bound on the growth rate (no finite interval) is not checked.
 - cumulative_decline: an indicator with cumulative=True whose reported value falls. For each
   reported observation b with a finite upper end, the earlier figures are those of an earlier
   period_end, or of the same period_end last published before b was first published; if the
@@ -143,7 +152,7 @@ _FO_SQL = """
 CREATE OR REPLACE TEMP TABLE _cur_fo AS
 SELECT observation_id, indicator, period_start, period_end, period_part, status_class, status,
     value, unit, bound, counted, resolution, n_sources, first_published, last_published,
-    coalesce(value_low, '-inf'::DOUBLE) AS lo, coalesce(value_high, 'inf'::DOUBLE) AS hi,
+    article_files, coalesce(value_low, '-inf'::DOUBLE) AS lo, coalesce(value_high, 'inf'::DOUBLE) AS hi,
     (period_part IS NULL AND period_start IS NOT NULL AND period_end IS NOT NULL
      AND period_start = period_end) AS single,
     row_number() OVER (ORDER BY {precedence}) AS prank
@@ -159,13 +168,13 @@ WHERE value IS NOT NULL AND isfinite(value) AND indicator IN (SELECT indicator F
 _PARTNER_SQL = """
 anchor_art AS (
     SELECT a.observation_id, a.level_id, a.period_end, a.status_class,
-        unnest(string_split(o.article_files, '; ')) AS af
-    FROM {anchors} a JOIN observations o USING (observation_id)
+        unnest(string_split(a.article_files, '; ')) AS af
+    FROM {anchors} a
 ),
 cand_art AS (
     SELECT c.indicator, c.period_end, c.status_class, c.prank,
-        unnest(string_split(o.article_files, '; ')) AS af
-    FROM {cands} c JOIN observations o USING (observation_id)
+        unnest(string_split(c.article_files, '; ')) AS af
+    FROM {cands} c
     WHERE c.indicator IN (SELECT level_id FROM {anchors})
 ),
 same_article AS (
@@ -255,37 +264,60 @@ WHERE s.value <> 0 AND gap > {tol} * abs(s.value)
 """
 )
 
+# " (nearest of N levels [lo, hi])" when the year has several levels of the unit.
+_RANGE = (
+    "CASE WHEN {r}.n > 1 THEN ' (nearest of ' || {r}.n || ' levels ' "
+    "|| cur_fmt_interval({r}.r_lo, {r}.r_hi, NULL) || ')' ELSE '' END"
+)
+
+# growth_vs_levels on ranges: one row per (indicator, year, unit) of reported single-year
+# levels with the range of their intervals and the observations at its ends (ties: the best by
+# precedence); a growth of year y is compared with the ranges of y and y-1, so the work is one
+# row per growth observation and unit, however many levels conflict in a cell.
 _GROWTH_SQL = (
     """
 WITH growths AS (
     SELECT f.*, p.growth_level AS level_id
     FROM _cur_fo f JOIN _cur_pairs p ON p.indicator = f.indicator AND p.growth_level IS NOT NULL
     WHERE f.single AND f.status_class = 'reported' AND f.unit = 'percent'
+      AND isfinite(f.lo) AND isfinite(f.hi) AND f.lo > -100
 ),
-levels AS (SELECT * FROM _cur_fo WHERE single AND status_class = 'reported'),
-"""
-    + _PARTNER_SQL.format(
-        anchors="growths",
-        cands="levels",
-        same_class="TRUE",
-        class_key="''",
-        anchor_class_key="''",
-    )
-    + """,
+ranges AS (
+    SELECT indicator, period_end, unit, count(*) AS n,
+        min(lo) AS r_lo, arg_min(prank, (lo, prank)) AS lo_prank,
+        max(hi) AS r_hi, arg_min(prank, (-hi, prank)) AS hi_prank
+    FROM _cur_fo
+    WHERE single AND status_class = 'reported'
+      AND indicator IN (SELECT level_id FROM growths)
+    GROUP BY ALL
+),
 x AS (
-    SELECT g, l,
+    SELECT g, ly, py,
+        cur_scale_lo(ly.r_lo, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS r_i_lo,
+        cur_scale_hi(ly.r_hi, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS r_i_hi
+    FROM growths g
+    JOIN ranges ly ON ly.indicator = g.level_id AND ly.period_end = g.period_end
+    JOIN ranges py ON py.indicator = g.level_id AND py.period_end = g.period_end - 1
+        AND py.unit = ly.unit
+),
+-- the nearest pair: the implied interval of the whole range misses the range of y-1 above
+-- (lowest level of y vs highest of y-1) or below (highest of y vs lowest of y-1)
+near AS (
+    SELECT g, ly, py,
+        CASE WHEN r_i_lo > py.r_hi THEN ly.lo_prank ELSE ly.hi_prank END AS l_prank,
+        CASE WHEN r_i_lo > py.r_hi THEN py.hi_prank ELSE py.lo_prank END AS p_prank
+    FROM x WHERE r_i_lo > py.r_hi OR py.r_lo > r_i_hi
+),
+y AS (
+    SELECT g, ly, py, l, p,
         cur_scale_lo(l.lo, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS i_lo,
         cur_scale_hi(l.hi, 1 / (1 + g.hi / 100), 1 / (1 + g.lo / 100)) AS i_hi,
         l.value / (1 + g.value / 100) AS implied_point
-    FROM growths g JOIN partner p USING (observation_id) JOIN _cur_fo l ON l.prank = p.prank
-    WHERE isfinite(g.lo) AND isfinite(g.hi) AND g.lo > -100
+    FROM near n JOIN _cur_fo l ON l.prank = n.l_prank JOIN _cur_fo p ON p.prank = n.p_prank
 ),
-y AS (
-    SELECT x.*, p, cur_gap(i_lo, i_hi, p.lo, p.hi) AS gap,
-        p.value / implied_point - 1 AS dev
-    FROM x JOIN levels p
-      ON p.indicator = (x.l).indicator AND p.period_end = (x.g).period_end - 1
-     AND p.unit = (x.l).unit
+z AS (
+    SELECT *, cur_gap(i_lo, i_hi, p.lo, p.hi) AS gap, p.value / implied_point - 1 AS dev
+    FROM y
 )
 SELECT """
     + _fid("growth_vs_levels", "l", "g", "p")
@@ -295,6 +327,8 @@ SELECT """
     g.period_end - 1 AS period_start, g.period_end,
     l.indicator || ' ' || g.period_end || ' = ' || """
     + _short("l")
+    + """ || """
+    + _RANGE.format(r="ly")
     + """ || ' with '
         || g.indicator || ' ' || cur_fmt_figure(g.value, g.bound, 'percent', NULL)
         || ' implies ' || (g.period_end - 1) || ' = ' || cur_fmt_amount(l.value, 6) || ' / '
@@ -302,7 +336,9 @@ SELECT """
         || l.unit || ' ' || cur_fmt_interval(i_lo, i_hi, NULL) || ', but ' || (g.period_end - 1)
         || ' is reported as ' || """
     + _short("p")
-    + """ || ' ' || cur_fmt_interval(p.lo, p.hi, NULL)
+    + """ || ' ' || cur_fmt_interval(p.lo, p.hi, NULL) || """
+    + _RANGE.format(r="py")
+    + """
         || ': ' || cur_fmt_pct(dev) || ' (tolerance 2% beyond rounding).' AS message,
     dev AS deviation,
     """
@@ -313,7 +349,7 @@ SELECT """
     + _fig("p")
     + """ AS figures,
     l.observation_id || '; ' || g.observation_id || '; ' || p.observation_id AS observation_ids
-FROM y
+FROM z
 WHERE gap > {tol} * abs(implied_point)
 """
 )

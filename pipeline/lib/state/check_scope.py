@@ -72,6 +72,60 @@ def record_articles(con, names: list[str]) -> None:
     widen(con, "articles", ARTICLES_CONDITION)
 
 
+CHANGED_CLAIM_ARTICLES = "state.changed_claim_articles"  # articles whose claims were observed
+
+
+def record_claim_articles(con, names: list[str]) -> None:
+    """The articles whose validated claims the observations step took (by delta) since publish."""
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CHANGED_CLAIM_ARTICLES} (article_file VARCHAR)")
+    if names:
+        con.execute(
+            f"INSERT INTO {CHANGED_CLAIM_ARTICLES} SELECT unnest(?::VARCHAR[])",
+            [sorted(set(names))],
+        )
+
+
+# The flow rule `every_valid_claim_observed` (pipeline.metadata.views) on the validated claims
+# that can have changed since the last publish: those of the articles the observations step took,
+# and those whose observation_sources rows were rewritten. A claim outside both has the rows it
+# had when the last publish checked it.
+_VALID_CLAIM_OBSERVED_SQL = """
+WITH sc AS (SELECT claim_id FROM validated_claims v
+            WHERE v.article_file IN (SELECT article_file FROM {articles})
+               OR v.claim_id IN (SELECT claim_id FROM observation_sources
+                                 WHERE {observations}))
+SELECT v.claim_id, v.quote, coalesce(n.n_observations, 0) AS n_observations
+FROM validated_claims v LEFT JOIN (
+    SELECT claim_id, count(*) AS n_observations FROM observation_sources
+    WHERE claim_id IN (SELECT claim_id FROM sc) GROUP BY claim_id) n USING (claim_id)
+WHERE v.claim_id IN (SELECT claim_id FROM sc) AND coalesce(n.n_observations, 0) <> 1
+"""
+
+
+def flow_sql(con, rule_name: str, sql: str) -> tuple[str, str]:
+    """The query to run for a flow rule and the rows it reads: `sql` on every row, or a variant
+    on the rows changed since the last publish when the rule has one and the scope is known."""
+    if rule_name != "every_valid_claim_observed":
+        return sql, "every row"
+    scope = condition(con, "observation_sources")
+    if scope is None:
+        return sql, "every row"
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'state' AND table_name = ?",
+        [CHANGED_CLAIM_ARTICLES.split(".")[1]],
+    ).fetchone()[0]
+    if not exists:
+        if scope != "FALSE":  # a delta recorded before the articles were: check every row
+            return sql, "every row"
+        return "SELECT NULL AS claim_id, NULL AS quote, 0 AS n_observations WHERE FALSE", (
+            "no row (nothing observed since the last publish)"
+        )
+    return _VALID_CLAIM_OBSERVED_SQL.format(articles=CHANGED_CLAIM_ARTICLES, observations=scope), (
+        "the validated claims of the articles observed since the last publish and those of the "
+        "observations rewritten since (the others were checked before)"
+    )
+
+
 def condition(con, table: str) -> str | None:
     """The SQL condition selecting the rows of `table` to check, or None for every row."""
     value = get_info(con, _key(table))
@@ -87,3 +141,4 @@ def clear_after_publish(con) -> None:
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_OBSERVATIONS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_FINDINGS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_ARTICLES}")
+    con.execute(f"DROP TABLE IF EXISTS {CHANGED_CLAIM_ARTICLES}")
