@@ -27,6 +27,7 @@ from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
 from .status import resolve_status
+from .text_tables import Table, find_tables, parse_time
 from .units import currency_before, has_scale_word, number_of_before
 
 _VERBISH = re.compile(
@@ -486,7 +487,8 @@ def claims_from_extraction(
     article_file: str = "-",
 ) -> list[Claim]:
     """The claims of a text whose quantities were already extracted."""
-    if not extraction.quantities:
+    tables = find_tables(text, published.year if published else None)
+    if not extraction.quantities and not tables:
         return []
     doc = Doc.build(text, extraction.quantities, extraction.periods, published)
     periods = PeriodResolver(doc)
@@ -495,6 +497,8 @@ def claims_from_extraction(
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
+        if tables and _in_table(tables, q.start, q.end):
+            continue  # read from the table below
         c = quantity_context(doc, i)
         original = None
         if q.converts is not None and 0 <= q.converts < len(extraction.quantities):
@@ -544,9 +548,84 @@ def claims_from_extraction(
         )
         claims.append(claim)
         by_span[(q.start, q.end)] = claim
+    if tables:
+        claims.extend(_table_claims(doc, sources, tables, article_file))
+        claims.sort(key=lambda cl: (cl.char_start, cl.char_end))
     _headline_periods(doc, claims)
     _headline_indicators(doc, claims)
     return claims
+
+
+def _in_table(tables: list[Table], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a table block or the unit line read for it."""
+    for t in tables:
+        if start < t.end and end > t.start:
+            return True
+        if any(start < b and end > a for a, b in t.unit_lines):
+            return True
+    return False
+
+
+_CURRENCY_WORD = {"CNY": "yuan", "USD": "US dollars", "EUR": "euros"}
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def _table_indicator(label: str, unit: str, value: float, year: int, published) -> str:
+    """The catalog indicator of a table cell: its label read in a plain sentence that states
+    the figure (`Revenue was 12.3 billion yuan in 2020.`); unclassified when nothing fits."""
+    label = _BRACKETED.sub("", label).strip(" :")
+    if not label or len(label) > 120:
+        return UNCLASSIFIED
+    if unit == "count":
+        if not float(value).is_integer():
+            return UNCLASSIFIED
+        sentence = f"The number of {label} was {int(value)} in {year}."
+    elif unit in ("percent", "percentage_point"):
+        sign = "%" if unit == "percent" else " percentage points"
+        sentence = f"{label} was {value:g}{sign} in {year}."
+    elif unit in _CURRENCY_WORD:
+        sentence = f"{label} was {value / 1e9:g} billion {_CURRENCY_WORD[unit]} in {year}."
+    else:
+        return UNCLASSIFIED
+    found = claims_from_extraction(sentence, _extract(sentence), published)
+    return found[0].indicator if len(found) == 1 else UNCLASSIFIED
+
+
+def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], article_file: str):
+    """One claim per table cell (text_tables): bare number, scaled value, period and status of
+    its time head, indicator from its label."""
+    seen: dict[tuple, str] = {}
+    for t in tables:
+        for cell in t.cells:
+            label = cell.row_label if cell.col_head and parse_time(cell.col_head) else cell.col_head
+            if cell.col_head and parse_time(cell.col_head) and cell.unit == "percent":
+                head = _BRACKETED.sub("", cell.col_head)
+                label = f"{label} {head}" if parse_time(head) is None else label
+            key = (label, cell.unit, cell.value if cell.unit == "count" else 0, cell.year)
+            if key not in seen:
+                seen[key] = _table_indicator(label, cell.unit, cell.value, cell.year, doc.published)
+            indicator = seen[key]
+            sent = doc.seg.sentence_at(cell.start)
+            par = doc.seg.paragraph_at(cell.start)
+            yield Claim(
+                article_file=article_file,
+                char_start=cell.start,
+                char_end=cell.end,
+                quote=cell.quote,
+                value=cell.value,
+                unit=cell.unit,
+                counted=cell.counted,
+                bound="exact",
+                period_start=cell.year,
+                period_end=cell.year,
+                status=cell.status,
+                indicator=indicator,
+                source=sources.source_for(sent, par),
+                sentence=doc.text[sent[0] : sent[1]],
+                noun_phrase=cell.row_label if indicator == UNCLASSIFIED else None,
+                period_basis="explicit_year",
+                period_part=cell.part,
+            )
 
 
 _HEADLINE_TOLERANCE = 0.05
