@@ -27,7 +27,7 @@ from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
 from .status import resolve_status
-from .text_tables import Table, find_tables, parse_time
+from .text_tables import Table, find_tables
 from .units import currency_before, has_scale_word, number_of_before
 
 _VERBISH = re.compile(
@@ -557,13 +557,8 @@ def claims_from_extraction(
 
 
 def _in_table(tables: list[Table], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a table block or the unit line read for it."""
-    for t in tables:
-        if start < t.end and end > t.start:
-            return True
-        if any(start < b and end > a for a, b in t.unit_lines):
-            return True
-    return False
+    """Whether [start, end) overlaps what a table's reading replaces (`Table.spans`)."""
+    return any(start < b and end > a for t in tables for a, b in t.spans)
 
 
 _CURRENCY_WORD = {"CNY": "yuan", "USD": "US dollars", "EUR": "euros"}
@@ -597,10 +592,7 @@ def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], articl
     seen: dict[tuple, str] = {}
     for t in tables:
         for cell in t.cells:
-            label = cell.row_label if cell.col_head and parse_time(cell.col_head) else cell.col_head
-            if cell.col_head and parse_time(cell.col_head) and cell.unit == "percent":
-                head = _BRACKETED.sub("", cell.col_head)
-                label = f"{label} {head}" if parse_time(head) is None else label
+            label = cell.measure
             key = (label, cell.unit, cell.value if cell.unit == "count" else 0, cell.year)
             if key not in seen:
                 seen[key] = _table_indicator(label, cell.unit, cell.value, cell.year, doc.published)
@@ -622,7 +614,7 @@ def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], articl
                 indicator=indicator,
                 source=sources.source_for(sent, par),
                 sentence=doc.text[sent[0] : sent[1]],
-                noun_phrase=cell.row_label if indicator == UNCLASSIFIED else None,
+                noun_phrase=cell.measure if indicator == UNCLASSIFIED else None,
                 period_basis="explicit_year",
                 period_part=cell.part,
             )

@@ -78,6 +78,8 @@ _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.I)
 _POINTS = re.compile(r"\bpp\b|\bppts?\b|percentage points?", re.I)
 _UNIT_LINE = re.compile(r"^\s*[(\[]?\s*(?:units?|currency|in)\b\s*[:：]?", re.I)
 _BRACKET = re.compile(r"\(([^()]{1,40})\)|\[([^\[\]]{1,40})\]")
+_CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Chart|Exhibit|Source)\b", re.I)
+_SENTENCE = re.compile(r"[.!?]\s|[.!?]$|\d\s+[a-z]")
 _PLURAL = re.compile(r"([A-Za-z][a-z-]*[a-rt-z]s)\s*$")
 
 
@@ -204,6 +206,7 @@ class Cell:
     counted: str | None
     row_label: str
     col_head: str
+    measure: str  # what the figure is of: the row label (with a head that is not a time), or the head
     year: int
     part: str | None
     status: str  # actual | estimate | forecast | target
@@ -213,7 +216,9 @@ class Cell:
 class Table:
     start: int  # first header line to the end of the last data row
     end: int
-    unit_lines: tuple[tuple[int, int], ...]  # caption / unit lines read for the unit
+    # what the table's reading replaces: the header line, the unit line read for it, the label
+    # and the cells of the rows read (other cells of the block are left to the extractor)
+    spans: tuple[tuple[int, int], ...]
     cells: tuple[Cell, ...]
 
 
@@ -319,13 +324,16 @@ def _caption_unit(
             u = parse_unit(_UNIT_LINE.sub("", line))
             if u is not None:
                 return u, ((a, b),)
-        u = _label_unit(line)
-        if u is not None:
-            return u, ()
-        if len(line) <= 30:
+        if _CAPTION.match(line) or line.endswith(":"):
+            u = _label_unit(line.rstrip(":"))
+            if u is not None:
+                return u, ()
+        elif len(line) <= 30 and not _SENTENCE.search(line):
             u = parse_unit(line)
             if u is not None:
                 return u, ((a, b),)
+        if len(line) > 60:
+            break  # prose: no caption above it
     return None, ()
 
 
@@ -352,21 +360,20 @@ def _read(
     by_row = all(t is not None for t in row_times) and not by_column
     if not (by_column or by_row):
         return None
+    years = [t for t in col_times if t is not None]
+    latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
     cells: list[Cell] = []
+    taken: list[tuple[int, int]] = [spans[i], *unit_lines]
     for ri, r in enumerate(data):
         label = r[0][2]
         if by_column and (_number(label) or parse_time(label)):
             return None  # figures in the first column: not a labelled table
         row_unit = _label_unit(label) if by_column else None
-        last_time = None
+        n_read = len(cells)
         for k in range(1, width):
             head = heads[k]
-            if by_column:
-                t = col_times[k] or last_time
-                if col_times[k] is not None:
-                    last_time = col_times[k]
-            else:
-                t = row_times[ri]
+            # a column without a time in a table by years (`YoY %`, `Change`): the latest year
+            t = (col_times[k] or latest) if by_column else row_times[ri]
             if t is None:
                 continue
             s, e, raw = r[k]
@@ -374,6 +381,8 @@ def _read(
             if m is None:
                 continue
             what = label if by_column else head
+            if by_column and col_times[k] is None and head:
+                what = f"{label} {head}"
             spec = None
             if m.group("pct"):
                 spec = UnitSpec("percent", 1.0)
@@ -413,11 +422,15 @@ def _read(
                     counted,
                     label,
                     head,
+                    what,
                     t.year,
                     t.part,
                     status,
                 )
             )
+            taken.append((s, e))
+        if len(cells) > n_read:
+            taken.append(r[0][:2])
     if not cells:
         return None
-    return Table(spans[i][0], data[-1][-1][1], unit_lines, tuple(cells))
+    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
