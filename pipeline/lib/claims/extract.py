@@ -593,7 +593,7 @@ def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], articl
     for t in tables:
         for cell in t.cells:
             label = cell.measure
-            key = (label, cell.unit, cell.value if cell.unit == "count" else 0, cell.year)
+            key = (label, cell.unit, float(cell.value).is_integer())
             if key not in seen:
                 seen[key] = _table_indicator(label, cell.unit, cell.value, cell.year, doc.published)
             indicator = seen[key]

@@ -19,7 +19,8 @@ The unit of a cell is, first found: a `%` in the cell; the unit in its column he
 `Revenue (RMB bn)`); the unit in its row label (`Revenue (RMB mn)`, `5G base stations ('000)`,
 `Output (10,000 tonnes)`); a unit line or caption just above the table (`Unit: USD millions`,
 `(in 100 million yuan)`, `RMB bn`). A cell without any unit is a count when its label ends in a
-plural noun, else it is not read (the extractor's reading stands).
+plural noun (its last one before any `of`: `Platforms of
+national influence` counts platforms), else it is not read (the extractor's reading stands).
 
 Cost: one regex search over the text (`_HINT`: a number, a wide gap or a tab or a pipe, another
 number) decides whether a text can hold a table at all; only then are its lines split, once each.
@@ -35,6 +36,7 @@ from pipeline.metadata.units import UNITS, normalise
 
 MAX_ROWS = 60
 MAX_COLS = 16
+MAX_CELLS = 400  # cells read per text: the rest of a data dump is left to the extractor
 MAX_LINE_CHARS = 240
 CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
 
@@ -51,14 +53,19 @@ _SEPARATOR_ROW = re.compile(r"[\s|:+=-]+")
 
 _STATUS_WORDS = (
     (re.compile(r"\b(?:est(?:imated?|\.)?|estimates?|prelim(?:inary)?|e)\b", re.I), "estimate"),
-    (re.compile(r"\b(?:forecasts?|projected|projections?|expected|outlook|f|p)\b", re.I), "forecast"),
+    (
+        re.compile(r"\b(?:forecasts?|projected|projections?|expected|outlook|f|p)\b", re.I),
+        "forecast",
+    ),
     (re.compile(r"\b(?:targets?|plan(?:ned)?|goals?|t)\b", re.I), "target"),
     (re.compile(r"\b(?:actual|a)\b", re.I), "actual"),
 )
 _YEAR = re.compile(
     r"(?<![\d.])(?:FY|CY)?\s?'?(?P<y>(?:19|20)\d\d)(?P<suf>[AEFPTB]|[AEF]\b)?(?![\d.,])"
 )
-_YEAR2 = re.compile(r"(?<![\d.])(?:FY|CY)'?(?P<y>\d\d)(?P<suf>[AEFPT])?\b|(?<![\d.])(?P<y2>\d\d)(?P<suf2>[AEF])\b")
+_YEAR2 = re.compile(
+    r"(?<![\d.])(?:FY|CY)'?(?P<y>\d\d)(?P<suf>[AEFPT])?\b|(?<![\d.])(?P<y2>\d\d)(?P<suf2>[AEF])\b"
+)
 _QUARTER = re.compile(
     r"\b(?:Q(?P<q1>[1-4])\s*(?:FY)?'?(?P<y1>(?:19|20)?\d\d)|(?P<y2>(?:19|20)\d\d)\s*-?Q(?P<q2>[1-4])"
     r"|(?P<h1>[12])H\s*'?(?P<y3>(?:19|20)?\d\d)|H(?P<h2>[12])\s*'?(?P<y4>(?:19|20)?\d\d))"
@@ -80,7 +87,7 @@ _UNIT_LINE = re.compile(r"^\s*[(\[]?\s*(?:units?|currency|in)\b\s*[:：]?", re.I
 _BRACKET = re.compile(r"\(([^()]{1,40})\)|\[([^\[\]]{1,40})\]")
 _CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Chart|Exhibit|Source)\b", re.I)
 _SENTENCE = re.compile(r"[.!?]\s|[.!?]$|\d\s+[a-z]")
-_PLURAL = re.compile(r"([A-Za-z][a-z-]*[a-rt-z]s)\s*$")
+_PLURAL = re.compile(r"\b([A-Za-z][a-z-]*[a-rt-z]s)\b")
 
 
 def _surface_forms() -> list[tuple[re.Pattern[str], str]]:
@@ -206,7 +213,9 @@ class Cell:
     counted: str | None
     row_label: str
     col_head: str
-    measure: str  # what the figure is of: the row label (with a head that is not a time), or the head
+    measure: (
+        str  # what the figure is of: the row label (with a head that is not a time), or the head
+    )
     year: int
     part: str | None
     status: str  # actual | estimate | forecast | target
@@ -259,11 +268,19 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         spans.append((pos, e))
         pos = e + 1
     tables: list[Table] = []
+    split: dict[int, list[tuple[int, int, str]] | None] = {}  # each line is split once
+
+    def row_at(k: int) -> list[tuple[int, int, str]] | None:
+        if k not in split:
+            c, d = spans[k]
+            split[k] = _split(text[c:d], c) if d - c <= MAX_LINE_CHARS else None
+        return split[k]
+
+    n_cells = 0
     i = 0
-    while i < len(spans):
-        a, b = spans[i]
-        line = text[a:b]
-        row = _split(line, a) if b - a <= MAX_LINE_CHARS else None
+    while i < len(spans) and n_cells < MAX_CELLS:
+        row = row_at(i)
+        split.pop(i - 1, None)
         if row is None or not _header_like(row):
             i += 1
             continue
@@ -271,9 +288,9 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         data: list[list[tuple[int, int, str]]] = []
         while j < len(spans) and len(data) <= MAX_ROWS:
             c, d = spans[j]
-            ln = text[c:d]
             if d - c > MAX_LINE_CHARS:
                 break
+            ln = text[c:d]
             if not ln.strip():
                 if data:
                     break
@@ -282,7 +299,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
             if _SEPARATOR_ROW.fullmatch(ln) and ("|" in ln or "-" in ln or "=" in ln):
                 j += 1
                 continue
-            r = _split(ln, c)
+            r = row_at(j)
             if r is None or not any(_number(x[2]) for x in r[1:]):
                 break
             data.append(r)
@@ -293,6 +310,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         table = _read(text, spans, i, row, data, published_year)
         if table is not None:
             tables.append(table)
+            n_cells += len(table.cells)
             i = j
         else:
             i += 1
@@ -392,10 +410,11 @@ def _read(
                 spec = row_unit or caption
             counted = None
             if spec is None or spec.code == "count":
-                pl = _PLURAL.search(_BRACKET.sub("", what))
-                if pl is None:
+                bare = _BRACKET.sub("", what)
+                plurals = _PLURAL.findall(bare.split(" of ")[0]) or _PLURAL.findall(bare)
+                if not plurals:
                     continue
-                counted = pl.group(1).lower()
+                counted = plurals[-1].lower()
                 spec = spec or UnitSpec("count", 1.0)
             number = float(m.group("num").replace(",", ""))
             if m.group("sign") in ("-", "\u2212") or m.group("paren"):
@@ -434,3 +453,8 @@ def _read(
     if not cells:
         return None
     return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
+
+
+def find_cells(text: str, published_year: int | None = None) -> list[Cell]:
+    """The cells of every table of `text`, in text order."""
+    return [c for t in find_tables(text, published_year) for c in t.cells]
