@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from pipeline.lib.per_article import check_budget
@@ -491,13 +492,14 @@ def claims_from_extraction(
     if not extraction.quantities and not tables:
         return []
     doc = Doc.build(text, extraction.quantities, extraction.periods, published)
+    taken = _table_spans(tables) if tables else None
     periods = PeriodResolver(doc)
     sources = SourceResolver(doc)
     claims: list[Claim] = []
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
-        if tables and _in_table(tables, q.start, q.end):
+        if taken and _in_table(taken, q.start, q.end):
             continue  # read from the table below
         c = quantity_context(doc, i)
         original = None
@@ -556,9 +558,22 @@ def claims_from_extraction(
     return claims
 
 
-def _in_table(tables: list[Table], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps what a table's reading replaces (`Table.spans`)."""
-    return any(start < b and end > a for t in tables for a, b in t.spans)
+def _table_spans(tables: list[Table]) -> tuple[list[int], list[int]]:
+    """The spans a table reading replaces (`Table.spans`), merged: (starts, ends), sorted."""
+    merged: list[list[int]] = []
+    for a, b in sorted(s for t in tables for s in t.spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [a for a, _ in merged], [b for _, b in merged]
+
+
+def _in_table(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the merged spans (a bisection)."""
+    starts, ends = spans
+    k = bisect_right(starts, end - 1) - 1
+    return k >= 0 and ends[k] > start
 
 
 _CURRENCY_WORD = {"CNY": "yuan", "USD": "US dollars", "EUR": "euros"}
