@@ -176,3 +176,34 @@ def test_time_heads(head, want):
 def test_unit_heads(s, want):
     u = parse_unit(s)
     assert (u if u is None else (u.code, u.scale)) == want
+
+
+def test_aligned_columns_with_empty_cells_go_by_position():
+    text = (
+        "Unit: RMB billion\n\n"
+        "                      2019      2020      2021\n"
+        "Platform revenue      12.5                17.2\n"
+        "Service revenue                  4.6       6.0\n"
+    )
+    got = [(c.quote, c.year, c.row_label) for c in find_cells(text, 2021)]
+    assert got == [
+        ("12.5", 2019, "Platform revenue"),
+        ("17.2", 2021, "Platform revenue"),
+        ("4.6", 2020, "Service revenue"),
+        ("6.0", 2021, "Service revenue"),
+    ]
+
+
+def test_rows_by_year_aligned_in_spaces():
+    text = (
+        "Year      Shipments ('000)     Growth (%)\n"
+        "2019            1,250              8.1\n"
+        "2020            1,410             12.8\n"
+    )
+    got = [(c.quote, c.value, c.unit, c.year) for c in find_cells(text, 2021)]
+    assert got == [
+        ("1,250", 1.25e6, "count", 2019),
+        ("8.1", 8.1, "percent", 2019),
+        ("1,410", 1.41e6, "count", 2020),
+        ("12.8", 12.8, "percent", 2020),
+    ]

@@ -323,6 +323,46 @@ def _header_like(row: list[tuple[int, int, str]]) -> bool:
     return all(_number(h[2]) is None or parse_time(h[2]) is not None for h in heads)
 
 
+def _by_position(
+    text: str,
+    head_start: int,
+    header: list[tuple[int, int, str]],
+    data: list[list[tuple[int, int, str]]],
+) -> list[list[tuple[int, int, str]]] | None:
+    """The rows of a table laid out in spaces, each figure put under the head its columns overlap
+    (else the head whose right edge is nearest; empty cells are allowed); None when that is not
+    one-to-one or the table is a pipe or tab table."""
+    if any("|" in h[2] or "\t" in text[h[0] : h[1]] for h in header):
+        return None
+    line = text[head_start : header[-1][1]]
+    if "\t" in line or "|" in line:
+        return None
+    heads = [(a - head_start, b - head_start) for a, b, _ in header]
+    label_end = min(r[0][1] - text.rfind("\n", 0, r[0][0]) - 1 for r in data)
+    if heads[0][0] < label_end:
+        heads = heads[1:]  # the head over the label column (`Item`, `Quarter`)
+    if not heads:
+        return None
+    out = []
+    for r in data:
+        base = text.rfind("\n", 0, r[0][0]) + 1
+        row: list[tuple[int, int, str] | None] = [None] * len(heads)
+        for a, b, cell in r[1:]:
+            x0, x1 = a - base, b - base
+            best = min(
+                range(len(heads)),
+                key=lambda k: (
+                    -(min(x1, heads[k][1]) - max(x0, heads[k][0])),
+                    abs(x1 - heads[k][1]),
+                ),
+            )
+            if row[best] is not None or abs(x1 - heads[best][1]) > 12:
+                return None
+            row[best] = (a, b, cell)
+        out.append([r[0]] + [c if c is not None else (r[0][1], r[0][1], "") for c in row])
+    return out
+
+
 def _caption_unit(
     text: str, spans: list[tuple[int, int]], i: int
 ) -> tuple[UnitSpec | None, tuple[tuple[int, int], ...]]:
@@ -364,6 +404,7 @@ def _read(
     published_year: int | None,
 ) -> Table | None:
     caption, unit_lines = _caption_unit(text, spans, i)
+    data = _by_position(text, spans[i][0], header, data) or data
     width = len(data[0])
     if any(len(r) != width for r in data):
         return None
