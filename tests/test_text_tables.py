@@ -207,3 +207,11 @@ def test_rows_by_year_aligned_in_spaces():
         ("1,410", 1.41e6, "count", 2020),
         ("12.8", 12.8, "percent", 2020),
     ]
+
+
+def test_markdown_emphasis_is_not_part_of_a_cell():
+    text = "| Indicator | **2022** | **2023** |\n|---|---|---|\n| **Output (tonnes)** | **1,200** | 1,350 |\n"
+    got = [
+        (c.quote, text[c.start : c.end], c.value, c.unit, c.year) for c in find_cells(text, 2024)
+    ]
+    assert got == [("1,200", "1,200", 1200.0, "t", 2022), ("1,350", "1,350", 1350.0, "t", 2023)]

@@ -41,7 +41,7 @@ MAX_LINE_CHARS = 240
 CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
 
 # a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a table
-_HINT = re.compile(r"\d%?\)?(?: {2,}|[ ]*[\t|][ \t|]*)[-+\u2212(]?\d")
+_HINT = re.compile(r"\d%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d")
 # a cell: non-blank characters with single spaces inside; two spaces, a tab or a pipe end it
 _CELL = re.compile(r"[^\s|](?:[^\S\n\t|]?[^\s|])*")
 _NUMBER = re.compile(
@@ -238,7 +238,14 @@ def _split(line: str, base: int) -> list[tuple[int, int, str]] | None:
             return None
     elif "\t" not in line and "  " not in line.strip():
         return None
-    cells = [(base + m.start(), base + m.end(), m.group(0)) for m in _CELL.finditer(line)]
+    cells = []
+    for m in _CELL.finditer(line):
+        cell = m.group(0)
+        bare = cell.strip("*_")  # Markdown emphasis: `**2020**`, `_1,250_`
+        if not bare:
+            continue
+        a = base + m.start() + (len(cell) - len(cell.lstrip("*_")))
+        cells.append((a, a + len(bare), bare))
     if len(cells) < 2 or len(cells) > MAX_COLS + 1:
         return None
     return cells
