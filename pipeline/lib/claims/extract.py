@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from pipeline.lib.per_article import check_budget
@@ -28,6 +29,7 @@ from .model import Claim
 from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
 from .sources import SourceResolver
 from .status import resolve_status
+from .text_tables import Table, find_tables
 from .units import currency_before, has_scale_word, number_of_before
 
 _VERBISH = re.compile(
@@ -671,15 +673,19 @@ def claims_from_extraction(
     article_file: str = "-",
 ) -> list[Claim]:
     """The claims of a text whose quantities were already extracted."""
-    if not extraction.quantities:
+    tables = find_tables(text, published.year if published else None)
+    if not extraction.quantities and not tables:
         return []
     doc = Doc.build(text, extraction.quantities, extraction.periods, published)
+    taken = _table_spans(tables) if tables else None
     periods = PeriodResolver(doc)
     sources = SourceResolver(doc)
     claims: list[Claim] = []
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
+        if taken and _in_table(taken, q.start, q.end):
+            continue  # read from the table below
         c = quantity_context(doc, i)
         original = None
         if q.converts is not None and 0 <= q.converts < len(extraction.quantities):
@@ -729,9 +735,89 @@ def claims_from_extraction(
         )
         claims.append(claim)
         by_span[(q.start, q.end)] = claim
+    if tables:
+        claims.extend(_table_claims(doc, sources, tables, article_file))
+        claims.sort(key=lambda cl: (cl.char_start, cl.char_end))
     _headline_periods(doc, claims)
     _headline_indicators(doc, claims)
     return claims
+
+
+def _table_spans(tables: list[Table]) -> tuple[list[int], list[int]]:
+    """The spans a table reading replaces (`Table.spans`), merged: (starts, ends), sorted."""
+    merged: list[list[int]] = []
+    for a, b in sorted(s for t in tables for s in t.spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [a for a, _ in merged], [b for _, b in merged]
+
+
+def _in_table(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the merged spans (a bisection)."""
+    starts, ends = spans
+    k = bisect_right(starts, end - 1) - 1
+    return k >= 0 and ends[k] > start
+
+
+_CURRENCY_WORD = {"CNY": "yuan", "USD": "US dollars", "EUR": "euros"}
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def _table_indicator(label: str, unit: str, value: float, year: int, published) -> str:
+    """The catalog indicator of a table cell: its label read in a plain sentence that states
+    the figure (`Revenue was 12.3 billion yuan in 2020.`); unclassified when nothing fits."""
+    label = _BRACKETED.sub("", label).strip(" :")
+    if not label or len(label) > 120:
+        return UNCLASSIFIED
+    if unit == "count":
+        if not float(value).is_integer():
+            return UNCLASSIFIED
+        sentence = f"The number of {label} was {int(value)} in {year}."
+    elif unit in ("percent", "percentage_point"):
+        sign = "%" if unit == "percent" else " percentage points"
+        sentence = f"{label} was {value:g}{sign} in {year}."
+    elif unit in _CURRENCY_WORD:
+        sentence = f"{label} was {value / 1e9:g} billion {_CURRENCY_WORD[unit]} in {year}."
+    else:
+        return UNCLASSIFIED
+    found = claims_from_extraction(sentence, _extract(sentence), published)
+    return found[0].indicator if len(found) == 1 else UNCLASSIFIED
+
+
+def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], article_file: str):
+    """One claim per table cell (text_tables): bare number, scaled value, period and status of
+    its time head, indicator from its label."""
+    seen: dict[tuple, str] = {}
+    for t in tables:
+        for cell in t.cells:
+            label = cell.measure
+            key = (label, cell.unit, float(cell.value).is_integer())
+            if key not in seen:
+                seen[key] = _table_indicator(label, cell.unit, cell.value, cell.year, doc.published)
+            indicator = seen[key]
+            sent = doc.seg.sentence_at(cell.start)
+            par = doc.seg.paragraph_at(cell.start)
+            yield Claim(
+                article_file=article_file,
+                char_start=cell.start,
+                char_end=cell.end,
+                quote=cell.quote,
+                value=cell.value,
+                unit=cell.unit,
+                counted=cell.counted,
+                bound="exact",
+                period_start=cell.year,
+                period_end=cell.year,
+                status=cell.status,
+                indicator=indicator,
+                source=sources.source_for(sent, par),
+                sentence=doc.text[sent[0] : sent[1]],
+                noun_phrase=cell.measure if indicator == UNCLASSIFIED else None,
+                period_basis="explicit_year",
+                period_part=cell.part,
+            )
 
 
 _HEADLINE_TOLERANCE = 0.05

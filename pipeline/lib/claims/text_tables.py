@@ -1,0 +1,508 @@
+"""Plain-text tables: the cells of figures laid out in rows and columns.
+
+`find_cells(text)` finds table blocks in a text and returns one `Cell` per figure, with its row
+label, column head, unit and scale, period and status. A block is a header row followed by data
+rows (at most MAX_ROWS lines, each at most MAX_LINE_CHARS characters), in one of three layouts:
+
+- aligned columns: cells separated by two or more spaces (`Total Imports   31,260   33,870`);
+- tab-separated lines;
+- Markdown pipe tables (`| Item | 2019 | 2020 |`, the `|---|` line skipped).
+
+The time axis is either the header row (`2017  2018  2019 (estimated)`, `2019A 2020E 2021F`,
+`Q1 2021`, `1H20`) with a label in each data row's first cell, or the first cell of each data row
+(a year or a quarter) with the measure in the column heads. Numbers in the first column and in
+the header row are never cells. The status comes from the time head: `E`, `est.`, `estimated` =
+estimate; `F`, `forecast`, `projected` = forecast; `target`, `plan`, `goal` = target; `A`,
+`actual` or nothing = actual (a bare year after the publication year = forecast).
+
+The unit of a cell is, first found: a `%` in the cell; the unit in its column head (`YoY %`,
+`Revenue (RMB bn)`); the unit in its row label (`Revenue (RMB mn)`, `5G base stations ('000)`,
+`Output (10,000 tonnes)`); a unit line or caption just above the table (`Unit: USD millions`,
+`(in 100 million yuan)`, `RMB bn`). A cell without any unit is a count when its label ends in a
+plural noun (its last one before any `of`: `Platforms of
+national influence` counts platforms), else it is not read (the extractor's reading stands).
+
+Cost: one regex search over the text (`_HINT`: a number, a wide gap or a tab or a pipe, another
+number) decides whether a text can hold a table at all; only then are its lines split, once each.
+Longer blocks than MAX_ROWS are not tables (a data dump: prose.py sets those aside).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.metadata.units import UNITS, normalise
+
+MAX_ROWS = 60
+MAX_COLS = 16
+MAX_CELLS = 400  # cells read per text: the rest of a data dump is left to the extractor
+MAX_LINE_CHARS = 240
+CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
+
+# a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a table
+_HINT = re.compile(r"\d%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d")
+# a cell: non-blank characters with single spaces inside; two spaces, a tab or a pipe end it
+_CELL = re.compile(r"[^\s|](?:[^\S\n\t|]?[^\s|])*")
+_NUMBER = re.compile(
+    r"(?P<sign>[-+\u2212])?(?P<paren>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?(paren)\))(?P<pct>\s?%)?"
+)
+_PLACEHOLDER = re.compile(r"(?:-+|\u2013|\u2014|n/?a|N/?A|\.\.+|\*|/|x)")
+_SEPARATOR_ROW = re.compile(r"[\s|:+=-]+")
+
+_STATUS_WORDS = (
+    (re.compile(r"\b(?:est(?:imated?|\.)?|estimates?|prelim(?:inary)?|e)\b", re.I), "estimate"),
+    (
+        re.compile(r"\b(?:forecasts?|projected|projections?|expected|outlook|f|p)\b", re.I),
+        "forecast",
+    ),
+    (re.compile(r"\b(?:targets?|plan(?:ned)?|goals?|t)\b", re.I), "target"),
+    (re.compile(r"\b(?:actual|a)\b", re.I), "actual"),
+)
+_YEAR = re.compile(
+    r"(?<![\d.])(?:FY|CY)?\s?'?(?P<y>(?:19|20)\d\d)(?P<suf>[AEFPTB]|[AEF]\b)?(?![\d.,])"
+)
+_YEAR2 = re.compile(
+    r"(?<![\d.])(?:FY|CY)'?(?P<y>\d\d)(?P<suf>[AEFPT])?\b|(?<![\d.])(?P<y2>\d\d)(?P<suf2>[AEF])\b"
+)
+_QUARTER = re.compile(
+    r"\b(?:Q(?P<q1>[1-4])\s*(?:FY)?'?(?P<y1>(?:19|20)?\d\d)|(?P<y2>(?:19|20)\d\d)\s*-?Q(?P<q2>[1-4])"
+    r"|(?P<h1>[12])H\s*'?(?P<y3>(?:19|20)?\d\d)|H(?P<h2>[12])\s*'?(?P<y4>(?:19|20)?\d\d))"
+    r"(?P<suf>[AEF])?\b",
+    re.I,
+)
+
+_SCALES = (
+    (re.compile(r"100\s*million|hundred[\s-]million|100m\b", re.I), 1e8),
+    (re.compile(r"10,?000|ten[\s-]thousand|10\s*thousand|10k\b", re.I), 1e4),
+    (re.compile(r"\btrillions?\b|\btn\b|\btrn\b", re.I), 1e12),
+    (re.compile(r"\bbillions?\b|\bbn\b|\bbln\b", re.I), 1e9),
+    (re.compile(r"\bmillions?\b|\bmn\b|\bmln\b|\bmil\b|\bm\b", re.I), 1e6),
+    (re.compile(r"\bthousands?\b|'000s?|\(000s?\)|\bk\b", re.I), 1e3),
+)
+_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.I)
+_POINTS = re.compile(r"\bpp\b|\bppts?\b|percentage points?", re.I)
+_UNIT_LINE = re.compile(r"^\s*[(\[]?\s*(?:units?|currency|in)\b\s*[:：]?", re.I)
+_BRACKET = re.compile(r"\(([^()]{1,40})\)|\[([^\[\]]{1,40})\]")
+_CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Chart|Exhibit|Source)\b", re.I)
+_SENTENCE = re.compile(r"[.!?]\s|[.!?]$|\d\s+[a-z]")
+_PLURAL = re.compile(r"\b([A-Za-z][a-z-]*[a-rt-z]s)\b")
+
+
+def _surface_forms() -> list[tuple[re.Pattern[str], str]]:
+    forms: list[tuple[str, str, bool]] = []
+    for u in UNITS:
+        if u.kind in ("ratio", "multiplier", "count", "temperature"):
+            continue
+        forms += [(s, u.code, False) for s in u.suffixes]
+        forms += [(s, u.code, True) for s in u.suffix_cs + u.prefixes]
+    forms.sort(key=lambda f: -len(f[0]))
+    out = []
+    for s, code, cs in forms:
+        lead = r"(?<![A-Za-z])" if s[0].isalpha() else ""
+        tail = r"(?![A-Za-z])" if s[-1].isalpha() else ""
+        out.append((re.compile(lead + re.escape(s) + tail, 0 if cs else re.I), code))
+    return out
+
+
+_FORMS: list[tuple[re.Pattern[str], str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpec:
+    code: str  # a unit code of units.py (before normalisation), `percent`, or `count`
+    scale: float
+
+
+def parse_unit(s: str) -> UnitSpec | None:
+    """The unit and scale a table label, head or unit line names: `USD millions` -> (USD, 1e6),
+    `(in 100 million yuan)` -> (CNY, 1e8), `('000)` -> (count, 1e3), `YoY %` -> (percent, 1)."""
+    global _FORMS
+    if _POINTS.search(s):
+        return UnitSpec("percentage_point", 1.0)
+    if _PERCENT.search(s):
+        return UnitSpec("percent", 1.0)
+    scale = 1.0
+    rest = s
+    for pat, factor in _SCALES:
+        m = pat.search(rest)
+        if m:
+            scale = factor
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+            break
+    if _FORMS is None:
+        _FORMS = _surface_forms()
+    for pat, code in _FORMS:
+        if pat.search(rest):
+            return UnitSpec(code, scale)
+    if scale != 1.0:
+        return UnitSpec("count", scale)
+    return None
+
+
+def _label_unit(label: str) -> UnitSpec | None:
+    """The unit in brackets in a row label or head (`Revenue (RMB mn)`), or after a comma."""
+    for m in _BRACKET.finditer(label):
+        u = parse_unit(m.group(1) or m.group(2))
+        if u is not None:
+            return u
+    if "%" in label:
+        return UnitSpec("percent", 1.0)
+    if "," in label:
+        return parse_unit(label.rsplit(",", 1)[1])
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    year: int
+    part: str | None
+    status: str | None  # None: not said
+
+
+def _status(s: str) -> str | None:
+    for pat, status in _STATUS_WORDS:
+        if pat.search(s):
+            return status
+    return None
+
+
+_SUFFIX = {"A": "actual", "E": "estimate", "F": "forecast", "P": "forecast", "T": "target"}
+
+
+def parse_time(s: str) -> Time | None:
+    """A column or row head that names a time: `2019`, `2019 (estimated)`, `2020E`, `FY21F`,
+    `Q1 2021`, `2021Q1`, `1H20`. None otherwise."""
+    s = s.strip()
+    if len(s) > 30:
+        return None
+    m = _QUARTER.search(s)
+    if m:
+        y = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        if m.group("q1") or m.group("q2"):
+            part = "Q" + (m.group("q1") or m.group("q2"))
+        else:
+            part = "H" + (m.group("h1") or m.group("h2"))
+        suf = m.group("suf")
+        rest = s[: m.start()] + s[m.end() :]
+        return Time(year, part, _SUFFIX.get(suf.upper()) if suf else _status(rest))
+    m = _YEAR.search(s)
+    if m:
+        year, suf = int(m.group("y")), m.group("suf")
+    else:
+        m = _YEAR2.search(s)
+        if not m:
+            return None
+        year = 2000 + int(m.group("y") or m.group("y2"))
+        suf = m.group("suf") or m.group("suf2")
+    rest = s[: m.start()] + s[m.end() :]
+    if re.search(r"[A-Za-z]{3,}", rest) and _status(rest) is None:
+        return None  # a label that holds a year (`2019 revenue`), not a time head
+    return Time(year, None, _SUFFIX.get(suf.upper()) if suf else _status(rest))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    start: int  # span of the figure as written (sign, number, `%`)
+    end: int
+    quote: str
+    value: float  # scaled, in the base unit of `unit`
+    unit: str  # a stored unit code (`USD`, `t`, `percent`, `count`)
+    counted: str | None
+    row_label: str
+    col_head: str
+    measure: (
+        str  # what the figure is of: the row label (with a head that is not a time), or the head
+    )
+    year: int
+    part: str | None
+    status: str  # actual | estimate | forecast | target
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int  # first header line to the end of the last data row
+    end: int
+    # what the table's reading replaces: the header line, the unit line read for it, the label
+    # and the cells of the rows read (other cells of the block are left to the extractor)
+    spans: tuple[tuple[int, int], ...]
+    cells: tuple[Cell, ...]
+
+
+def _split(line: str, base: int) -> list[tuple[int, int, str]] | None:
+    """The cells of one line as (start, end, text), or None when it is not a table line."""
+    if "|" in line:
+        if line.count("|") < 2:
+            return None
+    elif "\t" not in line and "  " not in line.strip():
+        return None
+    cells = []
+    for m in _CELL.finditer(line):
+        cell = m.group(0)
+        bare = cell.strip("*_")  # Markdown emphasis: `**2020**`, `_1,250_`
+        if not bare:
+            continue
+        a = base + m.start() + (len(cell) - len(cell.lstrip("*_")))
+        cells.append((a, a + len(bare), bare))
+    if len(cells) < 2 or len(cells) > MAX_COLS + 1:
+        return None
+    return cells
+
+
+def _number(cell: str) -> re.Match[str] | None:
+    m = _NUMBER.fullmatch(cell)
+    return m
+
+
+def _is_value(cell: str) -> bool:
+    return _NUMBER.fullmatch(cell) is not None or _PLACEHOLDER.fullmatch(cell) is not None
+
+
+def find_tables(text: str, published_year: int | None = None) -> list[Table]:
+    """The tables of `text` (see the module docstring); [] at the cost of one regex search when
+    the text has no row of figures."""
+    if not _HINT.search(text):
+        return []
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        e = text.find("\n", pos)
+        if e < 0:
+            e = n
+        spans.append((pos, e))
+        pos = e + 1
+    tables: list[Table] = []
+    split: dict[int, list[tuple[int, int, str]] | None] = {}  # each line is split once
+
+    def row_at(k: int) -> list[tuple[int, int, str]] | None:
+        if k not in split:
+            c, d = spans[k]
+            split[k] = _split(text[c:d], c) if d - c <= MAX_LINE_CHARS else None
+        return split[k]
+
+    n_cells = 0
+    i = 0
+    while i < len(spans) and n_cells < MAX_CELLS:
+        row = row_at(i)
+        split.pop(i - 1, None)
+        if row is None or not _header_like(row):
+            i += 1
+            continue
+        j = i + 1
+        data: list[list[tuple[int, int, str]]] = []
+        while j < len(spans) and len(data) <= MAX_ROWS:
+            c, d = spans[j]
+            if d - c > MAX_LINE_CHARS:
+                break
+            ln = text[c:d]
+            if not ln.strip():
+                if data:
+                    break
+                j += 1
+                continue
+            if _SEPARATOR_ROW.fullmatch(ln) and ("|" in ln or "-" in ln or "=" in ln):
+                j += 1
+                continue
+            r = row_at(j)
+            if r is None or not any(_number(x[2]) for x in r[1:]):
+                break
+            data.append(r)
+            j += 1
+        if not data or len(data) > MAX_ROWS:
+            i = max(j, i + 1)
+            continue
+        table = _read(text, spans, i, row, data, published_year)
+        if table is not None:
+            tables.append(table)
+            n_cells += len(table.cells)
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _header_like(row: list[tuple[int, int, str]]) -> bool:
+    """A header row: no figure after its first cell other than time heads."""
+    heads = row[1:] if parse_time(row[0][2]) is None else row
+    return all(_number(h[2]) is None or parse_time(h[2]) is not None for h in heads)
+
+
+def _by_position(
+    text: str,
+    head_start: int,
+    header: list[tuple[int, int, str]],
+    data: list[list[tuple[int, int, str]]],
+) -> list[list[tuple[int, int, str]]] | None:
+    """The rows of a table laid out in spaces, each figure put under the head its columns overlap
+    (else the head whose right edge is nearest; empty cells are allowed); None when that is not
+    one-to-one or the table is a pipe or tab table."""
+    if any("|" in h[2] or "\t" in text[h[0] : h[1]] for h in header):
+        return None
+    line = text[head_start : header[-1][1]]
+    if "\t" in line or "|" in line:
+        return None
+    heads = [(a - head_start, b - head_start) for a, b, _ in header]
+    label_end = min(r[0][1] - text.rfind("\n", 0, r[0][0]) - 1 for r in data)
+    if heads[0][0] < label_end:
+        heads = heads[1:]  # the head over the label column (`Item`, `Quarter`)
+    if not heads:
+        return None
+    out = []
+    for r in data:
+        base = text.rfind("\n", 0, r[0][0]) + 1
+        row: list[tuple[int, int, str] | None] = [None] * len(heads)
+        for a, b, cell in r[1:]:
+            x0, x1 = a - base, b - base
+            best = min(
+                range(len(heads)),
+                key=lambda k: (
+                    -(min(x1, heads[k][1]) - max(x0, heads[k][0])),
+                    abs(x1 - heads[k][1]),
+                ),
+            )
+            if row[best] is not None or abs(x1 - heads[best][1]) > 12:
+                return None
+            row[best] = (a, b, cell)
+        out.append([r[0]] + [c if c is not None else (r[0][1], r[0][1], "") for c in row])
+    return out
+
+
+def _caption_unit(
+    text: str, spans: list[tuple[int, int]], i: int
+) -> tuple[UnitSpec | None, tuple[tuple[int, int], ...]]:
+    """The unit named in the few lines just above the header (a unit line or a caption)."""
+    seen = 0
+    k = i - 1
+    while k >= 0 and seen < CAPTION_LINES:
+        a, b = spans[k]
+        line = text[a:b].strip()
+        k -= 1
+        if not line:
+            continue
+        seen += 1
+        if len(line) > 120:
+            break
+        if _UNIT_LINE.match(line):
+            u = parse_unit(_UNIT_LINE.sub("", line))
+            if u is not None:
+                return u, ((a, b),)
+        if _CAPTION.match(line) or line.endswith(":"):
+            u = _label_unit(line.rstrip(":"))
+            if u is not None:
+                return u, ()
+        elif len(line) <= 30 and not _SENTENCE.search(line):
+            u = parse_unit(line)
+            if u is not None:
+                return u, ((a, b),)
+        if len(line) > 60:
+            break  # prose: no caption above it
+    return None, ()
+
+
+def _read(
+    text: str,
+    spans: list[tuple[int, int]],
+    i: int,
+    header: list[tuple[int, int, str]],
+    data: list[list[tuple[int, int, str]]],
+    published_year: int | None,
+) -> Table | None:
+    caption, unit_lines = _caption_unit(text, spans, i)
+    data = _by_position(text, spans[i][0], header, data) or data
+    width = len(data[0])
+    if any(len(r) != width for r in data):
+        return None
+    heads = [h[2] for h in header]
+    if len(heads) == width - 1:
+        heads = [""] + heads  # no head over the label column
+    if len(heads) != width:
+        return None
+    col_times = [parse_time(h) for h in heads]
+    row_times = [parse_time(r[0][2]) for r in data]
+    by_column = sum(t is not None for t in col_times[1:]) >= 1 and col_times[0] is None
+    by_row = all(t is not None for t in row_times) and not by_column
+    if not (by_column or by_row):
+        return None
+    years = [t for t in col_times if t is not None]
+    latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
+    cells: list[Cell] = []
+    taken: list[tuple[int, int]] = [spans[i], *unit_lines]
+    for ri, r in enumerate(data):
+        label = r[0][2]
+        if by_column and (_number(label) or parse_time(label)):
+            return None  # figures in the first column: not a labelled table
+        row_unit = _label_unit(label) if by_column else None
+        n_read = len(cells)
+        for k in range(1, width):
+            head = heads[k]
+            # a column without a time in a table by years (`YoY %`, `Change`): the latest year
+            t = (col_times[k] or latest) if by_column else row_times[ri]
+            if t is None:
+                continue
+            s, e, raw = r[k]
+            m = _number(raw)
+            if m is None:
+                continue
+            what = label if by_column else head
+            if by_column and col_times[k] is None and head:
+                what = f"{label} {head}"
+            spec = None
+            if m.group("pct"):
+                spec = UnitSpec("percent", 1.0)
+            if spec is None:
+                spec = _label_unit(head) if by_column else _label_unit(head) or parse_unit(head)
+            if spec is None:
+                spec = row_unit or caption
+            counted = None
+            if spec is None or spec.code == "count":
+                bare = _BRACKET.sub("", what)
+                plurals = _PLURAL.findall(bare.split(" of ")[0]) or _PLURAL.findall(bare)
+                if not plurals:
+                    continue
+                counted = plurals[-1].lower()
+                spec = spec or UnitSpec("count", 1.0)
+            number = float(m.group("num").replace(",", ""))
+            if m.group("sign") in ("-", "\u2212") or m.group("paren"):
+                number = -number
+            number *= spec.scale
+            if spec.code in ("count", "percent", "percentage_point"):
+                value, code = number, spec.code
+            else:
+                value, code = normalise(number, spec.code)
+            status = t.status
+            if status is None:
+                status = (
+                    "forecast"
+                    if published_year is not None and t.year > published_year
+                    else "actual"
+                )
+            cells.append(
+                Cell(
+                    s,
+                    e,
+                    raw,
+                    float(f"{value:.15g}"),
+                    code,
+                    counted,
+                    label,
+                    head,
+                    what,
+                    t.year,
+                    t.part,
+                    status,
+                )
+            )
+            taken.append((s, e))
+        if len(cells) > n_read:
+            taken.append(r[0][:2])
+    if not cells:
+        return None
+    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
+
+
+def find_cells(text: str, published_year: int | None = None) -> list[Cell]:
+    """The cells of every table of `text`, in text order."""
+    return [c for t in find_tables(text, published_year) for c in t.cells]
