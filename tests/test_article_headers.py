@@ -414,3 +414,36 @@ def test_title_case_place_dateline_with_full_date():
 def test_relative_age_line_stays_undated():
     text = "Analyst post\nWang Lei\n2mo • Edited\n\nPorts are automating fast, said the survey.\n"
     assert parse(text).published_date is None
+
+
+def test_broadcast_date_with_the_programme_length():
+    text = (
+        "Shop Talk\nA show about logistics\n\nEpisode 40 - Robots at the quay, with Ana Ruiz\n"
+        "Aired Sep 11, 2022 · 52 min\n\n" + BODY
+    )
+    assert parse(text).published_date == D
+
+
+def test_post_date_with_reading_time_below_the_author():
+    text = "Port notes\nA letter about shipping\n\nWhy cranes got smart\n\nLi Na\nSep 11, 2022 · 6 min read\n\n"
+    assert parse(text + BODY).published_date == D
+
+
+def test_organisation_name_with_in_and_day_first_dotted_date():
+    text = (
+        "Danish Chamber of Commerce in Vietnam | Press Release | 11.09.2022\n\nPorts automate\n\n"
+    )
+    assert parse(text + BODY).published_date == D
+
+
+def test_issue_number_with_no_and_dotted_iso_date():
+    text = "HARBOUR PARK\nPARK BULLETIN\nIssue No. 7 · 2022.09.11\nCompiled by the park office\n\n"
+    assert parse(text + BODY).published_date == D
+
+
+def test_footer_last_edited_date_of_an_encyclopedia_page():
+    text = (
+        "Port automation in Asia\n\nFrom a free encyclopedia\n\n" + BODY + "\n\nThis page was last "
+        "edited on 11 September 2022, at 10:05 (UTC).\nText is available under an open licence.\n"
+    )
+    assert parse(text).published_date == D

@@ -16,7 +16,9 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    `Updated` one, and both to a manuscript's `Received:` / `Revised:` / `Accepted:` dates
    (`Received: 14 March 2022 / Accepted: 29 April 2022 / Published: 6 May 2022`). Below a first
    paragraph taken for the lead (a standfirst, an author block), a short metadata line with a date
-   still counts (`Kelly Huang | Feb 10, 2026`, `Last published date: 2019-07-30`), unless it is an
+   still counts (`Kelly Huang | Feb 10, 2026`, `Last published date: 2019-07-30`, a broadcast or
+   post date with its length, `Aired Jul 11, 2023 · 47 min`, `Nov 3, 2020 · 7 min read`; an issue
+   line, `Issue No. 18 · 2018.06.12`), unless it is an
    all-capitals heading or names the end of a reporting period (`FOR THE SIX MONTHS ENDED 30 JUNE
    2019`, `as at`).
    An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
@@ -31,7 +33,8 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
    else the year of the title/header; otherwise no date. The basis is `inferred`.
-2b. closing lines, when the header has no date: a completion verb or a reporting credit
+2b. closing lines, when the header has no date: a completion verb (`finalized on`, a page's
+   `last edited on 14 May 2025`) or a reporting credit
    followed by a date in the last three lines (`This note was ... finalized on April 2, 2019`:
    `text_date`; `(Reporting by ...; Editing by ..., March 3)` with the one header year:
    `inferred`).
@@ -272,6 +275,8 @@ _LABEL_ROLES = (
     (r"received|accepted|revised|submitted", "received"),
     (r"posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?|issued(?:\s+on)?",
      "date"),
+    # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
+    (r"(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?", "date"),
     (r"date(?:d)?|time", "date"),
     (r"source|from|via|outlet|media", "outlet"),
     (r"responsible\s+editors?|editors?(?:-in-charge|\s+in\s+charge)?|edited\s+by|web\s+editor",
@@ -291,6 +296,7 @@ _DATE_LABEL_END_RE = regex.compile(
     r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?"
     r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
+    r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
     r"|date(?:d)?|time)\s*[:：]?\s*$",
     regex.IGNORECASE,
 )
@@ -307,7 +313,7 @@ _REPORTER_RE = regex.compile(
     regex.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(
-    "of the and & de la le du di da van von der den al el bin y".split()
+    "of the and & de la le du di da van von der den al el bin y in for".split()
 )  # fmt: skip
 _CJK_RE = regex.compile(r"\p{Han}")
 
@@ -395,6 +401,8 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
         if _ISSUE_RE.fullmatch(seg):  # "Issue 3, 2025", "Vol. 12 No. 4" of a bulletin
             meta.anchors += 1
             continue
+        if _DURATION_RE.fullmatch(seg):  # "47 min" of a podcast, "7 min read" of a blog post
+            continue
         if _name_like(seg):
             if meta.outlet is None:
                 meta.outlet = _clean_value(seg)
@@ -409,11 +417,17 @@ _OUTLET_KIND_RE = regex.compile(
     regex.IGNORECASE,
 )
 _ISSUE_RE = regex.compile(
-    r"(?:(?:issue|no\.?|number|vol\.?|volume)\s*\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?"
+    r"(?:(?:issue|no\.?|number|vol\.?|volume)(?:\s*no\.)?\s*#?\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?"
     # a magazine's season or month issue: "Spring/Summer issue", "Autumn 2021 issue"
     r"|(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\s*[/&-]?\s*)+(?:(?:19|20)\d{2}\s+)?"
     r"(?:issue|edition)",
+    regex.IGNORECASE,
+)
+# the length of a programme or the reading time of a post, next to its date
+_DURATION_RE = regex.compile(
+    r"\d{1,3}\s*-?\s*(?:min(?:ute)?s?|hrs?|hours?|h|sec(?:ond)?s?)\.?"
+    r"(?:\s*\d{1,2}\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\.?)?(?:\s+(?:read|listen|watch))?",
     regex.IGNORECASE,
 )
 _LEFTOVER_LABEL_WORDS = frozenset(
@@ -969,7 +983,7 @@ class _Parser:
 # `(Reporting by X; Editing by Y` credit; the date must follow within a few words
 _CLOSING_VERB_RE = regex.compile(
     r"(?:\b(?:finali[sz]ed|completed|prepared|written|drafted|revised|compiled|dated|"
-    r"last\s+updated)\s+(?:on\s+|as\s+of\s+)?(?:\p{L}+\s+){0,2}?|"
+    r"last\s+(?:updated|edited|modified|reviewed))\s+(?:on\s+|as\s+of\s+)?(?:\p{L}+\s+){0,2}?|"
     r"\b(?:reporting|editing|edited)\s+by\b[^()\n]{0,60}?[,;]\s*)$",
     regex.IGNORECASE,
 )
