@@ -115,28 +115,64 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _wrap_width(text: str, lines: list[tuple[int, int, int, bool]]) -> int:
+    """The width a hard-wrapped text is wrapped at: the longest line (start of line to its
+    end) that is continued by a line starting in lower case, when at least two such lines
+    show the text is wrapped; 0 otherwise (one paragraph a line)."""
+    found = []
+    for (l0, _a, b, _bl), (_n0, na, _nb, nblank) in zip(lines, lines[1:]):
+        if not nblank and text[na].islower() and text[b - 1] not in _PAR_END:
+            found.append(b - l0)
+    return max(found) if len(found) >= 2 else 0
+
+
+def _wrapped_before_capital(
+    text: str, prev_line: tuple[int, int] | None, a: int, b: int, width: int
+) -> bool:
+    """Does the line [a, b) starting in upper case (a name: `Chongqing; more than ...`)
+    continue the previous line of a text wrapped at `width`? Only when the previous line ends
+    in a word or a comma, and the first word of this line would not have fitted on it."""
+    if prev_line is None:
+        return False
+    l0, pb = prev_line
+    last = text[pb - 1]
+    if not (last.isalpha() or last == ",") or not (text[a].isupper() or text[a].isdigit()):
+        return False
+    first = text.find(" ", a, b)
+    word = (first if first >= 0 else b) - a
+    return (pb - l0) + 1 + word > width
+
+
 def segment(text: str) -> Segments:
     """Find paragraphs, sentences and clause separators of `text` (linear in its length)."""
     paragraphs: list[tuple[int, int]] = []
     pos = 0
     blank = True  # a blank line (or the start) since the last paragraph
+    # lines: (start of line, stripped start, stripped end, blank line before)
+    lines: list[tuple[int, int, int, bool]] = []
     for line in text.splitlines(keepends=True):
         a, b = _strip(text, pos, pos + len(line))
+        l0 = pos
         pos += len(line)
         if b <= a:
             blank = True
             continue
-        if (
-            paragraphs
-            and not blank
-            and text[a].islower()
-            and text[paragraphs[-1][1] - 1] not in _PAR_END
-        ):
-            # a hard-wrapped line: `... accounting for 49.7% of GDP, and the` / `scale has ...`
-            paragraphs[-1] = (paragraphs[-1][0], b)
-        else:
-            paragraphs.append((a, b))
+        lines.append((l0, a, b, blank))
         blank = False
+    width = _wrap_width(text, lines)
+    prev_line = None
+    for l0, a, b, blank_before in lines:
+        if paragraphs and not blank_before and text[paragraphs[-1][1] - 1] not in _PAR_END:
+            if text[a].islower() or (
+                width and _wrapped_before_capital(text, prev_line, a, b, width)
+            ):
+                # a hard-wrapped line: `... accounting for 49.7% of GDP, and the` / `scale has
+                # ...`, or `... five top-level nodes in Wuhan and` / `Chongqing; ...`
+                paragraphs[-1] = (paragraphs[-1][0], b)
+                prev_line = (l0, b)
+                continue
+        paragraphs.append((a, b))
+        prev_line = (l0, b)
     if not paragraphs:
         paragraphs = [(0, len(text))]
     sentences: list[tuple[int, int]] = []
