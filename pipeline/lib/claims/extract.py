@@ -666,6 +666,39 @@ def _heading_noun(doc: Doc, c: QCtx) -> str | None:
     return None
 
 
+# the glue between two members of a series of one measure: `from 52 percent to 58 percent, 72
+# percent and 84 percent`, `50%, 70% and 82%`
+_SERIES_GLUE = re.compile(r"\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I)
+# what may follow a member of a series: the series goes on or ends, no words of the figure's own
+# (`1.03 million more than a year earlier`, `1,000 "5G fully connected factories"`)
+_SERIES_NEXT = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|by\b|over\b|for\b|during\b|$)", re.I)
+
+
+def _series_indicator(doc: Doc, c: QCtx, unit: str, prev: Claim) -> str:
+    """The indicator of a figure that continues a series right after a classified figure of
+    the same unit in its sentence, when nothing names a measure of its own (its own phrases
+    score nothing): `The penetration rate of digital R&D tools is to go from 52 percent to 58
+    percent, 72 percent and 84 percent`. Not in a `respectively` list (its subjects pair up in
+    order), nor for a figure whose subject is a region or a company."""
+    q = c.q
+    if (
+        prev.indicator == UNCLASSIFIED
+        or prev.unit != unit
+        or c.index == 0
+        or doc.quantities[c.index - 1].end != prev.char_end
+        or prev.char_start < c.sentence[0]
+        or not _SERIES_GLUE.fullmatch(doc.text, prev.char_end, q.start)
+        or not _SERIES_NEXT.match(doc.text, q.end)
+        or q.counted is not None
+        or "respectively" in doc.norm[q.end : c.sentence[1]]
+    ):
+        return UNCLASSIFIED
+    ind, score = match_indicator(doc, c, unit)
+    if ind != UNCLASSIFIED or score > 0 or scope_of(doc, c) is not None:
+        return ind
+    return prev.indicator
+
+
 def claims_from_extraction(
     text: str,
     extraction: Extraction,
@@ -696,6 +729,8 @@ def claims_from_extraction(
         else:
             rc = _respective_ctx(doc, c) if periods.has_respectively else c
             unit, indicator, counted = _resolve_unit(doc, rc)
+            if indicator == UNCLASSIFIED and claims and unit is not None:
+                indicator = _series_indicator(doc, c, unit, claims[-1])
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue
