@@ -364,15 +364,24 @@ _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
-    r"%\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)|per\s*cent\s+(?:of\s+\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
+    r"(?:%|per\s*cent)\)?\s+(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?"
+    r"(?:plan|intend|expect|aim)",
     re.I,
 )
 # the surveyed and their intention verb, left open (status.py adds `would|will`, this `to`)
 INTENT_AFTER_SHARE = (
-    r"\s+(?:of\s+(?:them|those\s+surveyed|respondents)\s+)?(?:said\s+they\s+)?(?:plan|plans|"
+    r"\)?\s+(?:of\s+(?:them|those\s+surveyed|(?:the\s+)?respondents)\s+)?(?:said\s+they\s+)?"
+    r"(?:plan|plans|"
     r"planned|intend|intends|intended|expect|expects|expected|aim|aims"
 )
-_INTENDING = re.compile(INTENT_AFTER_SHARE + r")\s+to\b", re.I)
+_INTENDING = re.compile(
+    INTENT_AFTER_SHARE + r")\s+(?:to\b|\w+\s+to\b|their\b|it\b|them\b)"
+    r"|\)?\s+of\s+(?:the\s+)?(?:respondents|those\s+surveyed)\s+(?:said\s+they\s+)?"
+    r"(?:plan|intend|expect|anticipate|aim)",
+    re.I,
+)
+INTENDING_SHARE = _INTENDING  # a share of the surveyed, followed by their intention
+_FOR_LEAD = re.compile(r"\W*for\s+", re.I)
 _PERIOD_PAREN = re.compile(r"\bperiod\s*\(", re.I)
 _PLAN_RANGE = re.compile(
     r"\b(?:plan|program(?:me)?|outline|strategy|scheme|roadmap|guidelines?|opinions)\b"
@@ -1687,6 +1696,18 @@ class PeriodResolver:
             j += 1
         return j > c.index
 
+    def _horizon_lead(self, c: QCtx, p: Period) -> bool:
+        """`For 2017, 45 percent of the respondents expect conditions to improve`: the year
+        leading the sentence is the horizon of the surveyed share's expectation, not the
+        share's period (measured at the survey)."""
+        text = self.doc.text
+        if c.q.unit != "percent" or _INTENDING.match(text, c.q.end) is None:
+            return False
+        lead = text[c.sentence[0] : p.start]
+        return _FOR_LEAD.fullmatch(lead) is not None or (
+            text.startswith(("For ", "for "), p.start) and not lead.strip(" \"'(")
+        )
+
     def _intended(self, c: QCtx, p: Period) -> bool:
         """`p` dates the intention of a surveyed share (this one or a later one of the sentence:
         `Of the 1,024 firms surveyed, 63.5% plan to raise investment in 2026`), not the share,
@@ -1769,6 +1790,7 @@ class PeriodResolver:
             if p.end <= c0
             and not base_period(self.doc, p)
             and not (self._may_intend and self._intended(c, p))
+            and not (self._may_intend and self._horizon_lead(c, p))
         ]
         if before and _PAST.search(text, s0, c0) and self._state_now(c, c0, before[-1]):
             # `... was worth 300 billion yuan in 2024, although China accounts for close to 30

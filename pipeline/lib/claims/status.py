@@ -23,7 +23,14 @@ import re
 
 from .casefold import folded
 from .context import Doc, QCtx
-from .periods import IMPERATIVE, INTENT_AFTER_SHARE, PLAN_ACTION, TARGET_WORDS, ResolvedPeriod
+from .periods import (
+    IMPERATIVE,
+    INTENDING_SHARE,
+    INTENT_AFTER_SHARE,
+    PLAN_ACTION,
+    TARGET_WORDS,
+    ResolvedPeriod,
+)
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
@@ -276,6 +283,14 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     end = period.end
     if period.basis == "plan_year":
         return "target"
+    if (
+        c.q.unit == "percent"
+        and (pub is None or end is None or end <= pub)
+        and INTENDING_SHARE.match(doc.text, c.q.end)
+    ):
+        # `14 percent expect them to deteriorate`: the share of the surveyed is measured at the
+        # survey; the expectation or plan is theirs
+        return "actual"
     if period.base or (
         _NOW_AFTER.match(doc.text, c.q.end) and (pub is None or end is None or end <= pub)
     ):  # `from last year's 960 million yuan`, `from 15 per cent today`: a known level as a base
