@@ -1,0 +1,117 @@
+"""Families of issue 9 (sixth round): hard-wrapped lines that start with a name, series of one
+measure, shares of the surveyed and their intentions.
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import find
+
+from pipeline.lib.claims.segments import segment
+
+
+def span(c):
+    return (c.period_start, c.period_end)
+
+
+# -- a hard-wrapped line starting with a capital (a name) continues the previous line
+
+
+_WRAPPED = (
+    "Port automation keeps spreading along the coast of the country, and the operators of the\n"
+    "terminals say that the remote-controlled cranes now move most of the containers that\n"
+    "arrive at the quays. The national port network is anchored by hub terminals in Ningbo and\n"
+    "Qingdao; more than 40 automated terminals are in operation, and the number of tracked\n"
+    "containers exceeded 90 million in March.\n"
+)
+
+
+def test_wrapped_line_starting_with_a_name_continues_the_paragraph():
+    seg = segment(_WRAPPED)
+    assert len(seg.paragraphs) == 1
+    start = _WRAPPED.index("Qingdao")
+    s0, _ = seg.sentence_at(start)
+    assert _WRAPPED[s0:].startswith("The national port network")
+
+
+def test_short_heading_before_a_capital_line_stays_its_own_paragraph():
+    text = (
+        "Ports of the coast\n"
+        "Ningbo handled 30 million containers last year, and the operators say that the\n"
+        "remote-controlled cranes now move most of the containers that arrive at the quays\n"
+        "of the port.\n"
+    )
+    seg = segment(text)
+    assert seg.paragraphs[0] == (0, len("Ports of the coast"))
+
+
+def test_one_paragraph_a_line_is_not_joined():
+    text = (
+        "Ningbo handled 30 million containers last year and expects more this year\n"
+        "Qingdao handled 25 million containers.\n"
+    )
+    assert len(segment(text).paragraphs) == 2
+
+
+# -- a series of one measure: `from 52 percent to 58 percent, 72 percent and 84 percent`
+
+
+def test_series_members_take_the_measure_of_the_first():
+    text = (
+        "Under the plan, the penetration rate of digital R&D design tools is to go from 55 "
+        "percent to 61 percent, 70 percent and 80 percent over the coming decade."
+    )
+    for figure in ("61 percent", "70 percent", "80 percent"):
+        assert find(text, figure).indicator == "digital_rd_tools_penetration"
+
+
+def test_series_member_with_words_of_its_own_is_not_the_same_measure():
+    text = (
+        "By the end of May the country had 3.1 million 5G base stations, 0.9 million more than "
+        "a year earlier."
+    )
+    assert find(text, "0.9 million").indicator != "five_g_base_stations"
+
+
+def test_series_member_naming_its_own_noun_keeps_it():
+    text = (
+        "The ministry will build 20,000 5G virtual private networks and more than 500 "
+        '"lighthouse factories" by 2026.'
+    )
+    assert find(text, "more than 500").indicator != "five_g_private_networks"
+
+
+# -- a share of the surveyed and their intention: measured at the survey
+
+
+def test_share_of_respondents_expecting_is_actual_of_the_survey_year():
+    text = (
+        "For 2024, 38 percent of the respondents expect demand in their sector to recover, "
+        "while 21 percent expect it to weaken."
+    )
+    for figure in ("38 percent", "21 percent"):
+        c = find(text, figure, published="2023-11-20")
+        assert span(c) == (2023, 2023)
+        assert c.status == "actual"
+
+
+def test_bracketed_share_planning_over_the_next_years_is_actual():
+    text = (
+        "More than a third of the respondents (36 percent) plan to expand their plants in "
+        "Vietnam over the next three years."
+    )
+    c = find(text, "36 percent", published="2023-11-20")
+    assert span(c) == (2023, 2023)
+    assert c.status == "actual"
+
+
+def test_in_year_lead_of_a_survey_share_still_dates_it():
+    text = "In 2022, 44 percent of the respondents expect prices to rise."
+    assert span(find(text, "44 percent", published="2023-11-20")) == (2022, 2022)
+
+
+def test_plain_forecast_share_is_not_a_survey_share():
+    text = "Analysts expect the automation rate to reach 60 percent in 2026."
+    c = find(text, "60 percent", published="2023-11-20")
+    assert span(c) == (2026, 2026)
+    assert c.status == "forecast"
