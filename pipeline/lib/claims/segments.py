@@ -49,7 +49,10 @@ _ABBREV = {
 }  # fmt: skip
 
 # end of sentence: terminal punctuation (+ closing quotes) then whitespace or a capital/quote
-_SENT_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)]*(?=\s|[A-Z\u201c\"]|$)")
+# (a reference mark after the stop belongs to the sentence it ends: `"on the cloud".[3] A second`)
+_SENT_END = re.compile(
+    r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)]*(?:\[\d{1,3}\])*(?=\s|[A-Z\u201c\"]|$)"
+)
 # two sentences glued by a translation: `formed At present,` / `nationals There are`
 _GLUED = re.compile(
     r"(?<=[a-z])\s+(?=(?:At present|So far|Currently|At the same time|Among them|In addition|"
