@@ -115,3 +115,35 @@ def test_plain_forecast_share_is_not_a_survey_share():
     c = find(text, "60 percent", published="2023-11-20")
     assert span(c) == (2026, 2026)
     assert c.status == "forecast"
+
+
+# -- a reference mark after a stop ends the sentence (encyclopedia style)
+
+
+def test_reference_mark_ends_the_sentence():
+    text = (
+        'The 2016 port plan set goals for 2020 and 2025, including 30 automated terminals "on '
+        'the network".[4] A later programme, for 2021-2023, raised container traffic by 9%.'
+    )
+    seg = segment(text)
+    assert len(seg.sentences) == 2
+    assert text[seg.sentences[0][0] : seg.sentences[0][1]].endswith("[4]")
+
+
+# -- a goal in a history of the plan stays a target
+
+
+def test_goal_of_a_past_plan_is_a_target():
+    text = (
+        "The 2016 port plan set goals for two stages. By 2020 it called for around 30 automated "
+        "terminals and 50,000 remote-controlled cranes."
+    )
+    for figure in ("30 automated", "50,000"):
+        c = find(text, figure, published="2024-05-01")
+        assert c.status == "target"
+        assert span(c) == (2020, 2020)
+
+
+def test_figure_reached_after_a_past_goal_is_actual():
+    text = "By 2020 the country had 35 automated terminals, up from 12 in 2016."
+    assert find(text, "35 automated", published="2024-05-01").status == "actual"
