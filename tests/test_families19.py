@@ -147,3 +147,21 @@ def test_goal_of_a_past_plan_is_a_target():
 def test_figure_reached_after_a_past_goal_is_actual():
     text = "By 2020 the country had 35 automated terminals, up from 12 in 2016."
     assert find(text, "35 automated", published="2024-05-01").status == "actual"
+
+
+def test_series_with_years_between_members():
+    text = (
+        "Industry researchers put the added value of the industrial internet industry at 3.2 "
+        "trillion yuan in 2019, 3.6 trillion yuan in 2020 and 4.0 trillion yuan in 2021."
+    )
+    for figure in ("3.2 trillion", "3.6 trillion", "4.0 trillion"):
+        assert find(text, figure).indicator == "iip_added_value"
+    assert span(find(text, "3.6 trillion")) == (2020, 2020)
+
+
+def test_series_before_a_later_respectively_list():
+    text = (
+        "The added value of the industrial internet industry was 3.2 trillion yuan in 2019 and "
+        "3.6 trillion yuan in 2020, with growth of 5.1% and 6.3% respectively."
+    )
+    assert find(text, "3.6 trillion").indicator == "iip_added_value"

@@ -26,7 +26,13 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .periods import PeriodResolver, ResolvedPeriod, heading_lists, respective_members
+from .periods import (
+    PeriodResolver,
+    ResolvedPeriod,
+    heading_lists,
+    respective_groups,
+    respective_members,
+)
 from .sources import SourceResolver
 from .status import resolve_status
 from .text_tables import Table, find_tables
@@ -667,11 +673,21 @@ def _heading_noun(doc: Doc, c: QCtx) -> str | None:
 
 
 # the glue between two members of a series of one measure: `from 52 percent to 58 percent, 72
-# percent and 84 percent`, `50%, 70% and 82%`
-_SERIES_GLUE = re.compile(r"\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I)
+# percent and 84 percent`, `50%, 70% and 82%`, `3.41 trillion yuan in 2019, 3.57 trillion yuan in
+# 2020`
+_SERIES_GLUE = re.compile(
+    r"(?:\s+in\s+(?:19|20)\d\d)?\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I
+)
 # what may follow a member of a series: the series goes on or ends, no words of the figure's own
 # (`1.03 million more than a year earlier`, `1,000 "5G fully connected factories"`)
 _SERIES_NEXT = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|by\b|over\b|for\b|during\b|$)", re.I)
+
+
+def _later_list(doc: Doc, c: QCtx) -> bool:
+    """Is every `respectively` of the sentence closing a list of figures found after this one
+    (`... 4.10 trillion yuan in 2021, equal to 3.44%, 3.51% and 3.58% of GDP respectively`)?"""
+    groups = respective_groups(doc, c.sentence)
+    return bool(groups) and all(g[0] > c.index for g in groups)
 
 
 def _series_indicator(doc: Doc, c: QCtx, unit: str, prev: Claim) -> str:
@@ -690,7 +706,7 @@ def _series_indicator(doc: Doc, c: QCtx, unit: str, prev: Claim) -> str:
         or not _SERIES_GLUE.fullmatch(doc.text, prev.char_end, q.start)
         or not _SERIES_NEXT.match(doc.text, q.end)
         or q.counted is not None
-        or "respectively" in doc.norm[q.end : c.sentence[1]]
+        or ("respectively" in doc.norm[q.end : c.sentence[1]] and not _later_list(doc, c))
     ):
         return UNCLASSIFIED
     ind, score = match_indicator(doc, c, unit)
