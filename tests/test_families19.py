@@ -165,3 +165,25 @@ def test_series_before_a_later_respectively_list():
         "3.6 trillion yuan in 2020, with growth of 5.1% and 6.3% respectively."
     )
     assert find(text, "3.6 trillion").indicator == "iip_added_value"
+
+
+# -- a year to come does not carry into a later sentence without future or plan words
+
+
+def test_future_year_does_not_date_a_present_statement():
+    text = (
+        "The average automation budget of the surveyed ports is planned to rise to USD 8 million "
+        "in 2025. At the same time, 41 percent name the shortage of engineers as their main "
+        "obstacle."
+    )
+    c = find(text, "41 percent", published="2024-06-01")
+    assert span(c) == (2024, 2024)
+    assert c.status == "actual"
+
+
+def test_future_year_still_dates_a_following_plan_sentence():
+    text = (
+        "The port authority will open a new automated terminal in 2026. It plans to install 60 "
+        "remote-controlled cranes there."
+    )
+    assert span(find(text, "60 remote", published="2024-06-01")) == (2026, 2026)

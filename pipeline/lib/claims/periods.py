@@ -237,6 +237,13 @@ IMPERATIVE = re.compile(
     r"\b(?!\s+(?:by|in|of|to|from|for|is|are|was|were|has|have|rose|grew|fell)\b)(?!')"
 )
 # tense of a sentence without time words (see `_resolve`)
+# any word of a time to come or of an intention, anywhere in a sentence
+_FUTURE_ANY = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expect\w*|forecast\w*|project(?:ed|s|ion)|"
+    r"predict\w*|anticipat\w*|plan\w*|aim\w*|target\w*|goals?|next|coming|future|"
+    r"(?:by|until|in)\s+(?:19|20)\d\d)\b",
+    re.I,
+)
 _PRESENT = folded(
     r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
@@ -1562,7 +1569,17 @@ class PeriodResolver:
             return False
         if FUTURE_WORDS.search(lead):
             return False
-        return self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1])
+        if self._past_tense(lead, max(c.own[1], c.q.end), c.sentence[1]):
+            return True
+        # `... planned to rise to EUR 4.2 million in 2017. At the same time, 62 percent name the
+        # lack of staff as the biggest obstacle`: a statement of the present, without plan
+        # words, is not of the year to come either
+        s0, s1 = c.sentence
+        return not (
+            TARGET_WORDS.search(self.doc.text, s0, s1)
+            or PLAN_ACTION.search(self.doc.text, s0, s1)
+            or _FUTURE_ANY.search(self.doc.text, s0, s1)
+        )
 
     def _previous_paragraph_year(self, c: QCtx, lead: str) -> int | None:
         """`In 2021, the sector boomed. ...` / (next paragraph, no time words) `Software revenue
