@@ -187,3 +187,10 @@ def test_future_year_still_dates_a_following_plan_sentence():
         "remote-controlled cranes there."
     )
     assert span(find(text, "60 remote", published="2024-06-01")) == (2026, 2026)
+
+
+def test_one_year_earlier_is_a_year_earlier():
+    text = "Automation reached 61 percent in 2020, down from 66 percent one year earlier."
+    c = find(text, "66 percent", published="2021-03-01")
+    assert span(c) == (2019, 2019)
+    assert c.status == "actual"

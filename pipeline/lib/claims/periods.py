@@ -98,11 +98,11 @@ _BASE_LEAD = re.compile(
     re.I,
 )
 _YEAR_EARLIER_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:(?P<n>a|two|three|four|five)\s+years?\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"\s+(?:[a-z]+\s+(?=a\s+year|the\s+year|the\s+pre|the\s+prior))?(?:(?:in|over)\s+)?(?:(?P<n>a|one|two|three|four|five)\s+years?\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding)\s+year|the\s+year\s+before)\b",
     re.I,
 )
-_YEARS_BACK = {"two": 2, "three": 3, "four": 4, "five": 5}
+_YEARS_BACK = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _FROM_TEXT = re.compile(r"from\s", re.I)
 # a span `From 2012 to 2021` and a level reached in it: `grew to over 45 trillion yuan`
 _SPAN_TEXT = re.compile(r"(?:from|between)\s.*?(?:to|and|until|till|through|-|\u2013)\s*", re.I)
