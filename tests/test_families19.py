@@ -194,3 +194,12 @@ def test_one_year_earlier_is_a_year_earlier():
     c = find(text, "66 percent", published="2021-03-01")
     assert span(c) == (2019, 2019)
     assert c.status == "actual"
+
+
+# -- `Since 2016, it has held ...`: an irregular participle in the present perfect
+
+
+def test_since_year_with_irregular_participle_spans_to_publication():
+    text = "Since 2017, the alliance has held 14 plenary meetings and run 9 training camps."
+    assert span(find(text, "14 plenary", published="2021-04-01")) == (2017, 2021)
+    assert span(find(text, "9 training", published="2021-04-01")) == (2017, 2021)

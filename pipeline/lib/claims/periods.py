@@ -357,7 +357,8 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
 _BY_YEAR_TITLE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
 _PERFECT_ACTIVE = re.compile(
     r"\b(?:has|have)\s+[\"\u201c]?(?:\w+ly\s+)?(?!been\b)(?:\w+ed|built|grown|won|set up|made|become|paid|"
-    r"spent|put|sold|brought|taken|given|seen|drawn)\b",
+    r"spent|put|sold|brought|taken|given|seen|drawn|held|run|led|written|begun|done|sent|laid|"
+    r"met|bought|won|shown|grown|thrown|struck|kept|found|got|gotten)\b",
     re.I,
 )
 _REPORT_METHOD = re.compile(
