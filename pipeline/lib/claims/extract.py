@@ -52,7 +52,7 @@ _CHANGE_VERB = re.compile(
     r"fell|fallen|falls?|falling|dropped|drops?|declined?|declines|decreased?|decreases|expanded|"
     r"expands?|climbed|climbs?|jumped|jumps?|surged|soared|shrank|shrunk|narrowed|widened|"
     r"shortened|cut|reduced|raised|lifted|improved|went up|gone up|went down|growth|"
-    r"moved|changed|slipped|slid|doubled|tripled)\b",
+    r"moved|changed|slipped|slid|doubled|tripled|go|goes|going)\b",
     re.I,
 )
 _FROM_END = re.compile(r"\bfrom\s+$", re.I)
