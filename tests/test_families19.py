@@ -203,3 +203,39 @@ def test_since_year_with_irregular_participle_spans_to_publication():
     text = "Since 2017, the alliance has held 14 plenary meetings and run 9 training camps."
     assert span(find(text, "14 plenary", published="2021-04-01")) == (2017, 2021)
     assert span(find(text, "9 training", published="2021-04-01")) == (2017, 2021)
+
+
+# -- `is to rise from ... to ...`: an official goal; `over the same years`: the years before
+
+
+_GOALS = (
+    "Under the strategy, the share of automated berths is to rise from 12 percent in 2018 to 20 "
+    "percent in 2022, 35 percent in 2026 and 50 percent in 2030. The share of remote-operated "
+    "cranes is to go from 8 percent to 15 percent, 30 percent and 45 percent over the same years."
+)
+
+
+def test_is_to_rise_is_a_goal():
+    for figure, year in (("35 percent", 2026), ("50 percent", 2030)):
+        c = find(_GOALS, figure, published="2022-03-01")
+        assert c.status == "target"
+        assert span(c) == (year, year)
+
+
+def test_go_from_to_ends_are_exact_levels():
+    assert find(_GOALS, "8 percent", published="2022-03-01").bound == "exact"
+    assert find(_GOALS, "15 percent", published="2022-03-01").bound == "exact"
+
+
+def test_over_the_same_years_pairs_the_series_with_the_years_before():
+    spans = [span(find(_GOALS, f, published="2022-03-01")) for f in ("8 percent", "15 percent")]
+    spans += [span(find(_GOALS, f, published="2022-03-01")) for f in ("30 percent", "45 percent")]
+    assert spans == [(2018, 2018), (2022, 2022), (2026, 2026), (2030, 2030)]
+
+
+def test_same_years_needs_as_many_years_as_figures():
+    text = (
+        "Output rose 4 percent in 2019 and 6 percent in 2020. Exports rose 3 percent, 5 percent "
+        "and 9 percent over the same years."
+    )
+    assert find(text, "9 percent", published="2021-03-01").period_basis != "explicit_year"

@@ -246,6 +246,9 @@ _FUTURE_ANY = re.compile(
     r"(?:by|until|in)\s+(?:19|20)\d\d)\b",
     re.I,
 )
+_SAME_YEARS = re.compile(r"\b(?:over|in|for|during)\s+the\s+same\s+years\b", re.I)
+# the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
+_SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
 _PRESENT = folded(
     r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
@@ -718,6 +721,8 @@ class PeriodResolver:
         self._brackets: int | None | bool = False
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._has_since = "ince " in doc.text  # once per text: `since 2015` spans
+        # `over the same years` series (once per text)
+        self._has_same_years = "same" in doc.text and _SAME_YEARS.search(doc.text) is not None
         self._intents: dict[int, bool] = {}  # period start -> dates a surveyed intention
         self._may_intend = _INTENT_WORD.search(doc.text) is not None  # once per text
         self._blocks = self._goal_blocks()
@@ -1100,6 +1105,47 @@ class PeriodResolver:
             return None
         return self.resolve(quantity_context(self.doc, i - 1), depth + 1)
 
+    def _same_years(self, c: QCtx) -> ResolvedPeriod | None:
+        """`... is to rise from 37 percent in 2013 to 50 percent in 2015, 70 percent in 2020
+        and 82 percent in 2025. The rate of X is to go from 52 percent to 58 percent, 72
+        percent and 84 percent over the same years`: the members of a series (figures of one
+        unit joined by `to`, `,`, `and`) take, in order, the years of the sentence before,
+        when they are as many."""
+        s0, s1 = c.sentence
+        text = self.doc.text
+        if _SAME_YEARS.search(text, s0, s1) is None or s0 <= c.paragraph[0]:
+            return None
+        qs = self.doc.quantities
+        lo = hi = c.index
+        while (
+            lo > 0
+            and qs[lo - 1].start >= s0
+            and qs[lo - 1].unit == c.q.unit
+            and _SERIES_LINK.fullmatch(text, qs[lo - 1].end, qs[lo].start)
+        ):
+            lo -= 1
+        while (
+            hi + 1 < len(qs)
+            and qs[hi + 1].start < s1
+            and qs[hi + 1].unit == c.q.unit
+            and _SERIES_LINK.fullmatch(text, qs[hi].end, qs[hi + 1].start)
+        ):
+            hi += 1
+        if hi == lo:
+            return None
+        p0, p1 = self.doc.seg.sentence_at(s0 - 1)
+        if p0 < c.paragraph[0]:
+            return None
+        years: list[int] = []
+        for p in self._in(p0, p1):
+            if p.kind == "year" and p.year_start is not None and p.year_start == p.year_end:
+                if p.year_start not in years:
+                    years.append(p.year_start)
+        if len(years) != hi - lo + 1:
+            return None
+        y = years[c.index - lo]
+        return ResolvedPeriod(y, y, "explicit_year")
+
     def resolve(self, c: QCtx, depth: int = 0) -> ResolvedPeriod:
         if c.index > 0:
             res = self._apposition(c, depth)
@@ -1107,6 +1153,10 @@ class PeriodResolver:
                 return res
         if self.has_respectively:
             res = self._respectively(c)
+            if res is not None:
+                return res
+        if self._has_same_years:
+            res = self._same_years(c)
             if res is not None:
                 return res
         res = self._each_year(c)
