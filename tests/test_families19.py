@@ -239,3 +239,14 @@ def test_same_years_needs_as_many_years_as_figures():
         "and 9 percent over the same years."
     )
     assert find(text, "9 percent", published="2021-03-01").period_basis != "explicit_year"
+
+
+# -- a state in the simple present is the publication year's, not the last year named
+
+
+def test_present_state_after_a_past_year_is_of_the_publication_year():
+    text = (
+        "Port traffic grew 6% in 2021. The federation alone coordinates the work of some 4,200 "
+        "engineers."
+    )
+    assert span(find(text, "4,200", published="2022-09-01")) == (2022, 2022)

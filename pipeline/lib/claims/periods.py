@@ -265,8 +265,10 @@ _PAST = folded(
 # Kingdee together hold a share of`): the present, not the year of the sentence before; not
 # `still holds` (the state of the time just described) nor a copula (`accounts for 45 per cent`,
 # `is stable` report the year in question)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: not the past
 _STATE_PRESENT = folded(
-    r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?)\b"
+    r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
+    r"coordinates?|comprises?|consists\s+of)\b"
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
@@ -1558,7 +1560,10 @@ class PeriodResolver:
             return False
         text = self.doc.text
         q0 = c.q.start
-        if not _STATE_PRESENT.search(text, a, q0) or _PAST.search(text, a, q0):
+        if not _STATE_PRESENT.search(text, a, q0):
+            return False
+        if any(not _PASSIVE_BEFORE.search(text, max(a, m.start() - 8), m.start())
+               for m in _PAST.finditer(text, a, q0)):
             return False
         if FUTURE_WORDS.search(text, a, c.sentence[1]) or TARGET_WORDS.search(text, a, q0):
             return False
