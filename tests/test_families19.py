@@ -250,3 +250,12 @@ def test_present_state_after_a_past_year_is_of_the_publication_year():
         "engineers."
     )
     assert span(find(text, "4,200", published="2022-09-01")) == (2022, 2022)
+
+
+# -- `built around five nodes`: the preposition, not `about`
+
+
+def test_built_around_is_no_approximation():
+    text = "The network is built around five hub ports and links 40 feeder terminals."
+    assert find(text, "five hub").bound == "exact"
+    assert find("The ministry counts around 40 feeder terminals.", "40 feeder").bound == "approx"

@@ -85,6 +85,13 @@ _NOUN_BEFORE_UNDER = re.compile(
 )
 
 
+_AROUND_VERB = re.compile(
+    r"\b(?:built|centred|centered|based|organi[sz]ed|structured|clustered|grouped|arranged|"
+    r"revolves?|revolving|focused|focuses|located|spread|designed)\s+$",
+    re.IGNORECASE,
+)
+
+
 def bound_before(
     text: str, start: int, counted: bool = False, large: bool = False, scaled: bool = False
 ) -> tuple[str, int] | None:
@@ -107,6 +114,13 @@ def bound_before(
         word == "under"
         and counted
         and _NOUN_BEFORE_UNDER.search(text, max(0, m.start("b") - 30), m.start("b"))
+    ):
+        return None
+    # `is built around five top-level nodes`, `centred around 12 hubs`: the preposition
+    if (
+        word == "around"
+        and counted
+        and _AROUND_VERB.search(text, max(0, m.start("b") - 16), m.start("b"))
     ):
         return None
     if word in VERB_ONLY:
