@@ -379,8 +379,8 @@ _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = re.compile(
-    r"(?:%|per\s*cent)\)?\s+(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?"
-    r"(?:plan|intend|expect|aim)",
+    r"(?:%|per\s*cent|thirds|quarters|half|fifths?|in\s+(?:two|three|four|five|ten))\)?\s+"
+    r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
     re.I,
 )
 # the surveyed and their intention verb, left open (status.py adds `would|will`, this `to`)
@@ -1771,6 +1771,25 @@ class PeriodResolver:
             j += 1
         return j > c.index
 
+    def _survey_sentence(self, c: QCtx) -> bool:
+        """Does the sentence hold a share of the surveyed followed by their intention (`Our
+        survey of 46 firms found that nearly two-thirds expect ...`)? Once per sentence."""
+        key = ("survey_sentence", c.sentence)
+        hit = self.doc._par_cache.get(key)
+        if hit is None:
+            s0, s1 = c.sentence
+            text = self.doc.text
+            hit = any(
+                s0 <= q.start < s1 and q.unit == "percent" and _INTENDING.match(text, q.end)
+                for q in self.doc.quantities[
+                    bisect.bisect_left(self.doc.q_starts, s0) : bisect.bisect_left(
+                        self.doc.q_starts, s1
+                    )
+                ]
+            )
+            self.doc._par_cache[key] = hit
+        return hit
+
     def _horizon_lead(self, c: QCtx, p: Period) -> bool:
         """`For 2017, 45 percent of the respondents expect conditions to improve`: the year
         leading the sentence is the horizon of the surveyed share's expectation, not the
@@ -1941,6 +1960,8 @@ class PeriodResolver:
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
+        if p is not None and self._may_intend and self._survey_sentence(c):
+            p = None  # a share of the surveyed is measured at the survey, not in an earlier year
         if p is not None and self.pub is not None and _NOW_LEAD.search(lead):
             end = self._make(p, c=c).end
             if end is not None and end < self.pub:
