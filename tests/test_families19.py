@@ -259,3 +259,15 @@ def test_built_around_is_no_approximation():
     text = "The network is built around five hub ports and links 40 feeder terminals."
     assert find(text, "five hub").bound == "exact"
     assert find("The ministry counts around 40 feeder terminals.", "40 feeder").bound == "approx"
+
+
+# -- `the reporting period` of an annual report is the year it reports on
+
+
+def test_end_of_the_reporting_period_is_the_report_year():
+    text = (
+        "Harbour Robotics Co., Ltd.\n2021 Annual Report\n\n"
+        "In 2021 the Company kept to its strategy. Revenue in 2021 rose 12%.\n\n"
+        "By the end of the reporting period the Company's platform had connected 52,000 cranes."
+    )
+    assert span(find(text, "52,000", published="2022-04-20")) == (2021, 2021)

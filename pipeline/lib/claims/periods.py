@@ -288,7 +288,7 @@ _NEWS_DAY = folded(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
     r"this week)\b"
 )
-_FOR_THE_YEAR = folded(r"\bfor the year\b")
+_FOR_THE_YEAR = folded(r"\b(?:for the year|the reporting period)\b")
 _SAME_YEAR = folded(r"\b(?:the same year|that year|the same period|by then|by that time)\b")
 # a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
