@@ -271,3 +271,12 @@ def test_end_of_the_reporting_period_is_the_report_year():
         "By the end of the reporting period the Company's platform had connected 52,000 cranes."
     )
     assert span(find(text, "52,000", published="2022-04-20")) == (2021, 2021)
+
+
+def test_budgeted_and_will_pursue_are_targets():
+    text = (
+        "The Company will pursue revenue growth of no less than 15% in 2023. Spending on the "
+        "new test centre is budgeted at RMB 80 million over 2023 and 2024."
+    )
+    assert find(text, "15%", published="2023-03-30").status == "target"
+    assert find(text, "RMB 80 million", published="2023-03-30").status == "target"
