@@ -280,3 +280,10 @@ def test_budgeted_and_will_pursue_are_targets():
     )
     assert find(text, "15%", published="2023-03-30").status == "target"
     assert find(text, "RMB 80 million", published="2023-03-30").status == "target"
+
+
+def test_estimated_to_reach_is_a_forecast():
+    text = "The smart port equipment market is estimated to reach 90 billion yuan this year."
+    assert find(text, "90 billion", published="2023-05-01").status == "forecast"
+    past = "The market is estimated at 80 billion yuan last year."
+    assert find(past, "80 billion", published="2023-05-01").status == "estimate"

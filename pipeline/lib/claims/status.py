@@ -239,12 +239,17 @@ def _estimate_lead(doc: Doc, c: QCtx) -> str | None:
     if last is None or _ESTIMATE_NOUN_BEFORE.search(text, max(s0, last.start() - 12), last.start()):
         return None  # `an estimated 5.8 trillion yuan`: the approximate wording of a figure
     end = max(c.own[1], c.q.end)
+    if _TO_LEVEL.match(text, last.end()):
+        return "forecast"  # `is estimated to reach 1.2 trillion yuan this year`: a level to come
     if not _AHEAD.search(text, last.end(), end):
         return "estimate"
     # a forecast unless plan words follow the estimate verb (`estimates that the plan aims ...`)
     return None if _TARGET.search(text, last.end(), a) else "forecast"
 
 
+_TO_LEVEL = re.compile(
+    r"\s+to\s+(?:reach|hit|exceed|top|surpass|grow|rise|increase|climb|total|double)\b", re.I
+)
 _ESTIMATE_NOUN_BEFORE = re.compile(r"\b(?:an?|the|its|their|our|by)\s+$", re.I)
 # `Organizers said some 1,950 new products would be launched`: a figure that is the subject of
 # `would` / `will` in reported speech
