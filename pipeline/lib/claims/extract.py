@@ -675,9 +675,7 @@ def _heading_noun(doc: Doc, c: QCtx) -> str | None:
 # the glue between two members of a series of one measure: `from 52 percent to 58 percent, 72
 # percent and 84 percent`, `50%, 70% and 82%`, `3.41 trillion yuan in 2019, 3.57 trillion yuan in
 # 2020`
-_SERIES_GLUE = re.compile(
-    r"(?:\s+in\s+(?:19|20)\d\d)?\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I
-)
+_SERIES_GLUE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I)
 # what may follow a member of a series: the series goes on or ends, no words of the figure's own
 # (`1.03 million more than a year earlier`, `1,000 "5G fully connected factories"`)
 _SERIES_NEXT = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|by\b|over\b|for\b|during\b|$)", re.I)

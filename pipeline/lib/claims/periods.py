@@ -1563,8 +1563,10 @@ class PeriodResolver:
         q0 = c.q.start
         if not _STATE_PRESENT.search(text, a, q0):
             return False
-        if any(not _PASSIVE_BEFORE.search(text, max(a, m.start() - 8), m.start())
-               for m in _PAST.finditer(text, a, q0)):
+        if any(
+            not _PASSIVE_BEFORE.search(text, max(a, m.start() - 8), m.start())
+            for m in _PAST.finditer(text, a, q0)
+        ):
             return False
         if FUTURE_WORDS.search(text, a, c.sentence[1]) or TARGET_WORDS.search(text, a, q0):
             return False

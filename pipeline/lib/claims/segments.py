@@ -123,7 +123,7 @@ def _wrap_width(text: str, lines: list[tuple[int, int, int, bool]]) -> int:
     end) that is continued by a line starting in lower case, when at least two such lines
     show the text is wrapped; 0 otherwise (one paragraph a line)."""
     found = []
-    for (l0, _a, b, _bl), (_n0, na, _nb, nblank) in zip(lines, lines[1:]):
+    for (l0, _a, b, _bl), (_n0, na, _nb, nblank) in zip(lines, lines[1:], strict=False):
         if not nblank and text[na].islower() and text[b - 1] not in _PAR_END:
             found.append(b - l0)
     return max(found) if len(found) >= 2 else 0
