@@ -287,3 +287,14 @@ def test_estimated_to_reach_is_a_forecast():
     assert find(text, "90 billion", published="2023-05-01").status == "forecast"
     past = "The market is estimated at 80 billion yuan last year."
     assert find(past, "80 billion", published="2023-05-01").status == "estimate"
+
+
+# -- `N secondary nodes covered M provinces`: the figure before is the verb's subject
+
+
+def test_previous_figure_is_the_subject_of_covered():
+    text = (
+        "At the end of 2022, 210 secondary nodes of the identification resolution system "
+        "covered 29 provinces."
+    )
+    assert find(text, "29 provinces").indicator == "identification_secondary_node_provinces"

@@ -200,6 +200,8 @@ MIN_SCORE_UNKNOWN_NOUN = 8.0
 # counts as near
 _LINKED = re.compile(
     r"^\W*(?:(?:and|but|while|which|that)\s+)?(?:it|its|they|their|this|which|covering|connecting|"
+    # `337 secondary nodes covered 31 provinces`: the figure before is the verb's subject
+    r"(?:covered|covers|connected|connects|served|serves|spanned|spans)(?=\s*$)|"
     r"serving|including|involving|reaching|among\s+(?:them|which)|of\s+which|"
     r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+(?:\w+\s+)?"
     r"(?:total|number|tally|count)\s+(?:\w+\s+)?to|"
