@@ -294,7 +294,7 @@ def test_estimated_to_reach_is_a_forecast():
 
 def test_previous_figure_is_the_subject_of_covered():
     text = (
-        "At the end of 2022, 210 secondary nodes of the identification resolution system "
-        "covered 29 provinces."
+        "In the identification resolution system, 210 secondary nodes covered 29 provinces at "
+        "the end of 2022."
     )
     assert find(text, "29 provinces").indicator == "identification_secondary_node_provinces"
