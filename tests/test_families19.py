@@ -298,3 +298,17 @@ def test_previous_figure_is_the_subject_of_covered():
         "the end of 2022."
     )
     assert find(text, "29 provinces").indicator == "identification_secondary_node_provinces"
+
+
+# -- a respectively list with no years of its own: the years of the series before it
+
+
+def test_respectively_list_takes_the_years_and_tail_of_the_series():
+    text = (
+        "The added value of the industrial internet industry was 3.2 trillion yuan in 2019, 3.6 "
+        "trillion yuan in 2020 and 4.0 trillion yuan in 2021, equal to 3.1%, 3.3% and 3.4% of "
+        "GDP respectively."
+    )
+    got = [find(text, f) for f in ("3.1%", "3.3%", "3.4%")]
+    assert [span(c) for c in got] == [(2019, 2019), (2020, 2020), (2021, 2021)]
+    assert {c.indicator for c in got} == {"iip_added_value_gdp_share"}

@@ -283,7 +283,8 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     lead = doc.text[s0 : first.start]
     v = _LIST_VERB.search(lead)
     if v is None:
-        return _respective_previous(doc, c, members)
+        rc = _respective_previous(doc, c, members)
+        return _shared_tail(doc, c, members) if rc is c else rc
     cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
     n = len(members)
     bounds = [0] + [e for _, e in cuts]
@@ -304,6 +305,21 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
         return c
     region = (s0 + a, s0 + b)
     return replace(c, own=region, backward=region, forward=(c.q.end, c.q.end))
+
+
+_TAIL_OF_LIST = re.compile(r"[^,;:()]{1,40}?(?=,?\s+respectively\b)", re.I)
+
+
+def _shared_tail(doc: Doc, c: QCtx, members: list[int]) -> QCtx:
+    """`equal to 3.44%, 3.51% and 3.58% of GDP respectively`: the words after the last member
+    of the list, up to `respectively`, name what every member measures (a near region)."""
+    last = doc.quantities[members[-1]]
+    if c.index == members[-1]:
+        return c
+    m = _TAIL_OF_LIST.match(doc.text, last.end, c.sentence[1])
+    if m is None:
+        return c
+    return replace(c, backward=(m.start(), m.end()))
 
 
 def _respective_previous(doc: Doc, c: QCtx, members: list[int]) -> QCtx:

@@ -1090,7 +1090,27 @@ class PeriodResolver:
                     i: ResolvedPeriod(y, y, "explicit_year", p)
                     for i, (y, p) in zip(members, years, strict=True)
                 }
-        return {}
+        return self._series_years(ys, members)
+
+    def _series_years(self, ys: list[Period], members: list[int]) -> dict[int, ResolvedPeriod]:
+        """`... was 3.41 trillion yuan in 2019, 3.57 trillion yuan in 2020 and 4.10 trillion
+        yuan in 2021, equal to 3.44%, 3.51% and 3.58% of GDP respectively`: a list without years
+        of its own takes those of an earlier series of the sentence, each year right after a
+        figure, when they are as many."""
+        qs = self.doc.quantities
+        first = qs[members[0]].start
+        text = self.doc.text
+        before = [p for p in ys if p.end <= first]
+        if len(before) != len(members) or any(p.year_start != p.year_end for p in before):
+            return {}
+        for p in before:
+            j = bisect.bisect_left(self.doc.q_starts, p.start) - 1
+            if j < 0 or text[qs[j].end : p.start].strip():
+                return {}  # not a year right after a figure
+        return {
+            i: ResolvedPeriod(p.year_start, p.year_start, "explicit_year", p)
+            for i, p in zip(members, before, strict=True)
+        }
 
     def _apposition(self, c: QCtx, depth: int) -> ResolvedPeriod | None:
         """`the total grew to 5.28 trillion yuan last year, or about 3.9 percent of GDP`: a
