@@ -312,3 +312,17 @@ def test_respectively_list_takes_the_years_and_tail_of_the_series():
     got = [find(text, f) for f in ("3.1%", "3.3%", "3.4%")]
     assert [span(c) for c in got] == [(2019, 2019), (2020, 2020), (2021, 2021)]
     assert {c.indicator for c in got} == {"iip_added_value_gdp_share"}
+
+
+# -- a year after a bracketed conversion dates the amount converted, not the figures before
+
+
+def test_year_after_a_conversion_stays_with_its_amount():
+    text = (
+        "Beilun, a district of about 900,000 people, is home to more than 600 mould makers, "
+        "which together posted sales of 30.2 billion yuan (about 4.2 billion U.S. dollars) in "
+        "2025."
+    )
+    assert span(find(text, "900,000", published="2026-02-01")) == (2026, 2026)
+    assert span(find(text, "600 mould", published="2026-02-01")) == (2026, 2026)
+    assert span(find(text, "30.2 billion", published="2026-02-01")) == (2025, 2025)

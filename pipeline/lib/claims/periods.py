@@ -577,9 +577,15 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
     lo = bisect.bisect_left(doc.q_starts, c.sentence[0])
     hi = bisect.bisect_left(doc.q_starts, p.start)
     for q in doc.quantities[lo:hi]:
-        if q is c.q:
-            continue
-        if q.end <= p.start and p.start - q.end <= 4 and not doc.text[q.end : p.start].strip(" ,"):
+        if q is c.q or (
+            q.converts is not None
+            and 0 <= q.converts < len(doc.quantities)
+            and doc.quantities[q.converts].start == c.q.start
+        ):
+            continue  # the figure itself, or its conversion in brackets
+        # (`41.6 billion yuan (about 5.9 billion U.S. dollars) in 2025`: the bracket closing a
+        # conversion)
+        if q.end <= p.start and p.start - q.end <= 4 and not doc.text[q.end : p.start].strip(" ,)"):
             return True
         if q.end <= p.start <= q.end + 5 and doc.text[q.end : p.start].strip() in ("", "in", "of"):
             return True
