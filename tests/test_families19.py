@@ -326,3 +326,18 @@ def test_year_after_a_conversion_stays_with_its_amount():
     assert span(find(text, "900,000", published="2026-02-01")) == (2026, 2026)
     assert span(find(text, "600 mould", published="2026-02-01")) == (2026, 2026)
     assert span(find(text, "30.2 billion", published="2026-02-01")) == (2025, 2025)
+
+
+# -- a payback time is no period
+
+
+def test_payback_time_is_no_period():
+    text = (
+        "Our checks with 14 integrators suggest that a typical crane retrofit costs Rmb2mn and "
+        "pays back within three years."
+    )
+    c = find(text, "14 integrators", published="2021-01-12")
+    assert span(c) == (2021, 2021)
+    assert c.status == "actual"
+    plan = "The city will train 5,000 technicians within three years."
+    assert span(find(plan, "5,000", published="2021-01-12"))[1] == 2023

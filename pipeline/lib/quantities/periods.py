@@ -47,7 +47,9 @@ RELATIVE = (
     rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
     # `train 500,000 technicians in three years`, `within five years`: from now on (not `the
     # highest in three years`, `the first time in five years`: a look back)
-    r"|(?<!\b(?:time|times|ever|high|low|highest|lowest|first|best|worst|most|fastest|slowest)"
+    # (nor a payback time: `pays back within three years`, `breaks even in two years`)
+    r"|(?<!\b(?:time|times|ever|high|low|highest|lowest|first|best|worst|most|fastest|slowest"
+    r"|back|off|itself|themselves|even)"
     r"\s{1,3})\b(?:within|in)\s+(?P<rel_in>two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"\s+years\b(?!\s+(?:ago|earlier|before|since|of|to|from)\b)"
 )
