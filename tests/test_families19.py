@@ -341,3 +341,13 @@ def test_payback_time_is_no_period():
     assert c.status == "actual"
     plan = "The city will train 5,000 technicians within three years."
     assert span(find(plan, "5,000", published="2021-01-12"))[1] == 2023
+
+
+# -- `the number of equipment connected to platforms` counts equipment
+
+
+def test_number_of_noun_phrase_ends_at_a_participle():
+    text = (
+        "The number of equipment connected to industrial internet platforms was 65000000 in 2020."
+    )
+    assert find(text, "65000000").indicator == "industrial_equipment_connections"

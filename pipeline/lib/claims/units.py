@@ -50,7 +50,12 @@ def currency_before(doc: Doc, c: QCtx) -> str | None:
     return None
 
 
-_NUMBER_OF = re.compile(r"\bnumbers? of\s+((?:[\w'-]+\s+){0,5}?[\w'-]*[a-z]s)\b", re.I)
+# (the noun phrase ends at a preposition or a participle: `the number of equipment connected to
+# platforms` counts equipment, not platforms)
+_NP_BREAK = r"(?!(?:to|of|in|on|with|for|by|at|from|that|which|connected|linked|covered|served)\b)"
+_NUMBER_OF = re.compile(
+    rf"\bnumbers? of\s+((?:{_NP_BREAK}[\w'-]+\s+){{0,5}}?{_NP_BREAK}[\w'-]*[a-z]s)\b", re.I
+)
 
 
 def number_of_before(doc: Doc, c: QCtx) -> str | None:
