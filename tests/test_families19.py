@@ -351,3 +351,8 @@ def test_number_of_noun_phrase_ends_at_a_participle():
         "The number of equipment connected to industrial internet platforms was 65000000 in 2020."
     )
     assert find(text, "65000000").indicator == "industrial_equipment_connections"
+
+
+def test_percent_on_a_year_is_a_comparison_base():
+    text = "The 2021 fund totals 90 million yuan, an increase of 20% on 2020."
+    assert span(find(text, "20%", published="2021-04-08")) == (2021, 2021)

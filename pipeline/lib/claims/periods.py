@@ -69,7 +69,9 @@ _COMPARE_BEFORE = re.compile(
     r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
     r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
     r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
-    r"(?:higher|lower|more|less|up|down) on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
+    r"(?:higher|lower|more|less|up|down) on|"
+    # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
+    r"(?:%|per\s*cent|percent|points?)\s+on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
     r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
     re.I,
 )
