@@ -356,3 +356,11 @@ def test_number_of_noun_phrase_ends_at_a_participle():
 def test_percent_on_a_year_is_a_comparison_base():
     text = "The 2021 fund totals 90 million yuan, an increase of 20% on 2020."
     assert span(find(text, "20%", published="2021-04-08")) == (2021, 2021)
+
+
+def test_since_total_runs_to_publication_not_to_an_earlier_sentence_year():
+    text = (
+        "Ningbo's port throughput exceeded 1.2 billion tonnes in 2020. The province has "
+        "supported more than 8,000 shippers in going digital since 2018."
+    )
+    assert span(find(text, "8,000", published="2021-04-08")) == (2018, 2021)

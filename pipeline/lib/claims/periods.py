@@ -1304,6 +1304,8 @@ class PeriodResolver:
         if since is None:
             return res
         end = res.end if res.end is not None else self.pub
+        if res.basis == "paragraph_year" and self.pub is not None:
+            end = self.pub  # a year of another sentence does not end a total built up till now
         if end is None or since.year_start is None or since.year_start >= end:
             return res
         return ResolvedPeriod(since.year_start, end, "explicit_year", since, res.goal, res.base)
