@@ -364,3 +364,13 @@ def test_since_total_runs_to_publication_not_to_an_earlier_sentence_year():
         "supported more than 8,000 shippers in going digital since 2018."
     )
     assert span(find(text, "8,000", published="2021-04-08")) == (2018, 2021)
+
+
+# -- `~720,000`: approximate; `3x what it reported in 2017`: a comparison base
+
+
+def test_tilde_is_approximate_and_multiple_of_a_past_level_is_a_base():
+    text = "The platform now connects ~410,000 cranes, about 3x what it reported in 2018."
+    c = find(text, "410,000", published="2020-11-02")
+    assert c.bound == "approx"
+    assert span(c) == (2020, 2020)

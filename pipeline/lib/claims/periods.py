@@ -71,7 +71,10 @@ _COMPARE_BEFORE = re.compile(
     r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
     r"(?:higher|lower|more|less|up|down) on|"
     # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
-    r"(?:%|per\s*cent|percent|points?)\s+on)\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
+    r"(?:%|per\s*cent|percent|points?)\s+on|"
+    # `about 3x what it reported in 2017`: the level compared against
+    r"(?:times|\dx|double|twice|half)\s+what\s+(?:it|they|we|the\s+\w+)\s+(?:reported|had|"
+    r"recorded|posted|made|earned|did|was|were))\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
     r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
     re.I,
 )

@@ -100,6 +100,8 @@ def bound_before(
     `pass`/`cross` take an object (`passed 30 laws`) unless the count is `large` (a scale word
     or 1,000 and more: `shipments passed 3 million units`); `top` before a count with a scale
     word is the headline verb (`sales top 9 mln units`, `scaled`)."""
+    if start > 0 and text[start - 1] in "~\u2248" and (start < 2 or not text[start - 2].isalnum()):
+        return "approx", start - 1  # `~720,000 machines`, `≈30%`
     m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
