@@ -374,3 +374,16 @@ def test_tilde_is_approximate_and_multiple_of_a_past_level_is_a_base():
     c = find(text, "410,000", published="2020-11-02")
     assert c.bound == "approx"
     assert span(c) == (2020, 2020)
+
+
+# -- `A by 2020 and B by 2025`: each goal takes its own `by` year
+
+
+def test_coordinated_goals_take_their_own_by_year():
+    text = (
+        "The plan set goals including about 20 smart ports by 2020 and three to five world-class "
+        "hub ports with global influence by 2025."
+    )
+    assert span(find(text, "three", published="2024-03-04")) == (2025, 2025)
+    assert span(find(text, "five world", published="2024-03-04")) == (2025, 2025)
+    assert span(find(text, "20 smart", published="2024-03-04")) == (2020, 2020)

@@ -252,6 +252,8 @@ _FUTURE_ANY = re.compile(
     r"(?:by|until|in)\s+(?:19|20)\d\d)\b",
     re.I,
 )
+_BY_TEXT = re.compile(r"by\b", re.I)
+_AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?", re.I)
 _SAME_YEARS = re.compile(r"\b(?:over|in|for|during)\s+the\s+same\s+years\b", re.I)
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
@@ -1807,6 +1809,27 @@ class PeriodResolver:
             j += 1
         return j > c.index
 
+    def _coordinated_goal(self, c: QCtx, own: list[Period]) -> Period | None:
+        """`about 10 platforms by 2020 and three to five platforms with international
+        competitiveness by 2025`: after `and`, a figure whose own `by` year follows it belongs
+        to that year, not to the one closing the goal before it."""
+        q, text = c.q, self.doc.text
+        start = q.start
+        qs = self.doc.quantities
+        if q.range_id is not None and c.index > 0 and qs[c.index - 1].range_id == q.range_id:
+            start = qs[c.index - 1].start  # the upper end of `three to five platforms`
+        before = [p for p in own if p.end <= start]
+        after = [p for p in own if p.start >= q.end and _BY_TEXT.match(p.text)]
+        if not before or not after or not _BY_TEXT.match(before[-1].text):
+            return None
+        if not _AND_GAP.fullmatch(text, before[-1].end, start):
+            return None
+        p = after[0]
+        between = [x for x in self.doc.quantities_in(q.end, p.start) if x.range_id != q.range_id]
+        if between or q.range_id is None and self.doc.quantities_in(q.end, p.start):
+            return None  # another figure between them takes that year
+        return p
+
     def _survey_sentence(self, c: QCtx) -> bool:
         """Does the sentence hold a share of the surveyed followed by their intention (`Our
         survey of 46 firms found that nearly two-thirds expect ...`)? Once per sentence."""
@@ -1901,6 +1924,9 @@ class PeriodResolver:
                     and not attached_to_other(self.doc, p, c)
                     or p.start >= q.end
                 ] or own
+            goal = self._coordinated_goal(c, own)
+            if goal is not None:
+                return self._make(goal, c=c)
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
         if self.pub is not None and (
