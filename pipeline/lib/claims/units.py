@@ -50,11 +50,14 @@ def currency_before(doc: Doc, c: QCtx) -> str | None:
     return None
 
 
-# (the noun phrase ends at a preposition or a participle: `the number of equipment connected to
-# platforms` counts equipment, not platforms)
-_NP_BREAK = r"(?!(?:to|of|in|on|with|for|by|at|from|that|which|connected|linked|covered|served)\b)"
+# (the noun phrase ends at a preposition or, after its first word, a participle: `the number of
+# equipment connected to platforms` counts equipment, `the number of connected workshops` workshops)
+_PREP = r"(?:to|of|in|on|with|for|by|at|from|that|which)\b"
+_NP_BREAK = rf"(?!{_PREP}|(?:connected|linked|covered|served)\b)"
 _NUMBER_OF = re.compile(
-    rf"\bnumbers? of\s+((?:{_NP_BREAK}[\w'-]+\s+){{0,5}}?{_NP_BREAK}[\w'-]*[a-z]s)\b", re.I
+    rf"\bnumbers? of\s+((?:(?!{_PREP})[\w'-]+\s+)?(?:{_NP_BREAK}[\w'-]+\s+){{0,4}}?"
+    rf"{_NP_BREAK}[\w'-]*[a-z]s)\b",
+    re.I,
 )
 
 
