@@ -55,7 +55,7 @@ def currency_before(doc: Doc, c: QCtx) -> str | None:
 _PREP = r"(?:to|of|in|on|with|for|by|at|from|that|which)\b"
 _NP_BREAK = rf"(?!{_PREP}|(?:connected|linked|covered|served)\b)"
 _NUMBER_OF = re.compile(
-    rf"\bnumbers? of\s+((?:(?!{_PREP})[\w'-]+\s+)?(?:{_NP_BREAK}[\w'-]+\s+){{0,4}}?"
+    rf"\bnumbers? of\s+((?:(?!{_PREP})[\w'-]+\s+)??(?:{_NP_BREAK}[\w'-]+\s+){{0,4}}?"
     rf"{_NP_BREAK}[\w'-]*[a-z]s)\b",
     re.I,
 )
