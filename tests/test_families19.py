@@ -387,3 +387,13 @@ def test_coordinated_goals_take_their_own_by_year():
     assert span(find(text, "three", published="2024-03-04")) == (2025, 2025)
     assert span(find(text, "five world", published="2024-03-04")) == (2025, 2025)
     assert span(find(text, "20 smart", published="2024-03-04")) == (2020, 2020)
+
+
+def test_number_of_takes_the_first_plural_noun():
+    text = (
+        "In the identification resolution system, the cumulative number of resolutions has "
+        "passed 70 billion."
+    )
+    assert find(text, "70 billion").indicator == "identification_resolutions"
+    text = "The number of connected workshops in the industrial internet has passed 8,200."
+    assert find(text, "8,200").counted == "workshops"
