@@ -213,7 +213,7 @@ TARGET_WORDS = folded(
     r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
     r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
     r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
-    r"(?:is|are|was|were|been|being) budgeted|will pursue|"
+    r"budgeted (?:at|for)|will pursue|"
     r"(?:is|are) to (?:rise|reach|increase|grow|go|climb|fall|drop|exceed|top|be raised|"
     r"be increased|be cut|be reduced)|"
     r"we (?:have|has) set|we plan|we will|we aim|"
