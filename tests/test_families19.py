@@ -397,3 +397,10 @@ def test_number_of_takes_the_first_plural_noun():
     assert find(text, "70 billion").indicator == "identification_resolutions"
     text = "The number of connected workshops in the industrial internet has passed 8,200."
     assert find(text, "8,200").counted == "workshops"
+
+
+def test_target_set_in_a_past_plan_stays_a_target_when_met():
+    text = (
+        "The target set in the 2021 port plan, 40 automated terminals by 2024, was therefore met."
+    )
+    assert find(text, "40 automated", published="2025-06-01").status == "target"

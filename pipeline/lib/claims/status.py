@@ -145,7 +145,7 @@ _COORDINATED_VERB = folded(
 # the wording of a plan's goal, in the past too (a goal stated in a history of the plan)
 _PAST_GOAL = folded(
     r"\b(?:called for|calls for|set (?:out )?(?:the |its )?(?:goals?|targets?)|"
-    r"(?:goals?|targets?) (?:of|for)|aimed (?:at|for|to)|envisaged|envisioned)\b"
+    r"(?:goals?|targets?) (?:of|for|set)|aimed (?:at|for|to)|envisaged|envisioned)\b"
 )
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
