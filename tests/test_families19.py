@@ -404,3 +404,16 @@ def test_target_set_in_a_past_plan_stays_a_target_when_met():
         "The target set in the 2021 port plan, 40 automated terminals by 2024, was therefore met."
     )
     assert find(text, "40 automated", published="2025-06-01").status == "target"
+
+
+# -- `the core industry of the industrial internet`: the industry's scale
+
+
+def test_core_industry_of_the_industrial_internet_is_its_scale():
+    text = "By official count, the core industry of China's industrial internet passed 1.4 trillion yuan in 2024."
+    assert find(text, "1.4 trillion").indicator == "iip_industry_scale"
+    part = (
+        "The added value of the industrial internet reached 5.1 trillion yuan. Of the total, the "
+        "core industry contributed 1.4 trillion yuan."
+    )
+    assert find(part, "1.4 trillion").indicator == "unclassified"

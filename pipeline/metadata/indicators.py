@@ -137,7 +137,9 @@ _ENTRIES = [
                 "scale of the industrial internet industry", "industrial internet industry scale",
                 "scale of industrial internet", "size of the industry", "industry size",
                 "industrial internet ... market size", "industrial internet ... market scale",
-                "industrial internet ... industry ... scale", "industrial internet market"],
+                "industrial internet ... industry ... scale", "industrial internet market",
+                # `the core industry of China's industrial internet passed 1.35 trillion yuan`
+                "core industry of ... industrial internet", "industrial internet core industry"],
        requires=_IIP),
     _i("iip_jobs_created", "New jobs driven by the industrial Internet", "count", "flow", "economy",
        phrases=["new jobs", "jobs", "employment", "job opportunities", "posts"],
