@@ -417,3 +417,15 @@ def test_core_industry_of_the_industrial_internet_is_its_scale():
         "core industry contributed 1.4 trillion yuan."
     )
     assert find(part, "1.4 trillion").indicator == "unclassified"
+
+
+# -- a phrase of a hard-wrapped text may run over a line break
+
+
+def test_phrase_over_a_line_break():
+    text = (
+        "According to the research institute, the digital\neconomy reached 48.5 trillion yuan in "
+        "2022, 40.1% of GDP."
+    )
+    assert find(text, "48.5 trillion").indicator == "digital_economy_scale"
+    assert find(text, "40.1%").indicator == "digital_economy_gdp_share"

@@ -46,9 +46,14 @@ class Doc:
         seg = segment(text)
         qs = sorted(quantities, key=lambda q: (q.start, q.end))
         ps = sorted(periods, key=lambda p: (p.start, p.end))
+        # (line breaks as spaces: a phrase of a hard-wrapped text may run over one,
+        # `the digital\neconomy reached ...`; segments come from the text itself)
+        normed = norm(text)
+        if "\n" in normed:
+            normed = normed.replace("\n", " ")
         return cls(
             text,
-            norm(text),
+            normed,
             seg,
             qs,
             ps,
