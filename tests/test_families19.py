@@ -429,3 +429,12 @@ def test_phrase_over_a_line_break():
     )
     assert find(text, "48.5 trillion").indicator == "digital_economy_scale"
     assert find(text, "40.1%").indicator == "digital_economy_gdp_share"
+
+
+def test_figure_that_was_added_is_a_flow_not_the_stock():
+    text = (
+        "China had built 718,000 5G base stations by the end of 2020, of which more than "
+        "580,000 were added in the year."
+    )
+    assert find(text, "718,000").indicator == "five_g_base_stations"
+    assert find(text, "580,000").indicator == "unclassified"

@@ -901,8 +901,15 @@ def _is_flow(doc: Doc, c: QCtx) -> bool:
         or _PER_YEAR_AFTER.match(doc.norm, c.q.end)
         or _MORE_AFTER.match(doc.norm, c.q.end)
         or _OVER_PERIOD_AFTER.match(doc.norm, c.q.end)
+        or _ADDED_AFTER.match(doc.norm, c.q.end)
         or _compared_with_flow(doc, c)
     )
+
+
+# the figure's own verb of addition: `of which more than 580,000 were added in the year`
+_ADDED_AFTER = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:newly\s+)?(?:added|newly\s+built)\b"
+)
 
 
 # an amount over a period: `built more than 600,000 base stations over the year`
