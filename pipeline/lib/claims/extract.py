@@ -334,11 +334,13 @@ def _respective_previous(doc: Doc, c: QCtx, members: list[int]) -> QCtx:
     if p0 < c.paragraph[0] or p1 > s0:
         return c
     unit = c.q.unit
-    same = [
-        j
-        for j in range(members[0] - 1, -1, -1)
-        if doc.quantities[j].start >= p0 and doc.quantities[j].converts is None
-    ]
+    same = []
+    for j in range(members[0] - 1, -1, -1):  # the quantities are in text order: stop before p0
+        q = doc.quantities[j]
+        if q.start < p0:
+            break
+        if q.converts is None:
+            same.append(j)
     same = [j for j in reversed(same) if doc.quantities[j].start < p1]
     same = [j for j in same if doc.quantities[j].unit == unit]
     if unit is None or len(same) != len(members):
