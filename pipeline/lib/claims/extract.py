@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from pipeline.lib.gc_passes import fewer_gc_passes
 from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.counts import STOP, counted_noun, plural_noun
 from pipeline.lib.quantities.model import Extraction
@@ -731,6 +732,7 @@ def _series_indicator(doc: Doc, c: QCtx, unit: str, prev: Claim) -> str:
     return prev.indicator
 
 
+@fewer_gc_passes
 def claims_from_extraction(
     text: str,
     extraction: Extraction,
@@ -952,6 +954,7 @@ def _headline_indicators(doc: Doc, claims: list[Claim]) -> None:
         h.noun_phrase = None
 
 
+@fewer_gc_passes
 def extract_claims(text: str, published: dt.date | None, article_file: str = "-") -> list[Claim]:
     """The statistical claims of one article text (offsets are indices into `text`)."""
     return claims_from_extraction(text, _extract(text), published, article_file)
