@@ -45,6 +45,7 @@ SETS = (
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout21",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
@@ -104,7 +105,7 @@ def check(folder: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("set", nargs="?", help="heldout ... heldout19, or a folder")
+    ap.add_argument("set", nargs="?", help="heldout ... heldout21, or a folder")
     ap.add_argument("--all", action="store_true", help="every held-out set")
     args = ap.parse_args(argv)
     if not args.all and not args.set:
