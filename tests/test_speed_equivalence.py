@@ -1,7 +1,8 @@
 """The speed-ups of the extraction give the same results as the plain forms they replace:
 first-character guards and required strings read from patterns (`quantities/guards.py`), the
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
-pattern's memo and pre-filter. No timing here."""
+pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
+the source patterns need, the indicator candidate loop. No timing here."""
 
 from __future__ import annotations
 
@@ -443,3 +444,111 @@ def test_abbreviation_and_table_scale_start_with_the_characters_checked():
                 assert text[p] in extractor._ABBR_FIRST
             if extractor.CN_TABLE_SCALE.match(text, p) is not None:
                 assert text[p] in " \t"
+
+
+def _table_labels() -> list[str]:
+    from pipeline.metadata.units import UNITS
+
+    forms = [s for u in UNITS for s in (*u.suffixes, *u.suffix_cs, *u.prefixes)]
+    rng = random.Random(11)
+    out = list(forms) + [f.upper() for f in forms] + [f.lower() for f in forms]
+    out += [f"Revenue ({f})" for f in forms] + [f"x{f}y" for f in forms] + [f"{f}s" for f in forms]
+    out += _pieces(_texts())[:400] + [ODD, "\u212aM", "\u017fq\u0130n", "USD mn", "RMB bn"]
+    for _ in range(300):
+        out.append(" ".join(rng.sample(forms, 3)))
+    return out
+
+
+def test_table_unit_prefilter_finds_the_form_the_plain_loop_finds():
+    from pipeline.lib.claims import text_tables
+
+    plain = text_tables._surface_forms()
+    for label in _table_labels():
+        want = next((code for pat, code in plain if pat.search(label)), None)
+        assert text_tables._form_code(label) == want, label
+
+
+def test_source_need_index_tries_the_patterns_the_word_test_tries():
+    from pipeline.lib.claims import sources
+    from pipeline.lib.claims.segments import segment
+
+    texts = _texts() + [
+        "According to CCTV statistics, output rose. Data from the Ministry of Industry shows 5%.",
+        '\u212aCCORDING TO the "White Paper" pointed out. The Ministry said 3 nodes. ſhows',
+    ]
+    for text in texts:
+        sentences = segment(text).sentences
+        rng = random.Random(3)
+        spans = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(50)]
+        by_sentence = sources._NeedIndex(text, sentences)
+        by_span = sources._NeedIndex(text)
+        assert by_sentence._by_sentence is not None  # sentences do not overlap
+        for index, asked in ((by_sentence, sentences), (by_span, sentences + spans)):
+            for s0, s1 in asked:
+                sent = text[s0:s1]
+                low = casefold.fold(sent)
+                want = [
+                    i
+                    for i, (folds, words) in enumerate(sources._NEEDS)
+                    if any(w in (low if folds else sent) for w in words)
+                ]
+                assert index.tries(s0, s1) == want, sent
+                assert sources._source_in(sent, want) == sources.source_in(sent)
+
+
+def _plain_candidates(doc, c, unit, has_scale, integral, counted, count_like, garbled):
+    """The candidate loop of `indicators.match_indicator` before the counted-noun gate was a
+    set and only the paragraph's viable indicators were scored (the plain form)."""
+    ind = indicators
+    q = c.q
+    candidates = []
+    viable = ind._viable(doc, c.paragraph)
+    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    weights = None
+    oks = ind._topic_oks(doc, c.paragraph)
+    for comp in ind._unit_candidates(unit, has_scale, integral):
+        phrases = viable.get(comp.index, ())
+        if (count_like or comp.ind.unit == "count") and not ind.counted_compatible(
+            comp, counted, garbled
+        ):
+            continue
+        if not ind._topic_ok(doc, c, comp, oks):
+            continue
+        if near_ctx is None:
+            near_ctx = ind._near(doc, c)
+        if not phrases:
+            continue
+        if weights is None:
+            weights = ind._weights(doc, c)
+        score = ind._score(doc, c, phrases, near_ctx, weights)
+        if score > 0:
+            candidates.append((score, comp))
+    return candidates
+
+
+def test_indicator_candidates_match_the_plain_loop():
+    import datetime as dt
+
+    from pipeline.lib.claims.context import Doc, quantity_context
+    from pipeline.lib.quantities import extract
+
+    for text in _texts():
+        ex = extract(text)
+        docs = [Doc.build(text, ex.quantities, ex.periods, dt.date(2023, 5, 1)) for _ in "ab"]
+        for i, q in enumerate(docs[0].quantities):
+            for unit, has_scale in ((q.unit, False), (None, True), (None, False), ("count", False)):
+                got = []
+                for doc, fn in zip(docs, (_plain_candidates, indicators._candidates), strict=True):
+                    c = quantity_context(doc, i)
+                    for counted, count_like, garbled in (
+                        (q.counted, unit == "count", False),
+                        ("enterprises", True, False),
+                        ("nationals", True, True),
+                        ("widgets", False, False),
+                    ):
+                        integral = float(q.value).is_integer()
+                        args = (unit, has_scale, integral, counted, count_like, garbled)
+                        got.append([(s, comp.index) for s, comp in fn(doc, c, *args)])
+                assert got[:4] == got[4:], (text[q.start - 40 : q.end + 40], unit)
+        near = [{k: v for k, v in d._par_cache.items() if k[0] == "near"} for d in docs]
+        assert near[0] == near[1]

@@ -101,7 +101,7 @@ class FoldedPattern:
             return m
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()
-        f = _folded_text(string)
+        f = _short[1] if string is _short[0] else _folded_text(string)
         if self._needs is not None:
             for need in self._needs:
                 if f.find(need, pos, endpos) >= 0:
@@ -119,9 +119,13 @@ class FoldedPattern:
         return self._re.fullmatch(_folded_text(string), pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        f = _folded_text(string)
-        if self._needs is not None and not any(f.find(n, pos, endpos) >= 0 for n in self._needs):
-            return iter(())  # every match holds one of the needed strings
+        f = _short[1] if string is _short[0] else _folded_text(string)
+        if self._needs is not None:
+            for need in self._needs:
+                if f.find(need, pos, endpos) >= 0:
+                    break
+            else:
+                return iter(())  # every match holds one of the needed strings
         return self._re.finditer(f, pos, endpos)
 
 

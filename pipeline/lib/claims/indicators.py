@@ -457,6 +457,42 @@ def _unit_candidates(unit: str | None, has_scale: bool, integral: bool) -> tuple
     return hit
 
 
+def _viable_candidates(
+    doc: Doc, paragraph: tuple[int, int], viable: dict[int, _Phrases], cands: tuple[_Compiled, ...]
+) -> tuple[_Compiled, ...]:
+    """The candidates (in order) with a viable phrase in the paragraph; once per paragraph and
+    candidate list."""
+    key = ("viable_cands", paragraph, id(cands))  # (candidate lists are kept in _BY_UNIT)
+    hit = doc._par_cache.get(key)
+    if hit is None or hit[0] is not cands:
+        hit = doc._par_cache[key] = (cands, tuple(comp for comp in cands if comp.index in viable))
+    return hit[1]
+
+
+_BLOCKED: dict[tuple[str, bool, bool], frozenset[int]] = {}
+_COUNT_UNIT = frozenset(comp.index for comp in _COMPILED if comp.ind.unit == "count")
+
+
+def _counted_blocked(counted: str | None, garbled: bool, count_like: bool) -> frozenset[int]:
+    """Indices of the indicators that the counted-noun gate of `match_indicator` rules out: every
+    indicator failing `counted_compatible` for a count-like figure, else the count indicators
+    among them."""
+    if not counted:
+        return frozenset()  # counted_compatible holds for every indicator
+    key = (counted, garbled, count_like)
+    hit = _BLOCKED.get(key)
+    if hit is None:
+        hit = frozenset(
+            comp.index
+            for comp in _COMPILED
+            if (count_like or comp.index in _COUNT_UNIT)
+            and not counted_compatible(comp, counted, garbled)
+        )
+        if len(_BLOCKED) < 4096:
+            _BLOCKED[key] = hit
+    return hit
+
+
 def counted_compatible(comp: _Compiled, counted: str | None, garbled: bool = False) -> bool:
     """A count indicator with counted nouns takes only a figure that counts one of them (`10G-PON
     ports` are not gigabit users, `4 international standards` not connected enterprises).
@@ -1083,6 +1119,57 @@ def implied_indicator(doc: Doc, c: QCtx, has_scale: bool = False) -> Indicator |
 # ---- entry point -----------------------------------------------------------------------------
 
 
+def _candidates(
+    doc: Doc,
+    c: QCtx,
+    unit: str | None,
+    has_scale: bool,
+    integral: bool,
+    counted: str | None,
+    count_like: bool,
+    garbled: bool,
+) -> list[tuple[float, _Compiled]]:
+    """(score, indicator) of every indicator passing the unit, counted-noun and topic gates
+    whose phrases score above 0, in catalog order."""
+    q = c.q
+    candidates = []
+    viable = _viable(doc, c.paragraph)
+    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    weights = None
+    oks = _topic_oks(doc, c.paragraph)
+    cands = _unit_candidates(unit, has_scale, integral)
+    blocked = _counted_blocked(counted, garbled, count_like)
+    if near_ctx is None:
+        # `_near` is computed (for this context: the first asked decides) as soon as one
+        # indicator passes the gates, whether or not its phrases can score
+        for comp in cands:
+            if comp.index in blocked:
+                continue
+            ok = oks[comp.index]
+            if ok is None:
+                ok = _topic_ok(doc, c, comp, oks)
+            if ok:
+                near_ctx = _near(doc, c)
+                break
+        else:
+            return candidates  # no indicator passes the gates
+    # only indicators with a phrase whose every part is in the paragraph can score
+    for comp in _viable_candidates(doc, c.paragraph, viable, cands):
+        if comp.index in blocked:
+            continue
+        ok = oks[comp.index]
+        if ok is None:
+            ok = _topic_ok(doc, c, comp, oks)
+        if not ok:
+            continue
+        if weights is None:
+            weights = _weights(doc, c)
+        score = _score(doc, c, viable[comp.index], near_ctx, weights)
+        if score > 0:
+            candidates.append((score, comp))
+    return candidates
+
+
 def match_indicator(
     doc: Doc, c: QCtx, unit: str | None, has_scale: bool = False
 ) -> tuple[str, float]:
@@ -1097,33 +1184,7 @@ def match_indicator(
         counted = trailing_noun(doc, c) or number_of_before(doc, c)
     count_like = unit == "count" or (unit is None and counted is not None)
     garbled = _garbled_noun(doc, c)
-    candidates = []
-    viable = _viable(doc, c.paragraph)
-    near_ctx = doc._par_cache.get(("near", q.start, q.end))
-    weights = None
-    oks = _topic_oks(doc, c.paragraph)
-    cands = _unit_candidates(unit, has_scale, integral)
-    if near_ctx is not None:
-        cands = [comp for comp in cands if comp.index in viable]  # the others score 0
-    for comp in cands:
-        phrases = viable.get(comp.index, ())
-        if not phrases and near_ctx is not None:
-            continue  # scores 0; the gates below have no effect then
-        if (count_like or comp.ind.unit == "count") and not counted_compatible(
-            comp, counted, garbled
-        ):
-            continue
-        if not _topic_ok(doc, c, comp, oks):
-            continue
-        if near_ctx is None:
-            near_ctx = _near(doc, c)  # set by the first indicator passing the gates
-        if not phrases:
-            continue
-        if weights is None:
-            weights = _weights(doc, c)
-        score = _score(doc, c, phrases, near_ctx, weights)
-        if score > 0:
-            candidates.append((score, comp))
+    candidates = _candidates(doc, c, unit, has_scale, integral, counted, count_like, garbled)
     if not candidates:
         return UNCLASSIFIED, 0.0
     best_score, best = max(candidates, key=lambda t: t[0])

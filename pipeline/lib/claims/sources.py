@@ -19,8 +19,9 @@ open with "According to X, ..." and continue with the figures). It does not cros
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from .casefold import fold
+from .casefold import _folded_text, fold
 from .context import Doc
 
 _ORG_WORDS = (
@@ -132,13 +133,22 @@ assert all(
 def source_in(text: str) -> str | None:
     """The source a sentence names, or None."""
     low = None
-    for i, pat in enumerate(_PATTERNS):
+    tries = []
+    for i in range(len(_PATTERNS)):
         folds, words = _NEEDS[i]
         if folds and low is None:
             low = fold(text)
         where = low if folds else text
-        if not any(w in where for w in words):
-            continue
+        if any(w in where for w in words):
+            tries.append(i)
+    return _source_in(text, tries)
+
+
+def _source_in(text: str, tries) -> str | None:
+    """`source_in` trying only the patterns `tries` (in order): those whose needed words occur
+    in the sentence (the others cannot match)."""
+    for i in tries:
+        pat = _PATTERNS[i]
         for m in pat.finditer(text):
             src = _clean(m.group("src"))
             if src and _CUT_NAME.search(src):
@@ -149,21 +159,83 @@ def source_in(text: str) -> str | None:
     return None
 
 
+class _NeedIndex:
+    """Where the needed words of each pattern occur in a whole text (found once, by `str.find`
+    over the text and its fold), read off per sentence instead of testing every word in every
+    sentence. A word counts for a sentence only when it lies inside it, as `w in sentence` sees
+    it; the fold of the whole text has the ASCII letters of the fold of each sentence at the same
+    offsets (the words are ASCII). With sorted, non-overlapping `sentences` each occurrence is
+    put in the one sentence that can hold it; otherwise a span is asked by bisection."""
+
+    __slots__ = ("_starts", "_min_end", "_by_sentence")
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
+        low = None
+        self._starts: list[list[int]] = []
+        self._min_end: list[list[int]] = []
+        ordered = sentences is not None and all(
+            a[1] <= b[0] for a, b in zip(sentences, sentences[1:], strict=False)
+        )
+        s_starts = [a for a, _ in sentences] if ordered else []
+        by: dict[tuple[int, int], list[int]] = {}
+        for i, (folds, words) in enumerate(_NEEDS):
+            if folds and low is None:
+                low = _folded_text(text)
+            where = low if folds else text
+            hits = []
+            for w in words:
+                n = len(w)
+                j = where.find(w)
+                while j >= 0:
+                    hits.append((j, j + n))
+                    j = where.find(w, j + 1)
+            hits.sort()
+            ends = [e for _, e in hits]
+            for k in range(len(ends) - 2, -1, -1):  # the least end from each occurrence on
+                if ends[k + 1] < ends[k]:
+                    ends[k] = ends[k + 1]
+            self._starts.append([a for a, _ in hits])
+            self._min_end.append(ends)
+            if ordered:
+                for a, e in hits:
+                    k = bisect_right(s_starts, a) - 1
+                    if k >= 0 and e <= sentences[k][1]:  # (the only sentence that can hold it)
+                        got = by.setdefault(sentences[k], [])
+                        if not got or got[-1] != i:
+                            got.append(i)
+        self._by_sentence = by if ordered else None
+
+    def _fits(self, i: int, s0: int, s1: int) -> bool:
+        starts = self._starts[i]
+        k = bisect_left(starts, s0)
+        return k < len(starts) and self._min_end[i][k] <= s1
+
+    def tries(self, s0: int, s1: int) -> list[int]:
+        """The patterns with a needed word inside [s0, s1), in order (with `sentences`: [s0,
+        s1) is one of them)."""
+        if self._by_sentence is not None:
+            return self._by_sentence.get((s0, s1), [])
+        return [i for i in range(len(self._starts)) if self._fits(i, s0, s1)]
+
+
 class SourceResolver:
     """Sources per sentence of a document, carried forward within a paragraph."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self._carried: dict[tuple[int, int], dict[tuple[int, int], str | None]] = {}
+        self._needs: _NeedIndex | None = None
 
     def _paragraph(self, paragraph: tuple[int, int]) -> dict[tuple[int, int], str | None]:
         carried = self._carried.get(paragraph)
         if carried is None:
             carried = {}
             current = None
+            if self._needs is None:
+                self._needs = _NeedIndex(self.doc.text, self.doc.seg.sentences)
             for i, sent in enumerate(self.doc.seg.sentences_of_paragraph(paragraph)):
                 text = self.doc.text[sent[0] : sent[1]]
-                src = source_in(text)
+                src = _source_in(text, self._needs.tries(sent[0], sent[1]))
                 if src is None and i == 0:
                     m = _HEADLINE.match(text)
                     src = _clean(m.group("src")) if m else None

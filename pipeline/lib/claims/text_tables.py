@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 from pipeline.metadata.units import UNITS, normalise
 
+from .casefold import fold
+
 MAX_ROWS = 60
 MAX_COLS = 16
 MAX_CELLS = 400  # cells read per text: the rest of a data dump is left to the extractor
@@ -87,10 +89,12 @@ _UNIT_LINE = re.compile(r"^\s*[(\[]?\s*(?:units?|currency|in)\b\s*[:：]?", re.I
 _BRACKET = re.compile(r"\(([^()]{1,40})\)|\[([^\[\]]{1,40})\]")
 _CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Chart|Exhibit|Source)\b", re.I)
 _SENTENCE = re.compile(r"[.!?]\s|[.!?]$|\d\s+[a-z]")
+_WORDISH = re.compile(r"[A-Za-z]{3,}")
 _PLURAL = re.compile(r"\b([A-Za-z][a-z-]*[a-rt-z]s)\b")
 
 
-def _surface_forms() -> list[tuple[re.Pattern[str], str]]:
+def _surface_literals() -> list[tuple[str, str, bool]]:
+    """(surface form, unit code, case-sensitive) of every unit, longest first."""
     forms: list[tuple[str, str, bool]] = []
     for u in UNITS:
         if u.kind in ("ratio", "multiplier", "count", "temperature"):
@@ -98,15 +102,61 @@ def _surface_forms() -> list[tuple[re.Pattern[str], str]]:
         forms += [(s, u.code, False) for s in u.suffixes]
         forms += [(s, u.code, True) for s in u.suffix_cs + u.prefixes]
     forms.sort(key=lambda f: -len(f[0]))
+    return forms
+
+
+def _form_re(s: str, cs: bool) -> re.Pattern[str]:
+    lead = r"(?<![A-Za-z])" if s[0].isalpha() else ""
+    tail = r"(?![A-Za-z])" if s[-1].isalpha() else ""
+    return re.compile(lead + re.escape(s) + tail, 0 if cs else re.I)
+
+
+def _surface_forms() -> list[tuple[re.Pattern[str], str]]:
+    """Every form's pattern, in the order they are tried (the plain form of `parse_unit`'s
+    loop, kept for tests/test_speed_equivalence.py)."""
+    return [(_form_re(s, cs), code) for s, code, cs in _surface_literals()]
+
+
+# Per form, in order: [pattern (None until first needed), unit code, literal every match contains
+# (None: no pre-test), folds (the literal is looked for in `casefold.fold` of the text, as `re.I`
+# sees it), form, case-sensitive]. Most forms' literal is absent from a label, so their pattern
+# is neither compiled (about 300 patterns: a quarter of a second) nor run.
+_FORMS: list[list] | None = None
+
+
+def _forms() -> list[list]:
     out = []
-    for s, code, cs in forms:
-        lead = r"(?<![A-Za-z])" if s[0].isalpha() else ""
-        tail = r"(?![A-Za-z])" if s[-1].isalpha() else ""
-        out.append((re.compile(lead + re.escape(s) + tail, 0 if cs else re.I), code))
+    for s, code, cs in _surface_literals():
+        if cs:
+            out.append([None, code, s, False, s, cs])
+        elif s.isascii():
+            out.append([None, code, s.lower(), True, s, cs])
+        else:  # a non-ASCII form under re.I: always searched
+            out.append([None, code, None, False, s, cs])
     return out
 
 
-_FORMS: list[tuple[re.Pattern[str], str]] | None = None
+def _form_code(rest: str) -> str | None:
+    """The unit code of the first surface form (longest first) found in `rest`, or None."""
+    global _FORMS
+    if _FORMS is None:
+        _FORMS = _forms()
+    low = None
+    for form in _FORMS:
+        pat, code, literal, folds, s, cs = form
+        if literal is not None:
+            if folds:
+                if low is None:
+                    low = fold(rest)
+                if literal not in low:
+                    continue
+            elif literal not in rest:
+                continue
+        if pat is None:
+            pat = form[0] = _form_re(s, cs)
+        if pat.search(rest):
+            return code
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +168,6 @@ class UnitSpec:
 def parse_unit(s: str) -> UnitSpec | None:
     """The unit and scale a table label, head or unit line names: `USD millions` -> (USD, 1e6),
     `(in 100 million yuan)` -> (CNY, 1e8), `('000)` -> (count, 1e3), `YoY %` -> (percent, 1)."""
-    global _FORMS
     if _POINTS.search(s):
         return UnitSpec("percentage_point", 1.0)
     if _PERCENT.search(s):
@@ -131,11 +180,9 @@ def parse_unit(s: str) -> UnitSpec | None:
             scale = factor
             rest = rest[: m.start()] + " " + rest[m.end() :]
             break
-    if _FORMS is None:
-        _FORMS = _surface_forms()
-    for pat, code in _FORMS:
-        if pat.search(rest):
-            return UnitSpec(code, scale)
+    code = _form_code(rest)
+    if code is not None:
+        return UnitSpec(code, scale)
     if scale != 1.0:
         return UnitSpec("count", scale)
     return None
@@ -198,7 +245,7 @@ def parse_time(s: str) -> Time | None:
         year = 2000 + int(m.group("y") or m.group("y2"))
         suf = m.group("suf") or m.group("suf2")
     rest = s[: m.start()] + s[m.end() :]
-    if re.search(r"[A-Za-z]{3,}", rest) and _status(rest) is None:
+    if _WORDISH.search(rest) and _status(rest) is None:
         return None  # a label that holds a year (`2019 revenue`), not a time head
     return Time(year, None, _SUFFIX.get(suf.upper()) if suf else _status(rest))
 
