@@ -52,10 +52,10 @@ import re
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from pipeline.lib.quantities.guards import guarded
+from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
-from .casefold import folded
+from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 
 _DATE_LEAD = re.compile(
@@ -411,6 +411,36 @@ _PLAN_RANGE = re.compile(
     r"[^.()\n]{0,120}?\(\s*((?:19|20)\d{2})\s*[-\u2013\u2014~]\s*((?:19|20)\d{2})\s*\)",
     re.I,
 )
+
+
+_NEEDS: dict[FoldedPattern, tuple[str, ...] | None] = {}
+
+
+def absent(doc: Doc, pattern: FoldedPattern, sentence: tuple[int, int], a: int, b: int) -> bool:
+    """Whether `pattern` surely has no match in `doc.text[a:b]` (a stretch of `sentence`, searched
+    as a string of its own): the folded sentence holds none of the strings one of which every
+    match contains (`required_literals`: ASCII, and `fold` folds ASCII the same in a stretch as
+    in its sentence). Asked once per pattern and sentence, for all its figures; False when
+    nothing is known (then the pattern is searched)."""
+    s0, s1 = sentence
+    if a < s0 or b > s1:
+        return False
+    key = (pattern, s0, s1)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        if pattern not in _NEEDS:
+            _NEEDS[pattern] = required_literals(pattern.pattern)
+        needs = _NEEDS[pattern]
+        if needs is None:
+            hit = False
+        else:
+            fkey = ("fold", s0, s1)
+            f = doc._par_cache.get(fkey)
+            if f is None:
+                f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
+            hit = not any(n in f for n in needs)
+        doc._par_cache[key] = hit
+    return hit
 
 
 @dataclass(frozen=True, slots=True)
