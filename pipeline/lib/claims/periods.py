@@ -413,24 +413,36 @@ _PLAN_RANGE = re.compile(
 )
 
 
-_NEEDS: dict[FoldedPattern, tuple[str, ...] | None] = {}
+_NEEDS: dict[FoldedPattern | re.Pattern, tuple[str, ...] | None] = {}
 
 
-def absent(doc: Doc, pattern: FoldedPattern, sentence: tuple[int, int], a: int, b: int) -> bool:
+def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
+    """The strings one of which every match of `pattern` consumes (`required_literals`), lower
+    case, to be looked for in the folded text (`fold` folds an ASCII letter as `re.IGNORECASE`
+    matches it; a case-sensitive literal is then looked for in more places, never fewer); None
+    when unknown or not all ASCII."""
+    if pattern not in _NEEDS:
+        needs = required_literals(pattern.pattern)
+        ok = needs is not None and all(n.isascii() for n in needs)
+        _NEEDS[pattern] = tuple(n.lower() for n in needs) if ok else None
+    return _NEEDS[pattern]
+
+
+def absent(
+    doc: Doc, pattern: FoldedPattern | re.Pattern, sentence: tuple[int, int], a: int, b: int
+) -> bool:
     """Whether `pattern` surely has no match in `doc.text[a:b]` (a stretch of `sentence`, searched
-    as a string of its own): the folded sentence holds none of the strings one of which every
-    match contains (`required_literals`: ASCII, and `fold` folds ASCII the same in a stretch as
-    in its sentence). Asked once per pattern and sentence, for all its figures; False when
-    nothing is known (then the pattern is searched)."""
+    as a string of its own or as `pattern.search(doc.text, a, b)`): the folded sentence holds
+    none of the strings one of which every match consumes (`_needs`; `fold` folds ASCII the same
+    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures;
+    False when nothing is known (then the pattern is searched)."""
     s0, s1 = sentence
     if a < s0 or b > s1:
         return False
     key = (pattern, s0, s1)
     hit = doc._par_cache.get(key)
     if hit is None:
-        if pattern not in _NEEDS:
-            _NEEDS[pattern] = required_literals(pattern.pattern)
-        needs = _NEEDS[pattern]
+        needs = _needs(pattern)
         if needs is None:
             hit = False
         else:
@@ -524,7 +536,7 @@ def usable_periods(doc: Doc) -> list[Period]:
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
                     continue
-            if _THE_BEFORE.search(before) and _NAME_AFTER.match(after) and p.text[:1].isdigit():
+            if p.text[:1].isdigit() and _NAME_AFTER.match(after) and _THE_BEFORE.search(before):
                 continue
         if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
             lead = p.text.lower()
@@ -1561,6 +1573,8 @@ class PeriodResolver:
         text = self.doc.text
         s0, s1 = c.sentence
         hi = min(s1, c.q.end + 60)
+        if absent(self.doc, _EACH_YEAR, c.sentence, c.q.end, hi):
+            return None  # (the sentence has none of the words: asked once per sentence)
         cut = _CLAUSE_END.search(text, c.q.end, hi)
         m = _EACH_YEAR.search(text, c.q.end, cut.start() if cut else hi)
         if m is None:
