@@ -2032,14 +2032,22 @@ class PeriodResolver:
         res = self._breakdown(c)
         if res is not None:
             return res
+        la = s0
         lead = text[s0 : max(c.own[1], q.end)]
         if q.unit == "percent" and _INTENDING.match(text, q.end):
-            lead = text[c0 : q.end]  # `..., while 8.2% plan to cut it`: not the share's plan
+            # `..., while 8.2% plan to cut it`: not the share's plan
+            la, lead = c0, text[c0 : q.end]
         # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
         # coordinated after the figure, with a verb of its own, does not introduce it
         cm = _COORDINATED_VERB.search(lead, q.end - s0)
         if cm is not None:
             lead = lead[: cm.start()]
+
+        def found(pattern):  # pattern.search(lead), not run when the sentence lacks its words
+            if absent(self.doc, pattern, c.sentence, la, la + len(lead)):
+                return None
+            return pattern.search(lead)
+
         planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
         m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
         if (
@@ -2047,14 +2055,14 @@ class PeriodResolver:
             and self.pub is not None
             and int(m.group(2)) <= self.pub
             and _PERIOD_PAREN.search(text, m.start(), m.end())
-            and not FUTURE_WORDS.search(lead)
+            and not found(FUTURE_WORDS)
             and self._past_tense(lead, max(c.own[1], q.end), s1)
         ):
             # `During the 14th Five-Year Plan period (2021-2025), the country cultivated more
             # than 35,000 smart factories`: a plan period over at publication, reported in the
             # past tense, is the span the figure accumulates over
             return ResolvedPeriod(int(m.group(1)), int(m.group(2)), "explicit_year")
-        if m and (planned or PLAN_ACTION.search(lead)):
+        if m and (planned or found(PLAN_ACTION)):
             y = int(m.group(2))
             return ResolvedPeriod(y, y, "plan_year")
         if _SAME_YEAR.search(text, s0, s1):
@@ -2068,7 +2076,7 @@ class PeriodResolver:
             p = None
         if p is not None and self._may_intend and self._survey_sentence(c):
             p = None  # a share of the surveyed is measured at the survey, not in an earlier year
-        if p is not None and self.pub is not None and _NOW_LEAD.search(lead):
+        if p is not None and self.pub is not None and found(_NOW_LEAD):
             end = self._make(p, c=c).end
             if end is not None and end < self.pub:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
@@ -2098,7 +2106,7 @@ class PeriodResolver:
         if py is not None:
             return ResolvedPeriod(py, py, "paragraph_year")
         plan = self.title_plan() or self.doc_plan()
-        if plan is not None and (planned or PLAN_ACTION.search(lead)):
+        if plan is not None and (planned or found(PLAN_ACTION)):
             if _PLAN_PERIOD.search(text, s0, s1):
                 # `no fewer than 10,000 5G factories completed in the plan period`
                 return ResolvedPeriod(plan[0], plan[1], "plan_year")
@@ -2114,14 +2122,14 @@ class PeriodResolver:
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if (
             self.pub is not None
-            and (planned or PLAN_ACTION.search(lead) or _WILL_SHALL.search(lead))
+            and (planned or found(PLAN_ACTION) or found(_WILL_SHALL))
             and self._plan_document()
         ):
             # a measure of a notice / action plan whose title gives no years (`The central
             # budget will arrange special funds, ... up to 30 million yuan`): the year of issue
             # is its target year
             return ResolvedPeriod(self.pub, self.pub, "plan_year")
-        if FUTURE_WORDS.search(lead):
+        if found(FUTURE_WORDS):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
