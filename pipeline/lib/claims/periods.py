@@ -455,6 +455,15 @@ def absent(
     return hit
 
 
+def imperative(doc: Doc, s0: int):
+    """`IMPERATIVE.match(doc.text, s0)`, once per sentence start (its figures all ask)."""
+    key = ("imperative", s0)
+    m = doc._par_cache.get(key, key)
+    if m is key:
+        m = doc._par_cache[key] = IMPERATIVE.match(doc.text, s0)
+    return m
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedPeriod:
     start: int | None
@@ -1191,7 +1200,9 @@ class PeriodResolver:
         when they are as many."""
         s0, s1 = c.sentence
         text = self.doc.text
-        if _SAME_YEARS.search(text, s0, s1) is None or s0 <= c.paragraph[0]:
+        if absent(self.doc, _SAME_YEARS, c.sentence, s0, s1) or s0 <= c.paragraph[0]:
+            return None  # (the sentence has none of the words: asked once per sentence)
+        if _SAME_YEARS.search(text, s0, s1) is None:
             return None
         qs = self.doc.quantities
         lo = hi = c.index
@@ -2048,8 +2059,10 @@ class PeriodResolver:
                 return None
             return pattern.search(lead)
 
-        planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
-        m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
+        planned = bool(TARGET_WORDS.search(lead) or imperative(self.doc, s0))
+        m = None
+        if self._bracket_years() and not absent(self.doc, _PLAN_RANGE, c.sentence, s0, s1):
+            m = _PLAN_RANGE.search(text, s0, s1)
         if (
             m
             and self.pub is not None
@@ -2114,7 +2127,7 @@ class PeriodResolver:
                 self.pub is not None
                 and plan[0] <= self.pub < plan[1]
                 and self._issuing_notice()
-                and IMPERATIVE.match(text, s0)
+                and imperative(self.doc, s0)
             ):
                 # a task of a notice written as an order, with no year (`Develop no fewer than
                 # 20 industry models`): the year of issue, not the plan's horizon

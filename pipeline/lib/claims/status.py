@@ -24,13 +24,13 @@ import re
 from .casefold import folded
 from .context import Doc, QCtx
 from .periods import (
-    IMPERATIVE,
     INTENDING_SHARE,
     INTENT_AFTER_SHARE,
     PLAN_ACTION,
     TARGET_WORDS,
     ResolvedPeriod,
     absent,
+    imperative,
 )
 
 _TARGET = TARGET_WORDS
@@ -349,7 +349,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
             ("lan" in scope or "arget" in scope)
             and _PLAN_NUMBER.search(doc.text, max(c.sentence[0], num0 - 40), num0)
         )
-        or IMPERATIVE.match(doc.text, c.sentence[0])
+        or imperative(doc, c.sentence[0])
         or _requirement(doc, c, scope)
     )
     if (
