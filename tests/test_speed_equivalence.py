@@ -443,3 +443,49 @@ def test_abbreviation_and_table_scale_start_with_the_characters_checked():
                 assert text[p] in extractor._ABBR_FIRST
             if extractor.CN_TABLE_SCALE.match(text, p) is not None:
                 assert text[p] in " \t"
+
+
+def _sentence_patterns():
+    pats = [
+        v
+        for mod in (status, periods)
+        for v in vars(mod).values()
+        if isinstance(v, (casefold.FoldedPattern, re.Pattern))
+    ]
+    assert len(pats) > 50
+    return pats
+
+
+def test_absent_words_of_a_sentence_hide_no_match():
+    """`periods.absent` (once per pattern and sentence) answers `no match` only where the plain
+    search of the stretch, as a string of its own or within the text, finds none."""
+    rng = random.Random(11)
+    pats = _sentence_patterns()
+    docs = _docs()
+    odd = ODD + " ǅ İSTANBUL ſince KELVIN \u212aM ın ΣΑΣ Year-End YEARS ANNUALLY"
+    from pipeline.lib.claims.context import Doc
+
+    docs.append(Doc.build(odd, [], [], None))
+    skipped = 0
+    for doc in docs:
+        text = doc.text
+        for s0, s1 in doc.seg.sentences:
+            for _ in range(3):
+                a = rng.randint(s0, s1)
+                b = rng.randint(a, s1)
+                for p in pats:
+                    if periods.absent(doc, p, (s0, s1), a, b):
+                        skipped += 1
+                        assert p.search(text, a, b) is None, (p.pattern, text[a:b])
+                        assert p.search(text[a:b]) is None, (p.pattern, text[a:b])
+        # outside the sentence nothing is known
+        assert not periods.absent(doc, pats[0], doc.seg.sentences[0], -1, 3)
+    assert skipped > 1000
+
+
+def test_imperative_once_a_sentence_is_the_plain_match():
+    for doc in _docs():
+        for s0, _ in doc.seg.sentences:
+            for _ in range(2):  # twice: from the cache
+                m, plain = periods.imperative(doc, s0), periods.IMPERATIVE.match(doc.text, s0)
+                assert _same(m, plain)
