@@ -1,7 +1,8 @@
 """The speed-ups of the extraction give the same results as the plain forms they replace:
 first-character guards and required strings read from patterns (`quantities/guards.py`), the
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
-pattern's memo and pre-filter. No timing here."""
+pattern's memo and pre-filter, the claims layer's words-of-the-sentence gate
+(`periods.absent`) and imperative opening once per sentence. No timing here."""
 
 from __future__ import annotations
 
