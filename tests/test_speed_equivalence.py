@@ -2,7 +2,8 @@
 first-character guards and required strings read from patterns (`quantities/guards.py`), the
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
 pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
-the source patterns need, the indicator candidate loop. No timing here."""
+the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
+gate (`periods.absent`) and imperative opening once per sentence. No timing here."""
 
 from __future__ import annotations
 
@@ -552,3 +553,49 @@ def test_indicator_candidates_match_the_plain_loop():
                 assert got[:4] == got[4:], (text[q.start - 40 : q.end + 40], unit)
         near = [{k: v for k, v in d._par_cache.items() if k[0] == "near"} for d in docs]
         assert near[0] == near[1]
+
+
+def _sentence_patterns():
+    pats = [
+        v
+        for mod in (status, periods)
+        for v in vars(mod).values()
+        if isinstance(v, (casefold.FoldedPattern, re.Pattern))
+    ]
+    assert len(pats) > 50
+    return pats
+
+
+def test_absent_words_of_a_sentence_hide_no_match():
+    """`periods.absent` (once per pattern and sentence) answers `no match` only where the plain
+    search of the stretch, as a string of its own or within the text, finds none."""
+    rng = random.Random(11)
+    pats = _sentence_patterns()
+    docs = _docs()
+    odd = ODD + " ǅ İSTANBUL ſince KELVIN \u212aM ın ΣΑΣ Year-End YEARS ANNUALLY"
+    from pipeline.lib.claims.context import Doc
+
+    docs.append(Doc.build(odd, [], [], None))
+    skipped = 0
+    for doc in docs:
+        text = doc.text
+        for s0, s1 in doc.seg.sentences:
+            for _ in range(3):
+                a = rng.randint(s0, s1)
+                b = rng.randint(a, s1)
+                for p in pats:
+                    if periods.absent(doc, p, (s0, s1), a, b):
+                        skipped += 1
+                        assert p.search(text, a, b) is None, (p.pattern, text[a:b])
+                        assert p.search(text[a:b]) is None, (p.pattern, text[a:b])
+        # outside the sentence nothing is known
+        assert not periods.absent(doc, pats[0], doc.seg.sentences[0], -1, 3)
+    assert skipped > 1000
+
+
+def test_imperative_once_a_sentence_is_the_plain_match():
+    for doc in _docs():
+        for s0, _ in doc.seg.sentences:
+            for _ in range(2):  # twice: from the cache
+                m, plain = periods.imperative(doc, s0), periods.IMPERATIVE.match(doc.text, s0)
+                assert _same(m, plain)

@@ -52,10 +52,10 @@ import re
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from pipeline.lib.quantities.guards import guarded
+from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
-from .casefold import folded
+from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 
 _DATE_LEAD = re.compile(
@@ -413,6 +413,57 @@ _PLAN_RANGE = re.compile(
 )
 
 
+_NEEDS: dict[FoldedPattern | re.Pattern, tuple[str, ...] | None] = {}
+
+
+def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
+    """The strings one of which every match of `pattern` consumes (`required_literals`), lower
+    case, to be looked for in the folded text (`fold` folds an ASCII letter as `re.IGNORECASE`
+    matches it; a case-sensitive literal is then looked for in more places, never fewer); None
+    when unknown or not all ASCII."""
+    if pattern not in _NEEDS:
+        needs = required_literals(pattern.pattern)
+        ok = needs is not None and all(n.isascii() for n in needs)
+        _NEEDS[pattern] = tuple(n.lower() for n in needs) if ok else None
+    return _NEEDS[pattern]
+
+
+def absent(
+    doc: Doc, pattern: FoldedPattern | re.Pattern, sentence: tuple[int, int], a: int, b: int
+) -> bool:
+    """Whether `pattern` surely has no match in `doc.text[a:b]` (a stretch of `sentence`, searched
+    as a string of its own or as `pattern.search(doc.text, a, b)`): the folded sentence holds
+    none of the strings one of which every match consumes (`_needs`; `fold` folds ASCII the same
+    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures;
+    False when nothing is known (then the pattern is searched)."""
+    s0, s1 = sentence
+    if a < s0 or b > s1:
+        return False
+    key = (pattern, s0, s1)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        needs = _needs(pattern)
+        if needs is None:
+            hit = False
+        else:
+            fkey = ("fold", s0, s1)
+            f = doc._par_cache.get(fkey)
+            if f is None:
+                f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
+            hit = not any(n in f for n in needs)
+        doc._par_cache[key] = hit
+    return hit
+
+
+def imperative(doc: Doc, s0: int):
+    """`IMPERATIVE.match(doc.text, s0)`, once per sentence start (its figures all ask)."""
+    key = ("imperative", s0)
+    m = doc._par_cache.get(key, key)
+    if m is key:
+        m = doc._par_cache[key] = IMPERATIVE.match(doc.text, s0)
+    return m
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedPeriod:
     start: int | None
@@ -494,7 +545,7 @@ def usable_periods(doc: Doc) -> list[Period]:
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
                     continue
-            if _THE_BEFORE.search(before) and _NAME_AFTER.match(after) and p.text[:1].isdigit():
+            if p.text[:1].isdigit() and _NAME_AFTER.match(after) and _THE_BEFORE.search(before):
                 continue
         if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
             lead = p.text.lower()
@@ -1149,7 +1200,9 @@ class PeriodResolver:
         when they are as many."""
         s0, s1 = c.sentence
         text = self.doc.text
-        if _SAME_YEARS.search(text, s0, s1) is None or s0 <= c.paragraph[0]:
+        if absent(self.doc, _SAME_YEARS, c.sentence, s0, s1) or s0 <= c.paragraph[0]:
+            return None  # (the sentence has none of the words: asked once per sentence)
+        if _SAME_YEARS.search(text, s0, s1) is None:
             return None
         qs = self.doc.quantities
         lo = hi = c.index
@@ -1531,6 +1584,8 @@ class PeriodResolver:
         text = self.doc.text
         s0, s1 = c.sentence
         hi = min(s1, c.q.end + 60)
+        if absent(self.doc, _EACH_YEAR, c.sentence, c.q.end, hi):
+            return None  # (the sentence has none of the words: asked once per sentence)
         cut = _CLAUSE_END.search(text, c.q.end, hi)
         m = _EACH_YEAR.search(text, c.q.end, cut.start() if cut else hi)
         if m is None:
@@ -1988,29 +2043,39 @@ class PeriodResolver:
         res = self._breakdown(c)
         if res is not None:
             return res
+        la = s0
         lead = text[s0 : max(c.own[1], q.end)]
         if q.unit == "percent" and _INTENDING.match(text, q.end):
-            lead = text[c0 : q.end]  # `..., while 8.2% plan to cut it`: not the share's plan
+            # `..., while 8.2% plan to cut it`: not the share's plan
+            la, lead = c0, text[c0 : q.end]
         # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
         # coordinated after the figure, with a verb of its own, does not introduce it
         cm = _COORDINATED_VERB.search(lead, q.end - s0)
         if cm is not None:
             lead = lead[: cm.start()]
-        planned = bool(TARGET_WORDS.search(lead) or IMPERATIVE.match(text, s0))
-        m = _PLAN_RANGE.search(text, s0, s1) if self._bracket_years() else None
+
+        def found(pattern):  # pattern.search(lead), not run when the sentence lacks its words
+            if absent(self.doc, pattern, c.sentence, la, la + len(lead)):
+                return None
+            return pattern.search(lead)
+
+        planned = bool(TARGET_WORDS.search(lead) or imperative(self.doc, s0))
+        m = None
+        if self._bracket_years() and not absent(self.doc, _PLAN_RANGE, c.sentence, s0, s1):
+            m = _PLAN_RANGE.search(text, s0, s1)
         if (
             m
             and self.pub is not None
             and int(m.group(2)) <= self.pub
             and _PERIOD_PAREN.search(text, m.start(), m.end())
-            and not FUTURE_WORDS.search(lead)
+            and not found(FUTURE_WORDS)
             and self._past_tense(lead, max(c.own[1], q.end), s1)
         ):
             # `During the 14th Five-Year Plan period (2021-2025), the country cultivated more
             # than 35,000 smart factories`: a plan period over at publication, reported in the
             # past tense, is the span the figure accumulates over
             return ResolvedPeriod(int(m.group(1)), int(m.group(2)), "explicit_year")
-        if m and (planned or PLAN_ACTION.search(lead)):
+        if m and (planned or found(PLAN_ACTION)):
             y = int(m.group(2))
             return ResolvedPeriod(y, y, "plan_year")
         if _SAME_YEAR.search(text, s0, s1):
@@ -2024,7 +2089,7 @@ class PeriodResolver:
             p = None
         if p is not None and self._may_intend and self._survey_sentence(c):
             p = None  # a share of the surveyed is measured at the survey, not in an earlier year
-        if p is not None and self.pub is not None and _NOW_LEAD.search(lead):
+        if p is not None and self.pub is not None and found(_NOW_LEAD):
             end = self._make(p, c=c).end
             if end is not None and end < self.pub:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
@@ -2054,7 +2119,7 @@ class PeriodResolver:
         if py is not None:
             return ResolvedPeriod(py, py, "paragraph_year")
         plan = self.title_plan() or self.doc_plan()
-        if plan is not None and (planned or PLAN_ACTION.search(lead)):
+        if plan is not None and (planned or found(PLAN_ACTION)):
             if _PLAN_PERIOD.search(text, s0, s1):
                 # `no fewer than 10,000 5G factories completed in the plan period`
                 return ResolvedPeriod(plan[0], plan[1], "plan_year")
@@ -2062,7 +2127,7 @@ class PeriodResolver:
                 self.pub is not None
                 and plan[0] <= self.pub < plan[1]
                 and self._issuing_notice()
-                and IMPERATIVE.match(text, s0)
+                and imperative(self.doc, s0)
             ):
                 # a task of a notice written as an order, with no year (`Develop no fewer than
                 # 20 industry models`): the year of issue, not the plan's horizon
@@ -2070,14 +2135,14 @@ class PeriodResolver:
             return ResolvedPeriod(plan[1], plan[1], "plan_year")  # the plan's target year
         if (
             self.pub is not None
-            and (planned or PLAN_ACTION.search(lead) or _WILL_SHALL.search(lead))
+            and (planned or found(PLAN_ACTION) or found(_WILL_SHALL))
             and self._plan_document()
         ):
             # a measure of a notice / action plan whose title gives no years (`The central
             # budget will arrange special funds, ... up to 30 million yuan`): the year of issue
             # is its target year
             return ResolvedPeriod(self.pub, self.pub, "plan_year")
-        if FUTURE_WORDS.search(lead):
+        if found(FUTURE_WORDS):
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")

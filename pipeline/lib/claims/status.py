@@ -24,12 +24,13 @@ import re
 from .casefold import folded
 from .context import Doc, QCtx
 from .periods import (
-    IMPERATIVE,
     INTENDING_SHARE,
     INTENT_AFTER_SHARE,
     PLAN_ACTION,
     TARGET_WORDS,
     ResolvedPeriod,
+    absent,
+    imperative,
 )
 
 _TARGET = TARGET_WORDS
@@ -150,7 +151,15 @@ _PAST_GOAL = folded(
 _BY_YEAR = re.compile(r"^\s*(?:by|until|till|before)\b", re.I)
 
 
-def _scope(doc: Doc, c: QCtx) -> str:
+def _scope(doc: Doc, start: int, end: int) -> str:
+    """The words of `_scope_span`, less a comparison with a forecast."""
+    scope = doc.text[start:end]
+    if "orecast" in scope or "xpectation" in scope or "stimate" in scope or "uidance" in scope:
+        scope = _VS_FORECAST.sub(" ", scope)
+    return scope
+
+
+def _scope_span(doc: Doc, c: QCtx) -> tuple[int, int]:
     end = max(c.own[1], c.q.end)
     # `sets out 54 measures under eight headings and will be implemented in ...`: a clause
     # coordinated after the figure, with a verb of its own, is not what introduces it
@@ -164,10 +173,7 @@ def _scope(doc: Doc, c: QCtx) -> str:
     start = c.sentence[0]
     if c.q.unit == "percent" and _INTENDING_AFTER.match(doc.text, c.q.end, end):
         end, start = c.q.end, c.clause[0]  # `..., while 8.2% plan to reduce it`
-    scope = doc.text[start:end]
-    if "orecast" in scope or "xpectation" in scope or "stimate" in scope or "uidance" in scope:
-        scope = _VS_FORECAST.sub(" ", scope)
-    return scope
+    return start, end
 
 
 def _headline_infinitive(doc: Doc, c: QCtx) -> bool:
@@ -184,8 +190,12 @@ def _forecast_lead(doc: Doc, c: QCtx) -> bool:
     """The words introducing the figure are an expectation (`the company expects shipments of`,
     `spending could reach`) with no plan word between them and the figure."""
     a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
-    lead = doc.text[c.sentence[0] : max(c.sentence[0], a)]  # `could surpass 5 trillion`
-    ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
+    s0 = c.sentence[0]
+    lead = doc.text[s0 : max(s0, a)]  # `could surpass 5 trillion`
+    if absent(doc, _FORECAST_LEAD, c.sentence, s0, max(s0, a)):
+        ends = []  # (the sentence has none of the words: asked once per sentence)
+    else:
+        ends = [m.end() for m in _FORECAST_LEAD.finditer(lead)]
     tail = lead[-24:]
     if (
         not ends
@@ -288,7 +298,17 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
 
 
 def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
-    scope = _scope(doc, c)
+    start, stop = _scope_span(doc, c)
+    scope = _scope(doc, start, stop)
+    plain = len(scope) == stop - start  # (no bracketed forecast taken out)
+
+    def found(pattern):  # pattern.search(scope), not run when the sentence lacks its words
+        return (
+            None
+            if plain and absent(doc, pattern, c.sentence, start, stop)
+            else pattern.search(scope)
+        )
+
     pub = doc.pub_year
     end = period.end
     if period.basis == "plan_year":
@@ -320,16 +340,16 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     planned = (
         period.goal
-        or _plan_level(doc, c, scope)
-        or _TARGET.search(scope)
-        or _PLAN_ACTION.search(scope)
+        or (found(_WILL_LEVEL) and _plan_level(doc, c, scope))
+        or found(_TARGET)
+        or found(_PLAN_ACTION)
         or (("ntend" in scope or "want" in scope or "hope" in scope) and _INTENT.search(scope))
         or ("ncouraged" in scope and _ENCOURAGED.search(scope))
         or (
             ("lan" in scope or "arget" in scope)
             and _PLAN_NUMBER.search(doc.text, max(c.sentence[0], num0 - 40), num0)
         )
-        or IMPERATIVE.match(doc.text, c.sentence[0])
+        or imperative(doc, c.sentence[0])
         or _requirement(doc, c, scope)
     )
     if (
@@ -341,7 +361,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "actual"  # `We will build ..., whose registrations have exceeded 350 billion`
     if planned and (end is None or pub is None or end >= pub):
         return "target"
-    if _PAST_GOAL.search(scope) and not _DONE.search(doc.text, c.own[0], num0):
+    if found(_PAST_GOAL) and not _DONE.search(doc.text, c.own[0], num0):
         # `The 2017 guideline set goals for two stages. By 2020 it called for around 10
         # platforms`: a past plan's goal stays a goal, whenever it fell due
         return "target"
@@ -359,36 +379,36 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         and pub is not None
         and end is not None
         and end > pub
-        and not _FORECAST_STRONG.search(scope)
+        and not found(_FORECAST_STRONG)
         and not (period.period.start < c.sentence[0] and _CONDITIONAL.search(scope))
     ):
         return "target"
     if end is None:
-        if _FORECAST_STRONG.search(scope) or (pub is not None and _FORECAST.search(scope)):
+        if found(_FORECAST_STRONG) or (pub is not None and found(_FORECAST)):
             return "forecast"
         return "actual"
     if pub is None:
-        if _FORECAST_STRONG.search(scope):
+        if found(_FORECAST_STRONG):
             return "forecast"
         if (
             explicit
             and period.period is not None
             and _BY_YEAR.match(period.period.text)
-            and _FORECAST.search(scope)
+            and found(_FORECAST)
         ):
             return "target"  # `By 2025 it will have 9,000 nodes` in an undated text
         return "actual"
     if explicit and end > pub:
         return "forecast"
-    if explicit and end == pub and _FORECAST.search(scope):
+    if explicit and end == pub and found(_FORECAST):
         return "forecast"
-    if period.basis == "publication_year" and _FORECAST_STRONG.search(scope):
+    if period.basis == "publication_year" and found(_FORECAST_STRONG):
         return "forecast"
     if (
         period.basis == "publication_year"
         and period.period is not None
         and c.sentence[0] <= period.period.start < c.sentence[1]
-        and _WILL_HAVE.search(scope)
+        and found(_WILL_HAVE)
     ):
         return (
             "forecast"  # `China will have more than 600,000 base stations by the end of the year`
