@@ -217,13 +217,17 @@ CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a 
 
 
 class _State:
-    __slots__ = ("text", "out", "consumed", "range_id")
+    __slots__ = ("text", "out", "consumed", "range_id", "read")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.out = Extraction()
         self.consumed = 0
         self.range_id = 0
+        # numbers read ahead (the second end of a range, the next number of a list) that were
+        # not taken: position -> (the number as read, `_finish`'s reason, the number after it);
+        # the scan reaches them next and takes the reading instead of reading them again
+        self.read: dict[int, tuple[_Num | None, str | None, _Num | None]] = {}
 
 
 def extract(text: str) -> Extraction:
@@ -560,6 +564,15 @@ class _Num:
         self.bound = "exact"
         self.scale = 1.0
 
+    def copy(self) -> _Num:
+        c = _Num.__new__(_Num)
+        for k in _NUM_SLOTS:
+            setattr(c, k, getattr(self, k))
+        return c
+
+
+_NUM_SLOTS = _Num.__slots__
+
 
 def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
     """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
@@ -700,6 +713,22 @@ def _m_is_million(text: str, nstart: int, end: int) -> bool:
     return c is not None
 
 
+def _read_ahead(
+    st: _State, pos: int, found: re.Match | None = None
+) -> tuple[_Num | None, str | None]:
+    """`_read_number` and `_finish` of a number after the current one (`found`: NUMBER_AT's
+    match at `pos`, matched again when None): both depend only on the text and the position, so
+    copies are kept in `st.read` for `_number` when the scan reaches `pos`."""
+    n = _read_number(st, pos, found)
+    if n is None:
+        st.read[pos] = (None, None, None)
+        return None, None
+    before = n.copy()
+    reason = _finish(st, n)
+    st.read[pos] = (before, reason, n.copy())
+    return n, reason
+
+
 def _finish(st: _State, n: _Num) -> str | None:
     """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
     text = st.text
@@ -770,8 +799,8 @@ def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
     if m is None and not of_set:
         return
     pos = (m or of_set).end()
-    second = _read_number(st, pos)
-    if second is None or _finish(st, second) is not None:
+    second, reason = _read_ahead(st, pos)
+    if second is None or reason is not None:
         return
     if of_set:
         if second.unit == "count" and second.counted and n.value <= second.value:
@@ -815,7 +844,8 @@ def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) ->
 
 def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
     text = st.text
-    n = _read_number(st, pos, found)
+    ahead = st.read.pop(pos, None) if st.read else None
+    n = _read_number(st, pos, found) if ahead is None else ahead[0]
     if n is None:
         return
     if (
@@ -832,7 +862,10 @@ def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
         # it (`a million` has one) is never a figure
         st.consumed = n.end
         return
-    reason = _finish(st, n)
+    if ahead is None:
+        reason = _finish(st, n)
+    else:
+        reason, n = ahead[1], ahead[2]
     if reason is not None:
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
         st.consumed = n.end
@@ -915,10 +948,10 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
-    second = _read_number(st, pos, m2)
+    second, reason = _read_ahead(st, pos, m2)
     if second is None:
         return None
-    if _finish(st, second) is not None:
+    if reason is not None:
         return None
     if n.unit is not None and second.unit is not None and n.unit != second.unit:
         return None
