@@ -537,3 +537,19 @@ def test_numbers_read_ahead_give_the_extraction_read_twice(monkeypatch):
 
     monkeypatch.setattr(extractor, "_read_ahead", plain)
     assert [extractor.extract(t) for t in texts] == fast
+
+
+def test_master_matches_as_without_ago_where_no_years_ago_begins():
+    crafted = [
+        "Five years ago 3 firms, 10 years ago, in the past 2 years ago, 1.5 million years ago; "
+        "two hundred years ago and 2021 ago. Chicago 5 paragon 2020 in 3 years ago 40%.",
+        "A decade ago, 30 percent; 3 years  ago; 4 year ago; (5 years ago) -6 years ago",
+    ]
+    texts = [t for t in _texts() if "ago" in t.lower()] + crafted
+    assert len(texts) >= 3
+    for text in texts:
+        for p in range(len(text)):
+            if extractor.AGO_AT.match(text, p) is not None:
+                continue
+            a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
+            assert _same(a, b) and (a is None or a.groupdict() == b.groupdict()), text[p : p + 30]

@@ -47,6 +47,9 @@ if _AGO not in periods.RELATIVE:
     raise RuntimeError("update _AGO for periods.RELATIVE")
 _NO_AGO_ALTERNATIVES = [a.replace(_AGO, r"|(?P<rel_ago>(?!))") for a in _ALTERNATIVES]
 MASTER_NO_AGO = re.compile("|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES), re.IGNORECASE)
+# the one alternative of MASTER that MASTER_NO_AGO lacks: where it does not match, both match the
+# same (the replaced branch fails in both, every other one is the same)
+AGO_AT = re.compile(guarded(_AGO[1:]), re.IGNORECASE)
 # MASTER_NO_AGO where only its last two alternatives (years, a number) can match (`ONLY_YEAR`):
 # their groups are all that `_dispatch` reads of such a match
 MASTER_YEAR_NUMBER = re.compile(
@@ -362,15 +365,23 @@ def _extract_piece(text: str) -> Extraction:
                 st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
                 st.consumed = pm.end()
                 continue
+        # MASTER matches as MASTER_NO_AGO at a start where no `N years ago` begins (AGO_AT)
+        eff = master
+        if (
+            master is MASTER
+            and AGO_AT.match(text, p) is None
+            and (pre is None or AGO_AT.match(text, pre.start()) is None)
+        ):
+            eff = MASTER_NO_AGO
         # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
-        here = master
-        if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
+        here = eff
+        if eff is MASTER_NO_AGO and "0" <= text[p] <= "9":
             if ONLY_NUMBER.match(text, p) is not None:
                 here = NUMBER_AT
             elif ONLY_YEAR.match(text, p) is not None:
                 here = MASTER_YEAR_NUMBER
-        if pre is not None and (here is master or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
-            m = master.match(text, pre.start())
+        if pre is not None and (here is eff or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
+            m = eff.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
