@@ -3,7 +3,8 @@ first-character guards and required strings read from patterns (`quantities/guar
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
 pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
-gate (`periods.absent`) and imperative opening once per sentence. No timing here."""
+gate (`periods.absent`) and imperative opening once per sentence, the extractor's first-character
+tests on the number path and its reuse of numbers read ahead. No timing here."""
 
 from __future__ import annotations
 
@@ -599,3 +600,113 @@ def test_imperative_once_a_sentence_is_the_plain_match():
             for _ in range(2):  # twice: from the cache
                 m, plain = periods.imperative(doc, s0), periods.IMPERATIVE.match(doc.text, s0)
                 assert _same(m, plain)
+
+
+def _all_chars() -> list[str]:
+    return [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+
+
+def test_every_regex_space_is_str_isspace():
+    # the guards before DENOMINATOR, bounds.BEFORE/AFTER and RANGE_SEP test `str.isspace` for `\s`
+    space = regex.compile(r"\s")
+    assert all(c.isspace() for c in _all_chars() if space.match(c))
+
+
+def test_first_character_guards_of_the_number_path():
+    """Each pattern is tried only at the characters checked first (`extractor._finish`,
+    `_shared_unit`, `_range_end`, `bounds.bound_after`): every character at which it can match
+    passes the check. The letters of case-insensitive patterns fold from no other character."""
+    from pipeline.lib.quantities import bounds, exclusions
+
+    guards = [
+        (exclusions.COMPOUND, lambda c: c == "-"),
+        (exclusions.DURATION_HYPHEN, lambda c: c == "-"),
+        (extractor.ATTACHED_LETTER, lambda c: "a" <= c <= "z" or "A" <= c <= "Z"),
+        (extractor.CODE_PLUS, lambda c: c == "+"),
+        (bounds.SUFFIX, lambda c: c in extractor._SUFFIX_FIRST),
+        (extractor.LIST_SEP, lambda c: c in extractor._LIST_FIRST),
+        (extractor.OF_SET, lambda c: c in extractor._OF_FIRST),
+        (extractor.RANGE_SEP, lambda c: c.isspace() or c in extractor._RANGE_FIRST),
+        (bounds.AFTER, lambda c: c.isspace() or c in "+-"),
+    ]
+    tails = [
+        "", "5", " 5", "-5", "o 5", "r 5", "nd 5", "nd 5 yuan", "level", "year", "odd firms",
+        " or more firms", " of the 10", "+ firms", "5 yuan", "\t5", " and 5", "ear",
+    ]  # fmt: skip
+    chars = [chr(c) for c in range(0x3000)] + ["\u3000", "\uff0c", "\u212a", "\u017f", "\u0130"]
+    for pattern, ok in guards:
+        for c in chars:
+            if ok(c):
+                continue
+            for tail in tails:
+                assert pattern.match(c + tail) is None, (pattern.pattern[:40], c, tail)
+    fold = regex.compile(r"(?i)[a-z]")
+    for c in _all_chars():
+        if fold.match(c) and not c.isascii():
+            assert c in "\u212a\u017f\u0130\u0131", c  # K (Kelvin), long s: no guard letter
+    for c in "\u212a\u017f\u0130\u0131":
+        assert not extractor.RANGE_SEP.match(c + "o 5") and not extractor.RANGE_SEP.match(
+            c + "nd 5"
+        )
+        assert not extractor.SCALE_LEAD.match(c + "undred")
+
+
+def test_bound_before_skips_only_where_no_bound_word_can_end():
+    from pipeline.lib.quantities import bounds
+
+    texts = _texts() + ["more than 5", "about\t5", "over\n5", "nearly the 5", "~5", "x≈5"]
+    for text in texts:
+        for p in range(len(text) + 1):
+            got = bounds.bound_before(text, p)
+            if p and not text[p - 1].isspace() and text[p - 1] not in "~\u2248":
+                assert bounds.BEFORE.match(text, max(0, p - bounds.WINDOW), p) is None
+            assert got is None or got[1] < p
+
+
+def test_scale_words_need_cased_letters():
+    # `_read_number` looks for a scale word only in a figure with a cased letter
+    cased = [c for c in _all_chars() if c.lower() != c.upper()]
+    fold = regex.compile(r"(?i)[a-z]")
+    assert all(c.lower() != c.upper() for c in _all_chars() if fold.match(c))
+    assert len(cased) > 1000
+    assert extractor._SCALE_WORDS_RE.search("5 million") is not None
+
+
+def test_scale_lead_first_letters():
+    for w in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"):
+        assert w[0] in extractor._SCALE_LEAD_FIRST and w[0].upper() in extractor._SCALE_LEAD_FIRST
+
+
+def test_numbers_read_ahead_give_the_extraction_read_twice(monkeypatch):
+    """A number read ahead (`_read_ahead`: the end of a range, the next number of a list) and
+    reused when the scan reaches it gives what reading it again gives."""
+    texts = _texts() + [
+        "Output rose 5% to 3 million tonnes in 2021. " * 4,
+        "29.2, 6.7 and 26.6 percent; 30.16 million and 30.09 million units respectively.",
+        "62 of the world's 153 lighthouse factories, between 10 and 20 billion yuan, 3 to 5 firms.",
+        "rose 1.5% to 4,115.05 and 2 and 3, 5, 6 or 7 to 9 -10 to -12, 3-4, 1 to 2020",
+    ]
+    fast = [extractor.extract(t) for t in texts]
+
+    def plain(st, pos, found=None):
+        n = extractor._read_number(st, pos, found)
+        return (None, None) if n is None else (n, extractor._finish(st, n))
+
+    monkeypatch.setattr(extractor, "_read_ahead", plain)
+    assert [extractor.extract(t) for t in texts] == fast
+
+
+def test_master_matches_as_without_ago_where_no_years_ago_begins():
+    crafted = [
+        "Five years ago 3 firms, 10 years ago, in the past 2 years ago, 1.5 million years ago; "
+        "two hundred years ago and 2021 ago. Chicago 5 paragon 2020 in 3 years ago 40%.",
+        "A decade ago, 30 percent; 3 years  ago; 4 year ago; (5 years ago) -6 years ago",
+    ]
+    texts = [t for t in _texts() if "ago" in t.lower()] + crafted
+    assert len(texts) >= 3
+    for text in texts:
+        for p in range(len(text)):
+            if extractor.AGO_AT.match(text, p) is not None:
+                continue
+            a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
+            assert _same(a, b) and (a is None or a.groupdict() == b.groupdict()), text[p : p + 30]

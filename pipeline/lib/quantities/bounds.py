@@ -102,6 +102,9 @@ def bound_before(
     word is the headline verb (`sales top 9 mln units`, `scaled`)."""
     if start > 0 and text[start - 1] in "~\u2248" and (start < 2 or not text[start - 2].isalnum()):
         return "approx", start - 1  # `~720,000 machines`, `≈30%`
+    # BEFORE ends with `\s+`, and `str.isspace` holds for every `\s`
+    if start == 0 or not text[start - 1].isspace():
+        return None
     m = BEFORE.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
@@ -151,6 +154,9 @@ def suffix_bound(m: re.Match) -> str:
 
 
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
+    c = text[end : end + 1]  # AFTER begins with a space (`\s`), `+` or `-`
+    if not (c.isspace() or c == "+" or c == "-"):
+        return None
     m = AFTER.match(text, end)
     if m is None:
         return None

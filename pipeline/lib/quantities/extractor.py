@@ -47,6 +47,9 @@ if _AGO not in periods.RELATIVE:
     raise RuntimeError("update _AGO for periods.RELATIVE")
 _NO_AGO_ALTERNATIVES = [a.replace(_AGO, r"|(?P<rel_ago>(?!))") for a in _ALTERNATIVES]
 MASTER_NO_AGO = re.compile("|".join(guarded(a) for a in _NO_AGO_ALTERNATIVES), re.IGNORECASE)
+# the one alternative of MASTER that MASTER_NO_AGO lacks: where it does not match, both match the
+# same (the replaced branch fails in both, every other one is the same)
+AGO_AT = re.compile(guarded(_AGO[1:]), re.IGNORECASE)
 # MASTER_NO_AGO where only its last two alternatives (years, a number) can match (`ONLY_YEAR`):
 # their groups are all that `_dispatch` reads of such a match
 MASTER_YEAR_NUMBER = re.compile(
@@ -172,6 +175,7 @@ _SCALE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|\bto\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+_RANGE_FIRST = frozenset("-–—~tTaAoO")
 BETWEEN = re.compile(r"(?r)\bbetween\s+", re.IGNORECASE)
 # `between` before a number, possibly with a currency sign/code between (`between RMB 180 ...`)
 BETWEEN_NEAR = re.compile(r"(?r)\bbetween\s+(?:[^\s\d]{1,4}\s?)?", re.IGNORECASE)
@@ -203,12 +207,15 @@ OF_SET = re.compile(
 # units respectively`, `29.2, 6.7 and 26.6 percent`
 # (`, and` starts a new clause: `exceeded 15 million, and 2.31 million ports were added`)
 LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]and[ \t]+)(?=\d)")
+_LIST_FIRST = frozenset(", \t")
+_OF_FIRST = frozenset(" \t")
 SCALE_ONLY = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?", re.IGNORECASE)
 SCALE_LEAD = re.compile(
     r"(?:hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE
 )
 # units of Chinese statistical tables translated word for word: `32,000 100 million yuan`
 # (\u4ebf\u5143) = 3.2e12 yuan, `12,345 10,000 yuan` (\u4e07\u5143) = 1.2345e8 yuan
+_SCALE_LEAD_FIRST = frozenset("hHtTmMbBlLcC")  # the first letters of SCALE_LEAD
 CN_TABLE_SCALE = re.compile(
     r"[ \t]+(?:(?P<e8>100[ \t]+million|100,000,000)|(?P<e4>10,000|10[ \t]+thousand))(?=[ \t]+\S)",
     re.IGNORECASE,
@@ -217,13 +224,17 @@ CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a 
 
 
 class _State:
-    __slots__ = ("text", "out", "consumed", "range_id")
+    __slots__ = ("text", "out", "consumed", "range_id", "read")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.out = Extraction()
         self.consumed = 0
         self.range_id = 0
+        # numbers read ahead (the second end of a range, the next number of a list) that were
+        # not taken: position -> (the number as read, `_finish`'s reason, the number after it);
+        # the scan reaches them next and takes the reading instead of reading them again
+        self.read: dict[int, tuple[_Num | None, str | None, _Num | None]] = {}
 
 
 def extract(text: str) -> Extraction:
@@ -339,9 +350,12 @@ def _extract_piece(text: str) -> Extraction:
             continue
         m = None
         pre = PREFIX.match(text, max(st.consumed, p - 32), p)
-        if t.group(0).lower() in fractions.TRIGGERS and _fraction(st, pre, p):
+        w = t.group(0)
+        digits = w[0].isdigit()  # a run of digits (`\d+`), else a trigger word
+        # (no fraction trigger has a digit)
+        if not digits and w.lower() in fractions.TRIGGERS and _fraction(st, pre, p):
             continue
-        if _part_trigger(text, t, p):
+        if _part_trigger(text, t, p) if not digits else _part_digits(text, t, p, w):
             pm = PART_AT.match(text, pre.start()) if pre is not None else None
             if pm is None or pm.end() <= p:
                 pm = PART_AT.match(text, p)
@@ -351,19 +365,30 @@ def _extract_piece(text: str) -> Extraction:
                 st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
                 st.consumed = pm.end()
                 continue
+        # MASTER matches as MASTER_NO_AGO at a start where no `N years ago` begins (AGO_AT)
+        eff = master
+        if (
+            master is MASTER
+            and AGO_AT.match(text, p) is None
+            and (pre is None or AGO_AT.match(text, pre.start()) is None)
+        ):
+            eff = MASTER_NO_AGO
         # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
-        here = master
-        if master is MASTER_NO_AGO and "0" <= text[p] <= "9":
+        here = eff
+        if eff is MASTER_NO_AGO and "0" <= text[p] <= "9":
             if ONLY_NUMBER.match(text, p) is not None:
                 here = NUMBER_AT
             elif ONLY_YEAR.match(text, p) is not None:
                 here = MASTER_YEAR_NUMBER
-        if pre is not None and (here is master or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
-            m = master.match(text, pre.start())
+        if pre is not None and (here is eff or not ONLY_PREPOSITIONS.fullmatch(pre.group(0))):
+            m = eff.match(text, pre.start())
             if m is not None and m.end() <= p:
                 m = None
         if m is None:
             if here is NUMBER_AT:  # only MASTER's last alternative (a number): read it alone
+                if p in st.read:  # read ahead already (NUMBER_AT matched there)
+                    _number_or_too_large(st, p)
+                    continue
                 m = NUMBER_AT.match(text, p)
                 if m is not None:
                     _number_or_too_large(st, p, m)
@@ -430,6 +455,13 @@ def _part_trigger(text: str, t: sre.Match, p: int) -> bool:
     if p and text[p - 1] in "QH":
         return True
     return len(w) == 4 and _YEAR_CODE.match(text, t.end()) is not None
+
+
+def _part_digits(text: str, t: sre.Match, p: int, w: str) -> bool:
+    """`_part_trigger` at a run of digits `w`."""
+    return (p and text[p - 1] in "QH") or (
+        len(w) == 4 and _YEAR_CODE.match(text, t.end()) is not None
+    )
 
 
 _URL_START = re.compile(r"(?r)(?:https?://|www\.|[\w.-]+@)[^\s]*")
@@ -560,6 +592,21 @@ class _Num:
         self.bound = "exact"
         self.scale = 1.0
 
+    def copy(self) -> _Num:
+        c = _Num.__new__(_Num)
+        c.start, c.end, c.nstart, c.nend = self.start, self.end, self.nstart, self.nend
+        c.value, c.scale, c.unit, c.ustart, c.uend = (
+            self.value, self.scale, self.unit, self.ustart, self.uend,
+        )  # fmt: skip
+        c.counted, c.phrase, c.bound, c.is_word, c.text = (
+            self.counted, self.phrase, self.bound, self.is_word, self.text,
+        )  # fmt: skip
+        return c
+
+
+if len(_Num.__slots__) != 14:
+    raise RuntimeError("update _Num.copy for its slots")
+
 
 def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
     """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
@@ -588,9 +635,10 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
         return None
     if m.group("neg"):
         value = -value
-    n.is_word = not any(ch.isdigit() for ch in raw)
+    n.is_word = not (raw[0].isdigit() or any(ch.isdigit() for ch in raw))
     n.text = raw
-    sc = _SCALE_WORDS_RE.search(raw)
+    # (a scale word has cased letters: a figure without one, `2,310.5`, has none)
+    sc = _SCALE_WORDS_RE.search(raw) if raw.lower() != raw.upper() else None
     if sc is not None:
         lead = parse(raw[: sc.start()]) if sc.start() > 0 else 1.0
         n.scale = value / lead if lead else 1.0
@@ -621,7 +669,7 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
                 end = cn.end()
     n.value = value
     # currency sign or code before, unit token after
-    cur = unitmatch.currency_before(text, n.nstart if not m.group("neg") else n.nstart)
+    cur = unitmatch.currency_before(text, n.nstart)
     n.start = n.nstart
     unit = unitmatch.unit_after(text, end)
     if cur is not None:
@@ -700,10 +748,31 @@ def _m_is_million(text: str, nstart: int, end: int) -> bool:
     return c is not None
 
 
+def _read_ahead(
+    st: _State, pos: int, found: re.Match | None = None
+) -> tuple[_Num | None, str | None]:
+    """`_read_number` and `_finish` of a number after the current one (`found`: NUMBER_AT's
+    match at `pos`, matched again when None): both depend only on the text and the position, so
+    copies are kept in `st.read` for `_number` when the scan reaches `pos`."""
+    n = _read_number(st, pos, found)
+    if n is None:
+        st.read[pos] = (None, None, None)
+        return None, None
+    before = n.copy()
+    reason = _finish(st, n)
+    st.read[pos] = (before, reason, n.copy())
+    return n, reason
+
+
 def _finish(st: _State, n: _Num) -> str | None:
     """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
     text = st.text
-    if exclusions.DENOMINATOR.match(text, max(0, n.start - 12), n.start):
+    # (`str.isspace` holds for every `\s`: DENOMINATOR ends with one)
+    if (
+        n.start
+        and text[n.start - 1].isspace()
+        and exclusions.DENOMINATOR.match(text, max(0, n.start - 12), n.start)
+    ):
         # `per 10,000 people`, `every 1 yuan invested`: the base of a ratio, not a figure
         c = counts.counted_noun(text, n.end) if n.unit is None else None
         if c is not None:
@@ -716,14 +785,16 @@ def _finish(st: _State, n: _Num) -> str | None:
             and exclusions.LIST_PAREN_BEFORE.match(text, max(0, n.nstart - 4), n.nstart)
         ):
             return "list_number"  # `(2) Network infrastructure.`
-        if exclusions.COMPOUND.match(text, n.nend):
+        after = text[n.nend : n.nend + 1]  # COMPOUND and DURATION_HYPHEN begin with `-`
+        if after == "-" and exclusions.COMPOUND.match(text, n.nend):
             return "compound_modifier"
-        if exclusions.DURATION_HYPHEN.match(text, n.nend):
+        if after == "-" and exclusions.DURATION_HYPHEN.match(text, n.nend):
             return "duration"
+        at_end = text[n.end : n.end + 1]  # ATTACHED_LETTER: an ASCII letter; CODE_PLUS: `+`
         if (
-            ATTACHED_LETTER.match(text, n.end)
+            ("a" <= at_end <= "z" or "A" <= at_end <= "Z")
             or (n.nstart and text[n.nstart - 1].isalpha())
-            or CODE_PLUS.match(text, n.end)
+            or (at_end == "+" and CODE_PLUS.match(text, n.end))
             or (n.nstart > 1 and text[n.nstart - 1] == "+" and text[n.nstart - 2].isdigit())
         ):
             return "code"
@@ -733,7 +804,8 @@ def _finish(st: _State, n: _Num) -> str | None:
             or exclusions.ONE_DETERMINER.match(text, max(0, n.nstart - 12), n.nstart)
         ):
             return "pronoun"
-        suffix = bounds.SUFFIX.match(text, n.end)  # `3,900+ firms`, `80-odd enterprises`
+        # `3,900+ firms`, `80-odd enterprises` (SUFFIX begins with `+`, `-`, a space or a tab)
+        suffix = bounds.SUFFIX.match(text, n.end) if at_end in _SUFFIX_FIRST else None
         c = counts.counted_noun(text, n.end if suffix is None else suffix.end())
         if c is None and low == "one" and exclusions.ONE_SINGULAR.match(text, n.end):
             return "singular"  # `one leading company`: an article, not a statistic
@@ -759,19 +831,23 @@ def _finish(st: _State, n: _Num) -> str | None:
     return None
 
 
+_SUFFIX_FIRST = frozenset("+- \t")
+
+
 def _shared_unit(st: _State, n: _Num, depth: int = 0) -> None:
     """A bare number takes the unit (and counted noun) of a later number when the two are
     listed (`30.16 million and 30.09 million units respectively`, `29.2, 6.7 and 26.6 percent`)
     with the same scale, or counts the noun of the set it is part of (`62 of the world's 153
     lighthouse factories`). The span stays the number."""
     text = st.text
-    m = LIST_SEP.match(text, n.end)
-    of_set = m is None and depth == 0 and OF_SET.match(text, n.end)
+    c = text[n.end : n.end + 1]  # LIST_SEP begins with `,`, a space or a tab; OF_SET with one
+    m = LIST_SEP.match(text, n.end) if c in _LIST_FIRST else None
+    of_set = m is None and depth == 0 and c in _OF_FIRST and OF_SET.match(text, n.end)
     if m is None and not of_set:
         return
     pos = (m or of_set).end()
-    second = _read_number(st, pos)
-    if second is None or _finish(st, second) is not None:
+    second, reason = _read_ahead(st, pos)
+    if second is None or reason is not None:
         return
     if of_set:
         if second.unit == "count" and second.counted and n.value <= second.value:
@@ -798,9 +874,13 @@ def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) ->
     n_q = len(st.out.quantities)
     try:
         _number(st, pos, found)
-        large = any(
-            not math.isfinite(q.value) or abs(q.value) >= TOO_LARGE for q in st.out.quantities[n_q:]
-        )
+        qs = st.out.quantities
+        large = False
+        for i in range(n_q, len(qs)):
+            v = qs[i].value
+            if not math.isfinite(v) or abs(v) >= TOO_LARGE:
+                large = True
+                break
     except (ArithmeticError, ValueError):
         large = True
     if not large:
@@ -815,7 +895,8 @@ def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) ->
 
 def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
     text = st.text
-    n = _read_number(st, pos, found)
+    ahead = st.read.pop(pos, None) if st.read else None
+    n = _read_number(st, pos, found) if ahead is None else ahead[0]
     if n is None:
         return
     if (
@@ -827,12 +908,15 @@ def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], "compound_modifier"))
         st.consumed = n.end
         return
-    if SCALE_LEAD.match(n.text):
+    if n.text[0] in _SCALE_LEAD_FIRST and SCALE_LEAD.match(n.text):
         # `the hundred million yuan mark`, `million-strong`: a scale word with no number before
         # it (`a million` has one) is never a figure
         st.consumed = n.end
         return
-    reason = _finish(st, n)
+    if ahead is None:
+        reason = _finish(st, n)
+    else:
+        reason, n = ahead[1], ahead[2]
     if reason is not None:
         st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
         st.consumed = n.end
@@ -886,7 +970,8 @@ def _converts(st: _State, n: _Num) -> int | None:
 
 def _range_end(st: _State, n: _Num) -> _Num | None:
     text = st.text
-    sep = RANGE_SEP.match(text, n.end)
+    c = text[n.end : n.end + 1]  # RANGE_SEP begins with a space, a dash, `~`, `to`, `and`, `or`
+    sep = RANGE_SEP.match(text, n.end) if c.isspace() or c in _RANGE_FIRST else None
     if sep is None:
         return None
     word = sep.group(0).strip().lower()
@@ -915,10 +1000,10 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
-    second = _read_number(st, pos, m2)
+    second, reason = _read_ahead(st, pos, m2)
     if second is None:
         return None
-    if _finish(st, second) is not None:
+    if reason is not None:
         return None
     if n.unit is not None and second.unit is not None and n.unit != second.unit:
         return None
@@ -940,21 +1025,22 @@ def _emit(
     value, unit = n.value, n.unit
     if unit is not None and unit != "count":
         value, unit = normalise(value, unit)
+    # positional arguments, in the order of the fields (checked with `_SHIFTED_FIELDS`)
     st.out.quantities.append(
         Quantity(
-            start=n.start,
-            end=n.end,
-            text=st.text[n.start : n.end],
-            value=value,
-            unit=unit,
-            counted=n.counted,
-            bound=bound,
-            number_start=n.nstart,
-            number_end=n.nend,
-            range_id=range_id,
-            unit_start=n.ustart,
-            unit_end=n.uend,
-            noun_phrase=n.phrase,
-            converts=converts,
+            n.start,
+            n.end,
+            st.text[n.start : n.end],
+            value,
+            unit,
+            n.counted,
+            bound,
+            n.nstart,
+            n.nend,
+            range_id,
+            n.ustart,
+            n.uend,
+            n.phrase,
+            converts,
         )
     )
