@@ -46,6 +46,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
         stats = validate_changed(con)
         settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
         add_pending(con, stats.indicators, full=stats.full, articles=stats.articles)
+        check_scope.record_validated_articles(con, None if stats.full else stats.articles or [])
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"

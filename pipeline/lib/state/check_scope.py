@@ -102,9 +102,56 @@ WHERE v.claim_id IN (SELECT claim_id FROM sc) AND coalesce(n.n_observations, 0) 
 """
 
 
+CHANGED_VALIDATED = "state.changed_validated_articles"  # articles (re)validated since publish
+VALIDATED_KEY = "validated_articles"  # its check_scope key: ALL after a full validation
+
+
+def record_validated_articles(con, names: list[str] | None) -> None:
+    """The articles whose claims validation split again (or dropped), or every article (None:
+    the validation rules changed). Their claims are the ones `every_claim_validated_or_quarantined`
+    reads; the claims of the other articles are in the tables as the last publish checked them."""
+    if names is None:
+        widen(con, VALIDATED_KEY, None)
+        return
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CHANGED_VALIDATED} (article_file VARCHAR)")
+    if names:
+        con.execute(
+            f"INSERT INTO {CHANGED_VALIDATED} SELECT unnest(?::VARCHAR[])", [sorted(set(names))]
+        )
+    widen(con, VALIDATED_KEY, f"article_file IN (SELECT article_file FROM {CHANGED_VALIDATED})")
+
+
+# The flow rule `every_claim_validated_or_quarantined` (pipeline.metadata.views) on the claims of
+# the articles validated since the last publish: validation rewrites the validated_claims and
+# quarantine rows of exactly those articles (and of the articles whose claims were dropped), and
+# the extraction step rewrites claims only for articles validation then takes.
+_CLAIM_VALIDATED_SQL = """
+WITH c AS (SELECT claim_id, quote FROM claims WHERE {scope})
+SELECT c.claim_id, c.quote FROM c WHERE
+(c.claim_id IN (SELECT claim_id FROM validated_claims WHERE claim_id IN (SELECT claim_id FROM c)))
+= (c.claim_id IN (SELECT claim_id FROM quarantine WHERE claim_id IN (SELECT claim_id FROM c)))
+"""
+
+
+def _validated_sql(con, sql: str) -> tuple[str, str]:
+    scope = condition(con, VALIDATED_KEY)
+    if scope is None:
+        return sql, "every row"
+    if scope == "FALSE":
+        return "SELECT NULL AS claim_id, NULL AS quote WHERE FALSE", (
+            "no row (nothing validated since the last publish)"
+        )
+    return _CLAIM_VALIDATED_SQL.format(scope=scope), (
+        "the claims of the articles validated since the last publish (the others were checked "
+        "before)"
+    )
+
+
 def flow_sql(con, rule_name: str, sql: str) -> tuple[str, str]:
     """The query to run for a flow rule and the rows it reads: `sql` on every row, or a variant
     on the rows changed since the last publish when the rule has one and the scope is known."""
+    if rule_name == "every_claim_validated_or_quarantined":
+        return _validated_sql(con, sql)
     if rule_name != "every_valid_claim_observed":
         return sql, "every row"
     scope = condition(con, "observation_sources")
@@ -136,9 +183,10 @@ def condition(con, table: str) -> str | None:
 
 def clear_after_publish(con) -> None:
     """After a successful publish: nothing has changed since."""
-    for table in SCOPED:
+    for table in (*SCOPED, VALIDATED_KEY):
         set_info(con, _key(table), "")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_OBSERVATIONS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_FINDINGS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_ARTICLES}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_CLAIM_ARTICLES}")
+    con.execute(f"DROP TABLE IF EXISTS {CHANGED_VALIDATED}")
