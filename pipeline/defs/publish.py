@@ -26,6 +26,7 @@ def published_warehouse(
     con = warehouse.connect(settings.build_path)
     try:
         create_views(con)
+        check_scope.stamp_publish(con)  # the report keeps what did not change since the last
     finally:
         con.close()
     counts = warehouse.publish(

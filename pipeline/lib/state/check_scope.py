@@ -11,6 +11,9 @@ recorded) is checked whole. Kept in state.build_info; plain SQL, no Dagster.
 
 from __future__ import annotations
 
+import json
+import uuid
+
 from pipeline.lib.state.tables import get_info, set_info
 
 ALL = "*"
@@ -173,6 +176,45 @@ def flow_sql(con, rule_name: str, sql: str) -> tuple[str, str]:
     )
 
 
+SOURCE_INDICATORS = "source_indicators"  # build_info key: indicators whose sources changed
+
+
+def record_source_indicators(con, indicators) -> None:
+    """The indicators whose observations or observation_sources rows were rewritten (before or
+    after), or every indicator (None). The report redraws their sections and takes the digest
+    of the others' sources from the last report (see pipeline.lib.report)."""
+    old = get_info(con, SOURCE_INDICATORS)
+    if indicators is None or old is None or old == ALL:
+        set_info(con, SOURCE_INDICATORS, ALL)
+        return
+    merged = sorted(set(json.loads(old) if old else []) | {str(i) for i in indicators})
+    set_info(con, SOURCE_INDICATORS, json.dumps(merged))
+
+
+def source_indicators(con) -> set[str] | None:
+    """The indicators recorded by `record_source_indicators` since the last publish (read on the
+    published file: those since the publish before it), or None when unknown or all."""
+    value = get_info(con, SOURCE_INDICATORS)
+    if value is None or value == ALL:
+        return None
+    return set(json.loads(value)) if value else set()
+
+
+PUBLISH_ID, PREVIOUS_PUBLISH_ID = "publish_id", "previous_publish_id"
+
+
+def stamp_publish(con) -> None:
+    """Before publishing: a new id for this publish, and the id of the publish this build was
+    copied from (its changes since are recorded above)."""
+    set_info(con, PREVIOUS_PUBLISH_ID, get_info(con, PUBLISH_ID) or "")
+    set_info(con, PUBLISH_ID, uuid.uuid4().hex)
+
+
+def publish_ids(con) -> tuple[str | None, str | None]:
+    """(this publish's id, the previous publish's id) of a published file."""
+    return get_info(con, PUBLISH_ID), get_info(con, PREVIOUS_PUBLISH_ID)
+
+
 def condition(con, table: str) -> str | None:
     """The SQL condition selecting the rows of `table` to check, or None for every row."""
     value = get_info(con, _key(table))
@@ -185,6 +227,7 @@ def clear_after_publish(con) -> None:
     """After a successful publish: nothing has changed since."""
     for table in (*SCOPED, VALIDATED_KEY):
         set_info(con, _key(table), "")
+    set_info(con, SOURCE_INDICATORS, "")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_OBSERVATIONS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_FINDINGS}")
     con.execute(f"DROP TABLE IF EXISTS {CHANGED_ARTICLES}")
