@@ -91,17 +91,19 @@ def record_claim_articles(con, names: list[str]) -> None:
 # The flow rule `every_valid_claim_observed` (pipeline.metadata.views) on the validated claims
 # that can have changed since the last publish: those of the articles the observations step took,
 # and those whose observation_sources rows were rewritten. A claim outside both has the rows it
-# had when the last publish checked it.
+# had when the last publish checked it. The quotes are read for the offending claims only.
 _VALID_CLAIM_OBSERVED_SQL = """
-WITH sc AS (SELECT claim_id FROM validated_claims v
-            WHERE v.article_file IN (SELECT article_file FROM {articles})
-               OR v.claim_id IN (SELECT claim_id FROM observation_sources
-                                 WHERE {observations}))
-SELECT v.claim_id, v.quote, coalesce(n.n_observations, 0) AS n_observations
-FROM validated_claims v LEFT JOIN (
-    SELECT claim_id, count(*) AS n_observations FROM observation_sources
-    WHERE claim_id IN (SELECT claim_id FROM sc) GROUP BY claim_id) n USING (claim_id)
-WHERE v.claim_id IN (SELECT claim_id FROM sc) AND coalesce(n.n_observations, 0) <> 1
+WITH sc AS MATERIALIZED (
+    SELECT claim_id FROM validated_claims WHERE article_file IN (SELECT article_file FROM {articles})
+    UNION SELECT claim_id FROM observation_sources WHERE {observations}),
+n AS (SELECT claim_id, count(*) AS n_observations FROM observation_sources
+      WHERE claim_id IN (SELECT claim_id FROM sc) GROUP BY claim_id),
+bad AS MATERIALIZED (
+    SELECT v.claim_id, coalesce(n.n_observations, 0) AS n_observations
+    FROM (SELECT DISTINCT claim_id FROM validated_claims
+          WHERE claim_id IN (SELECT claim_id FROM sc)) v
+    LEFT JOIN n USING (claim_id) WHERE coalesce(n.n_observations, 0) <> 1)
+SELECT v.claim_id, v.quote, bad.n_observations FROM validated_claims v JOIN bad USING (claim_id)
 """
 
 
