@@ -8,14 +8,11 @@ Nothing here knows a particular table: tables are declared in `resources.py` wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 from pandas.api.types import infer_dtype
-
-if TYPE_CHECKING:
-    import pandera.pandas as pa
 
 # Logical type -> (DuckDB type, pandas dtype used when frames are validated and written).
 TYPES: dict[str, tuple[str, str]] = {
@@ -85,8 +82,6 @@ class Field:
         return text
 
     def to_pandera_column(self) -> pa.Column:
-        import pandera.pandas as pa  # imported where used: a run without suspect rows needs none
-
         checks = []
         if self.enum:
             checks.append(pa.Check.isin(list(self.enum)))
@@ -145,7 +140,6 @@ class Resource:
     def to_pandera(self, *, unique: bool = True) -> pa.DataFrameSchema:
         """The pandera schema; unique=False leaves the primary key out (a check of one chunk of
         a large table cannot see duplicates across chunks: SQL checks the key then)."""
-        import pandera.pandas as pa
         return pa.DataFrameSchema(
             {f.name: f.to_pandera_column() for f in self.fields},
             name=self.name,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pandera.errors as pa_errors
 
 from pipeline.metadata.classes import Resource
 
@@ -35,8 +36,6 @@ class SchemaReport:
 
 
 def validate_frame(resource: Resource, frame: pd.DataFrame, unique: bool = True) -> SchemaReport:
-    import pandera.errors as pa_errors  # here: most schema checks never run pandera
-
     schema = resource.to_pandera(unique=unique)
     try:
         schema.validate(frame, lazy=True)
