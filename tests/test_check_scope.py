@@ -187,3 +187,20 @@ def test_flow_rule_every_claim_validated_or_quarantined_on_the_validated_article
     assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
     check_scope.clear_after_publish(con)
     assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+
+
+def test_row_condition_selects_the_rows_of_the_condition() -> None:
+    con = duckdb.connect()
+    ensure_state(con)
+    con.execute("CREATE TABLE series (indicator VARCHAR, v INTEGER)")
+    con.execute("INSERT INTO series VALUES ('a', 1), ('b', 2), ('a', 3), ('c', 4)")
+    assert check_scope.row_condition(con, "series") is None
+    check_scope.clear_after_publish(con)
+    assert check_scope.row_condition(con, "series") == "FALSE"
+    check_scope.widen(con, "series", "indicator IN ('a', 'c')")
+    where = check_scope.row_condition(con, "series")
+    assert con.execute(f"SELECT v FROM series WHERE {where} ORDER BY v").fetchall() == [
+        (1,),
+        (3,),
+        (4,),
+    ]

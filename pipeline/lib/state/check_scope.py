@@ -225,6 +225,17 @@ def condition(con, table: str) -> str | None:
     return f"({value})" if value else "FALSE"
 
 
+def row_condition(con, table: str) -> str | None:
+    """`condition` as a filter on `table`'s row ids: the rows in scope are found on the columns
+    the condition reads, then only those rows' other columns are read (a join on the condition
+    itself reads every column of every row; the rows a run rewrote are appended together, so
+    their row ids also prune most of the table). None for every row."""
+    where = condition(con, table)
+    if where is None or where == "FALSE":
+        return where
+    return f"rowid IN (SELECT rowid FROM {table} WHERE {where})"
+
+
 def clear_after_publish(con) -> None:
     """After a successful publish: nothing has changed since."""
     for table in (*SCOPED, VALIDATED_KEY):
