@@ -179,6 +179,13 @@ def test_flow_rule_every_claim_validated_or_quarantined_on_the_validated_article
     assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
     check_scope.clear_after_publish(con)
     assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+    # a.txt extracted again and not validated since (a run stopped after extraction): in scope
+    con.execute("INSERT INTO state.extraction_log (article_file, extraction_seq) VALUES "
+                "('a.txt', 2), ('b.txt', 1)")  # fmt: skip
+    con.execute("INSERT INTO state.validation_log VALUES ('a.txt', 1, 'v'), ('b.txt', 1, 'v')")
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1"]
+    con.execute("UPDATE state.validation_log SET extraction_seq = 2 WHERE article_file = 'a.txt'")
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
     check_scope.record_validated_articles(con, ["c.txt"])  # c3: in neither
     check_scope.record_validated_articles(con, ["d.txt", "e.txt"])  # c4: in both (other file)
     sql, scope = check_scope.flow_sql(con, rule.name, rule.sql)

@@ -127,9 +127,14 @@ def record_validated_articles(con, names: list[str] | None) -> None:
 
 
 # The flow rule `every_claim_validated_or_quarantined` (pipeline.metadata.views) on the claims of
-# the articles validated since the last publish: validation rewrites the validated_claims and
-# quarantine rows of exactly those articles (and of the articles whose claims were dropped), and
-# the extraction step rewrites claims only for articles validation then takes.
+# the articles validated since the last publish (validation rewrites the validated_claims and
+# quarantine rows of exactly those, and of the articles whose claims were dropped) and of the
+# articles extracted again and not validated since (a run that stopped between the two steps).
+_UNVALIDATED = (
+    "article_file IN (SELECT l.article_file FROM state.extraction_log l "
+    "LEFT JOIN state.validation_log v USING (article_file) "
+    "WHERE v.extraction_seq IS DISTINCT FROM l.extraction_seq)"
+)
 _CLAIM_VALIDATED_SQL = """
 WITH c AS (SELECT claim_id, quote FROM claims WHERE {scope})
 SELECT c.claim_id, c.quote FROM c WHERE
@@ -142,13 +147,10 @@ def _validated_sql(con, sql: str) -> tuple[str, str]:
     scope = condition(con, VALIDATED_KEY)
     if scope is None:
         return sql, "every row"
-    if scope == "FALSE":
-        return "SELECT NULL AS claim_id, NULL AS quote WHERE FALSE", (
-            "no row (nothing validated since the last publish)"
-        )
+    scope = _UNVALIDATED if scope == "FALSE" else f"{scope} OR {_UNVALIDATED}"
     return _CLAIM_VALIDATED_SQL.format(scope=scope), (
-        "the claims of the articles validated since the last publish (the others were checked "
-        "before)"
+        "the claims of the articles validated since the last publish, or extracted and not "
+        "validated since (the others were checked before)"
     )
 
 
