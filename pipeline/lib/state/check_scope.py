@@ -131,12 +131,12 @@ def record_validated_articles(con, names: list[str] | None) -> None:
 # quarantine rows of exactly those, and of the articles whose claims were dropped) and of the
 # articles extracted again and not validated since (a run that stopped between the two steps).
 _UNVALIDATED = (
-    "article_file IN (SELECT l.article_file FROM state.extraction_log l "
+    "SELECT l.article_file FROM state.extraction_log l "
     "LEFT JOIN state.validation_log v USING (article_file) "
-    "WHERE v.extraction_seq IS DISTINCT FROM l.extraction_seq)"
+    "WHERE v.extraction_seq IS DISTINCT FROM l.extraction_seq"
 )
 _CLAIM_VALIDATED_SQL = """
-WITH c AS (SELECT claim_id, quote FROM claims WHERE {scope})
+WITH c AS (SELECT claim_id, quote FROM claims WHERE article_file IN ({files}))
 SELECT c.claim_id, c.quote FROM c WHERE
 (c.claim_id IN (SELECT claim_id FROM validated_claims WHERE claim_id IN (SELECT claim_id FROM c)))
 = (c.claim_id IN (SELECT claim_id FROM quarantine WHERE claim_id IN (SELECT claim_id FROM c)))
@@ -147,8 +147,10 @@ def _validated_sql(con, sql: str) -> tuple[str, str]:
     scope = condition(con, VALIDATED_KEY)
     if scope is None:
         return sql, "every row"
-    scope = _UNVALIDATED if scope == "FALSE" else f"{scope} OR {_UNVALIDATED}"
-    return _CLAIM_VALIDATED_SQL.format(scope=scope), (
+    files = _UNVALIDATED
+    if scope != "FALSE":  # recorded: the table exists
+        files = f"SELECT article_file FROM {CHANGED_VALIDATED} UNION ALL {files}"
+    return _CLAIM_VALIDATED_SQL.format(files=files), (
         "the claims of the articles validated since the last publish, or extracted and not "
         "validated since (the others were checked before)"
     )
