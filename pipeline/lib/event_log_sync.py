@@ -38,7 +38,12 @@ _kept_lock = threading.Lock()
 
 def _keep_open(path: str) -> None:
     """Hold an idle connection to the WAL-mode file `path` (see the module docstring)."""
+    global _owner
     with _kept_lock:
+        if os.getpid() != _owner:  # forked: the inherited connections are the parent's
+            _inherited.extend(_kept.values())
+            _kept.clear()
+            _owner = os.getpid()
         if path in _kept:
             _kept.move_to_end(path)
             return
@@ -54,9 +59,19 @@ def _keep_open(path: str) -> None:
             oldest.close()
 
 
+_owner = os.getpid()
+_inherited: list[sqlite3.Connection] = []
+
+
 @atexit.register
 def _close_kept() -> None:
+    """Close the idle connections (the last one to close checkpoints the WAL). A process forked
+    from the one that opened them leaves them alone: they are its parent's."""
     with _kept_lock:
+        if os.getpid() != _owner:
+            _inherited.extend(_kept.values())  # never closed here (nor collected)
+            _kept.clear()
+            return
         while _kept:
             _, keeper = _kept.popitem(last=False)
             try:
