@@ -156,3 +156,58 @@ def test_flow_rule_every_valid_claim_observed_on_the_changed_claims() -> None:
     assert offending(sql) == ["c3", "c4"] and "since the last publish" in scope
     check_scope.record_observations(con, None)  # a full rebuild: every row
     assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
+
+
+def test_flow_rule_every_claim_validated_or_quarantined_on_the_validated_articles() -> None:
+    from pipeline.metadata.views import FLOW_RULES
+
+    rule = next(r for r in FLOW_RULES if r.name == "every_claim_validated_or_quarantined")
+    con = duckdb.connect()
+    ensure_state(con)
+    for table in ("claims", "validated_claims", "quarantine"):
+        con.execute(f"CREATE TABLE {table} (claim_id VARCHAR, quote VARCHAR, article_file VARCHAR)")
+    # c1 (a.txt) is in neither table, c2 (b.txt) in both: published before, so out of scope
+    con.execute("INSERT INTO claims VALUES ('c1', 'q1', 'a.txt'), ('c2', 'q2', 'b.txt'), "
+                "('c3', 'q3', 'c.txt'), ('c4', 'q4', 'd.txt'), ('c5', 'q5', 'e.txt')")  # fmt: skip
+    con.execute("INSERT INTO validated_claims VALUES ('c2', 'q2', 'b.txt'), ('c4', 'q4', 'd.txt'), "
+                "('c5', 'q5', 'e.txt')")  # fmt: skip
+    con.execute("INSERT INTO quarantine VALUES ('c2', 'q2', 'b.txt'), ('c4', 'q4', 'x.txt')")
+
+    def offending(sql: str) -> list[str]:
+        return sorted(r[0] for r in con.execute(f"SELECT * FROM ({sql})").fetchall())
+
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
+    check_scope.clear_after_publish(con)
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+    # a.txt extracted again and not validated since (a run stopped after extraction): in scope
+    con.execute("INSERT INTO state.extraction_log (article_file, extraction_seq) VALUES "
+                "('a.txt', 2), ('b.txt', 1)")  # fmt: skip
+    con.execute("INSERT INTO state.validation_log VALUES ('a.txt', 1, 'v'), ('b.txt', 1, 'v')")
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1"]
+    con.execute("UPDATE state.validation_log SET extraction_seq = 2 WHERE article_file = 'a.txt'")
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+    check_scope.record_validated_articles(con, ["c.txt"])  # c3: in neither
+    check_scope.record_validated_articles(con, ["d.txt", "e.txt"])  # c4: in both (other file)
+    sql, scope = check_scope.flow_sql(con, rule.name, rule.sql)
+    assert offending(sql) == ["c3", "c4"] and "since the last publish" in scope
+    check_scope.record_validated_articles(con, None)  # the rules changed: every row
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == ["c1", "c2", "c3", "c4"]
+    check_scope.clear_after_publish(con)
+    assert offending(check_scope.flow_sql(con, rule.name, rule.sql)[0]) == []
+
+
+def test_row_condition_selects_the_rows_of_the_condition() -> None:
+    con = duckdb.connect()
+    ensure_state(con)
+    con.execute("CREATE TABLE series (indicator VARCHAR, v INTEGER)")
+    con.execute("INSERT INTO series VALUES ('a', 1), ('b', 2), ('a', 3), ('c', 4)")
+    assert check_scope.row_condition(con, "series") is None
+    check_scope.clear_after_publish(con)
+    assert check_scope.row_condition(con, "series") == "FALSE"
+    check_scope.widen(con, "series", "indicator IN ('a', 'c')")
+    where = check_scope.row_condition(con, "series")
+    assert con.execute(f"SELECT v FROM series WHERE {where} ORDER BY v").fetchall() == [
+        (1,),
+        (3,),
+        (4,),
+    ]

@@ -247,3 +247,72 @@ def test_the_section_cache_redraws_only_changed_indicators(small_warehouse, tmp_
     assert page_of() == fresh
     assert not (cache_dir / "a key of other data.html").exists()
     assert sorted(p.name for p in cache_dir.glob("*.html")) == files
+
+
+def test_the_sources_digest_is_recomputed_only_for_the_indicators_that_changed(
+    small_warehouse, tmp_path
+):
+    """With the digests of the publish before, only the indicators the runs since recorded are
+    aggregated again; the page is the one a fresh drawing gives. An unrecorded change is not
+    seen (the digest of the other indicators is taken as it was), which is why every writer of
+    the sources records its indicators."""
+    from pipeline.lib.report import build as report_build
+    from pipeline.lib.state import check_scope
+    from pipeline.lib.state.tables import ensure_state
+
+    path = tmp_path / "w.duckdb"
+    shutil.copy(small_warehouse, path)
+    cache_dir = tmp_path / "sections"
+
+    def publish(changed) -> None:
+        con = duckdb.connect(str(path))
+        try:
+            ensure_state(con)
+            if changed is not None:
+                check_scope.record_source_indicators(con, changed)
+            check_scope.stamp_publish(con)
+        finally:
+            con.close()
+
+    def page_of():
+        out = write_report(path, tmp_path / "report.html", cache_dir=cache_dir)
+        return re.sub(r"Built [^<]*UTC", "Built", out.read_text(encoding="utf-8"))
+
+    def fresh():
+        return re.sub(r"Built [^<]*UTC", "Built", build_report(path))
+
+    publish(None)
+    assert page_of() == fresh()
+    first = json.loads((cache_dir / "index.json").read_text(encoding="utf-8"))
+    assert first["publish_id"] and first["sources"]
+    ind = sorted(first["sources"])[0]
+    con = duckdb.connect(str(path))
+    try:
+        check_scope.clear_after_publish(con)  # as the next build
+        con.execute(
+            "UPDATE observation_sources SET quote = quote || ' (changed)' WHERE observation_id "
+            "IN (SELECT observation_id FROM observations WHERE indicator = ?)",
+            [ind],
+        )
+    finally:
+        con.close()
+    publish([ind])
+    asked: list = []
+    real = report_build._source_digests
+
+    def spy(con, indicators=None):
+        asked.append(None if indicators is None else sorted(indicators))
+        return real(con, indicators)
+
+    report_build._source_digests = spy
+    try:
+        assert page_of() == fresh()
+        assert asked[0] == [ind]  # page_of: only the changed indicator (fresh() asks no digest)
+        again = json.loads((cache_dir / "index.json").read_text(encoding="utf-8"))
+        assert again["sources"][ind] != first["sources"][ind]
+        assert again["sources"] == real(duckdb.connect(str(path), read_only=True))
+        asked.clear()
+        assert page_of() == fresh()  # the same publish again: nothing aggregated
+        assert asked == []
+    finally:
+        report_build._source_digests = real

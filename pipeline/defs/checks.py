@@ -61,7 +61,7 @@ def schema_result(
         scope = "the rows of the articles extracted by this run (earlier rows were checked "
         "by the run that wrote them); the primary key over the keys of those rows"
     if resource.name in check_scope.SCOPED:
-        where = check_scope.condition(con, resource.name)
+        where = check_scope.row_condition(con, resource.name)
         if where is not None:
             scope = "the rows rewritten since the last publish (the others were "
             "checked before); the primary key over the keys of those rows"

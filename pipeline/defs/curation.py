@@ -46,6 +46,7 @@ def validation(context: dg.AssetExecutionContext, settings: PipelineSettings):
         stats = validate_changed(con)
         settings.stamp(con, context, "validated_claims", "quarantine", "validation_summary")
         add_pending(con, stats.indicators, full=stats.full, articles=stats.articles)
+        check_scope.record_validated_articles(con, None if stats.full else stats.articles or [])
         context.log.info(
             f"validation: {stats.n_articles:,} articles validated this run, "
             f"{stats.n_valid:,} valid claims, {stats.n_quarantined:,} quarantine rows"
@@ -120,10 +121,12 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
             build_observations_sql(con)
             add_pending(con, [], full=True, steps=("series", "findings"))
             check_scope.record_observations(con, None)
+            check_scope.record_source_indicators(con, None)
         elif articles is not None:  # only the observations of the changed articles' claims
             check_scope.record_claim_articles(con, articles)
             changed = build_observations_sql(con, articles=articles, on_delta=on_delta)
             add_pending(con, changed or (), steps=("series", "findings"))
+            check_scope.record_source_indicators(con, changed)
             context.log.info(
                 f"observations: {len(articles):,} changed articles, indicators recomputed "
                 f"in series and findings: {len(changed or ()):,}"
@@ -131,6 +134,7 @@ def observations_and_sources(context: dg.AssetExecutionContext, settings: Pipeli
         else:  # a build made before changed articles were recorded
             build_observations_sql(con, indicators)
             check_scope.record_observations(con, None)
+            check_scope.record_source_indicators(con, None)
             mark_cells_unknown(con)
         settings.stamp(con, context, "observations", "observation_sources")
         yield dg.MaterializeResult(

@@ -276,14 +276,20 @@ def publish(
     *,
     required_tables: Iterable[str],
     integrity_sql: dict[str, str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, int]:
     """`_publish` under the warehouse's run lock (see pipeline.lib.run_guard), which a CLI run
-    already holds for the whole run; runs started elsewhere (the UI) publish one at a time."""
+    already holds for the whole run; runs started elsewhere (the UI) publish one at a time.
+    `timings`, when given, receives the seconds of each phase."""
     from pipeline.lib.run_guard import exclusive_run
 
     with exclusive_run(published):
         return _publish(
-            build, published, required_tables=required_tables, integrity_sql=integrity_sql
+            build,
+            published,
+            required_tables=required_tables,
+            integrity_sql=integrity_sql,
+            timings=timings,
         )
 
 
@@ -293,6 +299,7 @@ def _publish(
     *,
     required_tables: Iterable[str],
     integrity_sql: dict[str, str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, int]:
     """Check the build copy and rename it over the published file; a copy of it, made while it
     was checked, becomes the next build.
@@ -312,6 +319,15 @@ def _publish(
     """
     build, published = Path(build), Path(published)
     required_tables = list(required_tables)
+    timings = {} if timings is None else timings
+    t0 = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t0
+        now = time.perf_counter()
+        timings[name] = round(timings.get(name, 0.0) + now - t0, 3)
+        t0 = now
+
     con = connect(build)
     try:
         con.execute("CHECKPOINT")
@@ -320,6 +336,10 @@ def _publish(
     wal = build.with_name(build.name + ".wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise WarehouseError(f"the build copy still has a write-ahead log ({wal}) after closing")
+    lap("checkpoint")
+    # Flushed before the copy starts: the pages this run wrote, not queued behind the copy's.
+    _fsync_file(build)
+    lap("flush")
     published.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_temporaries(published)
     _check_free_space(build, published)
@@ -338,8 +358,10 @@ def _publish(
     try:
         try:
             counts = _check_build(build, published, required_tables, integrity_sql)
+            lap("checks")
         finally:
             copier.join()
+            lap("copy (after the checks)")
         error = copied[0] if copied else RuntimeError("the copy of the build did not finish")
         if error is not None:
             if _no_space(error):
@@ -347,10 +369,10 @@ def _publish(
                     f"{NO_SPACE} while copying the build for publishing"
                 ) from error
             raise error
-        _fsync_file(build)
         os.replace(build, published)
         _fsync_dir(published.parent)
         os.replace(tmp, build)  # the next build: the same bytes as the published file
+        lap("rename")
         return counts
     finally:
         if tmp.exists():

@@ -22,9 +22,12 @@ import json
 import os
 import textwrap
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+
+from pipeline.lib.state import check_scope
 
 STATUS_COLOURS = {
     "actual": "#1f77b4",
@@ -380,18 +383,52 @@ def _sources(con, indicators: list[str]) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def _source_digests(con) -> dict[str, str]:
+def _source_digests(con, indicators: Iterable[str] | None = None) -> dict[str, str]:
     """{indicator: digest of all its sources' rows} (every source, not only those shown: a
-    change anywhere redraws the chart), one aggregate in SQL."""
+    change anywhere redraws the chart), one aggregate in SQL; of `indicators` only, if given."""
+    only = ""
+    if indicators is not None:
+        only = "AND o.indicator IN (SELECT unnest(?::VARCHAR[]))"
     rows = con.execute(
         "SELECT o.indicator, count(*), sum(hash(o.observation_id, o.period_start, "
         "o.period_end, o.period_part, o.status_class, o.value, o.unit, o.bound, s.status, "
         "s.outlet, s.published_date, s.quote, s.article_file, s.cited_source, "
         "s.is_syndicated_copy, s.claim_id)) "
         "FROM observation_sources s JOIN observations o USING (observation_id) "
-        "WHERE o.indicator <> 'unclassified' GROUP BY 1"
+        f"WHERE o.indicator <> 'unclassified' {only} GROUP BY 1",
+        [] if indicators is None else [sorted(indicators)],
     ).fetchall()
     return {ind: f"{n}:{h}" for ind, n, h in rows}
+
+
+def _published_changes(con) -> tuple[str | None, str | None, set[str] | None]:
+    """(publish id, previous publish id, indicators whose sources changed between the two or
+    None for all) recorded in the published file's state (None, None, None without one)."""
+    try:
+        publish_id, previous = check_scope.publish_ids(con)
+        return publish_id, previous, check_scope.source_indicators(con)
+    except duckdb.Error:
+        return None, None, None
+
+
+def _current_source_digests(con, cache) -> dict[str, str]:
+    """`_source_digests` of every indicator, computed only for the indicators whose sources
+    changed when the cache holds the digests of the publish before this one (the published file
+    names it, and which indicators the runs since rewrote), or of this very publish."""
+    kept = getattr(cache, "source_digests", None)
+    kept_id = getattr(cache, "publish_id", None)
+    publish_id, previous, changed = _published_changes(con)
+    if kept is not None and kept_id and publish_id and kept_id == publish_id:
+        digests = dict(kept)
+    elif kept is not None and kept_id and previous and kept_id == previous and changed is not None:
+        digests = {ind: d for ind, d in kept.items() if ind not in changed}
+        if changed:
+            digests.update(_source_digests(con, changed))
+    else:
+        digests = _source_digests(con)
+    if hasattr(cache, "source_digests"):
+        cache.source_digests, cache.publish_id = digests, publish_id
+    return digests
 
 
 def _section_key(ind: str, source_digest: str | None, data: dict, cat: dict) -> str:
@@ -512,7 +549,7 @@ def build_report(
     charted = [i for i in by_ind if i != "unclassified"]
     keys: dict[str, str] = {}
     if cache is not None:
-        digests = _source_digests(con)
+        digests = _current_source_digests(con, cache)
         for ind in charted:
             cat = catalog.get(ind, {})
             keys[ind] = _section_key(ind, digests.get(ind), by_ind[ind], cat)
@@ -700,12 +737,20 @@ class SectionCache:
         self.folder = Path(folder)
         self.keys: dict[str, str] = {}
         self.new: dict[str, str] = {}  # key -> html drawn this run
+        # the sources' digests of the publish `publish_id` (see _current_source_digests)
+        self.source_digests: dict[str, str] | None = None
+        self.publish_id: str | None = None
         try:
             data = json.loads((self.folder / self.INDEX).read_text(encoding="utf-8"))
             if data.get("version") == SECTION_VERSION and isinstance(data.get("keys"), dict):
                 self.keys = {str(k): str(v) for k, v in data["keys"].items()}
+                sources = data.get("sources")
+                if data.get("duckdb") == duckdb.__version__ and isinstance(sources, dict):
+                    self.source_digests = {str(k): str(v) for k, v in sources.items()}
+                    self.publish_id = data.get("publish_id") or None
         except (OSError, ValueError, AttributeError):
             self.keys = {}
+            self.source_digests = self.publish_id = None
 
     def _file(self, key: str) -> Path:
         return self.folder / f"{key}.html"
@@ -748,7 +793,16 @@ class SectionCache:
                 _atomic_write(self._file(key), html_text)
         _atomic_write(
             self.folder / self.INDEX,
-            json.dumps({"version": SECTION_VERSION, "keys": self.keys}, sort_keys=True),
+            json.dumps(
+                {
+                    "version": SECTION_VERSION,
+                    "keys": self.keys,
+                    "duckdb": duckdb.__version__,
+                    "publish_id": self.publish_id,
+                    "sources": self.source_digests,
+                },
+                sort_keys=True,
+            ),
         )
         listed = {f"{k}.html" for k in self.keys.values()}
         for path in self.folder.glob("*.html"):
