@@ -150,7 +150,10 @@ def _stage(con, todo: list[str]) -> None:
             """
             CREATE OR REPLACE TEMP TABLE _val_todo AS
             SELECT k.article_file, k.chunk, a.published_date, a.article_file IS NOT NULL AS dated
-            FROM _val_keys k LEFT JOIN articles a USING (article_file)
+            FROM _val_keys k LEFT JOIN (
+                -- one row an article, whatever the table holds (the rules take the first)
+                SELECT article_file, any_value(published_date) AS published_date
+                FROM articles GROUP BY article_file) a USING (article_file)
             ORDER BY k.chunk, k.article_file
             """
         )
