@@ -371,7 +371,8 @@ def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
     h ^= h >> np.uint64(29)  # final mix
     h *= np.uint64(0xBF58476D1CE4E5B9)
     h ^= h >> np.uint64(32)
-    return np.unique(h)
+    h.sort()  # np.unique's result, without its hash-table pass (a quarter of this function)
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

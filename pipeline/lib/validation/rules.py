@@ -197,11 +197,18 @@ def prepare(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame
         df["_pub_year"] = np.nan
         df["_pub_month"] = np.nan
     ind = df["indicator"].astype("object")
-    cat = {i: _indicators.get(i) for i in ind.dropna().unique() if i != UNCLASSIFIED}
-    df["_ind_known"] = ind.map(lambda i: i in cat and cat[i] is not None).astype(bool)
-    df["_ind_unit"] = ind.map(lambda i: cat[i].unit if cat.get(i) else None)
-    df["_ind_kind"] = ind.map(lambda i: cat[i].kind if cat.get(i) else None)
-    df["_ind_cumulative"] = ind.map(lambda i: bool(cat[i].cumulative) if cat.get(i) else False)
+    # the catalog attributes once per distinct indicator, spread to the rows by their code
+    codes, uniques = pd.factorize(ind.to_numpy(), use_na_sentinel=True)
+    entries = [None if i == UNCLASSIFIED else _indicators.get(i) for i in uniques] + [None]
+    codes = np.where(codes < 0, len(uniques), codes)  # NULL indicator: the last (None) entry
+
+    def spread(values: list, dtype=object) -> pd.Series:
+        return pd.Series(np.array(values, dtype=dtype)[codes], index=df.index, dtype=dtype)
+
+    df["_ind_known"] = spread([e is not None for e in entries], bool)
+    df["_ind_unit"] = spread([e.unit if e else None for e in entries])
+    df["_ind_kind"] = spread([e.kind if e else None for e in entries])
+    df["_ind_cumulative"] = spread([bool(e.cumulative) if e else False for e in entries], bool)
     df["_ps"] = _num(df["period_start"])
     df["_pe"] = _num(df["period_end"])
     df["_value"] = _num(df["value"])
@@ -501,6 +508,10 @@ def validate(
     base = claims.reset_index(drop=True)
     df = prepare(base, articles)
     any_failed = pd.Series(False, index=df.index)
+    if per_article:  # the articles in sort order, and each row's position among them
+        article_codes, articles_sorted = pd.factorize(
+            base["article_file"].astype(object).to_numpy(), sort=True
+        )
     parts: list[pd.DataFrame] = []
     summary_rows = []
     count_parts: list[pd.DataFrame] = []
@@ -510,16 +521,9 @@ def validate(
         failed = _bool(res.failed.reindex(df.index)) & checked
         any_failed |= failed
         if per_article:
-            c = pd.DataFrame(
-                {
-                    "article_file": base["article_file"].astype(object),
-                    "n_checked": checked.astype("int64"),
-                    "n_failed": failed.astype("int64"),
-                }
+            count_parts.append(
+                _article_counts(article_codes, articles_sorted, rule.id, checked, failed)
             )
-            c = c.groupby("article_file", sort=True).sum().reset_index()
-            c.insert(1, "rule", rule.id)
-            count_parts.append(c)
         if callable(res.reason):  # built for the failed rows only
             rows = df.loc[failed]
             reason = (res.reason(rows) if len(rows) else pd.Series(index=rows.index)).astype(
@@ -560,6 +564,27 @@ def validate(
             else pd.DataFrame(columns=["article_file", "rule", "n_checked", "n_failed"])
         )
     return ValidationResult(valid, quarantine, summary, counts)
+
+
+def _article_counts(
+    codes: np.ndarray, articles: np.ndarray, rule: str, checked: pd.Series, failed: pd.Series
+) -> pd.DataFrame:
+    """Claims checked and failed per article (articles in sort order, as a group-by gives
+    them; rows without an article are not counted)."""
+    known = codes >= 0
+    n = len(articles)
+    return pd.DataFrame(
+        {
+            "article_file": pd.Series(articles, dtype=object),
+            "rule": rule,
+            "n_checked": np.bincount(
+                codes[known], weights=checked.to_numpy()[known], minlength=n
+            ).astype("int64"),
+            "n_failed": np.bincount(
+                codes[known], weights=failed.to_numpy()[known], minlength=n
+            ).astype("int64"),
+        }
+    )
 
 
 def split_valid(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from pipeline.lib import warehouse
@@ -21,6 +22,11 @@ from pipeline.lib.validation.rules import RULES, validate
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 2000  # articles validated at a time
+# the claims columns the rules read (the rest of a row is copied by SQL, never through Python)
+RULE_COLUMNS = (
+    "claim_id", "article_file", "char_start", "value", "unit", "bound", "status", "indicator",
+    "period_start", "period_end",
+)  # fmt: skip
 
 
 @dataclass
@@ -93,24 +99,25 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
         affected,
     )
     claim_cols = ", ".join(get_resource("claims").field_names)
-    for start in range(0, len(todo), CHUNK):
-        part = todo[start : start + CHUNK]
-        # read once as Arrow: the rules see it as pandas, and the valid rows go back to DuckDB
-        # from Arrow (inserting a pandas frame of every claim cost a quarter of the step)
-        table = con.sql(
-            f"SELECT {claim_cols} FROM claims WHERE article_file IN "
-            "(SELECT unnest(?::VARCHAR[])) ORDER BY article_file, char_start, claim_id",
-            params=[part],
-        ).to_arrow_table()
-        claims = con.from_arrow(table).df()
+    if todo:
+        _stage(con, todo)
+    failed: list[pd.DataFrame] = []  # (claim_id, rule, reason) of the quarantined claims
+    n_chunks = -(-len(todo) // CHUNK)
+    for chunk in range(n_chunks):
+        # the staged columns of one chunk: a range of the sorted chunk key (zone maps skip the
+        # other row groups), in the order the rules always saw (article, position, id)
+        claims = con.execute(
+            f"SELECT {', '.join(RULE_COLUMNS)} FROM _val_claims WHERE chunk = ? "
+            "ORDER BY article_file, char_start, claim_id",
+            [chunk],
+        ).df()
         articles = con.execute(
-            "SELECT article_file, published_date FROM articles WHERE article_file IN "
-            "(SELECT unnest(?::VARCHAR[]))",
-            [part],
+            "SELECT article_file, published_date FROM _val_todo WHERE chunk = ? AND dated",
+            [chunk],
         ).df()
         res = validate(claims, articles, per_article=True)
-        _insert_rows(con, vres.name, table.take(res.valid.index.to_numpy()))
-        warehouse.insert_frame(con, qres, res.quarantine)
+        if len(res.quarantine):
+            failed.append(res.quarantine[["claim_id", "rule", "reason"]])
         indicators |= set(res.valid["indicator"].dropna().unique())
         if res.counts is not None and len(res.counts):
             con.register("_counts", res.counts)
@@ -119,31 +126,88 @@ def validate_changed(con, progress: Callable[[int, int], None] | None = None) ->
                 "SELECT article_file, rule, n_checked, n_failed FROM _counts"
             )
             con.unregister("_counts")
-        con.execute(
-            """
-            INSERT INTO state.validation_log
-            SELECT article_file, extraction_seq, ? FROM state.extraction_log
-            WHERE article_file IN (SELECT unnest(?::VARCHAR[]))
-            """,
-            [VALIDATION_VERSION, part],
-        )
         if progress:
-            progress(min(start + CHUNK, len(todo)), len(todo))
+            progress(min((chunk + 1) * CHUNK, len(todo)), len(todo))
+    if todo:
+        _write_results(con, claim_cols, failed)
     write_summary(con)
     n_valid = con.execute("SELECT count(*) FROM validated_claims").fetchone()[0]
     n_quar = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
     return ValidationSync(len(todo), len(gone), indicators, n_valid, n_quar, full, affected)
 
 
-def _insert_rows(con, name: str, rows) -> None:
-    """Append an Arrow table of rows read from a table with the same declared fields."""
-    if not rows.num_rows:
-        return
-    con.register("_rows", rows)
+def _stage(con, todo: list[str]) -> None:
+    """The articles to validate with their chunk number (`_val_todo`, sorted names in chunks of
+    CHUNK) and the columns the rules read of their claims, sorted by chunk (`_val_claims`): one
+    pass over `claims` instead of one per chunk."""
+    keys = pd.DataFrame(
+        {"article_file": todo, "chunk": np.arange(len(todo), dtype=np.int64) // CHUNK}
+    )
+    con.register("_val_keys", keys)
     try:
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _rows")
+        # `dated`: the article has a row in `articles` (the rules see only those rows)
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE _val_todo AS
+            SELECT k.article_file, k.chunk, a.published_date, a.article_file IS NOT NULL AS dated
+            FROM _val_keys k LEFT JOIN (
+                -- one row an article, whatever the table holds (the rules take the first)
+                SELECT article_file, any_value(published_date) AS published_date
+                FROM articles GROUP BY article_file) a USING (article_file)
+            ORDER BY k.chunk, k.article_file
+            """
+        )
     finally:
-        con.unregister("_rows")
+        con.unregister("_val_keys")
+    cols = ", ".join(f"c.{c}" for c in RULE_COLUMNS)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _val_claims AS
+        SELECT t.chunk, {cols} FROM claims c JOIN _val_todo t USING (article_file)
+        ORDER BY t.chunk
+        """
+    )
+
+
+def _write_results(con, claim_cols: str, failed: list[pd.DataFrame]) -> None:
+    """validated_claims (every staged claim that broke no rule), quarantine (a row per broken
+    rule, the claim's columns copied from `claims`) and the validation log, set-based."""
+    bad = (
+        pd.concat(failed, ignore_index=True)
+        if failed
+        else pd.DataFrame({"claim_id": [], "rule": [], "reason": []}, dtype=object)
+    )
+    bad = bad.astype(object).where(bad.notna(), None)
+    cols = ", ".join(f"c.{c}" for c in claim_cols.split(", "))
+    con.register("_val_failed", bad)
+    try:
+        con.execute(
+            f"""
+            INSERT INTO validated_claims BY NAME
+            SELECT {cols} FROM claims c SEMI JOIN _val_todo t USING (article_file)
+            WHERE c.claim_id NOT IN (SELECT claim_id::VARCHAR FROM _val_failed)
+            ORDER BY c.article_file, c.char_start, c.claim_id
+            """
+        )
+        con.execute(
+            f"""
+            INSERT INTO quarantine BY NAME
+            SELECT {cols}, q.rule::VARCHAR AS rule, q.reason::VARCHAR AS reason
+            FROM _val_failed q JOIN claims c ON c.claim_id = q.claim_id::VARCHAR
+            """
+        )
+    finally:
+        con.unregister("_val_failed")
+    con.execute(
+        """
+        INSERT INTO state.validation_log
+        SELECT article_file, extraction_seq, ? FROM state.extraction_log
+        WHERE article_file IN (SELECT article_file FROM _val_todo)
+        """,
+        [VALIDATION_VERSION],
+    )
+    con.execute("DROP TABLE IF EXISTS _val_claims")
+    con.execute("DROP TABLE IF EXISTS _val_todo")
 
 
 def write_summary(con) -> pd.DataFrame:
