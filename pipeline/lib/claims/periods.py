@@ -57,6 +57,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import folded
 from .context import Doc, QCtx, quantity_context
+from .present_state import states_present, survey_result
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -1608,6 +1609,21 @@ class PeriodResolver:
         end = self._make(p, c=c).end
         return end is not None and end < self.pub
 
+    def _present_over(self, c: QCtx, p: Period | None) -> bool:
+        """`... were selected in 2019. The system is built around five top-level nodes; more
+        than 70 secondary nodes are in operation`: a sentence stating the present
+        (`present_state.states_present`) does not take a year over before publication."""
+        if p is None or self.pub is None:
+            return False
+        if not states_present(self.doc.text, c.sentence[0], c.q.start, c.q.end, c.clause[1]):
+            return False
+        if FUTURE_WORDS.search(self.doc.text, c.sentence[0], c.sentence[1]):
+            return False
+        end = self._make(p, c=c).end
+        if end == self.pub - 1 and self.doc.published is not None and self.doc.published.month <= 2:
+            return False  # a review of last year in January (`94 secondary nodes are online`)
+        return end is not None and end < self.pub
+
     def _carried(self, c: QCtx) -> Period | None:
         """The first period of the nearest earlier sentence of the paragraph that has one
         (computed once per paragraph, in one pass over its sentences)."""
@@ -2019,6 +2035,10 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         if self.pub is None and _NOW_WORD.search(text, s0, s1):
             return NONE  # `nodes now cover 29 provinces` in an undated interview
+        if self.pub is not None and survey_result(text, s0, q.start):
+            # `According to a survey of 300 firms ..., delivery time fell by 27 percent`: a
+            # survey's result without a year is the publication year's, not an earlier one's
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
@@ -2030,7 +2050,7 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
-        if p is not None and self._state_now(c, s0, p):
+        if p is not None and self._state_now(c, s0, p) or self._present_over(c, p):
             # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
             # the market`: a state in the present tense is the publication year's
             return ResolvedPeriod(self.pub, self.pub, "publication_year")

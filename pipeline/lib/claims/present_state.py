@@ -1,0 +1,69 @@
+"""Sentences without a year of their own that speak of the time of publication.
+
+Two families of the first-contact misses (issue 9, seventh round): a figure in a sentence with no
+year took the year of the sentence (or paragraph) before it, where the annotators read the
+publication year:
+
+- a state in the present tense: `There are more than 100 platforms ...`, `... more than 70
+  secondary nodes are in operation`, `5,200 apps and 1,100 models are now available`, `The
+  platform monitors more than 140,000 devices`, `Most are family-run firms with fewer than 50
+  employees`;
+- the result of a survey with no year (`According to a survey of 300 firms ..., the delivery time
+  fell by 27 percent`, `Of the platforms surveyed, 46 per cent were launched by ...`): measured
+  when the survey was made, reported at publication.
+
+Plain functions of the text and offsets; `periods.PeriodResolver._resolve` calls them where it
+would carry an earlier year into the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .casefold import folded
+
+# `There are more than 100 platforms`, `Today, there is one node`: an existential present
+_THERE_IS = re.compile(
+    r"\s*(?:(?:today|now|currently|at present)\s*,?\s*)?there\s+(?:are|is)\b", re.I
+)
+# the figure's own verb after it, in the present: `... nodes are in operation`, `are now
+# available`, `is home to`
+_PRESENT_AFTER = re.compile(
+    r"(?:\s*(?:and|,)\s*[^,;.:]{0,60}?)?\s+(?:is|are)\s+(?:now\s+|still\s+|currently\s+)?"
+    r"(?:in\s+operation|in\s+service|in\s+use|available|online|operational|active|running)\b",
+    re.I,
+)
+# a present verb of a lasting state before the figure: `The platform monitors`, `Most are
+# family-run firms with`, `is built around`
+_PRESENT_BEFORE = folded(
+    r"\b(?:monitors|operates|runs|covers|counts|comprises|includes|is\s+built\s+around|"
+    r"most\s+are|(?:is|are)\s+home\s+to)\b"
+)
+_PAST_WORDS = folded(
+    r"\b(?:was|were|had|did|last\s+year|ago|previously|used\s+to|then)\b|\b\w+ed\s+(?:by|to|from|in)\b"
+)
+# a survey's result: `According to a survey of 300 firms`, `Of the platforms surveyed,`,
+# `respondents`, `in the sample` (not `the surveyed unemployment rate`, a statistic's name)
+_SURVEY = folded(
+    r"\b(?:(?:a|the|our|its|their)\s+(?:\w+\s+){0,3}survey\s+(?:of|by|among)|"
+    r"(?:those|\w+s)\s+(?:surveyed|polled)\s*[,;:]|respondents\b|in\s+the\s+sample\b)"
+)
+
+
+def states_present(text: str, s0: int, q_start: int, q_end: int, c1: int) -> bool:
+    """The figure's sentence (`s0` on) states the present: an existential `there are` opening
+    it, a present verb of a state before the figure, or its own present copula of a state after
+    it (`are in operation`), with no past words before the end of its clause `c1`."""
+    end = max(c1, q_end)
+    if _PAST_WORDS.search(text, s0, end):
+        return False
+    if _THERE_IS.match(text, s0):
+        return True
+    if _PRESENT_BEFORE.search(text, s0, q_start):
+        return True
+    return _PRESENT_AFTER.match(text, q_end, min(len(text), q_end + 120)) is not None
+
+
+def survey_result(text: str, s0: int, q_start: int) -> bool:
+    """Words before the figure say it is a survey's result or sample."""
+    return _SURVEY.search(text, s0, q_start) is not None
