@@ -57,7 +57,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import folded
 from .context import Doc, QCtx, quantity_context
-from .present_state import states_present, survey_result
+from .present_state import comparison_base_skipped, states_present, survey_result
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -1784,6 +1784,7 @@ class PeriodResolver:
         i = bisect.bisect_left(self.doc.q_starts, s0) - 1
         if i < 0:
             return None
+        i = comparison_base_skipped(self.doc, i)
         prev = self.doc.quantities[i]
         par = self.doc.seg.paragraph_index(prev.start)
         if par < self.doc.seg.paragraph_index(s0) - 1 or prev.start < self.doc.title[1]:
