@@ -57,7 +57,12 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import folded
 from .context import Doc, QCtx, quantity_context
-from .present_state import comparison_base_skipped, states_present, survey_result
+from .present_state import (
+    comparison_base_skipped,
+    since_year_opening,
+    states_present,
+    survey_result,
+)
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -1305,7 +1310,7 @@ class PeriodResolver:
                     m is not None
                     and p.end <= k + m.end()
                     and not (p.start > k + 12 and _WAS.search(text, k, p.start))
-                ):
+                ) or since_year_opening(text, k, p.start, p.end):
                     since = p  # not `Since the park was opened in 2019, ...` (an event date)
         if since is None:
             return res

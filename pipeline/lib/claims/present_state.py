@@ -92,3 +92,19 @@ def comparison_base_skipped(doc: Doc, i: int) -> int:
             return i
         i -= 1
     return i
+
+
+# `Since 2015 the ministry has selected`: `since` and a bare year open the sentence, no comma
+_SINCE_YEAR = re.compile(r"since\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?$", re.I)
+
+
+def since_year_opening(text: str, k: int, p_start: int, p_end: int) -> bool:
+    """The sentence (from `k`) opens with `since` and the year at `p_start` alone, without the
+    comma a subordinate clause would need (`Since 2015 the ministry has selected 206 projects`):
+    the start of the total the present perfect reports."""
+    if p_start == k:  # the period read with its `since`
+        if not _SINCE_YEAR.match(text, k, text.rfind(" ", k, p_end) + 1):
+            return False
+    elif p_start - k > 24 or not _SINCE_YEAR.match(text, k, p_start):
+        return False
+    return text[p_end : p_end + 2].strip(" ") not in (",", "")
