@@ -1,0 +1,142 @@
+"""Families of issue 9 (seventh round): statements of the present and survey results after an
+earlier year, breakdowns after a comparison base, `Since 2015 the ...` without a comma, wrapped
+lines that start with a figure, past forecasts.
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import find
+
+from pipeline.lib.claims.present_state import (
+    since_year_opening,
+    states_present,
+    survey_result,
+)
+from pipeline.lib.claims.segments import segment
+
+
+def span(c):
+    return (c.period_start, c.period_end)
+
+
+# -- a sentence stating the present does not take the year of the sentence before
+
+
+def test_there_are_after_last_year_is_the_publication_year():
+    text = (
+        "Port automation spread quickly. Throughput of the automated terminals reached 80 "
+        "million containers last year. There are more than 40 automated terminals along the "
+        "coast, and they employ 12,000 engineers.\n"
+    )
+    assert span(find(text, "more than 40", "2023-06-01")) == (2023, 2023)
+    assert span(find(text, "80 million", "2023-06-01")) == (2022, 2022)
+
+
+def test_in_operation_after_an_earlier_year_is_the_publication_year():
+    text = (
+        "Nine hub ports were upgraded in 2021. The tracking network is built around four "
+        "national centres; more than 60 regional centres are in operation.\n"
+    )
+    assert span(find(text, "more than 60", "2023-06-01")) == (2023, 2023)
+    assert span(find(text, "Nine hub ports", "2023-06-01")) == (2021, 2021)
+
+
+def test_present_state_verb_after_an_earlier_year():
+    text = (
+        "The agency issued 3,000 warnings in 2022. The agency monitors more than 9,000 "
+        "pipelines across the region.\n"
+    )
+    assert span(find(text, "9,000", "2024-05-01")) == (2024, 2024)
+
+
+def test_past_sentence_after_an_earlier_year_keeps_it():
+    text = "The agency issued 3,000 warnings in 2022. It trained 400 inspectors.\n"
+    assert span(find(text, "400 inspectors", "2024-05-01")) == (2022, 2022)
+
+
+def test_states_present_needs_no_past_words():
+    text = "There were 40 terminals. There are 40 terminals."
+    assert not states_present(text, 0, 10, 12, 24)
+    k = text.index("There are")
+    assert states_present(text, k, k + 10, k + 12, len(text))
+
+
+# -- a survey's result without a year: the publication year
+
+
+def test_survey_result_without_year_is_the_publication_year():
+    text = (
+        "Output of the ceramics cluster reached 12 billion yuan in 2023, up 6 percent.\n"
+        "According to a survey of 150 kilns by the county bureau, energy use per tonne fell by "
+        "18 percent and the scrap rate dropped to 2.1 percent.\n"
+    )
+    assert span(find(text, "18 percent", "2024-02-20")) == (2024, 2024)
+    assert span(find(text, "150 kilns", "2024-02-20")) == (2024, 2024)
+    assert span(find(text, "12 billion", "2024-02-20")) == (2023, 2023)
+
+
+def test_share_of_the_surveyed_without_year_is_the_publication_year():
+    text = (
+        "Spending on platforms reached 8 billion yuan in 2021. Of the vendors surveyed, 38 per "
+        "cent were founded by software houses.\n"
+    )
+    assert span(find(text, "38 per cent", "2022-05-01")) == (2022, 2022)
+
+
+def test_surveyed_as_a_statistic_name_is_not_a_survey():
+    text = "The surveyed urban unemployment rate was 5.1 percent."
+    assert not survey_result(text, 0, text.index("5.1"))
+    assert survey_result("Of the firms surveyed, 40 percent", 0, 23)
+
+
+# -- a breakdown is of the figure reported, not of the comparison base after it
+
+
+def test_breakdown_after_a_comparison_base_takes_the_reported_figure_year():
+    text = (
+        "Inspectors logged 2,400 safety incidents in 2023, up 9% from 2,200 in 2022. Of these, "
+        "30% were classed as serious.\n"
+    )
+    assert span(find(text, "30%", "2024-04-01")) == (2023, 2023)
+
+
+# -- `Since 2015 the ministry has ...` (no comma) spans from 2015
+
+
+def test_since_year_opening_without_comma_spans_to_publication():
+    text = "Since 2016 the agency has certified 480 testing laboratories.\n"
+    assert span(find(text, "480", "2020-03-01")) == (2016, 2020)
+
+
+def test_since_year_opening_helper():
+    t = "Since 2016 the agency has certified 480 laboratories."
+    assert since_year_opening(t, 0, 0, 10)
+    assert since_year_opening(t, 0, 6, 10)
+    assert not since_year_opening("Since 2016, the agency has", 0, 0, 10)
+
+
+# -- a wrapped line starting with a figure continues a line ending on `of`, `to`, `by` ...
+
+
+def test_wrapped_line_starting_with_a_figure_continues_the_sentence():
+    text = (
+        "The provincial programme, first drawn up for the years 2021 to 2023, set goals for the\n"
+        "number of cloud users, the number of certified service providers and the share of the\n"
+        "firms using platforms, and it asked for equipment connections in the province of\n"
+        "500,000 sets by 2023, a figure the province says it has since exceeded.\n"
+    )
+    seg = segment(text)
+    assert len(seg.paragraphs) == 1
+    s0, _ = seg.sentence_at(text.index("500,000"))
+    assert s0 == 0
+
+
+def test_numbered_line_after_an_open_word_stays_a_line():
+    text = (
+        "The programme of the province lists the tasks for the coming three years, they are\n"
+        "described below and the first of them is the main one for the\n"
+        "1. Build 20 platforms.\n"
+    )
+    seg = segment(text)
+    assert seg.paragraph_at(text.index("1. Build"))[0] == text.index("1. Build")
