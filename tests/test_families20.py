@@ -140,3 +140,26 @@ def test_numbered_line_after_an_open_word_stays_a_line():
     )
     seg = segment(text)
     assert seg.paragraph_at(text.index("1. Build"))[0] == text.index("1. Build")
+
+
+# -- a forecast made earlier about a year now past stays a forecast
+
+
+def test_past_forecast_is_a_forecast_with_the_subject_of_the_sentence_before():
+    text = (
+        "The added value of the industrial internet industry was 3.57 trillion yuan in 2020. "
+        "The academy estimated that it would reach 4.45 trillion yuan in 2022.\n"
+    )
+    c = find(text, "4.45", "2024-03-01")
+    assert (c.status, span(c)) == ("forecast", (2022, 2022))
+    assert c.indicator == find(text, "3.57", "2024-03-01").indicator == "iip_added_value"
+
+
+def test_was_expected_to_reach_in_a_past_year_is_a_forecast():
+    text = "Shipments were expected to reach 2 million units in 2021, the association said.\n"
+    assert find(text, "2 million", "2023-03-01").status == "forecast"
+
+
+def test_would_without_a_forecast_verb_is_not_a_past_forecast():
+    text = "Two years ago the plant would reach 500 tonnes a day in 2021 at full load.\n"
+    assert find(text, "500 tonnes", "2023-03-01").status != "forecast"

@@ -308,6 +308,9 @@ def _part_weight(
 _ANAPHORIC = re.compile(
     r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
     r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
+    # `CAICT estimated that it would reach ...`: a source's forecast about the same subject
+    r"|\W*(?:[\w&.'-]+\s+){1,4}?(?:estimated|estimates|expected|expects|forecast|forecasts|"
+    r"predicted|predicts|projected|projects)\s+(?:that\s+)?it\s+(?:would|will|could|might)\b"
 )
 
 
