@@ -163,3 +163,37 @@ def test_was_expected_to_reach_in_a_past_year_is_a_forecast():
 def test_would_without_a_forecast_verb_is_not_a_past_forecast():
     text = "Two years ago the plant would reach 500 tonnes a day in 2021 at full load.\n"
     assert find(text, "500 tonnes", "2023-03-01").status != "forecast"
+
+
+# -- a `respectively` list whose pronoun subject names the noun phrases of the sentence before
+
+
+def test_they_were_respectively_takes_the_subjects_of_the_sentence_before():
+    text = (
+        "Two ratios tell the story. The penetration of digital R&D design tools and the "
+        "numerical control rate of key processes. In 2021 they were 74.7% and 55.3%, "
+        "respectively.\n"
+    )
+    assert find(text, "74.7%").indicator == "digital_rd_tools_penetration"
+    assert find(text, "55.3%").indicator == "key_process_nc_rate"
+
+
+def test_they_were_respectively_needs_as_many_phrases_as_figures():
+    text = (
+        "Two ratios tell the story. The penetration of digital R&D design tools. In 2021 they "
+        "were 74.7% and 55.3%, respectively.\n"
+    )
+    assert find(text, "55.3%").indicator == "unclassified"
+
+
+# -- a list compared with a `respectively` list pairs up with it in order
+
+
+def test_compared_list_takes_the_indicators_of_the_respectively_list():
+    text = (
+        "In 2022 the penetration rate of digital R&D design tools and the numerical control "
+        "rate of key processes reached 77.0% and 58.6% respectively, compared with 74.7% and "
+        "55.3% a year earlier.\n"
+    )
+    assert find(text, "74.7%").indicator == "digital_rd_tools_penetration"
+    assert find(text, "55.3%").indicator == "key_process_nc_rate"
