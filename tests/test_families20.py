@@ -197,3 +197,33 @@ def test_compared_list_takes_the_indicators_of_the_respectively_list():
     )
     assert find(text, "74.7%").indicator == "digital_rd_tools_penetration"
     assert find(text, "55.3%").indicator == "key_process_nc_rate"
+
+
+# -- the volume of one month is not a cumulative indicator
+
+
+def test_month_volume_handled_is_not_the_cumulative_indicator():
+    text = (
+        "In October, the identification resolution nodes handled 12.1 billion resolution "
+        "requests, up 3% from September.\n"
+    )
+    assert find(text, "12.1 billion").indicator == "unclassified"
+    text = "The secondary nodes handled nearly 13 billion resolution requests in October alone.\n"
+    assert find(text, "13 billion").indicator == "unclassified"
+
+
+def test_cumulative_volume_keeps_the_indicator():
+    text = (
+        "By the end of October, the identification resolution system had handled a cumulative "
+        "120 billion resolution requests.\n"
+    )
+    assert find(text, "120 billion").indicator == "identification_resolutions"
+
+
+def test_level_crossed_in_a_month_is_a_stock():
+    from pipeline.lib.claims.month_flow import one_month_flow
+
+    t = "registrations crossed 5 billion in august."
+    assert not one_month_flow(t, 0, t.index("5"), t.index(" in"), len(t) - 1)
+    t = "the nodes handled 5 billion requests in august alone."
+    assert one_month_flow(t, 0, t.index("5"), t.index(" in"), len(t) - 1)

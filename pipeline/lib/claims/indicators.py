@@ -63,6 +63,7 @@ from pipeline.metadata.indicators import (
 )
 
 from .context import Doc, QCtx
+from .month_flow import one_month_flow
 from .partindex import PartFinder
 from .segments import norm
 from .units import number_of_before
@@ -906,6 +907,7 @@ def _is_flow(doc: Doc, c: QCtx) -> bool:
         or _OVER_PERIOD_AFTER.match(doc.norm, c.q.end)
         or _ADDED_AFTER.match(doc.norm, c.q.end)
         or _compared_with_flow(doc, c)
+        or one_month_flow(doc.norm, c.sentence[0], c.q.start, c.q.end, max(c.own[1], c.q.end))
     )
 
 
