@@ -227,3 +227,16 @@ def test_level_crossed_in_a_month_is_a_stock():
     assert not one_month_flow(t, 0, t.index("5"), t.index(" in"), len(t) - 1)
     t = "the nodes handled 5 billion requests in august alone."
     assert one_month_flow(t, 0, t.index("5"), t.index(" in"), len(t) - 1)
+
+
+# -- `in the same three years`: the years of the sentence's own opening, in order
+
+
+def test_same_three_years_takes_the_years_of_the_sentence_opening():
+    text = (
+        "In 2019, 2020 and 2021, connected machines reached 40 million, 50 million and 60 "
+        "million sets, respectively, and the number of certified platforms stood at 90, 120 and "
+        "150 in the same three years.\n"
+    )
+    got = [span(find(text, q, "2023-01-05")) for q in ("90", "120", "150")]
+    assert got == [(2019, 2019), (2020, 2020), (2021, 2021)]

@@ -260,7 +260,10 @@ _FUTURE_ANY = re.compile(
 )
 _BY_TEXT = re.compile(r"by\b", re.I)
 _AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?", re.I)
-_SAME_YEARS = re.compile(r"\b(?:over|in|for|during)\s+the\s+same\s+years\b", re.I)
+_SAME_YEARS = re.compile(
+    r"\b(?:over|in|for|during)\s+the\s+same\s+(?:(?:two|three|four|five|six|[2-9])\s+)?years\b",
+    re.I,
+)
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
 _PRESENT = folded(
@@ -1147,6 +1150,21 @@ class PeriodResolver:
             return None
         return self.resolve(quantity_context(self.doc, i - 1), depth + 1)
 
+    def _distinct_years(self, a: int, b: int) -> list[int]:
+        """The years named in [a, b), in order, once each (`2022 and 2023`: both)."""
+        years: list[int] = []
+        for p in self._in(a, b):
+            if p.kind != "year" or p.year_start is None or p.year_end is None:
+                continue
+            if p.year_start == p.year_end:
+                found = [p.year_start]
+            elif " and " in p.text:
+                found = [p.year_start, p.year_end]
+            else:
+                continue
+            years.extend(y for y in found if y not in years)
+        return years
+
     def _same_years(self, c: QCtx) -> ResolvedPeriod | None:
         """`... is to rise from 37 percent in 2013 to 50 percent in 2015, 70 percent in 2020
         and 82 percent in 2025. The rate of X is to go from 52 percent to 58 percent, 72
@@ -1155,7 +1173,7 @@ class PeriodResolver:
         when they are as many."""
         s0, s1 = c.sentence
         text = self.doc.text
-        if _SAME_YEARS.search(text, s0, s1) is None or s0 <= c.paragraph[0]:
+        if _SAME_YEARS.search(text, s0, s1) is None:
             return None
         qs = self.doc.quantities
         lo = hi = c.index
@@ -1175,14 +1193,14 @@ class PeriodResolver:
             hi += 1
         if hi == lo:
             return None
-        p0, p1 = self.doc.seg.sentence_at(s0 - 1)
-        if p0 < c.paragraph[0]:
-            return None
-        years: list[int] = []
-        for p in self._in(p0, p1):
-            if p.kind == "year" and p.year_start is not None and p.year_start == p.year_end:
-                if p.year_start not in years:
-                    years.append(p.year_start)
+        # `In 2021, 2022 and 2023, X reached ..., and Y stood at 150, 240 and 340 in the same
+        # three years`: the years of the sentence before the series, else of the sentence before
+        years = self._distinct_years(s0, qs[lo].start)
+        if len(years) != hi - lo + 1:
+            p0, p1 = self.doc.seg.sentence_at(s0 - 1)
+            if s0 <= c.paragraph[0] or p0 < c.paragraph[0]:
+                return None
+            years = self._distinct_years(p0, p1)
         if len(years) != hi - lo + 1:
             return None
         y = years[c.index - lo]
@@ -1193,12 +1211,12 @@ class PeriodResolver:
             res = self._apposition(c, depth)
             if res is not None and res.start is not None:
                 return res
-        if self.has_respectively:
-            res = self._respectively(c)
+        if self._has_same_years:  # before a `respectively` list of an earlier clause
+            res = self._same_years(c)
             if res is not None:
                 return res
-        if self._has_same_years:
-            res = self._same_years(c)
+        if self.has_respectively:
+            res = self._respectively(c)
             if res is not None:
                 return res
         res = self._each_year(c)
