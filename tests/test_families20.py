@@ -240,3 +240,12 @@ def test_same_three_years_takes_the_years_of_the_sentence_opening():
     )
     got = [span(find(text, q, "2023-01-05")) for q in ("90", "120", "150")]
     assert got == [(2019, 2019), (2020, 2020), (2021, 2021)]
+
+
+def test_share_of_respondents_without_year_is_the_publication_year():
+    text = (
+        "Spending on tools was 1.2 million yuan per firm in 2020.\n\n"
+        "Findings\n\n"
+        "Adoption is broad. 58.1% of respondents had deployed at least one industrial app.\n"
+    )
+    assert span(find(text, "58.1%", "2021-07-08")) == (2021, 2021)

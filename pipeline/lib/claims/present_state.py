@@ -68,9 +68,20 @@ def states_present(text: str, s0: int, q_start: int, q_end: int, c1: int) -> boo
     return _PRESENT_AFTER.match(text, q_end, min(len(text), q_end + 120)) is not None
 
 
-def survey_result(text: str, s0: int, q_start: int) -> bool:
-    """Words before the figure say it is a survey's result or sample."""
-    return _SURVEY.search(text, s0, q_start) is not None
+# `62.4% of respondents had deployed`, `40 percent of those surveyed`
+_OF_SURVEYED = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:respondents|those\s+(?:surveyed|polled)|"
+    r"(?:[\w-]+\s+){1,2}(?:surveyed|polled))\b",
+    re.I,
+)
+
+
+def survey_result(text: str, s0: int, q_start: int, q_end: int | None = None) -> bool:
+    """Words before the figure (or `of respondents` right after it, from `q_end`) say it is a
+    survey's result or sample."""
+    if _SURVEY.search(text, s0, q_start) is not None:
+        return True
+    return q_end is not None and _OF_SURVEYED.match(text, q_end) is not None
 
 
 # the comparison base of a change: `up 11.8% from 1,240 in 2023`, `against 19% for 2021`
