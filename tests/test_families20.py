@@ -249,3 +249,36 @@ def test_share_of_respondents_without_year_is_the_publication_year():
         "Adoption is broad. 58.1% of respondents had deployed at least one industrial app.\n"
     )
     assert span(find(text, "58.1%", "2021-07-08")) == (2021, 2021)
+
+
+# -- a text published by a local government body: its figures are the region's
+
+
+_LOCAL_BODY = (
+    "Press Release\n\n"
+    "Smart Foundry Platform Goes Live in Zibo\n\n"
+    "Zibo Municipal Bureau of Industry and Information Technology\n"
+    "Date: 3 March 2021\n\n"
+    "The platform has connected 4,200 industrial devices and serves 130 enterprises.\n\n"
+    "Nationwide, the industrial internet keeps growing. By the end of 2020, more than 70 "
+    "industrial internet platforms with regional and industry influence were in operation.\n"
+)
+
+
+def test_local_body_text_figures_are_the_regions():
+    assert find(_LOCAL_BODY, "4,200", "2021-03-03").indicator == "unclassified"
+
+
+def test_local_body_text_keeps_a_national_paragraph_national():
+    c = find(_LOCAL_BODY, "more than 70", "2021-03-03")
+    assert c.indicator == "iip_platforms_influential"
+
+
+def test_news_sentence_quoting_a_bureau_is_not_a_publisher_line():
+    text = (
+        "China's industrial internet grows\n\n"
+        "The Zibo Municipal Bureau of Industry and Information Technology said on Monday that "
+        "the country had more than 70 industrial internet platforms with regional and industry "
+        "influence.\n"
+    )
+    assert find(text, "more than 70", "2021-03-03").indicator == "iip_platforms_influential"

@@ -63,6 +63,7 @@ from pipeline.metadata.indicators import (
 )
 
 from .context import Doc, QCtx
+from .local_body import local_body_lead
 from .month_flow import one_month_flow
 from .partindex import PartFinder
 from .segments import norm
@@ -769,6 +770,8 @@ def doc_scope(doc: Doc) -> str | None:
     if not _NATIONAL.search(tlow) and _LOCAL_DOC.search(tlow):
         if any(not m.group(0).isupper() for m in _REGION_NAME.finditer(title)):
             result = "region"
+    if result is None and local_body_lead(doc, _REGION_NAME):
+        result = "region_body"  # `INVEST IN WUHU` / `Wuhu Investment Promotion Bureau`
     if result is None:
         paras = doc.seg.paragraphs
         lead_end = paras[1][1] if len(paras) > 1 else t1
@@ -876,6 +879,9 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
             result = "region"
     if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
+        if result == "region_body":  # a local body's text: not in a paragraph on the nation
+            p0, p1 = c.paragraph
+            result = None if _national_sentence(doc, p0, p1) else "region"
     doc._par_cache[key] = result
     return result
 
