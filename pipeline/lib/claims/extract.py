@@ -27,6 +27,7 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
+from .paired_lists import paired_base_indicator, previous_subjects
 from .periods import (
     PeriodResolver,
     ResolvedPeriod,
@@ -291,6 +292,10 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     bounds = [0] + [e for _, e in cuts]
     ends = [a for a, _ in cuts] + [v.start()]
     pairs = zip(bounds, ends, strict=True)
+    if not cuts:
+        rc = previous_subjects(doc, c, members, s0 + v.start())  # `In 2022 they were`
+        if rc is not None:
+            return rc
     if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in pairs):
         # one subject for the whole list (`In 2021, 2022 and 2023, connections reached 79
         # million, 89 million and 96 million sets, respectively`): every member's near region
@@ -765,6 +770,9 @@ def claims_from_extraction(
             unit, indicator, counted = _resolve_unit(doc, rc)
             if indicator == UNCLASSIFIED and claims and unit is not None:
                 indicator = _series_indicator(doc, c, unit, claims[-1])
+            if claims and unit is not None and periods.has_respectively:
+                # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
+                indicator = paired_base_indicator(doc, c, unit, claims) or indicator
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue

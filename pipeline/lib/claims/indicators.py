@@ -63,6 +63,8 @@ from pipeline.metadata.indicators import (
 )
 
 from .context import Doc, QCtx
+from .local_body import local_body_lead
+from .month_flow import one_month_flow
 from .partindex import PartFinder
 from .segments import norm
 from .units import number_of_before
@@ -308,6 +310,9 @@ def _part_weight(
 _ANAPHORIC = re.compile(
     r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
     r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
+    # `CAICT estimated that it would reach ...`: a source's forecast about the same subject
+    r"|\W*(?:[\w&.'-]+\s+){1,4}?(?:estimated|estimates|expected|expects|forecast|forecasts|"
+    r"predicted|predicts|projected|projects)\s+(?:that\s+)?it\s+(?:would|will|could|might)\b"
 )
 
 
@@ -801,6 +806,8 @@ def doc_scope(doc: Doc) -> str | None:
     if not _NATIONAL.search(tlow) and _LOCAL_DOC.search(tlow):
         if any(not m.group(0).isupper() for m in _REGION_NAME.finditer(title)):
             result = "region"
+    if result is None and local_body_lead(doc, _REGION_NAME):
+        result = "region_body"  # `INVEST IN WUHU` / `Wuhu Investment Promotion Bureau`
     if result is None:
         paras = doc.seg.paragraphs
         lead_end = paras[1][1] if len(paras) > 1 else t1
@@ -908,6 +915,9 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
             result = "region"
     if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
+        if result == "region_body":  # a local body's text: not in a paragraph on the nation
+            p0, p1 = c.paragraph
+            result = None if _national_sentence(doc, p0, p1) else "region"
     doc._par_cache[key] = result
     return result
 
@@ -939,6 +949,7 @@ def _is_flow(doc: Doc, c: QCtx) -> bool:
         or _OVER_PERIOD_AFTER.match(doc.norm, c.q.end)
         or _ADDED_AFTER.match(doc.norm, c.q.end)
         or _compared_with_flow(doc, c)
+        or one_month_flow(doc.norm, c.sentence[0], c.q.start, c.q.end, max(c.own[1], c.q.end))
     )
 
 

@@ -57,6 +57,12 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
+from .present_state import (
+    comparison_base_skipped,
+    since_year_opening,
+    states_present,
+    survey_result,
+)
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -254,7 +260,10 @@ _FUTURE_ANY = re.compile(
 )
 _BY_TEXT = re.compile(r"by\b", re.I)
 _AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?", re.I)
-_SAME_YEARS = re.compile(r"\b(?:over|in|for|during)\s+the\s+same\s+years\b", re.I)
+_SAME_YEARS = re.compile(
+    r"\b(?:over|in|for|during)\s+the\s+same\s+(?:(?:two|three|four|five|six|[2-9])\s+)?years\b",
+    re.I,
+)
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
 _PRESENT = folded(
@@ -1192,6 +1201,21 @@ class PeriodResolver:
             return None
         return self.resolve(quantity_context(self.doc, i - 1), depth + 1)
 
+    def _distinct_years(self, a: int, b: int) -> list[int]:
+        """The years named in [a, b), in order, once each (`2022 and 2023`: both)."""
+        years: list[int] = []
+        for p in self._in(a, b):
+            if p.kind != "year" or p.year_start is None or p.year_end is None:
+                continue
+            if p.year_start == p.year_end:
+                found = [p.year_start]
+            elif " and " in p.text:
+                found = [p.year_start, p.year_end]
+            else:
+                continue
+            years.extend(y for y in found if y not in years)
+        return years
+
     def _same_years(self, c: QCtx) -> ResolvedPeriod | None:
         """`... is to rise from 37 percent in 2013 to 50 percent in 2015, 70 percent in 2020
         and 82 percent in 2025. The rate of X is to go from 52 percent to 58 percent, 72
@@ -1200,7 +1224,7 @@ class PeriodResolver:
         when they are as many."""
         s0, s1 = c.sentence
         text = self.doc.text
-        if absent(self.doc, _SAME_YEARS, c.sentence, s0, s1) or s0 <= c.paragraph[0]:
+        if absent(self.doc, _SAME_YEARS, c.sentence, s0, s1):
             return None  # (the sentence has none of the words: asked once per sentence)
         if _SAME_YEARS.search(text, s0, s1) is None:
             return None
@@ -1222,14 +1246,14 @@ class PeriodResolver:
             hi += 1
         if hi == lo:
             return None
-        p0, p1 = self.doc.seg.sentence_at(s0 - 1)
-        if p0 < c.paragraph[0]:
-            return None
-        years: list[int] = []
-        for p in self._in(p0, p1):
-            if p.kind == "year" and p.year_start is not None and p.year_start == p.year_end:
-                if p.year_start not in years:
-                    years.append(p.year_start)
+        # `In 2021, 2022 and 2023, X reached ..., and Y stood at 150, 240 and 340 in the same
+        # three years`: the years of the sentence before the series, else of the sentence before
+        years = self._distinct_years(s0, qs[lo].start)
+        if len(years) != hi - lo + 1:
+            p0, p1 = self.doc.seg.sentence_at(s0 - 1)
+            if s0 <= c.paragraph[0] or p0 < c.paragraph[0]:
+                return None
+            years = self._distinct_years(p0, p1)
         if len(years) != hi - lo + 1:
             return None
         y = years[c.index - lo]
@@ -1240,12 +1264,12 @@ class PeriodResolver:
             res = self._apposition(c, depth)
             if res is not None and res.start is not None:
                 return res
-        if self.has_respectively:
-            res = self._respectively(c)
+        if self._has_same_years:  # before a `respectively` list of an earlier clause
+            res = self._same_years(c)
             if res is not None:
                 return res
-        if self._has_same_years:
-            res = self._same_years(c)
+        if self.has_respectively:
+            res = self._respectively(c)
             if res is not None:
                 return res
         res = self._each_year(c)
@@ -1357,7 +1381,7 @@ class PeriodResolver:
                     m is not None
                     and p.end <= k + m.end()
                     and not (p.start > k + 12 and _WAS.search(text, k, p.start))
-                ):
+                ) or since_year_opening(text, k, p.start, p.end):
                     since = p  # not `Since the park was opened in 2019, ...` (an event date)
         if since is None:
             return res
@@ -1663,6 +1687,21 @@ class PeriodResolver:
         end = self._make(p, c=c).end
         return end is not None and end < self.pub
 
+    def _present_over(self, c: QCtx, p: Period | None) -> bool:
+        """`... were selected in 2019. The system is built around five top-level nodes; more
+        than 70 secondary nodes are in operation`: a sentence stating the present
+        (`present_state.states_present`) does not take a year over before publication."""
+        if p is None or self.pub is None:
+            return False
+        if not states_present(self.doc.text, c.sentence[0], c.q.start, c.q.end, c.clause[1]):
+            return False
+        if FUTURE_WORDS.search(self.doc.text, c.sentence[0], c.sentence[1]):
+            return False
+        end = self._make(p, c=c).end
+        if end == self.pub - 1 and self.doc.published is not None and self.doc.published.month <= 2:
+            return False  # a review of last year in January (`94 secondary nodes are online`)
+        return end is not None and end < self.pub
+
     def _carried(self, c: QCtx) -> Period | None:
         """The first period of the nearest earlier sentence of the paragraph that has one
         (computed once per paragraph, in one pass over its sentences)."""
@@ -1823,6 +1862,7 @@ class PeriodResolver:
         i = bisect.bisect_left(self.doc.q_starts, s0) - 1
         if i < 0:
             return None
+        i = comparison_base_skipped(self.doc, i)
         prev = self.doc.quantities[i]
         par = self.doc.seg.paragraph_index(prev.start)
         if par < self.doc.seg.paragraph_index(s0) - 1 or prev.start < self.doc.title[1]:
@@ -2084,6 +2124,10 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         if self.pub is None and _NOW_WORD.search(text, s0, s1):
             return NONE  # `nodes now cover 29 provinces` in an undated interview
+        if self.pub is not None and survey_result(text, s0, q.start, q.end):
+            # `According to a survey of 300 firms ..., delivery time fell by 27 percent`: a
+            # survey's result without a year is the publication year's, not an earlier one's
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         p = self._carried(c)
         if p is not None and self._present_vs_future(c, self._make(p, c=c)):
             p = None
@@ -2095,7 +2139,7 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
-        if p is not None and self._state_now(c, s0, p):
+        if p is not None and self._state_now(c, s0, p) or self._present_over(c, p):
             # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
             # the market`: a state in the present tense is the publication year's
             return ResolvedPeriod(self.pub, self.pub, "publication_year")

@@ -146,6 +146,29 @@ def _wrapped_before_capital(
     return (pb - l0) + 1 + word > width
 
 
+# a word a sentence does not end on: `equipment connections of` / `80 million sets by 2023`
+_OPEN_END = re.compile(
+    r"(?<![\w-])(?:of|to|by|the|a|an|and|or|than|at|with|from|about|around|nearly|over|for|in|"
+    r"reached|reach|exceeded|exceed|totalled|totaled|hit|topped|passed|surpassed|some|"
+    r"approximately|roughly|almost|only|just|another|were|was|is|are|be)$"
+)
+
+
+def _wrapped_before_number(text: str, prev_line: tuple[int, int] | None, a: int) -> bool:
+    """Does the line starting at `a` with a figure (`80 million sets by 2023.`) continue the
+    previous line of a wrapped text, which ends on a word no sentence ends on (`... equipment
+    connections of`)? Not a numbered item (`1. ...`, `2) ...`)."""
+    if prev_line is None or not text[a].isdigit():
+        return False
+    l0, pb = prev_line
+    if _OPEN_END.search(text, max(l0, pb - 16), pb) is None:
+        return False
+    k = a
+    while k < len(text) and text[k].isdigit():
+        k += 1
+    return text[k : k + 1] not in (".", ")") or text[k + 1 : k + 2].isdigit()
+
+
 def segment(text: str) -> Segments:
     """Find paragraphs, sentences and clause separators of `text` (linear in its length)."""
     paragraphs: list[tuple[int, int]] = []
@@ -167,7 +190,11 @@ def segment(text: str) -> Segments:
     for l0, a, b, blank_before in lines:
         if paragraphs and not blank_before and text[paragraphs[-1][1] - 1] not in _PAR_END:
             if text[a].islower() or (
-                width and _wrapped_before_capital(text, prev_line, a, b, width)
+                width
+                and (
+                    _wrapped_before_capital(text, prev_line, a, b, width)
+                    or _wrapped_before_number(text, prev_line, a)
+                )
             ):
                 # a hard-wrapped line: `... accounting for 49.7% of GDP, and the` / `scale has
                 # ...`, or `... five top-level nodes in Wuhan and` / `Chongqing; ...`

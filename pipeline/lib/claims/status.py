@@ -23,6 +23,7 @@ import re
 
 from .casefold import folded
 from .context import Doc, QCtx
+from .past_forecast import past_forecast
 from .periods import (
     INTENDING_SHARE,
     INTENT_AFTER_SHARE,
@@ -413,6 +414,8 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return (
             "forecast"  # `China will have more than 600,000 base stations by the end of the year`
         )
+    if end < pub and explicit and past_forecast(doc.text, c.sentence[0], num0):
+        return "forecast"  # `It estimated that the market would reach 4.45 trillion in 2022`
     if end < pub and pub - end <= 1:
         if _ESTIMATE.search(_BRACKETS.sub(" ", scope)):
             return "estimate"
