@@ -142,6 +142,7 @@ _TIME_RE = regex.compile(
     r"(?:Z|[+-]\d{2}:?\d{2}(?![\d:]))?"  # Z, +08:00
     r"(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:GMT|UTC|BJT|CST|CET|EST|EDT|PST|PDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+    r"(?:\s+(?:local|[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?)\s+time\b)?"  # 08:55 Beijing time
     r"(?![\d:])",
     regex.IGNORECASE,
 )
@@ -266,9 +267,20 @@ def _non_overlapping(found: list[_DateMatch]) -> list[_DateMatch]:
 # ---------------------------------------------------------------------------------------------
 # Metadata lines
 
+# the date of an event (`Event date:` of a transcript: the text's date when nothing else dates
+# it) and dates that never date the text (`Deadline:`, `Expiry date:`, a member's `Joined:`)
+_EVENT_DATE_LABEL = r"(?:event|meeting|session|conference|forum|visit|call)\s+date"
+_OTHER_DATE_LABEL = (
+    r"(?:closing|opening|due|expiry|expiration|effective|registration|application|submission|"
+    r"delivery|start|end|birth)\s+date|deadline|joined|member\s+since|registered(?:\s+(?:on|since))?"
+)
+_EVENT_LABEL = _EVENT_DATE_LABEL + "|" + _OTHER_DATE_LABEL
 _LABEL_ROLES = (
     # (regex of the label, role)
-    (r"last\s+updated|updated(?:\s+(?:on|at))?", "updated"),
+    (r"last\s+update[ds]?|updated(?:\s+(?:on|at))?", "updated"),
+    # a date of an event, not of the text: `Event date:`, `Deadline:`; a member's `Joined:`
+    (_EVENT_DATE_LABEL, "event"),
+    (_OTHER_DATE_LABEL, "never"),
     (r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date|time|online))?"
      r"|publication\s+(?:date|time)", "date"),
     # a journal's history line: `Received: 14 March 2022 / Accepted: ... / Published: ...`
@@ -277,7 +289,10 @@ _LABEL_ROLES = (
      "date"),
     # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
     (r"(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?", "date"),
-    (r"date(?:d)?|time", "date"),
+    # a live blog's or a page's start: `Started: 5 March 2015, 08:55`, `Created on`
+    (r"(?:started|created|filed|uploaded)(?:\s+(?:on|at))?", "date"),
+    # any label naming a date (`Date:`, `AIR DATE:`, `Issue date:`, `Report date`)
+    (r"(?:[\p{L}]+\s+){0,2}?date(?:d)?|time", "date"),
     (r"source|from|via|outlet|media", "outlet"),
     (r"responsible\s+editors?|editors?(?:-in-charge|\s+in\s+charge)?|edited\s+by|web\s+editor",
      "editor"),
@@ -293,7 +308,8 @@ _LABEL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_LABEL_END_RE = regex.compile(
-    r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?"
+    r"(?:^|[\s|:：,(\[])(?:last\s+update[ds]?|updated(?:\s+(?:on|at))?|" + _EVENT_LABEL + r"|"
+    r"(?:started|created|filed|uploaded)(?:\s+(?:on|at))?"
     r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
@@ -496,9 +512,21 @@ def _analyse_line(line: str) -> _LineInfo:
     return _LineInfo(meta, ok and meta.anchors > 0, roles if ok else [])
 
 
+_EVENT_LABEL_END_RE = regex.compile(
+    r"\b(?:(?P<event>" + _EVENT_DATE_LABEL + r")|" + _OTHER_DATE_LABEL + r")\s*[:：]?\s*"
+    r"(?:\p{L}+day\s*,?\s*)?$",
+    regex.IGNORECASE,
+)
+
+
 def _date_role(prefix: str) -> str:
     """'updated' when the nearest label before a date is an update label, 'received' when it
-    is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), else 'date'."""
+    is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), 'event' when it names
+    the date of an event (`Event date:`), 'never' for a date that is never the text's
+    (`Deadline:`, `Expiry date:`, a member's `Joined:`), else 'date'."""
+    em = _EVENT_LABEL_END_RE.search(prefix)
+    if em:
+        return "event" if em.group("event") else "never"
     tail = prefix[-40:].lower()
     upd = tail.rfind("updated")
     tail = tail.replace("updated", "       ")
@@ -667,9 +695,16 @@ class _Parser:
 
         # 1. header_line: top metadata lines first (published before updated), then the footer
         # (a manuscript's received/accepted dates come last: the article appeared later)
+        # an `Event date:` (a transcript's) last; a deadline never; nor the `Date:` of an
+        # event's fact block (`Date: ...` next to `Venue: ...`: an agenda or an invitation is
+        # written before the event, a meeting record after it)
         rank = {"updated": 1, "received": 2}
-        ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0))
-        for d, _role, off in ordered + footer_dates:
+        ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0)) + footer_dates
+        ordered = [x for x in ordered if x[1] != "event"] + [x for x in ordered if x[1] == "event"]
+        for d, role, off in ordered:
+            if role == "never" or self._event_block(off):
+                self.notes.append(f"ignored header date {d.text!r}: not the date of the text")
+                continue
             if d.date is None and d.note == _AMBIGUOUS:
                 d = self._day_month_order(d, off, meta)
             if d.date is None:
@@ -714,6 +749,17 @@ class _Parser:
             editor=meta.editor,
             detail="; ".join(self.notes),
         )
+
+    def _event_block(self, off: int) -> bool:
+        """The date at `off` is the `Date:` / `Time:` of an event's fact block (an agenda, an
+        invitation, a meeting record): its line starts with that label and a line next to it
+        starts with `Venue:` / `Place:` / `Location:`."""
+        for i, ln in enumerate(self.lines):
+            if ln.start <= off < ln.end:
+                if not _WHEN_LINE_RE.match(ln.text):
+                    return False
+                return any(_WHERE_LINE_RE.match(x.text) for x in self.lines[max(0, i - 2) : i + 3])
+        return False
 
     def _day_month_order(self, d: _DateMatch, off: int, meta: _Meta) -> _DateMatch:
         """An ambiguous numeric date (`10/09/2018`: both parts <= 12) read by the writer's
@@ -1008,6 +1054,10 @@ _LABELLED_DATE_LINE_RE = regex.compile(
     r"^\s*(?:published|posted|date[d]?|release\s+date|issued)(?:\s+on)?\s*[:：]?\s*(?:\d|\p{Lu}\p{Ll}{2})",
     regex.IGNORECASE,
 )
+
+# an event's fact block: `Date: Friday, 17 October 2025` next to `Venue: Hall B2`
+_WHEN_LINE_RE = regex.compile(r"\s*(?:date|time|when)\s*[:：]", regex.IGNORECASE)
+_WHERE_LINE_RE = regex.compile(r"\s*(?:venue|place|location|address|where)\s*[:：]", regex.IGNORECASE)
 
 _WEEKDAYS = {
     name: i
