@@ -419,6 +419,9 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             continue
         if _DURATION_RE.fullmatch(seg):  # "47 min" of a podcast, "7 min read" of a blog post
             continue
+        if _WEEKDAY_NAME_RE.fullmatch(seg):  # "Tue" of "Tue Jun 03, 2014 8:47 am"
+            meta.anchors += 1
+            continue
         if _name_like(seg):
             if meta.outlet is None:
                 meta.outlet = _clean_value(seg)
@@ -446,6 +449,8 @@ _DURATION_RE = regex.compile(
     r"(?:\s*\d{1,2}\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\.?)?(?:\s+(?:read|listen|watch))?",
     regex.IGNORECASE,
 )
+_WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WEEKDAY_NAME_RE = regex.compile(_WEEKDAY_NAME, regex.IGNORECASE)
 _LEFTOVER_LABEL_WORDS = frozenset(
     {"release", "released", "publish", "published", "posted", "updated", "update", "issued"}
 )
@@ -474,6 +479,12 @@ class _LineInfo:
 
 
 def _analyse_line(line: str) -> _LineInfo:
+    fm = _FORUM_POST_RE.match(line)
+    if fm:  # a forum post's line: `by mk_servo » Tue Jun 03, 2014 8:47 am`
+        info = _analyse_line(" " * fm.end() + line[fm.end() :])
+        if info.is_metadata and info.dates:
+            info.meta.byline = info.meta.byline or fm.group("user")
+            return info
     meta = _Meta()
     dates = find_full_dates(line)
     times = [(m.start(), m.end()) for m in _TIME_RE.finditer(line)]
@@ -514,8 +525,15 @@ def _analyse_line(line: str) -> _LineInfo:
 
 _EVENT_LABEL_END_RE = regex.compile(
     r"\b(?:(?P<event>" + _EVENT_DATE_LABEL + r")|" + _OTHER_DATE_LABEL + r")\s*[:：]?\s*"
-    r"(?:\p{L}+day\s*,?\s*)?$",
+    r"(?:" + _WEEKDAY_NAME + r"\s*,?\s*)?$",
     regex.IGNORECASE,
+)
+
+
+# a forum (bulletin board) post's author and date: `by NAME » Tue Jun 03, 2014 8:47 am`,
+# `Post by NAME » ...`; the first post's date is the thread's
+_FORUM_POST_RE = regex.compile(
+    r"^\s*(?:(?:post(?:ed)?\s+)?by\s+)?(?P<user>[^\s»]{2,40})\s*»\s*", regex.IGNORECASE
 )
 
 
@@ -569,9 +587,9 @@ _FUTURE_RE = regex.compile(
 )
 _DATELINE_RE = regex.compile(
     r"^\s*(?P<place>[\p{Lu}][\p{L}.'’\- ]{1,40}?)(?:,\s*[\p{Lu}][\p{L}. ]{1,30}?)?,\s*"
-    r"(?P<date>(?:" + _MON + r"\s*\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"\s+"
+    r"(?P<date>(?:" + _MON + r"\s*\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"(?:\s+of)?\s+"
     + _MON.replace("(?P<mon>", "(?P<mon2>") + r")(?:\s*,?\s*(?:19|20)\d{2})?)\s*"
-    r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-|:)?"
+    r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-(?=\s)|-|:)?"
 )  # fmt: skip
 _CJK_DATELINE_RE = regex.compile(
     r"^\s*(?P<outlet>新华社|中新社|人民网|中新网)?(?P<place>\p{Han}{2,8}?)"
@@ -643,8 +661,13 @@ class _Parser:
                 title = stripped
                 self.header_end = idx
                 continue
+            # (a company name's `Co., Ltd.` does not end a sentence)
             if not paragraph and (
-                _BULLET_RE.match(ln.text) or (len(stripped) <= 200 and not stripped.endswith("."))
+                _BULLET_RE.match(ln.text)
+                or (
+                    len(stripped) <= 200
+                    and (not stripped.endswith(".") or _ABBREV_END_RE.search(stripped))
+                )
             ):
                 # a subtitle that says when the text was delivered or issued:
                 # `Delivered at the Second Session of the ... Congress on March 5, 2024`
@@ -836,6 +859,8 @@ class _Parser:
         lm = _EVIDENCE_LABEL_RE.search(prefix)
         if lm:
             start = line_start + lm.start()
+        elif _FORUM_POST_RE.match(prefix):  # `by mk_servo » Tue Jun 03, 2014`
+            start = line_start + len(prefix) - len(prefix.lstrip())
         elif prefix.strip() and len(prefix) < 40 and _name_like(prefix, 4):
             start = line_start + len(prefix) - len(prefix.lstrip())
         else:
@@ -873,7 +898,11 @@ class _Parser:
             has_outlet = m.group("outlet") is not None
             # a place in title case is a dateline when an outlet or a full date with its year
             # is followed by the dash (`Hong Kong, 20 August 2024 -- China Telecom ...`)
-            full_dash = m.group("dash") in ("--", "—", "–") and _YEAR_ALONE_RE.search(
+            # (a single hyphen too when spaced: `Taicang, Jan. 15th, 2026 - Hessler ...`)
+            dash = m.group("dash") in ("--", "—", "–") or (
+                m.group("dash") == "-" and s[m.start("dash") - 1 : m.end("dash") + 1] == " - "
+            )
+            full_dash = dash and _YEAR_ALONE_RE.search(
                 m.group("date")
             )
             if caps_place or (has_outlet and m.group("dash")) or full_dash:
@@ -1043,7 +1072,7 @@ _AS_OF_MONTH_RE = regex.compile(
 )
 # the participle of a subtitle that dates the text (`Delivered at ... on March 5, 2024`)
 _ISSUED_RE = regex.compile(
-    r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
+    r"^[\s\-–—•·*]*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
     r"made)\b",
     regex.IGNORECASE,
 )
