@@ -167,6 +167,10 @@ _AMBIGUOUS = "ambiguous day/month order"
 _NUM_DATE_RE = regex.compile(
     r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
 )
+# `08-21-14`, `21.08.14`: a two-digit year, read only after a date label
+_SHORT_NUM_DATE_RE = regex.compile(
+    r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2})(?![\d.:/-])"
+)
 # month-first writers: a US time zone on the date line, or a US outlet
 _US_ZONE_RE = regex.compile(r"\b(?:EDT|EST|PDT|PST|CDT|MDT|ET|PT)\b")
 # patterns of the helpers below, compiled once (a call with a pattern string pays the
@@ -183,7 +187,7 @@ _NEWS_OPENING_RE = regex.compile(r"\W*(?:News\s*[:,]?\s*)?")
 _RANGE_FOLLOWS_RE = regex.compile(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d")
 _EVENT_YEAR_RE = regex.compile(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)")
 _EVIDENCE_LABEL_RE = regex.compile(
-    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
+    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|(?:\b\p{L}+ )?date|dated|time)"
     r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
     regex.IGNORECASE,
 )
@@ -478,6 +482,34 @@ class _LineInfo:
     body_start: int | None = None  # where body text starts after a labelled date
 
 
+def _short_year_dates(line: str, times: list[tuple[int, int]]) -> list[_DateMatch]:
+    """Numeric dates with a two-digit year right after a date label (`AIR DATE: 08-21-14`,
+    `Date: 21.08.14`): day and month as a numeric date with its year (an ambiguous order is
+    left to the writer's convention), the year 19yy from 90, else 20yy. Never without a label:
+    `08-21-14` alone may be a code or a score."""
+    out = []
+    for m in _SHORT_NUM_DATE_RE.finditer(line):
+        prefix = _blank(line[: m.start()], [t for t in times if t[1] <= m.start()])
+        if not _DATE_LABEL_END_RE.search(prefix.replace("|", " ")):
+            continue
+        a, b, y = int(m.group("a")), int(m.group("b")), _full_year(int(m.group("y")))
+        date, note = None, ""
+        if a > 12 >= b or a == b:
+            date = _mk_date(y, b, a)
+        elif b > 12 >= a:
+            date = _mk_date(y, a, b)
+        elif a <= 12 and b <= 12:
+            note = _AMBIGUOUS
+        if date is None and not note:
+            note = "not a calendar date"
+        out.append(_DateMatch(m.start(), m.end(), m.group(0), date, note=note))
+    return out
+
+
+def _full_year(y: int) -> int:
+    return y if y >= 100 else 1900 + y if y >= 90 else 2000 + y
+
+
 def _analyse_line(line: str) -> _LineInfo:
     fm = _FORUM_POST_RE.match(line)
     if fm:  # a forum post's line: `by mk_servo » Tue Jun 03, 2014 8:47 am`
@@ -488,6 +520,8 @@ def _analyse_line(line: str) -> _LineInfo:
     meta = _Meta()
     dates = find_full_dates(line)
     times = [(m.start(), m.end()) for m in _TIME_RE.finditer(line)]
+    if _SHORT_NUM_DATE_RE.search(line):
+        dates = sorted(dates + _short_year_dates(line, times), key=lambda d: d.start)
     meta.anchors += len(dates) + len(times)
     # a date introduced by a date label (or a numeric date opening the line): body may follow
     for d in dates:
@@ -792,10 +826,11 @@ class _Parser:
         Hong Kong, Singapore, Indian and Australian outlets, which are the ones writing numeric
         dates in English about China; Chinese outlets write year-month-day). A reading after
         `today` is dropped for the other one. The reading is recorded in `detail`."""
-        m = _NUM_DATE_RE.fullmatch(d.text)
+        m = _NUM_DATE_RE.fullmatch(d.text) or _SHORT_NUM_DATE_RE.fullmatch(d.text)
         if m is None:
             return d
-        a, b, y, sep = int(m.group("a")), int(m.group("b")), int(m.group("y")), m.group("sep")
+        a, b, sep = int(m.group("a")), int(m.group("b")), m.group("sep")
+        y = _full_year(int(m.group("y")))
         order, why = "", ""
         for o in _NUM_DATE_RE.finditer(self.text):
             oa, ob = int(o.group("a")), int(o.group("b"))
@@ -898,13 +933,14 @@ class _Parser:
             has_outlet = m.group("outlet") is not None
             # a place in title case is a dateline when an outlet or a full date with its year
             # is followed by the dash (`Hong Kong, 20 August 2024 -- China Telecom ...`)
-            # (a single hyphen too when spaced: `Taicang, Jan. 15th, 2026 - Hessler ...`)
+            # (a single hyphen too when spaced and every word of the place is capitalised:
+            # `Taicang, Jan. 15th, 2026 - Hessler ...`, not `By then, Sept. 11th, 2022 - ...`)
             dash = m.group("dash") in ("--", "—", "–") or (
-                m.group("dash") == "-" and s[m.start("dash") - 1 : m.end("dash") + 1] == " - "
+                m.group("dash") == "-"
+                and s[m.start("dash") - 1 : m.end("dash") + 1] == " - "
+                and all(w[:1].isupper() for w in place.split())
             )
-            full_dash = dash and _YEAR_ALONE_RE.search(
-                m.group("date")
-            )
+            full_dash = dash and _YEAR_ALONE_RE.search(m.group("date"))
             if caps_place or (has_outlet and m.group("dash")) or full_dash:
                 if has_outlet and _name_like(m.group("outlet"), 4):
                     outlet = m.group("outlet").strip()
@@ -1086,7 +1122,9 @@ _LABELLED_DATE_LINE_RE = regex.compile(
 
 # an event's fact block: `Date: Friday, 17 October 2025` next to `Venue: Hall B2`
 _WHEN_LINE_RE = regex.compile(r"\s*(?:date|time|when)\s*[:：]", regex.IGNORECASE)
-_WHERE_LINE_RE = regex.compile(r"\s*(?:venue|place|location|address|where)\s*[:：]", regex.IGNORECASE)
+_WHERE_LINE_RE = regex.compile(
+    r"\s*(?:venue|place|location|address|where)\s*[:：]", regex.IGNORECASE
+)
 
 _WEEKDAYS = {
     name: i
