@@ -561,3 +561,28 @@ def test_an_event_date_label_dates_a_transcript_and_a_deadline_never():
     assert h.published_date == D
     h = parse("Port innovation awards\n\nDeadline: 11 September 2022" + BODY)
     assert h.published_date is None
+
+
+@pytest.mark.parametrize(
+    ("header_line", "evidence"),
+    [
+        ("Posted on Sunday, 11 September 2022 at 8:47", "Posted on Sunday, 11 September 2022"),
+        ("Date of publication: 11 September 2022", "Date of publication: 11 September 2022"),
+        ("Posted: Sun Sep 11, 2022 8:47 am    Post subject: Cranes", "Posted: Sun Sep 11, 2022"),
+        ("» Sun Sep 11, 2022 8:47 am", "» Sun Sep 11, 2022"),
+        (
+            "Posted by dock_fan on Sun Sep 11, 2022 8:47 am",
+            "Posted by dock_fan on Sun Sep 11, 2022",
+        ),
+    ],
+)
+def test_post_lines_with_weekdays_and_handles(header_line, evidence):
+    text = "Port traffic rises\n" + header_line + BODY
+    h = parse(text)
+    assert (h.published_date, h.date_evidence) == (D, evidence)
+    assert h.outlet is None  # a weekday is no outlet
+
+
+def test_filed_under_is_not_a_date_label():
+    text = "Port traffic rises\nFiled under: Ports, Cranes | 11 September 2022" + BODY
+    assert parse(text).published_date == D

@@ -187,8 +187,9 @@ _NEWS_OPENING_RE = regex.compile(r"\W*(?:News\s*[:,]?\s*)?")
 _RANGE_FOLLOWS_RE = regex.compile(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d")
 _EVENT_YEAR_RE = regex.compile(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)")
 _EVIDENCE_LABEL_RE = regex.compile(
-    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|(?:\b\p{L}+ )?date|dated|time)"
-    r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
+    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|(?:\b\p{L}+ )?date"
+    r"|date\s+of\s+\p{L}+|dated|time|started|created)"
+    r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*|\p{L}+day\s*,?\s*)?$",
     regex.IGNORECASE,
 )
 _GLUED_FOOTER_RE = regex.compile(
@@ -294,9 +295,9 @@ _LABEL_ROLES = (
     # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
     (r"(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?", "date"),
     # a live blog's or a page's start: `Started: 5 March 2015, 08:55`, `Created on`
-    (r"(?:started|created|filed|uploaded)(?:\s+(?:on|at))?", "date"),
-    # any label naming a date (`Date:`, `AIR DATE:`, `Issue date:`, `Report date`)
-    (r"(?:[\p{L}]+\s+){0,2}?date(?:d)?|time", "date"),
+    (r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)", "date"),
+    # any label naming a date (`Date:`, `AIR DATE:`, `Issue date:`, `Date of publication`)
+    (r"date\s+of\s+(?:publication|issue|release)|(?:[\p{L}]+\s+){0,2}?date(?:d)?|time", "date"),
     (r"source|from|via|outlet|media", "outlet"),
     (r"responsible\s+editors?|editors?(?:-in-charge|\s+in\s+charge)?|edited\s+by|web\s+editor",
      "editor"),
@@ -304,7 +305,7 @@ _LABEL_ROLES = (
      r"staff\s+reporters?|text", "byline"),
     (r"translators?|translated\s+by|photos?|photographers?|views?|clicks?|font\s+size|print|"
      r"share(?:\s+to)?|original\s+title|original|title|comments?|tags?|tagged|categor(?:y|ies)|"
-     r"filed\s+under|keywords?|topics?", "other"),
+     r"filed\s+under|keywords?|topics?|(?:post\s+)?subject", "other"),
 )  # fmt: skip
 _LABEL_RE = regex.compile(
     r"^\s*(?:" + "|".join(f"(?P<r{i}>{rx})" for i, (rx, _) in enumerate(_LABEL_ROLES)) + r")"
@@ -313,11 +314,13 @@ _LABEL_RE = regex.compile(
 )
 _DATE_LABEL_END_RE = regex.compile(
     r"(?:^|[\s|:：,(\[])(?:last\s+update[ds]?|updated(?:\s+(?:on|at))?|" + _EVENT_LABEL + r"|"
-    r"(?:started|created|filed|uploaded)(?:\s+(?:on|at))?"
+    r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)"
+    r"|date\s+of\s+(?:publication|issue|release)"
     r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
-    r"|date(?:d)?|time)\s*[:：]?\s*$",
+    r"|date(?:d)?|time)\s*[:：]?\s*"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?$",
     regex.IGNORECASE,
 )
 # labels followed by a colon in the middle of a line start a new segment
@@ -457,6 +460,7 @@ _WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day
 _WEEKDAY_NAME_RE = regex.compile(_WEEKDAY_NAME, regex.IGNORECASE)
 _LEFTOVER_LABEL_WORDS = frozenset(
     {"release", "released", "publish", "published", "posted", "updated", "update", "issued"}
+    | {"at", "on"}  # `Posted on Tuesday, 3 June 2014 at 8:47`
 )
 
 
@@ -567,7 +571,9 @@ _EVENT_LABEL_END_RE = regex.compile(
 # a forum (bulletin board) post's author and date: `by NAME » Tue Jun 03, 2014 8:47 am`,
 # `Post by NAME » ...`; the first post's date is the thread's
 _FORUM_POST_RE = regex.compile(
-    r"^\s*(?:(?:post(?:ed)?\s+)?by\s+)?(?P<user>[^\s»]{2,40})\s*»\s*", regex.IGNORECASE
+    r"^\s*(?:(?:(?:post(?:ed)?\s+)?by\s+)?(?:(?P<user>[^\s»]{2,40})\s*)?»"
+    r"|(?:post(?:ed)?|submitted|written)\s+by\s+(?P<user>[^\s»]{2,40})\s+on\b)\s*",
+    regex.IGNORECASE,
 )
 
 
