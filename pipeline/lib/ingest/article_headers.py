@@ -324,8 +324,10 @@ _DATE_LABEL_END_RE = regex.compile(
     regex.IGNORECASE,
 )
 # labels followed by a colon in the middle of a line start a new segment
+# (not inside a compound date label: `AIR DATE:`, `Release date:`, `Event date:`)
 _INNER_LABEL_RE = regex.compile(
-    r"(?<=\S\s+)(?=(?:source|editors?|responsible\s+editors?|authors?|reporters?|published|"
+    r"(?<=\S\s+)(?<!\b(?:air|issue|report|release|publication|publishing|broadcast|posting|"
+    r"event|meeting|session|call|due|expiry|effective|closing|start|end)\s+)(?=(?:source|editors?|responsible\s+editors?|authors?|reporters?|published|"
     r"updated|date|time|photo)\s*[:：])",
     regex.IGNORECASE,
 )
@@ -409,7 +411,10 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             elif role == "byline" and meta.byline is None:
                 meta.byline = value
             continue
-        rm = _REPORTER_RE.match(seg)
+        # (the reporter pattern scans the whole segment: only when one of its words is there)
+        low = seg.lower()
+        has_reporter = "reporter" in low or "correspondent" in low or "journalist" in low
+        rm = _REPORTER_RE.match(seg) if has_reporter else None
         if rm and _name_like(rm.group("name"), 4):
             meta.anchors += 1
             if meta.byline is None:
@@ -486,6 +491,16 @@ class _LineInfo:
     body_start: int | None = None  # where body text starts after a labelled date
 
 
+# a label ending a date's prefix lies in its last characters: the end-anchored label patterns
+# are searched there only (a search from the line's start tries every position)
+_LABEL_SPAN = 80
+
+
+def _label_ends(prefix: str) -> bool:
+    """A date label (`Published:`, `AIR DATE:`, `Posted on Tuesday,`) ends the prefix."""
+    return _DATE_LABEL_END_RE.search(prefix, max(0, len(prefix) - _LABEL_SPAN)) is not None
+
+
 def _short_year_dates(line: str, times: list[tuple[int, int]]) -> list[_DateMatch]:
     """Numeric dates with a two-digit year right after a date label (`AIR DATE: 08-21-14`,
     `Date: 21.08.14`): day and month as a numeric date with its year (an ambiguous order is
@@ -494,7 +509,7 @@ def _short_year_dates(line: str, times: list[tuple[int, int]]) -> list[_DateMatc
     out = []
     for m in _SHORT_NUM_DATE_RE.finditer(line):
         prefix = _blank(line[: m.start()], [t for t in times if t[1] <= m.start()])
-        if not _DATE_LABEL_END_RE.search(prefix.replace("|", " ")):
+        if not _label_ends(prefix.replace("|", " ")):
             continue
         a, b, y = int(m.group("a")), int(m.group("b")), _full_year(int(m.group("y")))
         date, note = None, ""
@@ -531,7 +546,7 @@ def _analyse_line(line: str) -> _LineInfo:
     for d in dates:
         prefix = line[: d.start]
         prefix_no_time = _blank(prefix, [t for t in times if t[1] <= d.start]).replace("|", " ")
-        labelled = _DATE_LABEL_END_RE.search(prefix_no_time) is not None
+        labelled = _label_ends(prefix_no_time)
         opens_line = not prefix.strip() and _DIGIT_RE.match(d.text) is not None
         if labelled or opens_line:
             pm = _Meta()
@@ -582,7 +597,7 @@ def _date_role(prefix: str) -> str:
     is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), 'event' when it names
     the date of an event (`Event date:`), 'never' for a date that is never the text's
     (`Deadline:`, `Expiry date:`, a member's `Joined:`), else 'date'."""
-    em = _EVENT_LABEL_END_RE.search(prefix)
+    em = _EVENT_LABEL_END_RE.search(prefix, max(0, len(prefix) - _LABEL_SPAN))
     if em:
         return "event" if em.group("event") else "never"
     tail = prefix[-40:].lower()
