@@ -21,6 +21,15 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    line, `Issue No. 18 · 2018.06.12`), unless it is an
    all-capitals heading or names the end of a reporting period (`FOR THE SIX MONTHS ENDED 30 JUNE
    2019`, `as at`).
+   Labels are any `<word> date` (`AIR DATE:`, `Issue date:`, `Date of publication:`), a live
+   blog's `Started:`, `Created:`, a weekday between label and date (`Posted on Tuesday, 3 June
+   2014 at 8:47`); a numeric date with a two-digit year is read only right after such a label
+   (`AIR DATE: 08-21-14`). A forum thread is dated by its first post's line (`by NAME » Tue Jun
+   03, 2014 8:47 am`, `Posted by NAME on ...`); replies come later. An `Event date:` (of a
+   transcript) counts only when no other line dates the text; a `Deadline:`, an expiry date or a
+   member's `Joined:` never; nor the `Date:` / `Time:` of an event's block next to a `Venue:` /
+   `Place:` line (an agenda or an invitation is written before its event, a meeting record
+   after it: its closing `Date:` dates it).
    An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
    convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
    else month first for a US writer (a US time zone on the date line, a US outlet in the header),
@@ -28,7 +37,7 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`; a place in title case when the full date is followed
-   by a dash: `Hong Kong, 20 August 2024 -- ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
+   by a dash: `Hong Kong, 20 August 2024 -- ...`, `Taicang, Jan. 15th, 2026 - ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
