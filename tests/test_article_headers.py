@@ -447,3 +447,142 @@ def test_footer_last_edited_date_of_an_encyclopedia_page():
         "edited on 11 September 2022, at 10:05 (UTC).\nText is available under an open licence.\n"
     )
     assert parse(text).published_date == D
+
+
+# -- header forms of broadcast scripts, forums, live blogs, reports, datelines, agendas --------
+
+
+@pytest.mark.parametrize(
+    ("header_line", "evidence"),
+    [
+        ("AIR DATE:  09-11-22", "AIR DATE:  09-11-22"),  # month first: a US outlet below
+        ("Issue date: 11.09.22", "Issue date: 11.09.22"),  # day first: no US writer
+        ("Report date: 11 September 2022", "Report date: 11 September 2022"),
+        (
+            "Started: 11 September 2022, 08:55 Beijing time · Last update: 12:40",
+            "11 September 2022",
+        ),
+    ],
+)
+def test_any_date_label_and_two_digit_years_after_a_label(header_line, evidence):
+    outlet = "CNN\n" if "AIR" in header_line else ""
+    text = "Port traffic rises\n" + outlet + header_line + BODY
+    h = parse(text)
+    assert (h.published_date, h.date_basis) == (D, "header_line")
+    assert h.date_evidence.endswith(evidence)
+    assert text[h.date_evidence_start :].startswith(h.date_evidence)
+
+
+def test_unambiguous_two_digit_year_date_is_month_first_when_the_day_is_above_12():
+    h = parse("RADIO SCRIPT\nSLUG:  PORTS / PKG\nAIR DATE:  09-23-22\nREPORTER:  Li Na" + BODY)
+    assert h.published_date == dt.date(2022, 9, 23)
+
+
+def test_two_digit_year_without_a_label_is_no_date():
+    assert parse("Port traffic rises\nRef 09-23-22 / Desk 4" + BODY).published_date is None
+
+
+def test_forum_thread_takes_its_first_post_date():
+    text = (
+        "Harbour Engineers Forum\nBoard index ‹ Regional ‹ Asia\n\nCranes in Ningbo - any data?\n"
+        "Post Reply   4 posts • Page 1 of 1\n\nCranes in Ningbo - any data?\n"
+        "by dock_fan » Sun Sep 11, 2022 8:47 am\n\n"
+        "Everyone at the fair was talking about automated cranes. Are the numbers real?\n\n"
+        "by crane99 » Mon Sep 12, 2022 9:02 am\n\nThey are, the port said so in August.\n"
+    )
+    h = parse(text)
+    assert (h.published_date, h.byline) == (D, "dock_fan")
+    assert h.date_evidence == "by dock_fan » Sun Sep 11, 2022"
+
+
+def test_a_members_joined_date_is_never_the_date():
+    text = "Cranes in Ningbo?\nJoined: Mon Mar 12, 2007 4:15 pm\nPosts: 1,284\nTue Sep 11, 2022 9:00 am"
+    assert parse(text + BODY).published_date == D
+
+
+def test_delivery_line_under_the_title_opening_with_a_dash():
+    text = (
+        "Report on the Work of the Port Authority for 2021 and Plans for 2022\n\n"
+        "- Delivered at the Third Session of the City People's Congress on September 11, 2022\n\n"
+        "Fellow Deputies,\n\nI now submit the report for deliberation." + BODY
+    )
+    h = parse(text)
+    assert (h.published_date, h.date_basis) == (D, "header_line")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Ningbo, Sept. 11th, 2022 - ",
+        "Ningbo, 11th of September 2022 -- ",
+        "Ningbo, September 11th, 2022 — ",
+    ],
+)
+def test_title_case_dateline_with_an_ordinal_day(dateline):
+    text = (
+        "PRESS RELEASE\n\nHarbour Cranes (Ningbo) Co., Ltd.\n\nHarbour Cranes opens a second yard\n\n"
+        + dateline
+        + "Harbour Cranes (Ningbo) Co., Ltd. opened its second yard on Thursday.\n"
+    )
+    h = parse(text)
+    assert (h.published_date, h.date_basis) == (D, "dateline")
+    assert h.date_evidence.startswith("Ningbo, ")
+
+
+def test_lowercase_word_and_single_hyphen_is_no_dateline():
+    text = "Port traffic rises\n\nBy then, Sept. 11th, 2022 - the port said - traffic rose.\n"
+    assert parse(text).published_date is None
+
+
+def test_an_events_date_and_venue_block_is_not_the_publication_date():
+    text = (
+        "PORT AUTOMATION SUMMIT 2022\nSession 2: Cranes\n\nAGENDA (subject to change)\n\n"
+        "Date:   Sunday, 11 September 2022\nVenue:  Ningbo Expo Centre, Hall 3\n"
+        "The summit expects 2,000 visitors.\n\nAbout the session\nCranes are getting smarter.\n"
+    )
+    h = parse(text)
+    assert h.published_date is None
+    assert "not the date of the text" in h.detail
+
+
+def test_a_meeting_record_takes_its_closing_date_not_the_meeting_time():
+    text = (
+        "Harbour Cranes Co., Ltd.\nInvestor Relations Activity Record\n\n"
+        "Time: September 9, 2022, 15:00-16:30\nPlace: Company meeting room\n\n"
+        "Q1: How many cranes did you ship?\nA: About 120 cranes in the first half."
+        + BODY
+        + "\n\nDate: 2022-09-11\n"
+    )
+    assert parse(text).published_date == D
+
+
+def test_an_event_date_label_dates_a_transcript_and_a_deadline_never():
+    h = parse("Harbour Cranes Q2 call transcript\n\nEvent date: Sep 11, 2022, 8:00 p.m." + BODY)
+    assert h.published_date == D
+    h = parse("Port innovation awards\n\nDeadline: 11 September 2022" + BODY)
+    assert h.published_date is None
+
+
+@pytest.mark.parametrize(
+    ("header_line", "evidence"),
+    [
+        ("Posted on Sunday, 11 September 2022 at 8:47", "Posted on Sunday, 11 September 2022"),
+        ("Date of publication: 11 September 2022", "Date of publication: 11 September 2022"),
+        ("Posted: Sun Sep 11, 2022 8:47 am    Post subject: Cranes", "Posted: Sun Sep 11, 2022"),
+        ("» Sun Sep 11, 2022 8:47 am", "» Sun Sep 11, 2022"),
+        (
+            "Posted by dock_fan on Sun Sep 11, 2022 8:47 am",
+            "Posted by dock_fan on Sun Sep 11, 2022",
+        ),
+    ],
+)
+def test_post_lines_with_weekdays_and_handles(header_line, evidence):
+    text = "Port traffic rises\n" + header_line + BODY
+    h = parse(text)
+    assert (h.published_date, h.date_evidence) == (D, evidence)
+    assert h.outlet is None  # a weekday is no outlet
+
+
+def test_filed_under_is_not_a_date_label():
+    text = "Port traffic rises\nFiled under: Ports, Cranes | 11 September 2022" + BODY
+    assert parse(text).published_date == D

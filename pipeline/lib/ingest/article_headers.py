@@ -21,6 +21,15 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    line, `Issue No. 18 · 2018.06.12`), unless it is an
    all-capitals heading or names the end of a reporting period (`FOR THE SIX MONTHS ENDED 30 JUNE
    2019`, `as at`).
+   Labels are any `<word> date` (`AIR DATE:`, `Issue date:`, `Date of publication:`), a live
+   blog's `Started:`, `Created:`, a weekday between label and date (`Posted on Tuesday, 3 June
+   2014 at 8:47`); a numeric date with a two-digit year is read only right after such a label
+   (`AIR DATE: 08-21-14`). A forum thread is dated by its first post's line (`by NAME » Tue Jun
+   03, 2014 8:47 am`, `Posted by NAME on ...`); replies come later. An `Event date:` (of a
+   transcript) counts only when no other line dates the text; a `Deadline:`, an expiry date or a
+   member's `Joined:` never; nor the `Date:` / `Time:` of an event's block next to a `Venue:` /
+   `Place:` line (an agenda or an invitation is written before its event, a meeting record
+   after it: its closing `Date:` dates it).
    An ambiguous numeric date (`10/09/2018`, both parts <= 12) is read by the writer's
    convention: an unambiguous numeric date with the same separator elsewhere in the text decides;
    else month first for a US writer (a US time zone on the date line, a US outlet in the header),
@@ -28,7 +37,7 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    after `today` gives way to the other. The reading is noted in `detail`.
 2. `dateline`: the lead paragraph opens with a dateline that carries a year
    (`BEIJING, Sept. 11, 2022 (Xinhua) --`; a place in title case when the full date is followed
-   by a dash: `Hong Kong, 20 August 2024 -- ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
+   by a dash: `Hong Kong, 20 August 2024 -- ...`, `Taicang, Jan. 15th, 2026 - ...`). Without a year (`BEIJING, Sept. 11 (Xinhua) --`) the
    year is inferred: first from the weekday the lead names (`... the ministry said Wednesday`):
    the one year among those the text mentions (and the year after each) in which the month/day
    falls on that weekday (a January article on last year's figures is dated the next year);
@@ -142,6 +151,7 @@ _TIME_RE = regex.compile(
     r"(?:Z|[+-]\d{2}:?\d{2}(?![\d:]))?"  # Z, +08:00
     r"(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:GMT|UTC|BJT|CST|CET|EST|EDT|PST|PDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
+    r"(?:\s+(?:local|[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)?)\s+time\b)?"  # 08:55 Beijing time
     r"(?![\d:])",
     regex.IGNORECASE,
 )
@@ -166,6 +176,10 @@ _AMBIGUOUS = "ambiguous day/month order"
 _NUM_DATE_RE = regex.compile(
     r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
 )
+# `08-21-14`, `21.08.14`: a two-digit year, read only after a date label
+_SHORT_NUM_DATE_RE = regex.compile(
+    r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2})(?![\d.:/-])"
+)
 # month-first writers: a US time zone on the date line, or a US outlet
 _US_ZONE_RE = regex.compile(r"\b(?:EDT|EST|PDT|PST|CDT|MDT|ET|PT)\b")
 # patterns of the helpers below, compiled once (a call with a pattern string pays the
@@ -182,8 +196,9 @@ _NEWS_OPENING_RE = regex.compile(r"\W*(?:News\s*[:,]?\s*)?")
 _RANGE_FOLLOWS_RE = regex.compile(r"\s*(?:-|–|—|to|and|through|till|until)\s*\d")
 _EVENT_YEAR_RE = regex.compile(r"(?<![\d\-–(])\b((?:19|20)\d{2})(?:\s+[\p{Lu}]|['’]s\b)")
 _EVIDENCE_LABEL_RE = regex.compile(
-    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|date|dated|time)"
-    r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?$",
+    r"(?:(?:last\s+)?updated|published|posted|released|release\s+time|(?:\b\p{L}+ )?date"
+    r"|date\s+of\s+\p{L}+|dated|time|started|created)"
+    r"(?:\s+on)?\s*[:：]?\s*(?:\d{1,2}:\d{2}\s*,?\s*|\p{L}+day\s*,?\s*)?$",
     regex.IGNORECASE,
 )
 _GLUED_FOOTER_RE = regex.compile(
@@ -266,9 +281,20 @@ def _non_overlapping(found: list[_DateMatch]) -> list[_DateMatch]:
 # ---------------------------------------------------------------------------------------------
 # Metadata lines
 
+# the date of an event (`Event date:` of a transcript: the text's date when nothing else dates
+# it) and dates that never date the text (`Deadline:`, `Expiry date:`, a member's `Joined:`)
+_EVENT_DATE_LABEL = r"(?:event|meeting|session|conference|forum|visit|call)\s+date"
+_OTHER_DATE_LABEL = (
+    r"(?:closing|opening|due|expiry|expiration|effective|registration|application|submission|"
+    r"delivery|start|end|birth)\s+date|deadline|joined|member\s+since|registered(?:\s+(?:on|since))?"
+)
+_EVENT_LABEL = _EVENT_DATE_LABEL + "|" + _OTHER_DATE_LABEL
 _LABEL_ROLES = (
     # (regex of the label, role)
-    (r"last\s+updated|updated(?:\s+(?:on|at))?", "updated"),
+    (r"last\s+update[ds]?|updated(?:\s+(?:on|at))?", "updated"),
+    # a date of an event, not of the text: `Event date:`, `Deadline:`; a member's `Joined:`
+    (_EVENT_DATE_LABEL, "event"),
+    (_OTHER_DATE_LABEL, "never"),
     (r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date|time|online))?"
      r"|publication\s+(?:date|time)", "date"),
     # a journal's history line: `Received: 14 March 2022 / Accepted: ... / Published: ...`
@@ -277,7 +303,10 @@ _LABEL_ROLES = (
      "date"),
     # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
     (r"(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?", "date"),
-    (r"date(?:d)?|time", "date"),
+    # a live blog's or a page's start: `Started: 5 March 2015, 08:55`, `Created on`
+    (r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)", "date"),
+    # any label naming a date (`Date:`, `AIR DATE:`, `Issue date:`, `Date of publication`)
+    (r"date\s+of\s+(?:publication|issue|release)|(?:[\p{L}]+\s+){0,2}?date(?:d)?|time", "date"),
     (r"source|from|via|outlet|media", "outlet"),
     (r"responsible\s+editors?|editors?(?:-in-charge|\s+in\s+charge)?|edited\s+by|web\s+editor",
      "editor"),
@@ -285,7 +314,7 @@ _LABEL_ROLES = (
      r"staff\s+reporters?|text", "byline"),
     (r"translators?|translated\s+by|photos?|photographers?|views?|clicks?|font\s+size|print|"
      r"share(?:\s+to)?|original\s+title|original|title|comments?|tags?|tagged|categor(?:y|ies)|"
-     r"filed\s+under|keywords?|topics?", "other"),
+     r"filed\s+under|keywords?|topics?|(?:post\s+)?subject", "other"),
 )  # fmt: skip
 _LABEL_RE = regex.compile(
     r"^\s*(?:" + "|".join(f"(?P<r{i}>{rx})" for i, (rx, _) in enumerate(_LABEL_ROLES)) + r")"
@@ -293,16 +322,21 @@ _LABEL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_LABEL_END_RE = regex.compile(
-    r"(?:^|[\s|:：,(\[])(?:last\s+updated|updated(?:\s+(?:on|at))?"
+    r"(?:^|[\s|:：,(\[])(?:last\s+update[ds]?|updated(?:\s+(?:on|at))?|" + _EVENT_LABEL + r"|"
+    r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)"
+    r"|date\s+of\s+(?:publication|issue|release)"
     r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
-    r"|date(?:d)?|time)\s*[:：]?\s*$",
+    r"|date(?:d)?|time)\s*[:：]?\s*"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?$",
     regex.IGNORECASE,
 )
 # labels followed by a colon in the middle of a line start a new segment
+# (not inside a compound date label: `AIR DATE:`, `Release date:`, `Event date:`)
 _INNER_LABEL_RE = regex.compile(
-    r"(?<=\S\s+)(?=(?:source|editors?|responsible\s+editors?|authors?|reporters?|published|"
+    r"(?<=\S\s+)(?<!\b(?:air|issue|report|release|publication|publishing|broadcast|posting|"
+    r"event|meeting|session|call|due|expiry|effective|closing|start|end)\s+)(?=(?:source|editors?|responsible\s+editors?|authors?|reporters?|published|"
     r"updated|date|time|photo)\s*[:：])",
     regex.IGNORECASE,
 )
@@ -386,7 +420,10 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             elif role == "byline" and meta.byline is None:
                 meta.byline = value
             continue
-        rm = _REPORTER_RE.match(seg)
+        # (the reporter pattern scans the whole segment: only when one of its words is there)
+        low = seg.lower()
+        has_reporter = "reporter" in low or "correspondent" in low or "journalist" in low
+        rm = _REPORTER_RE.match(seg) if has_reporter else None
         if rm and _name_like(rm.group("name"), 4):
             meta.anchors += 1
             if meta.byline is None:
@@ -402,6 +439,9 @@ def _parse_segments(s: str, meta: _Meta) -> bool:
             meta.anchors += 1
             continue
         if _DURATION_RE.fullmatch(seg):  # "47 min" of a podcast, "7 min read" of a blog post
+            continue
+        if _WEEKDAY_NAME_RE.fullmatch(seg):  # "Tue" of "Tue Jun 03, 2014 8:47 am"
+            meta.anchors += 1
             continue
         if _name_like(seg):
             if meta.outlet is None:
@@ -430,8 +470,11 @@ _DURATION_RE = regex.compile(
     r"(?:\s*\d{1,2}\s*(?:min(?:ute)?s?|sec(?:ond)?s?)\.?)?(?:\s+(?:read|listen|watch))?",
     regex.IGNORECASE,
 )
+_WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WEEKDAY_NAME_RE = regex.compile(_WEEKDAY_NAME, regex.IGNORECASE)
 _LEFTOVER_LABEL_WORDS = frozenset(
     {"release", "released", "publish", "published", "posted", "updated", "update", "issued"}
+    | {"at", "on"}  # `Posted on Tuesday, 3 June 2014 at 8:47`
 )
 
 
@@ -457,16 +500,62 @@ class _LineInfo:
     body_start: int | None = None  # where body text starts after a labelled date
 
 
+# a label ending a date's prefix lies in its last characters: the end-anchored label patterns
+# are searched there only (a search from the line's start tries every position)
+_LABEL_SPAN = 80
+
+
+def _label_ends(prefix: str) -> bool:
+    """A date label (`Published:`, `AIR DATE:`, `Posted on Tuesday,`) ends the prefix."""
+    return _DATE_LABEL_END_RE.search(prefix, max(0, len(prefix) - _LABEL_SPAN)) is not None
+
+
+def _short_year_dates(line: str, times: list[tuple[int, int]]) -> list[_DateMatch]:
+    """Numeric dates with a two-digit year right after a date label (`AIR DATE: 08-21-14`,
+    `Date: 21.08.14`): day and month as a numeric date with its year (an ambiguous order is
+    left to the writer's convention), the year 19yy from 90, else 20yy. Never without a label:
+    `08-21-14` alone may be a code or a score."""
+    out = []
+    for m in _SHORT_NUM_DATE_RE.finditer(line):
+        prefix = _blank(line[: m.start()], [t for t in times if t[1] <= m.start()])
+        if not _label_ends(prefix.replace("|", " ")):
+            continue
+        a, b, y = int(m.group("a")), int(m.group("b")), _full_year(int(m.group("y")))
+        date, note = None, ""
+        if a > 12 >= b or a == b:
+            date = _mk_date(y, b, a)
+        elif b > 12 >= a:
+            date = _mk_date(y, a, b)
+        elif a <= 12 and b <= 12:
+            note = _AMBIGUOUS
+        if date is None and not note:
+            note = "not a calendar date"
+        out.append(_DateMatch(m.start(), m.end(), m.group(0), date, note=note))
+    return out
+
+
+def _full_year(y: int) -> int:
+    return y if y >= 100 else 1900 + y if y >= 90 else 2000 + y
+
+
 def _analyse_line(line: str) -> _LineInfo:
+    fm = _FORUM_POST_RE.match(line)
+    if fm:  # a forum post's line: `by mk_servo » Tue Jun 03, 2014 8:47 am`
+        info = _analyse_line(" " * fm.end() + line[fm.end() :])
+        if info.is_metadata and info.dates:
+            info.meta.byline = info.meta.byline or fm.group("user")
+            return info
     meta = _Meta()
     dates = find_full_dates(line)
     times = [(m.start(), m.end()) for m in _TIME_RE.finditer(line)]
+    if _SHORT_NUM_DATE_RE.search(line):
+        dates = sorted(dates + _short_year_dates(line, times), key=lambda d: d.start)
     meta.anchors += len(dates) + len(times)
     # a date introduced by a date label (or a numeric date opening the line): body may follow
     for d in dates:
         prefix = line[: d.start]
         prefix_no_time = _blank(prefix, [t for t in times if t[1] <= d.start]).replace("|", " ")
-        labelled = _DATE_LABEL_END_RE.search(prefix_no_time) is not None
+        labelled = _label_ends(prefix_no_time)
         opens_line = not prefix.strip() and _DIGIT_RE.match(d.text) is not None
         if labelled or opens_line:
             pm = _Meta()
@@ -496,9 +585,30 @@ def _analyse_line(line: str) -> _LineInfo:
     return _LineInfo(meta, ok and meta.anchors > 0, roles if ok else [])
 
 
+_EVENT_LABEL_END_RE = regex.compile(
+    r"\b(?:(?P<event>" + _EVENT_DATE_LABEL + r")|" + _OTHER_DATE_LABEL + r")\s*[:：]?\s*"
+    r"(?:" + _WEEKDAY_NAME + r"\s*,?\s*)?$",
+    regex.IGNORECASE,
+)
+
+
+# a forum (bulletin board) post's author and date: `by NAME » Tue Jun 03, 2014 8:47 am`,
+# `Post by NAME » ...`; the first post's date is the thread's
+_FORUM_POST_RE = regex.compile(
+    r"^\s*(?:(?:(?:post(?:ed)?\s+)?by\s+)?(?:(?P<user>[^\s»]{2,40})\s*)?»"
+    r"|(?:post(?:ed)?|submitted|written)\s+by\s+(?P<user>[^\s»]{2,40})\s+on\b)\s*",
+    regex.IGNORECASE,
+)
+
+
 def _date_role(prefix: str) -> str:
     """'updated' when the nearest label before a date is an update label, 'received' when it
-    is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), else 'date'."""
+    is a manuscript-history label (`Received:`, `Accepted:`, `Revised:`), 'event' when it names
+    the date of an event (`Event date:`), 'never' for a date that is never the text's
+    (`Deadline:`, `Expiry date:`, a member's `Joined:`), else 'date'."""
+    em = _EVENT_LABEL_END_RE.search(prefix, max(0, len(prefix) - _LABEL_SPAN))
+    if em:
+        return "event" if em.group("event") else "never"
     tail = prefix[-40:].lower()
     upd = tail.rfind("updated")
     tail = tail.replace("updated", "       ")
@@ -541,9 +651,9 @@ _FUTURE_RE = regex.compile(
 )
 _DATELINE_RE = regex.compile(
     r"^\s*(?P<place>[\p{Lu}][\p{L}.'’\- ]{1,40}?)(?:,\s*[\p{Lu}][\p{L}. ]{1,30}?)?,\s*"
-    r"(?P<date>(?:" + _MON + r"\s*\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"\s+"
+    r"(?P<date>(?:" + _MON + r"\s*\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"(?:\s+of)?\s+"
     + _MON.replace("(?P<mon>", "(?P<mon2>") + r")(?:\s*,?\s*(?:19|20)\d{2})?)\s*"
-    r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-|:)?"
+    r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-(?=\s)|-|:)?"
 )  # fmt: skip
 _CJK_DATELINE_RE = regex.compile(
     r"^\s*(?P<outlet>新华社|中新社|人民网|中新网)?(?P<place>\p{Han}{2,8}?)"
@@ -615,8 +725,13 @@ class _Parser:
                 title = stripped
                 self.header_end = idx
                 continue
+            # (a company name's `Co., Ltd.` does not end a sentence)
             if not paragraph and (
-                _BULLET_RE.match(ln.text) or (len(stripped) <= 200 and not stripped.endswith("."))
+                _BULLET_RE.match(ln.text)
+                or (
+                    len(stripped) <= 200
+                    and (not stripped.endswith(".") or _ABBREV_END_RE.search(stripped))
+                )
             ):
                 # a subtitle that says when the text was delivered or issued:
                 # `Delivered at the Second Session of the ... Congress on March 5, 2024`
@@ -667,9 +782,16 @@ class _Parser:
 
         # 1. header_line: top metadata lines first (published before updated), then the footer
         # (a manuscript's received/accepted dates come last: the article appeared later)
+        # an `Event date:` (a transcript's) last; a deadline never; nor the `Date:` of an
+        # event's fact block (`Date: ...` next to `Venue: ...`: an agenda or an invitation is
+        # written before the event, a meeting record after it)
         rank = {"updated": 1, "received": 2}
-        ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0))
-        for d, _role, off in ordered + footer_dates:
+        ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0)) + footer_dates
+        ordered = [x for x in ordered if x[1] != "event"] + [x for x in ordered if x[1] == "event"]
+        for d, role, off in ordered:
+            if role == "never" or self._event_block(off):
+                self.notes.append(f"ignored header date {d.text!r}: not the date of the text")
+                continue
             if d.date is None and d.note == _AMBIGUOUS:
                 d = self._day_month_order(d, off, meta)
             if d.date is None:
@@ -715,6 +837,17 @@ class _Parser:
             detail="; ".join(self.notes),
         )
 
+    def _event_block(self, off: int) -> bool:
+        """The date at `off` is the `Date:` / `Time:` of an event's fact block (an agenda, an
+        invitation, a meeting record): its line starts with that label and a line next to it
+        starts with `Venue:` / `Place:` / `Location:`."""
+        for i, ln in enumerate(self.lines):
+            if ln.start <= off < ln.end:
+                if not _WHEN_LINE_RE.match(ln.text):
+                    return False
+                return any(_WHERE_LINE_RE.match(x.text) for x in self.lines[max(0, i - 2) : i + 3])
+        return False
+
     def _day_month_order(self, d: _DateMatch, off: int, meta: _Meta) -> _DateMatch:
         """An ambiguous numeric date (`10/09/2018`: both parts <= 12) read by the writer's
         convention: an unambiguous numeric date elsewhere in the text with the same separator
@@ -723,10 +856,11 @@ class _Parser:
         Hong Kong, Singapore, Indian and Australian outlets, which are the ones writing numeric
         dates in English about China; Chinese outlets write year-month-day). A reading after
         `today` is dropped for the other one. The reading is recorded in `detail`."""
-        m = _NUM_DATE_RE.fullmatch(d.text)
+        m = _NUM_DATE_RE.fullmatch(d.text) or _SHORT_NUM_DATE_RE.fullmatch(d.text)
         if m is None:
             return d
-        a, b, y, sep = int(m.group("a")), int(m.group("b")), int(m.group("y")), m.group("sep")
+        a, b, sep = int(m.group("a")), int(m.group("b")), m.group("sep")
+        y = _full_year(int(m.group("y")))
         order, why = "", ""
         for o in _NUM_DATE_RE.finditer(self.text):
             oa, ob = int(o.group("a")), int(o.group("b"))
@@ -790,6 +924,8 @@ class _Parser:
         lm = _EVIDENCE_LABEL_RE.search(prefix)
         if lm:
             start = line_start + lm.start()
+        elif _FORUM_POST_RE.match(prefix):  # `by mk_servo » Tue Jun 03, 2014`
+            start = line_start + len(prefix) - len(prefix.lstrip())
         elif prefix.strip() and len(prefix) < 40 and _name_like(prefix, 4):
             start = line_start + len(prefix) - len(prefix.lstrip())
         else:
@@ -827,9 +963,14 @@ class _Parser:
             has_outlet = m.group("outlet") is not None
             # a place in title case is a dateline when an outlet or a full date with its year
             # is followed by the dash (`Hong Kong, 20 August 2024 -- China Telecom ...`)
-            full_dash = m.group("dash") in ("--", "—", "–") and _YEAR_ALONE_RE.search(
-                m.group("date")
+            # (a single hyphen too when spaced and every word of the place is capitalised:
+            # `Taicang, Jan. 15th, 2026 - Hessler ...`, not `By then, Sept. 11th, 2022 - ...`)
+            dash = m.group("dash") in ("--", "—", "–") or (
+                m.group("dash") == "-"
+                and s[m.start("dash") - 1 : m.end("dash") + 1] == " - "
+                and all(w[:1].isupper() for w in place.split())
             )
+            full_dash = dash and _YEAR_ALONE_RE.search(m.group("date"))
             if caps_place or (has_outlet and m.group("dash")) or full_dash:
                 if has_outlet and _name_like(m.group("outlet"), 4):
                     outlet = m.group("outlet").strip()
@@ -997,7 +1138,7 @@ _AS_OF_MONTH_RE = regex.compile(
 )
 # the participle of a subtitle that dates the text (`Delivered at ... on March 5, 2024`)
 _ISSUED_RE = regex.compile(
-    r"^\s*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
+    r"^[\s\-–—•·*]*(?:delivered|issued|released|published|adopted|promulgated|presented|given|signed|"
     r"made)\b",
     regex.IGNORECASE,
 )
@@ -1007,6 +1148,12 @@ _PERIOD_END_RE = regex.compile(r"\b(?:ended|ending|as\s+(?:at|of))\b", regex.IGN
 _LABELLED_DATE_LINE_RE = regex.compile(
     r"^\s*(?:published|posted|date[d]?|release\s+date|issued)(?:\s+on)?\s*[:：]?\s*(?:\d|\p{Lu}\p{Ll}{2})",
     regex.IGNORECASE,
+)
+
+# an event's fact block: `Date: Friday, 17 October 2025` next to `Venue: Hall B2`
+_WHEN_LINE_RE = regex.compile(r"\s*(?:date|time|when)\s*[:：]", regex.IGNORECASE)
+_WHERE_LINE_RE = regex.compile(
+    r"\s*(?:venue|place|location|address|where)\s*[:：]", regex.IGNORECASE
 )
 
 _WEEKDAYS = {
