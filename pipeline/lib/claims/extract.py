@@ -27,7 +27,7 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .paired_lists import paired_base_indicator, previous_subjects
+from .paired_lists import list_pieces, paired_base_indicator, previous_subjects
 from .periods import (
     PeriodResolver,
     ResolvedPeriod,
@@ -287,26 +287,22 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     if v is None:
         rc = _respective_previous(doc, c, members)
         return _shared_tail(doc, c, members) if rc is c else rc
-    cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(lead, 0, v.start())]
+    pieces = list_pieces(_LIST_SEP, lead, v.start())
     n = len(members)
-    bounds = [0] + [e for _, e in cuts]
-    ends = [a for a, _ in cuts] + [v.start()]
-    pairs = zip(bounds, ends, strict=True)
-    if not cuts:
+    if len(pieces) == 1:
         rc = previous_subjects(doc, c, members, s0 + v.start())  # `In 2022 they were`
         if rc is not None:
             return rc
-    if not cuts or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in pairs):
+    if len(pieces) == 1 or any(_YEAR_SUBJECT.fullmatch(lead, x, y) for x, y in pieces):
         # one subject for the whole list (`In 2021, 2022 and 2023, connections reached 79
         # million, 89 million and 96 million sets, respectively`): every member's near region
-        subject = (s0 + bounds[-1], s0 + v.end())
+        subject = (s0 + pieces[-1][0], s0 + v.end())
         if c.index == members[0]:
             return c
         return replace(c, own=subject, backward=subject, forward=(c.q.end, c.q.end))
-    if len(cuts) < n - 1:
+    if len(pieces) < n:
         return c
-    spans = list(zip(bounds, ends, strict=True))[-n:]
-    a, b = spans[members.index(c.index)]
+    a, b = pieces[-n:][members.index(c.index)]
     if b - a < 3:
         return c
     region = (s0 + a, s0 + b)

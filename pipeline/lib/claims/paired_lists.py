@@ -34,6 +34,17 @@ _COMPARISON = re.compile(r"\b(?:than|from|compared\s+(?:with|to)|against|versus|
 _SAME_LIST_GAP = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:,\s*(?:and\s+)?|and\s+)\s*$", re.I)
 
 
+def list_pieces(sep: re.Pattern[str], text: str, end: int) -> list[tuple[int, int]]:
+    """The stretches of `text[:end]` between the matches of `sep` (the members of a list, as
+    offsets into `text`); one stretch when `sep` does not match."""
+    pieces, a = [], 0
+    for m in sep.finditer(text, 0, end):
+        pieces.append((a, m.start()))
+        a = m.end()
+    pieces.append((a, end))
+    return pieces
+
+
 def previous_subjects(doc: Doc, c: QCtx, members: list[int], verb_start: int) -> QCtx | None:
     """The context of a member of a `respectively` list whose subject (the words before its
     verb, ending at `verb_start`) is a pronoun, its own region being the noun phrase of the same
@@ -45,12 +56,10 @@ def previous_subjects(doc: Doc, c: QCtx, members: list[int], verb_start: int) ->
     if p0 < c.paragraph[0] or p1 > s0 or doc.quantities_in(p0, p1):
         return None
     body = doc.text[p0:p1].rstrip(" .:;")
-    cuts = [(m.start(), m.end()) for m in _PHRASE_SEP.finditer(body)]
-    if len(cuts) != len(members) - 1:
+    pieces = list_pieces(_PHRASE_SEP, body, len(body))
+    if len(pieces) != len(members):
         return None
-    bounds = [0] + [e for _, e in cuts]
-    ends = [a for a, _ in cuts] + [len(body)]
-    a, b = bounds[members.index(c.index)], ends[members.index(c.index)]
+    a, b = pieces[members.index(c.index)]
     if b - a < 3:
         return None
     region = (p0 + a, p0 + b)
