@@ -11,6 +11,16 @@ from pipeline.metadata.resources import RESOURCES
 from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
 
 
+def _clear_check_scope(build) -> None:
+    """The next schema checks read the rows changed from now on (run on the next build, the
+    copy of what was published)."""
+    con = warehouse.connect(build)
+    try:
+        check_scope.clear_after_publish(con)
+    finally:
+        con.close()
+
+
 @dg.asset(
     deps=list(RESOURCES),
     group_name="publish",
@@ -36,12 +46,11 @@ def published_warehouse(
         required_tables=list(RESOURCES),
         integrity_sql=INTEGRITY_SQL,
         timings=timings,
+        # the copy for the next build goes on while the report is drawn (the report step, the
+        # CLI and process exit wait for it; a run that needs the build waits for it too)
+        background=True,
+        after_copy=_clear_check_scope,
     )
-    con = settings.open_build()  # the next build: the copy made while publishing
-    try:  # the next schema checks read the rows changed from now on
-        check_scope.clear_after_publish(con)
-    finally:
-        con.close()
     context.log.info(
         f"published {settings.published_path} ({len(counts)} tables); seconds: "
         + ", ".join(f"{k} {v}" for k, v in timings.items())

@@ -7,6 +7,7 @@ import time
 import dagster as dg
 
 from pipeline.defs.resources import PipelineSettings
+from pipeline.lib import warehouse
 from pipeline.lib.report import write_report
 
 REPORT_NAME = "report.html"
@@ -30,6 +31,13 @@ def report(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     write_report(published, out, cache_dir=settings.build_path.parent / REPORT_CACHE)
     page = out.read_text(encoding="utf-8")
     context.log.info(f"wrote {out}")
+    # the copy publish started for the next build, if it still runs (it ran beside the report)
+    error = warehouse.wait_for_next_build()
+    if error is not None:
+        context.log.warning(
+            f"the next build copy was not made ({type(error).__name__}: {error}); the next run "
+            "copies the published file first"
+        )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(out)),
