@@ -706,16 +706,22 @@ def build_report(
 
 
 def write_report(
-    warehouse_path: Path | str, out_path: Path | str, cache_dir: Path | str | None = None
+    warehouse_path: Path | str,
+    out_path: Path | str,
+    cache_dir: Path | str | None = None,
+    stats: dict | None = None,
 ) -> Path:
     """Build the report from the warehouse (read-only) and write it atomically to out_path.
 
     With `cache_dir`, the indicators' sections are kept there between runs (one file each, and
     an index of their keys) and only those whose data changed are drawn again (see
-    build_report); a missing or unreadable cache draws every section."""
+    build_report); a missing or unreadable cache draws every section. `stats`, when given,
+    receives the number of charts on the page (`n_charts`)."""
     out = Path(out_path)
     cache = SectionCache(Path(cache_dir)) if cache_dir is not None else None
     page = build_report(Path(warehouse_path), cache=cache)
+    if stats is not None:
+        stats["n_charts"] = page.count("Plotly.newPlot(")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
