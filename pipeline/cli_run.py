@@ -83,6 +83,12 @@ def main(argv: list[str]) -> int:
                         "pipeline/warehouse": str(published),
                     },
                 )
+                error = warehouse.wait_for_next_build()  # before the lock is released
+                if error is not None:
+                    print(
+                        f"note: the next build copy was not made ({error}); the next run "
+                        "copies the published file first"
+                    )
                 _drop_empty_batch(instance, result, key)
     except Exception as exc:  # the summary is always ours, never a traceback
         print(f"\nrun {run_id}: FAILED before it could finish: {type(exc).__name__}: {exc}")

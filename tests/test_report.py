@@ -316,3 +316,15 @@ def test_the_sources_digest_is_recomputed_only_for_the_indicators_that_changed(
         assert asked == []
     finally:
         report_build._source_digests = real
+
+
+def test_long_cells_of_the_series_table_are_cut_with_what_is_left_named():
+    from pipeline.lib.report.build import clip_cell
+
+    assert clip_cell(None, "values_seen") is None
+    assert clip_cell("1 unit actual [1 source]", "values_seen") == "1 unit actual [1 source]"
+    long = "; ".join(f"{i} units actual [1 source]" for i in range(1000))
+    cut = clip_cell(long, "values_seen", limit=100)
+    kept = cut.split(" … ")[0]
+    assert long.startswith(kept) and len(kept) <= 100 and not kept.endswith(";")
+    assert cut.endswith(f"({len(long) - len(kept):,} more characters in series.values_seen)")

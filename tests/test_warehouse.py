@@ -355,3 +355,97 @@ def test_a_full_disk_says_so_and_leaves_the_published_file(small_disk):
     assert published.read_bytes() == before
     note = run_guard.release_build_after_failure(build, lines)
     assert note and not build.exists()
+
+
+RESTORER = """
+import sys
+from pipeline.lib import warehouse
+print("ready", flush=True)
+sys.stdin.readline()
+print(warehouse.restore_build(sys.argv[1], sys.argv[2]), flush=True)
+"""
+
+
+def test_a_background_publish_puts_the_next_build_in_place_later_and_runs_wait_for_it(
+    tmp_path, monkeypatch
+):
+    """With `background`, publish returns once the published file is in place; the copy for the
+    next build finishes in a thread (then `after_copy` runs on it). Another process that needs
+    the build meanwhile waits for that copy (a lock) instead of copying again; the file the
+    rename replaced is freed (its second name removed), nothing is left beside the file."""
+    import os
+    import threading
+    import time
+
+    published = tmp_path / "w.duckdb"
+    warehouse.publish(_published(tmp_path, 1), published, required_tables=["things"])
+    old_inode = os.stat(published).st_ino
+    build = _published(tmp_path, 2)
+    release = threading.Event()
+    real_copy = warehouse.copy_file
+
+    def slow_copy(src, dst, cancel=None):
+        release.wait(30)
+        real_copy(src, dst, cancel)
+
+    monkeypatch.setattr(warehouse, "copy_file", slow_copy)
+    seen: list[int] = []
+
+    def after(path):
+        con = warehouse.connect(path)
+        seen.append(con.execute("SELECT count(*) FROM things").fetchone()[0])
+        con.close()
+
+    counts = warehouse.publish(
+        build, published, required_tables=["things"], background=True, after_copy=after
+    )
+    assert counts == {"things": 2}
+    assert os.stat(published).st_ino != old_inode
+    check = duckdb.connect(str(published), read_only=True)
+    assert check.execute("SELECT count(*) FROM things").fetchone()[0] == 2
+    check.close()
+    assert not build.exists()  # the copy waits for `release`
+    other = subprocess.Popen(
+        [sys.executable, "-c", RESTORER, str(build), str(published)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout.readline().strip() == "ready"
+        other.stdin.write("go\n")
+        other.stdin.flush()
+        time.sleep(0.5)  # it reaches restore_build, and waits for the copy
+        assert other.poll() is None
+        release.set()
+        assert warehouse.wait_for_next_build() is None
+        out = other.communicate(timeout=60)[0].split()
+    finally:
+        other.kill()
+    assert out == ["False"]  # it found the build the thread put in place, and copied nothing
+    assert seen == [2]
+    assert build.read_bytes() == published.read_bytes()
+    assert warehouse.wait_for_next_build() is None  # nothing pending any more
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert left == [".build"], left
+
+
+def test_a_background_publish_that_fails_its_checks_stops_the_copy(tmp_path):
+    published = tmp_path / "w.duckdb"
+    warehouse.publish(_published(tmp_path, 1), published, required_tables=["things"])
+    before = published.read_bytes()
+    build = _published(tmp_path, 2)
+    build_before = build.read_bytes()
+    with pytest.raises(warehouse.WarehouseError, match="no y"):
+        warehouse.publish(
+            build,
+            published,
+            required_tables=["things"],
+            integrity_sql={"no y": "SELECT id FROM things WHERE id = 'y'"},
+            background=True,
+        )
+    assert warehouse.wait_for_next_build() is None
+    assert published.read_bytes() == before
+    assert build.read_bytes() == build_before
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert left == [".build"], left

@@ -7,8 +7,37 @@ import pandas as pd
 from pipeline.defs.resources import WAREHOUSE_POOL, PipelineSettings
 from pipeline.lib import warehouse
 from pipeline.lib.state import check_scope
+from pipeline.lib.state.tables import get_info, set_info
 from pipeline.metadata.resources import RESOURCES
-from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views
+from pipeline.metadata.views import INTEGRITY_SQL, VIEWS, create_views, views_digest
+
+VIEWS_KEY = "views_digest"
+
+
+def _ensure_views(con) -> None:
+    """Create the analysts' views, unless the build has them as declared already (a copy of the
+    last publish: the same digest and every view present)."""
+    digest = views_digest()
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
+        ).fetchall()
+    }
+    if get_info(con, VIEWS_KEY) == digest and {v.name for v in VIEWS} <= present:
+        return
+    create_views(con)
+    set_info(con, VIEWS_KEY, digest)
+
+
+def _clear_check_scope(build) -> None:
+    """The next schema checks read the rows changed from now on (run on the next build, the
+    copy of what was published)."""
+    con = warehouse.connect(build)
+    try:
+        check_scope.clear_after_publish(con)
+    finally:
+        con.close()
 
 
 @dg.asset(
@@ -25,7 +54,7 @@ def published_warehouse(
 ) -> dg.MaterializeResult:
     con = warehouse.connect(settings.build_path)
     try:
-        create_views(con)
+        _ensure_views(con)
         check_scope.stamp_publish(con)  # the report keeps what did not change since the last
     finally:
         con.close()
@@ -36,12 +65,11 @@ def published_warehouse(
         required_tables=list(RESOURCES),
         integrity_sql=INTEGRITY_SQL,
         timings=timings,
+        # the copy for the next build goes on while the report is drawn (the report step, the
+        # CLI and process exit wait for it; a run that needs the build waits for it too)
+        background=True,
+        after_copy=_clear_check_scope,
     )
-    con = settings.open_build()  # the next build: the copy made while publishing
-    try:  # the next schema checks read the rows changed from now on
-        check_scope.clear_after_publish(con)
-    finally:
-        con.close()
     context.log.info(
         f"published {settings.published_path} ({len(counts)} tables); seconds: "
         + ", ".join(f"{k} {v}" for k, v in timings.items())

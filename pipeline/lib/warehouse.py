@@ -10,12 +10,14 @@ killed midway leaves the published file as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
@@ -201,10 +203,15 @@ def _pid_alive(pid: int) -> bool:
 
 
 def clean_stale_temporaries(published: Path) -> list[Path]:
-    """Remove `.NAME.publishing-PID` copies left by a publish that was killed (PID gone)."""
+    """Remove what a publish killed midway (its PID gone) left beside the published file: its
+    partial copy `.NAME.publishing-PID` and `.NAME.retired-PID`, a second name of the file it
+    replaced (see `_publish`)."""
     published = Path(published)
     removed = []
-    for tmp in published.parent.glob(f".{published.name}.publishing-*"):
+    for tmp in [
+        *published.parent.glob(f".{published.name}.publishing-*"),
+        *published.parent.glob(f".{published.name}.retired-*"),
+    ]:
         pid = tmp.name.rsplit("-", 1)[-1]
         if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
             try:
@@ -226,24 +233,42 @@ def _check_free_space(build: Path, published: Path) -> None:
         )
 
 
-def copy_file(src: Path, dst: Path) -> None:
-    """Copy src to dst with copy_file_range: a reflink (shared extents, no data copied) where
-    the file system has them (XFS, btrfs), an in-kernel copy elsewhere; shutil's copy when the
-    call is not available."""
-    try:
-        with open(src, "rb") as fin, open(dst, "wb") as fout:
-            left = os.fstat(fin.fileno()).st_size
-            while left > 0:
-                done = os.copy_file_range(fin.fileno(), fout.fileno(), left)
-                if done == 0:
-                    break
-                left -= done
-        if left == 0:
-            return
-    except (AttributeError, OSError) as exc:
-        if _no_space(exc):
-            raise
-    shutil.copyfile(src, dst)
+COPY_CHUNK = 256 * 1024 * 1024  # bytes per copy_file_range call (a cancelled copy stops between)
+
+
+class CopyCancelled(RuntimeError):
+    """`copy_file` stopped because its `cancel` event was set."""
+
+
+def copy_file(src, dst: Path, cancel: threading.Event | None = None) -> None:
+    """Copy src (a path, or a file open for binary reading) to dst with copy_file_range: a
+    reflink (shared extents, no data copied) where the file system has them (XFS, btrfs), an
+    in-kernel copy elsewhere; shutil's copy when the call is not available. With `cancel`,
+    stops (CopyCancelled) between chunks once it is set."""
+    with contextlib.ExitStack() as stack:
+        fin = src if hasattr(src, "fileno") else stack.enter_context(open(src, "rb"))
+        try:
+            with open(dst, "wb") as fout:
+                left = os.fstat(fin.fileno()).st_size
+                offset = 0
+                while left > 0:
+                    if cancel is not None and cancel.is_set():
+                        raise CopyCancelled(f"copy to {dst} cancelled")
+                    done = os.copy_file_range(
+                        fin.fileno(), fout.fileno(), min(left, COPY_CHUNK), offset, None
+                    )
+                    if done == 0:
+                        break
+                    left -= done
+                    offset += done
+            if left == 0:
+                return
+        except (AttributeError, OSError) as exc:
+            if _no_space(exc):
+                raise
+        fin.seek(0)
+        with open(dst, "wb") as fout:
+            shutil.copyfileobj(fin, fout, 16 * 1024 * 1024)
 
 
 def _fsync_file(path: Path) -> None:
@@ -251,22 +276,76 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _next_build_lock(build: Path) -> Path:
+    return Path(build).parent / f"{Path(build).name}.next-build.lock"
+
+
+@contextlib.contextmanager
+def _holding_next_build_lock(build: Path):
+    """An exclusive flock held while the next build is copied after a publish (possibly after
+    the publishing step returned) and while a missing build is restored: a run of another
+    process that needs the build waits for the copy instead of starting a second one. The
+    kernel releases it when the process dies (the partial copy is then a stale temporary)."""
+    path = _next_build_lock(build)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+class _NextBuild:
+    """The copy of a publish that becomes the next build, made in a thread (see `_publish`)."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.copied = threading.Event()  # the copy is complete (not yet in the build's place)
+        self.error: BaseException | None = None
+        self.seconds: float | None = None
+
+
+_pending: list[_NextBuild] = []  # the copy a publish of this process left running, if any
+
+
+def wait_for_next_build() -> BaseException | None:
+    """Wait until the copy a publish of this process started for the next build is in place
+    (no-op when none runs). Returns the error that stopped it, if any: the build is then
+    missing and the next run copies the published file again (`restore_build`)."""
+    if not _pending:
+        return None
+    job = _pending[0]
+    if job.thread is not None:
+        job.thread.join()
+    _pending.clear()
+    return job.error
+
+
 def restore_build(build: Path, published: Path) -> bool:
     """When the build copy is missing (deleted, or a publish was killed between renaming the
     build over the published file and putting the next build in place) and a published file
-    exists, copy it as the build (the same tables a cold run would rebuild). Returns whether it
+    exists, copy it as the build (the same tables a cold run would rebuild). Waits first for
+    a copy a publish is still making (this process's or another's). Returns whether it
     copied."""
     build, published = Path(build), Path(published)
+    wait_for_next_build()
     if build.exists() or not published.exists():
         return False
-    build.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale_temporaries(published)
-    tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
-    try:
-        copy_file(published, tmp)
-        os.replace(tmp, build)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _holding_next_build_lock(build):
+        if build.exists() or not published.exists():
+            return False
+        build.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_temporaries(published)
+        tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
+        try:
+            copy_file(published, tmp)
+            os.replace(tmp, build)
+        finally:
+            tmp.unlink(missing_ok=True)
     return True
 
 
@@ -277,6 +356,8 @@ def publish(
     required_tables: Iterable[str],
     integrity_sql: dict[str, str] | None = None,
     timings: dict[str, float] | None = None,
+    background: bool = False,
+    after_copy: Callable[[Path], None] | None = None,
 ) -> dict[str, int]:
     """`_publish` under the warehouse's run lock (see pipeline.lib.run_guard), which a CLI run
     already holds for the whole run; runs started elsewhere (the UI) publish one at a time.
@@ -290,6 +371,8 @@ def publish(
             required_tables=required_tables,
             integrity_sql=integrity_sql,
             timings=timings,
+            background=background,
+            after_copy=after_copy,
         )
 
 
@@ -300,17 +383,24 @@ def _publish(
     required_tables: Iterable[str],
     integrity_sql: dict[str, str] | None = None,
     timings: dict[str, float] | None = None,
+    background: bool = False,
+    after_copy: Callable[[Path], None] | None = None,
 ) -> dict[str, int]:
-    """Check the build copy and rename it over the published file; a copy of it, made while it
-    was checked, becomes the next build.
+    """Check the build copy and rename it over the published file; a copy of it, started while
+    it is checked, becomes the next build.
 
-    The build is checkpointed (no WAL left), checked read-only while a thread copies it to a
-    temporary file beside the published one, flushed to disk, and renamed over the published
-    file (atomic); the temporary copy is then renamed into the build's place. Only the build's
-    own pages written by this run are flushed: the copy is a working file, not what readers
-    see, and is not flushed. A run killed before the rename leaves the published file as it
-    was; killed after it, the next run copies the published file as its build
-    (`restore_build`).
+    The build is checkpointed (no WAL left), flushed to disk, and checked read-only while a
+    thread copies it (from a descriptor opened before the checks) to a temporary file beside
+    the published one; once the checks pass it is renamed over the published file (atomic).
+    The file the rename replaces keeps a second name (`.NAME.retired-PID`) until the thread
+    removes it, so the rename does not wait for the file system to free 2.5 GB. The thread
+    finishes the copy, renames it into the build's place and calls `after_copy(build)`. With
+    `background`, publish returns once the published file is in place and the thread goes on
+    (non-daemon: the process waits for it before exiting); `wait_for_next_build()` joins it,
+    and `restore_build` waits for it (across processes by a lock). Only the build's own pages
+    written by this run are flushed: the copy is a working file, not what readers see, and is
+    not flushed. A run killed before the rename leaves the published file as it was; killed
+    after it, the next run copies the published file as its build (`restore_build`).
 
     `integrity_sql` maps a rule name to a query that returns the offending rows (none = pass).
     Returns the row count of each table published. Raises WarehouseError and leaves the
@@ -318,6 +408,7 @@ def _publish(
     articles while the published warehouse has some (a wrong raw folder must not wipe it).
     """
     build, published = Path(build), Path(published)
+    wait_for_next_build()  # a publish of this process before: its copy is the build
     required_tables = list(required_tables)
     timings = {} if timings is None else timings
     t0 = time.perf_counter()
@@ -344,39 +435,76 @@ def _publish(
     clean_stale_temporaries(published)
     _check_free_space(build, published)
     tmp = published.parent / f".{published.name}.publishing-{os.getpid()}"
-    copied: list[BaseException | None] = []
+    retired = published.parent / f".{published.name}.retired-{os.getpid()}"
+    source = open(build, "rb")  # the published file after the rename: never written again
+    renamed, cancel = threading.Event(), threading.Event()
+    job = _NextBuild()
+    lock = contextlib.ExitStack()
+    lock.enter_context(_holding_next_build_lock(build))
 
-    def copy_build() -> None:
+    def next_build() -> None:
+        started = time.perf_counter()
         try:
-            copy_file(build, tmp)
-            copied.append(None)
-        except BaseException as exc:  # reported by the caller
-            copied.append(exc)
-
-    copier = threading.Thread(target=copy_build, name="publish-copy", daemon=True)
-    copier.start()
-    try:
-        try:
-            counts = _check_build(build, published, required_tables, integrity_sql)
-            lap("checks")
+            with lock, source:
+                try:
+                    copy_file(source, tmp, cancel)
+                except BaseException as exc:
+                    job.error = exc
+                job.copied.set()
+                renamed.wait()
+                if job.error is None and not cancel.is_set():
+                    retired.unlink(missing_ok=True)  # frees the file replaced, when unread
+                    os.replace(tmp, build)  # the next build: the bytes just published
+                    if after_copy is not None:
+                        after_copy(build)
+        except BaseException as exc:  # reported by wait_for_next_build / the caller
+            job.error = job.error or exc
         finally:
-            copier.join()
+            job.copied.set()
+            tmp.unlink(missing_ok=True)
+            if renamed.is_set():
+                retired.unlink(missing_ok=True)
+            job.seconds = round(time.perf_counter() - started, 3)
+
+    job.thread = threading.Thread(target=next_build, name="publish-next-build", daemon=False)
+    try:
+        job.thread.start()
+    except BaseException:
+        lock.close()
+        source.close()
+        raise
+    try:
+        counts = _check_build(build, published, required_tables, integrity_sql)
+        lap("checks")
+        if not background:  # the next build is complete before the published file changes
+            job.copied.wait()
             lap("copy (after the checks)")
-        error = copied[0] if copied else RuntimeError("the copy of the build did not finish")
-        if error is not None:
-            if _no_space(error):
-                raise WarehouseError(
-                    f"{NO_SPACE} while copying the build for publishing"
-                ) from error
-            raise error
+        if job.error is not None:  # the copy failed: no next build, do not publish
+            raise job.error
+        if published.exists():
+            try:
+                os.link(published, retired)
+            except OSError:
+                pass  # no second name: the rename frees the old file itself
         os.replace(build, published)
         _fsync_dir(published.parent)
-        os.replace(tmp, build)  # the next build: the same bytes as the published file
         lap("rename")
-        return counts
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    except BaseException as exc:
+        cancel.set()
+        renamed.set()
+        job.thread.join()
+        retired.unlink(missing_ok=True)
+        if _no_space(exc):
+            raise WarehouseError(f"{NO_SPACE} while copying the build for publishing") from exc
+        raise
+    renamed.set()
+    _pending[:] = [job]
+    if not background:
+        error = wait_for_next_build()
+        lap("next build in place")
+        if error is not None:
+            raise error
+    return counts
 
 
 def _check_build(

@@ -3,6 +3,7 @@ declared once; the README's cookbook shows them with their output."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from pipeline.metadata.fields import FIELDS
@@ -275,17 +276,32 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def views_digest() -> str:
+    """A digest of every view's name, SQL, description and column comments (what
+    `create_views` writes): a build whose views were created under the same digest has them."""
+    payload = [(v.name, v.sql, v.description, sorted(v.columns.items())) for v in VIEWS]
+    payload.append(sorted((name, f.comment()) for name, f in FIELDS.items()))
+    return hashlib.sha256(repr(payload).encode("utf-8")).hexdigest()[:16]
+
+
 def create_views(con) -> None:
     """Create every view with its comment and a comment on each of its columns (a column without
-    a description is an error: declare it in the view's `columns`)."""
-    for view in VIEWS:
-        con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")
-        con.execute(f"COMMENT ON VIEW {view.name} IS {_literal(view.description)}")
-        for (column,) in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
-            [view.name],
-        ).fetchall():
-            comment = view.column_comment(column)
-            if comment is None:
-                raise ValueError(f"view {view.name}: column {column!r} has no description")
-            con.execute(f'COMMENT ON COLUMN {view.name}."{column}" IS {_literal(comment)}')
+    a description is an error: declare it in the view's `columns`), in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for view in VIEWS:
+            con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")
+            con.execute(f"COMMENT ON VIEW {view.name} IS {_literal(view.description)}")
+            for (column,) in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+                "ORDER BY column_index",
+                [view.name],
+            ).fetchall():
+                comment = view.column_comment(column)
+                if comment is None:
+                    raise ValueError(f"view {view.name}: column {column!r} has no description")
+                con.execute(f'COMMENT ON COLUMN {view.name}."{column}" IS {_literal(comment)}')
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

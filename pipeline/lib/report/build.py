@@ -73,6 +73,21 @@ MAX_FINDINGS = 200  # findings listed per indicator
 MAX_ROWS = 500  # rows of the quarantine, rejects and articles tables
 
 
+MAX_CELL = 600  # characters of a series row's "values seen" and conflict shown in its table
+
+
+def clip_cell(text: str | None, column: str, limit: int = MAX_CELL) -> str | None:
+    """`text` cut after at most `limit` characters (at a "; " between two items when there is
+    one), saying how much more the column holds: a row of a large archive can list thousands
+    of values (166 KB in one `values_seen` at 100,000 articles), which no reader scrolls
+    through in a page, and the page grew with every article."""
+    if not text or len(text) <= limit:
+        return text
+    cut = text.rfind("; ", 0, limit)
+    cut = limit if cut <= 0 else cut
+    return text[:cut] + f" … ({len(text) - cut:,} more characters in series.{column})"
+
+
 def _shown(n_shown: int, n_total: int) -> str:
     if n_total <= n_shown:
         return ""
@@ -357,7 +372,7 @@ def indicator_figure(
 
 
 _CHART_ID = "chart-@K@"  # the chart's element id in a section, numbered when the page is built
-SECTION_VERSION = "1"  # part of every section's cache key: change it when a section's HTML does
+SECTION_VERSION = "2"  # part of every section's cache key: change it when a section's HTML does
 
 _SOURCES_SQL = (
     "SELECT o.indicator, o.period_start, o.period_end, o.period_part, "
@@ -467,8 +482,10 @@ def _indicator_section(ind: str, data: dict, cat: dict) -> str:
             fmt_value(r["value"], unit, r["bound"]),
             r["status"],
             r["n_sources"],
-            r["values_seen"],
-            "conflict: " + (r["conflict_detail"] or "") if r["conflict"] else "",
+            clip_cell(r["values_seen"], "values_seen"),
+            "conflict: " + (clip_cell(r["conflict_detail"], "conflict_detail") or "")
+            if r["conflict"]
+            else "",
         ]
         for r in data["series"]
     ]
@@ -706,16 +723,22 @@ def build_report(
 
 
 def write_report(
-    warehouse_path: Path | str, out_path: Path | str, cache_dir: Path | str | None = None
+    warehouse_path: Path | str,
+    out_path: Path | str,
+    cache_dir: Path | str | None = None,
+    stats: dict | None = None,
 ) -> Path:
     """Build the report from the warehouse (read-only) and write it atomically to out_path.
 
     With `cache_dir`, the indicators' sections are kept there between runs (one file each, and
     an index of their keys) and only those whose data changed are drawn again (see
-    build_report); a missing or unreadable cache draws every section."""
+    build_report); a missing or unreadable cache draws every section. `stats`, when given,
+    receives the number of charts on the page (`n_charts`)."""
     out = Path(out_path)
     cache = SectionCache(Path(cache_dir)) if cache_dir is not None else None
     page = build_report(Path(warehouse_path), cache=cache)
+    if stats is not None:
+        stats["n_charts"] = page.count("Plotly.newPlot(")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     tmp.write_text(page, encoding="utf-8")
