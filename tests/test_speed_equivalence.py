@@ -3,7 +3,8 @@ first-character guards and required strings read from patterns (`quantities/guar
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
 pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
-gate (`periods.absent`) and imperative opening once per sentence, the extractor's first-character
+gate (`periods.absent`, its strings looked up without a Python frame each) and imperative opening
+once per sentence, the folded survey-intention pattern asked of a whole text, the extractor's first-character
 tests on the number path and its reuse of numbers read ahead. No timing here."""
 
 from __future__ import annotations
@@ -710,3 +711,20 @@ def test_master_matches_as_without_ago_where_no_years_ago_begins():
                 continue
             a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
             assert _same(a, b) and (a is None or a.groupdict() == b.groupdict()), text[p : p + 30]
+
+
+def test_intent_word_folded_finds_what_the_ignorecase_pattern_finds():
+    """`periods._INTENT_WORD` (asked of a whole text once: folded, see casefold) matches where
+    the plain pattern compiled with `re.IGNORECASE` does, at the same offsets."""
+    plain = re.compile(periods._INTENT_WORD.pattern, re.I)
+    texts = _texts() + [
+        "Of those, 63.5% plan to raise it; Two Thirds OF THE firms SAID THEY intend to; "
+        "in five \u212aIND aim; 12 PER CENT expect; 40 percent Of Respondents plan",
+    ]
+    n = 0
+    for t in texts + [t.upper() for t in texts] + _pieces(texts):
+        for pos in (0, len(t) // 3):
+            a, b = plain.search(t, pos), periods._INTENT_WORD.search(t, pos)
+            assert (a and a.span()) == (b and b.span()), t[:80]
+            n += a is not None
+    assert n > 3

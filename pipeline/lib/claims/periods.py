@@ -395,10 +395,9 @@ _REPORT_METHOD = re.compile(
 _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
-_INTENT_WORD = re.compile(
+_INTENT_WORD = folded(  # (searched over a whole text: folded, not `re.I`, see casefold)
     r"(?:%|per\s*cent|thirds|quarters|half|fifths?|in\s+(?:two|three|four|five|ten))\)?\s+"
-    r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
-    re.I,
+    r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)"
 )
 # the surveyed and their intention verb, left open (status.py adds `would|will`, this `to`)
 INTENT_AFTER_SHARE = (
@@ -459,7 +458,7 @@ def absent(
             f = doc._par_cache.get(fkey)
             if f is None:
                 f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
-            hit = not any(n in f for n in needs)
+            hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
         doc._par_cache[key] = hit
     return hit
 
