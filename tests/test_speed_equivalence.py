@@ -3,9 +3,10 @@ first-character guards and required strings read from patterns (`quantities/guar
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
 pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
-gate (`periods.absent`, its strings looked up without a Python frame each) and imperative opening
-once per sentence, the folded survey-intention pattern asked of a whole text, the extractor's first-character
-tests on the number path and its reuse of numbers read ahead. No timing here."""
+gate (`periods.absent`, its strings looked up without a Python frame each) and imperative
+opening once per sentence, the folded survey-intention pattern asked of a whole text, the
+extractor's first-character tests on the number path and its reuse of numbers read ahead. No
+timing here."""
 
 from __future__ import annotations
 
