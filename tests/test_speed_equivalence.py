@@ -5,6 +5,7 @@ pattern's memo and pre-filter, the table unit forms' literal pre-test, the index
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
 gate (`periods.absent`, its strings looked up without a Python frame each) and imperative
 opening once per sentence, the folded survey-intention pattern asked of a whole text, the
+claims patterns searched per figure behind a lookahead of their first letters, the
 extractor's first-character tests on the number path and its reuse of numbers read ahead. No
 timing here."""
 
@@ -729,3 +730,27 @@ def test_intent_word_folded_finds_what_the_ignorecase_pattern_finds():
             assert (a and a.span()) == (b and b.span()), t[:80]
             n += a is not None
     assert n > 3
+
+
+_GUARD = re.compile(r"\(\?=\[[^\]]*\]\)")
+GUARDED_CLAIMS_PATTERNS = [
+    *(getattr(periods, n) for n in ("TARGET_WORDS", "FUTURE_WORDS", "_PAST", "_STATE_PRESENT")),
+    *(getattr(periods, n) for n in ("_COMPARE_BEFORE", "_SINCE_BEFORE", "_NOW_WORD", "_SAME_YEAR")),
+    status._WILL_LEVEL,
+]
+
+
+def test_guarded_claims_patterns_match_as_their_plain_forms():
+    """The claims patterns searched per figure behind a lookahead of their first letters
+    (`guards.guarded`) find what the plain pattern (case-insensitive) finds, at the same offsets,
+    searched whole or from an offset, and need the same strings (`periods.absent`)."""
+    texts = _texts()
+    texts += [t.upper() for t in texts[:4]] + _pieces(texts)
+    for p in GUARDED_CLAIMS_PATTERNS:
+        assert _GUARD.match(p.pattern), p.pattern[:40]
+        bare = _GUARD.sub("", p.pattern, count=1)
+        plain = re.compile(bare, re.I)
+        assert required_literals(bare) == required_literals(p.pattern)
+        for t in texts:
+            for pos in (0, len(t) // 2):
+                assert _same(plain.search(t, pos), p.search(t, pos)), (p.pattern[:40], t[:60])
