@@ -5,9 +5,9 @@ pattern's memo and pre-filter, the table unit forms' literal pre-test, the index
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
 gate (`periods.absent`, its strings looked up without a Python frame each) and imperative
 opening once per sentence, the folded survey-intention pattern asked of a whole text, the
-claims patterns searched per figure behind a lookahead of their first letters, the
-extractor's first-character tests on the number path and its reuse of numbers read ahead. No
-timing here."""
+claims patterns searched per figure behind a lookahead of their first letters, the `, or`
+look-up before the apposition gap pattern, the extractor's first-character tests on the number
+path and its reuse of numbers read ahead. No timing here."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from pipeline.lib.claims import casefold, indicators, periods, segments, status
+from pipeline.lib.claims import extract as claims_extract
 from pipeline.lib.quantities import extractor, numbers
 from pipeline.lib.quantities.guards import guarded, required_literals
 
@@ -737,6 +738,7 @@ GUARDED_CLAIMS_PATTERNS = [
     *(getattr(periods, n) for n in ("TARGET_WORDS", "FUTURE_WORDS", "_PAST", "_STATE_PRESENT")),
     *(getattr(periods, n) for n in ("_COMPARE_BEFORE", "_SINCE_BEFORE", "_NOW_WORD", "_SAME_YEAR")),
     status._WILL_LEVEL,
+    claims_extract._VERBISH,
 ]
 
 
@@ -754,3 +756,25 @@ def test_guarded_claims_patterns_match_as_their_plain_forms():
         for t in texts:
             for pos in (0, len(t) // 2):
                 assert _same(plain.search(t, pos), p.search(t, pos)), (p.pattern[:40], t[:60])
+
+
+def test_apposition_gap_needs_its_comma_and_or():
+    """`PeriodResolver._apposition` looks up `or` and `,` in the gap before running
+    `_APPOSITION_GAP`: every gap it matches holds both."""
+    rng = random.Random(5)
+    texts = _texts() + [
+        "5 billion yuan, or 3%",
+        "5 (about $1) in total , or 4",
+        "5,or 6",
+        "5 or, 6",
+    ]
+    n = 0
+    for t in texts:
+        for _ in range(400):
+            a = rng.randrange(len(t))
+            b = min(len(t), a + rng.randint(0, 40))
+            for x, y in ((a, b), (t.find(" ", a), t.find("or ", a) + 3)):
+                if 0 <= x <= y and periods._APPOSITION_GAP.fullmatch(t, x, y):
+                    n += 1
+                    assert "or" in t[x:y] and "," in t[x:y]
+    assert n > 0

@@ -1213,7 +1213,12 @@ class PeriodResolver:
         prev = self.doc.quantities[i - 1]
         if prev.start < c.sentence[0] or prev.converts is not None:
             return None
-        if not _APPOSITION_GAP.fullmatch(self.doc.text, prev.end, c.q.start):
+        text = self.doc.text  # (every gap it matches holds `,` and `or`: looked up first)
+        if (
+            text.find("or", prev.end, c.q.start) < 0
+            or text.find(",", prev.end, c.q.start) < 0
+            or not _APPOSITION_GAP.fullmatch(text, prev.end, c.q.start)
+        ):
             return None
         if self._in(c.q.end, max(c.own[1], c.q.end)):
             return None
