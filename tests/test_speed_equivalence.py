@@ -3,8 +3,11 @@ first-character guards and required strings read from patterns (`quantities/guar
 trie of region names, `segments.norm`, the plain-figure path of `numbers.parse`, the folded
 pattern's memo and pre-filter, the table unit forms' literal pre-test, the index of the words
 the source patterns need, the indicator candidate loop, the claims layer's words-of-the-sentence
-gate (`periods.absent`) and imperative opening once per sentence, the extractor's first-character
-tests on the number path and its reuse of numbers read ahead. No timing here."""
+gate (`periods.absent`, its strings looked up without a Python frame each) and imperative
+opening once per sentence, the folded survey-intention pattern asked of a whole text, the
+claims patterns searched per figure behind a lookahead of their first letters, the `, or`
+look-up before the apposition gap pattern, the extractor's first-character tests on the number
+path and its reuse of numbers read ahead. No timing here."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from pathlib import Path
 import regex
 
 from pipeline.lib.claims import casefold, indicators, periods, segments, status
+from pipeline.lib.claims import extract as claims_extract
 from pipeline.lib.quantities import extractor, numbers
 from pipeline.lib.quantities.guards import guarded, required_literals
 
@@ -168,11 +172,11 @@ def test_number_of_before_without_the_word_finds_nothing():
 
 
 def test_subject_before_the_first_verb_is_the_first_split_piece():
-    from pipeline.lib.claims import extract as claims_extract
-
+    # (the plain form: the pattern without its first-letter guard, case-insensitive)
+    plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", claims_extract._VERBISH.pattern), re.I)
     for piece in _pieces(_texts()):
         m = claims_extract._VERBISH.search(piece)
-        assert (piece[: m.start()] if m else piece) == claims_extract._VERBISH.split(piece)[0]
+        assert (piece[: m.start()] if m else piece) == plain.split(piece)[0]
 
 
 def test_norm_is_the_translate_table():
@@ -710,3 +714,67 @@ def test_master_matches_as_without_ago_where_no_years_ago_begins():
                 continue
             a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
             assert _same(a, b) and (a is None or a.groupdict() == b.groupdict()), text[p : p + 30]
+
+
+def test_intent_word_folded_finds_what_the_ignorecase_pattern_finds():
+    """`periods._INTENT_WORD` (asked of a whole text once: folded, see casefold) matches where
+    the plain pattern compiled with `re.IGNORECASE` does, at the same offsets."""
+    plain = re.compile(periods._INTENT_WORD.pattern, re.I)
+    texts = _texts() + [
+        "Of those, 63.5% plan to raise it; Two Thirds OF THE firms SAID THEY intend to; "
+        "in five \u212aIND aim; 12 PER CENT expect; 40 percent Of Respondents plan",
+    ]
+    n = 0
+    for t in texts + [t.upper() for t in texts] + _pieces(texts):
+        for pos in (0, len(t) // 3):
+            a, b = plain.search(t, pos), periods._INTENT_WORD.search(t, pos)
+            assert (a and a.span()) == (b and b.span()), t[:80]
+            n += a is not None
+    assert n > 3
+
+
+_GUARD = re.compile(r"\(\?=\[[^\]]*\]\)")
+GUARDED_CLAIMS_PATTERNS = [
+    *(getattr(periods, n) for n in ("TARGET_WORDS", "FUTURE_WORDS", "_PAST", "_STATE_PRESENT")),
+    *(getattr(periods, n) for n in ("_COMPARE_BEFORE", "_SINCE_BEFORE", "_NOW_WORD", "_SAME_YEAR")),
+    status._WILL_LEVEL,
+    claims_extract._VERBISH,
+]
+
+
+def test_guarded_claims_patterns_match_as_their_plain_forms():
+    """The claims patterns searched per figure behind a lookahead of their first letters
+    (`guards.guarded`) find what the plain pattern (case-insensitive) finds, at the same offsets,
+    searched whole or from an offset, and need the same strings (`periods.absent`)."""
+    texts = _texts()
+    texts += [t.upper() for t in texts[:4]] + _pieces(texts)
+    for p in GUARDED_CLAIMS_PATTERNS:
+        assert _GUARD.match(p.pattern), p.pattern[:40]
+        bare = _GUARD.sub("", p.pattern, count=1)
+        plain = re.compile(bare, re.I)
+        assert required_literals(bare) == required_literals(p.pattern)
+        for t in texts:
+            for pos in (0, len(t) // 2):
+                assert _same(plain.search(t, pos), p.search(t, pos)), (p.pattern[:40], t[:60])
+
+
+def test_apposition_gap_needs_its_comma_and_or():
+    """`PeriodResolver._apposition` looks up `or` and `,` in the gap before running
+    `_APPOSITION_GAP`: every gap it matches holds both."""
+    rng = random.Random(5)
+    texts = _texts() + [
+        "5 billion yuan, or 3%",
+        "5 (about $1) in total , or 4",
+        "5,or 6",
+        "5 or, 6",
+    ]
+    n = 0
+    for t in texts:
+        for _ in range(400):
+            a = rng.randrange(len(t))
+            b = min(len(t), a + rng.randint(0, 40))
+            for x, y in ((a, b), (t.find(" ", a), t.find("or ", a) + 3)):
+                if 0 <= x <= y and periods._APPOSITION_GAP.fullmatch(t, x, y):
+                    n += 1
+                    assert "or" in t[x:y] and "," in t[x:y]
+    assert n > 0

@@ -20,9 +20,11 @@ from dataclasses import replace
 from pipeline.lib.gc_passes import fewer_gc_passes
 from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.counts import STOP, counted_noun, plural_noun
+from pipeline.lib.quantities.guards import guarded
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
+from .casefold import folded
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
@@ -40,11 +42,13 @@ from .status import resolve_status
 from .text_tables import Table, find_tables
 from .units import currency_before, has_scale_word, number_of_before
 
-_VERBISH = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|will|would|be|been|reached|reach|reaches|exceeded|"
-    r"exceeds|exceed|stood|stands|totall?ed|amounted|hit|rose|grew|increased|fell|dropped|"
-    r"accounting|accounted|accounts|driving|drive|drives|covered|covers|connected|with|of|to)\b",
-    re.I,
+_VERBISH = folded(  # (folded, behind a lookahead of its first letters: the same matches)
+    guarded(
+        r"\b(?:has|have|had|is|are|was|were|will|would|be|been|reached|reach|reaches|exceeded|"
+        r"exceeds|exceed|stood|stands|totall?ed|amounted|hit|rose|grew|increased|fell|dropped|"
+        r"accounting|accounted|accounts|driving|drive|drives|covered|covers|connected|with|of|to)\b",
+        ignorecase=False,
+    )
 )
 
 

@@ -72,16 +72,19 @@ _DATE_LEAD = re.compile(
 # a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
 # with the end of last year`, `over 2022`: the period of the other term, not of the figure
 _COMPARE_BEFORE = re.compile(
-    r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
-    r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
-    r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
-    r"(?:higher|lower|more|less|up|down) on|"
-    # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
-    r"(?:%|per\s*cent|percent|points?)\s+on|"
-    # `about 3x what it reported in 2017`: the level compared against
-    r"(?:times|\dx|double|twice|half)\s+what\s+(?:it|they|we|the\s+\w+)\s+(?:reported|had|"
-    r"recorded|posted|made|earned|did|was|were))\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
-    r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
+    guarded(
+        r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
+        r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
+        r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
+        r"(?:higher|lower|more|less|up|down) on|"
+        # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
+        r"(?:%|per\s*cent|percent|points?)\s+on|"
+        # `about 3x what it reported in 2017`: the level compared against
+        r"(?:times|\dx|double|twice|half)\s+what\s+(?:it|they|we|the\s+\w+)\s+(?:reported|had|"
+        r"recorded|posted|made|earned|did|was|were))\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
+        r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
+        ignorecase=True,
+    ),
     re.I,
 )
 # the date of an event named by a participle after a noun (`an action plan released by six
@@ -174,7 +177,7 @@ _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+(
 _SUBORDINATE = folded(r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},")
 _SINCE = re.compile(r"since\b", re.I)
 # `since 2015`, `since the launch of the project in February 2022`: a start, not a reference
-_SINCE_BEFORE = folded(r"\bsince\b[^,;.:()]{0,80}$")
+_SINCE_BEFORE = folded(guarded(r"\bsince\b[^,;.:()]{0,80}$", ignorecase=False))
 # `in the next three years` said in 2023: 2023-2025 (the publication year counts as the first)
 _NEXT_N_YEARS = re.compile(
     r"\b(?:next|coming|following|future)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|"
@@ -207,23 +210,29 @@ _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s",
 _LIST_LINE_MAX = 120
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = folded(
-    r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
-    r"aims?|aiming|strive|striving|goal|target|plans? to|(?<!been )planned|by the end of the)\b"
+    guarded(
+        r"\b(?:will|expected|expects|forecast|projected|predicted|anticipated|estimated that|"
+        r"aims?|aiming|strive|striving|goal|target|plans? to|(?<!been )planned|by the end of the)\b",
+        ignorecase=False,
+    )
 )
 
 
 # plan language (shared with status.py)
 TARGET_WORDS = folded(
-    r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
-    r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
-    r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
-    r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
-    r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
-    r"budgeted (?:at|for)|will pursue|"
-    r"(?:is|are) to (?:rise|reach|increase|grow|go|climb|fall|drop|exceed|top|be raised|"
-    r"be increased|be cut|be reduced)|"
-    r"we (?:have|has) set|we plan|we will|we aim|"
-    r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b"
+    guarded(
+        r"\b(?:aims? to|aiming to|aimed at|strives? to|striving to|strive for|goal|goals|target|"
+        r"targets|targeted|plans? to|planned to|is planned|are planned|quotas?|according to the plan|"
+        r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
+        r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
+        r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
+        r"budgeted (?:at|for)|will pursue|"
+        r"(?:is|are) to (?:rise|reach|increase|grow|go|climb|fall|drop|exceed|top|be raised|"
+        r"be increased|be cut|be reduced)|"
+        r"we (?:have|has) set|we plan|we will|we aim|"
+        r"by the end of the (?:\w+ )?five.year plan|during the (?:\w+ )?five.year plan period)\b",
+        ignorecase=False,
+    )
 )
 # an actor committing to do something (shared with status.py): `the ministry will build 600,000
 # base stations`, `3,000 firms will be helped to go digital`
@@ -270,13 +279,16 @@ _PRESENT = folded(
     r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
 _PAST = folded(
-    r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
-    r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|reported|"
-    r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
-    r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
-    r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
-    r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
-    r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b"
+    guarded(
+        r"\b(?:was|were|had|reached|exceeded|hit|rose|grew|increased|decreased|fell|dropped|"
+        r"declined|amounted|totall?ed|stood|accounted|posted|recorded|generated|registered|achieved|reported|"
+        r"topped|surpassed|made up|climbed|expanded|jumped|added|attracted|contributed|outpaced|"
+        r"employed|saw|realized|realised|completed|shipped|sold|produced|surged|soared|doubled|"
+        r"tripled|invested|earned|delivered|handled|plunged|slid|gained|came in|logged|"
+        r"exported|imported|received|processed|signed|connected|served|supported|helped|trained|"
+        r"installed|deployed|launched|cultivated|built|upgraded|migrated)\b",
+        ignorecase=False,
+    )
 )
 # a simple present of a holding (`Foreign vendors hold 90 percent of the market`, `Yonyou and
 # Kingdee together hold a share of`): the present, not the year of the sentence before; not
@@ -284,8 +296,11 @@ _PAST = folded(
 # `is stable` report the year in question)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: not the past
 _STATE_PRESENT = folded(
-    r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
-    r"coordinates?|comprises?|consists\s+of)\b"
+    guarded(
+        r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
+        r"coordinates?|comprises?|consists\s+of)\b",
+        ignorecase=False,
+    )
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
@@ -306,7 +321,11 @@ _NEWS_DAY = folded(
     r"this week)\b"
 )
 _FOR_THE_YEAR = folded(r"\b(?:for the year|the reporting period)\b")
-_SAME_YEAR = folded(r"\b(?:the same year|that year|the same period|by then|by that time)\b")
+_SAME_YEAR = folded(
+    guarded(
+        r"\b(?:the same year|that year|the same period|by then|by that time)\b", ignorecase=False
+    )
+)
 # a numbered section heading on its own line: `I. A Review of Our Work in 2023`, `IV. Operating
 # targets for 2024`; its year (if any) governs the paragraphs up to the next heading
 _SECTION_HEAD = re.compile(r"(?:[IVX]{1,5}|\d{1,2})[.)\u3001]\s+[A-Z]")
@@ -330,7 +349,7 @@ _NOT_PERFECT = re.compile(
 _APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:\s*\w+){0,3}\s*,\s*or\s+")
 _NOW_BRACKETED = re.compile(r"\([^()]*\)")
 _NOW_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|while|up|down|compared|from)\b")
-_NOW_WORD = folded(r"\b(?:now|today|currently|at present|nowadays)\b")
+_NOW_WORD = folded(guarded(r"\b(?:now|today|currently|at present|nowadays)\b", ignorecase=False))
 # the year of an event, not of figures: `the 2023 annual general meeting`, `at its 2024 meeting`
 _EVENT_AFTER = re.compile(
     r"\s+(?:annual\s+|general\s+|extraordinary\s+|plenary\s+)*(?:general\s+)?"
@@ -395,10 +414,9 @@ _REPORT_METHOD = re.compile(
 _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
 _WAS = re.compile(r"\b(?:was|were)\b", re.I)
-_INTENT_WORD = re.compile(
+_INTENT_WORD = folded(  # (searched over a whole text: folded, not `re.I`, see casefold)
     r"(?:%|per\s*cent|thirds|quarters|half|fifths?|in\s+(?:two|three|four|five|ten))\)?\s+"
-    r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)",
-    re.I,
+    r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)"
 )
 # the surveyed and their intention verb, left open (status.py adds `would|will`, this `to`)
 INTENT_AFTER_SHARE = (
@@ -459,7 +477,7 @@ def absent(
             f = doc._par_cache.get(fkey)
             if f is None:
                 f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
-            hit = not any(n in f for n in needs)
+            hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
         doc._par_cache[key] = hit
     return hit
 
@@ -1195,7 +1213,12 @@ class PeriodResolver:
         prev = self.doc.quantities[i - 1]
         if prev.start < c.sentence[0] or prev.converts is not None:
             return None
-        if not _APPOSITION_GAP.fullmatch(self.doc.text, prev.end, c.q.start):
+        text = self.doc.text  # (every gap it matches holds `,` and `or`: looked up first)
+        if (
+            text.find("or", prev.end, c.q.start) < 0
+            or text.find(",", prev.end, c.q.start) < 0
+            or not _APPOSITION_GAP.fullmatch(text, prev.end, c.q.start)
+        ):
             return None
         if self._in(c.q.end, max(c.own[1], c.q.end)):
             return None

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lib.quantities.guards import guarded
+
 from .casefold import folded
 from .context import Doc, QCtx
 from .past_forecast import past_forecast
@@ -91,8 +93,11 @@ _HEAD_TO = re.compile(
     re.I,
 )
 _WILL_LEVEL = folded(
-    r"\b(?:will|shall)\s+(?:\w+ly\s+|not\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
-    r"achieve|rise to|increase to|grow to)\b"
+    guarded(
+        r"\b(?:will|shall)\s+(?:\w+ly\s+|not\s+)?(?:reach|exceed|surpass|top|hit|total|be|have|cover|"
+        r"achieve|rise to|increase to|grow to)\b",
+        ignorecase=False,
+    )
 )
 _PLAN_DOC = folded(
     r"\b(?:(?:action|work|development|implementation) plans?|the (?:new )?plan|"
