@@ -710,3 +710,94 @@ def test_master_matches_as_without_ago_where_no_years_ago_begins():
                 continue
             a, b = extractor.MASTER.match(text, p), extractor.MASTER_NO_AGO.match(text, p)
             assert _same(a, b) and (a is None or a.groupdict() == b.groupdict()), text[p : p + 30]
+
+
+def _shifted_plain(ex, offset: int, rid_base: int, n_before: int):
+    """The plain form of a piece's mentions moved into the whole text (as `extract` did before
+    the scan wrote them there directly): offsets shifted, range ids and conversions renumbered."""
+    from dataclasses import replace
+
+    def sh(v):
+        return None if v is None else v + offset
+
+    qs = [
+        replace(
+            q,
+            start=q.start + offset,
+            end=q.end + offset,
+            number_start=q.number_start + offset,
+            number_end=q.number_end + offset,
+            unit_start=sh(q.unit_start),
+            unit_end=sh(q.unit_end),
+            range_id=None if q.range_id is None else q.range_id + rid_base,
+            converts=None if q.converts is None else q.converts + n_before,
+        )
+        for q in ex.quantities
+    ]
+    ps = [replace(p, start=p.start + offset, end=p.end + offset) for p in ex.periods]
+    gs = [replace(g, start=g.start + offset, end=g.end + offset) for g in ex.ignored]
+    rid = rid_base + max((q.range_id for q in ex.quantities if q.range_id is not None), default=0)
+    return qs, ps, gs, rid
+
+
+def test_pieces_written_in_place_are_the_pieces_read_alone_and_shifted():
+    """A long text's pieces (`prose.pieces`) are scanned straight into one extraction; that is
+    each piece extracted alone, then its offsets, range ids and conversion indexes moved."""
+    from pipeline.lib.quantities import prose
+    from pipeline.lib.quantities.model import Extraction, Ignored
+
+    rng = random.Random(11)
+    units = [
+        "Revenue hit 1.2 trillion yuan ($168 billion) in the first half of 2023. ",
+        "Between 10 and 20 billion yuan, 3 to 5 percent, 62 of the world's 153 factories. ",
+        f"The fund holds {'9' * 400} yuan and {'7' * 25} trillion yuan, 5 years ago. ",
+        "On 2021-05-03 at 12:30, the 14th Five-Year Plan, 5G and IPv6, the past two years. ",
+        "At present, about one-fifth of 30 firms; one in five; US$680 billion to US$720 billion.\n",
+        "Output rose 5% to 3 million tonnes in 2021. " * 4 + "\n",
+        "1\n" * 60,
+    ]
+    texts = []
+    for _ in range(4):
+        parts = [rng.choice(units) for _ in range(rng.randint(300, 700))]
+        texts.append("".join(parts))
+    texts += [t * 30 for t in _texts()[:6]]
+    for text in texts:
+        skipped = prose.regions(text)
+        parts = prose.pieces(text, skipped)
+        assert len(parts) > 1
+        plain = Extraction()
+        gaps = iter(skipped)
+        gap = next(gaps, None)
+        rid = 0
+        for a, b in parts:
+            while gap is not None and gap[0] < a:
+                plain.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+                gap = next(gaps, None)
+            alone = extractor._extract_piece(extractor._State(text[a:b]))
+            qs, ps, gs, rid = _shifted_plain(alone, a, rid, len(plain.quantities))
+            plain.quantities += qs
+            plain.periods += ps
+            plain.ignored += gs
+        while gap is not None:
+            plain.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+            gap = next(gaps, None)
+        assert extractor.extract(text) == plain
+
+
+def test_regions_skip_lines_within_the_sentence_caps():
+    """`prose.regions` skips the sentences of a line within both sentence caps: no sentence of
+    such a line breaks one (the plain loop over every sentence finds none)."""
+    from pipeline.lib.quantities import prose
+
+    rng = random.Random(5)
+    words = ["5", "10.5", "2021", "rose", "yuan.", "Output", "3!", "x?", "1,234", "\n", "a"]
+    for _ in range(300):
+        line = " ".join(rng.choice(words[:-2] + ["a"]) for _ in range(rng.randint(30, 1200)))
+        if len(line) > prose.MAX_SENTENCE_CHARS:
+            continue
+        n = len(prose._DIGITS.findall(line))
+        if n > prose.MAX_SENTENCE_NUMBERS:
+            continue
+        for s, e, sent in prose._sentences(line, 0):
+            assert e - s <= prose.MAX_SENTENCE_CHARS
+            assert len(prose._DIGITS.findall(sent)) <= prose.MAX_SENTENCE_NUMBERS
