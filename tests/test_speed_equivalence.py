@@ -758,9 +758,10 @@ def test_pieces_written_in_place_are_the_pieces_read_alone_and_shifted():
     ]
     texts = []
     for _ in range(4):
-        parts = [rng.choice(units) for _ in range(rng.randint(300, 700))]
+        parts = [rng.choice(units) + rng.choice(["", "\n", "\n\n"]) for _ in range(900)]
         texts.append("".join(parts))
     texts += [t * 30 for t in _texts()[:6]]
+    seen = set()
     for text in texts:
         skipped = prose.regions(text)
         parts = prose.pieces(text, skipped)
@@ -782,6 +783,10 @@ def test_pieces_written_in_place_are_the_pieces_read_alone_and_shifted():
             plain.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
             gap = next(gaps, None)
         assert extractor.extract(text) == plain
+        seen.update(g.reason for g in plain.ignored)
+        seen.update("converts" for q in plain.quantities if q.converts is not None)
+        seen.update("range" for q in plain.quantities if q.range_id is not None)
+    assert {"not_prose", "too_large", "converts", "range", "date", "year"} <= seen
 
 
 def test_regions_skip_lines_within_the_sentence_caps():
