@@ -806,3 +806,40 @@ def test_regions_skip_lines_within_the_sentence_caps():
         for s, e, sent in prose._sentences(line, 0):
             assert e - s <= prose.MAX_SENTENCE_CHARS
             assert len(prose._DIGITS.findall(sent)) <= prose.MAX_SENTENCE_NUMBERS
+
+
+def test_abbreviation_and_table_scale_second_characters():
+    """After a space or a tab, ABBR begins with one of `_ABBR_SPACED`; CN_TABLE_SCALE's second
+    character is a `1`, a space or a tab (the extractor tests those before matching)."""
+    extra = "5 bn 5 mln 5\tk 5 K 5 tn 5  10,000 yuan 5\t\t100 million 5 1,000 5 b 5 T 5 M 5 mm"
+    for text in _texts() + [extra, extra.upper()]:
+        for p in range(len(text)):
+            if text[p] in " \t" and extractor.ABBR.match(text, p) is not None:
+                assert text[p + 1] in extractor._ABBR_SPACED
+            if extractor.CN_TABLE_SCALE.match(text, p) is not None:
+                assert text[p + 1] in extractor._CN_SECOND
+
+
+def test_bound_before_last_word_test_rejects_no_match():
+    """`bound_before` leaves a window to BEFORE unless its last word (ASCII) ends with none of
+    BEFORE's last words: wherever BEFORE matches, that test passes."""
+    from pipeline.lib.quantities import bounds
+
+    phrases = [*bounds.BOUND_OF, "a total of", "the", "only", "just", "an"]
+    crafted = [
+        f"{pre}{w}{sp}{fill}5"
+        for w in phrases
+        for pre in ("", "x ", "(", "-")
+        for sp in (" ", "\t", "\n ")
+        for fill in ("", "a total of ", "the ", "only ")
+    ]
+    crafted += [t.upper() for t in crafted[::7]] + ["ABOUT 5", "Nearly\u00a05", "over\u20035"]
+    for text in _texts() + crafted:
+        for p in range(1, len(text) + 1):
+            lo = max(0, p - bounds.WINDOW)
+            if bounds.BEFORE.match(text, lo, p) is None:
+                continue
+            tail = text[lo:p].rsplit(None, 1)
+            assert tail and (
+                not tail[-1].isascii() or tail[-1].lower().endswith(bounds._LAST_WORDS)
+            ), text[lo:p]

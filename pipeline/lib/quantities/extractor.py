@@ -170,6 +170,8 @@ ABBR = re.compile(
     r"|tn|mil|k|K))(?![\w$€£¥%])"
 )
 _ABBR_FIRST = frozenset("bmtkKMBT \t")
+_ABBR_SPACED = frozenset("bmtkK")  # the first letters of its abbreviations after a space
+_CN_SECOND = frozenset("1 \t")  # CN_TABLE_SCALE's second character
 _SCALE_WORDS_RE = re.compile(
     r"\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b",
     re.IGNORECASE,
@@ -601,8 +603,14 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
             n.scale = trailing_scale(first_group)  # `three million, seven hundred thousand`
     end = n.nend
     if not n.is_word:
-        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST)
-        a = ABBR.match(text, end) if text[end : end + 1] in _ABBR_FIRST else None
+        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST, and after a space
+        # or a tab only with one of _ABBR_SPACED)
+        c = text[end : end + 1]
+        a = (
+            ABBR.match(text, end)
+            if c in _ABBR_FIRST and (c not in " \t" or text[end + 1 : end + 2] in _ABBR_SPACED)
+            else None
+        )
         if a is not None:
             abbr = a.group("att") or a.group("sp")
             factor = SCALE_ABBR[abbr]
@@ -613,7 +621,12 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
                 n.scale = factor
                 end = a.end()
         if a is None and n.scale == 1.0:
-            cn = CN_TABLE_SCALE.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+            # (CN_TABLE_SCALE: spaces or tabs, then `1`)
+            cn = (
+                CN_TABLE_SCALE.match(text, end)
+                if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] in _CN_SECOND
+                else None
+            )
             if cn is not None and (
                 unitmatch.unit_after(text, cn.end()) is not None
                 or unitmatch.cn_table_count_after(text, cn.end())
