@@ -843,3 +843,20 @@ def test_bound_before_last_word_test_rejects_no_match():
             assert tail and (
                 not tail[-1].isascii() or tail[-1].lower().endswith(bounds._LAST_WORDS)
             ), text[lo:p]
+
+
+def test_prefix_test_rejects_no_match():
+    """`_prefix_possible` is False only where PREFIX matches nothing (in the extractor's window)."""
+    words = [*extractor._PREFIX_WORDS, "Industry", "Wi-Fi", "IPv", "iOS", "THE", "x", "rose", "5"]
+    crafted = [
+        f"{a}{w}{sp}{b}"
+        for w in words
+        for a in ("", " ", "(", "-", "x-")
+        for sp in ("", " ", "\t", "  ", "\n", "\u00a0")
+        for b in ("5", "five", "")
+    ]
+    for text in _texts() + crafted + [ODD]:
+        for p in range(len(text) + 1):
+            for lo in {max(0, p - 32), max(0, p - 3), p}:
+                if extractor.PREFIX.match(text, lo, p) is not None:
+                    assert extractor._prefix_possible(text, lo, p), (text[lo:p], p)

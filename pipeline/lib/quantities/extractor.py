@@ -139,6 +139,25 @@ PREFIX = re.compile(
     r"|\b[A-Za-z]+-?)",
     re.IGNORECASE,
 )
+# PREFIX ends with a space after one of these words (or `(`), else with `(`, `-`, `.` or a letter
+_PREFIX_WORDS = (
+    "in over during for within throughout the from between a an minus negative industry web wifi"
+    " wi-fi bluetooth ipv html usb windows android ios version v ("
+).split()
+_PREFIX_LAST = frozenset("(-.")
+
+
+def _prefix_possible(text: str, lo: int, p: int) -> bool:
+    """False where PREFIX cannot match text[lo:p] (a cheap test of its last word or character;
+    a non-ASCII last word is left to PREFIX)."""
+    c = text[p - 1] if p > lo else ""
+    if not c.isspace():
+        return c in _PREFIX_LAST or c.isalpha() or not c.isascii()
+    tail = text[lo:p].rsplit(None, 1)
+    return not tail or not tail[-1].isascii() or tail[-1].lower().endswith(_PREFIX_ENDS)
+
+
+_PREFIX_ENDS = tuple(_PREFIX_WORDS)
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
 # at a digit trigger, a figure that no alternative of MASTER_NO_AGO but the number can begin (a
 # date, time, phone number, plan or technology name, ordinal or year needs four digits, eleven
@@ -304,7 +323,8 @@ def _extract_piece(st: _State) -> Extraction:
             st.consumed = end
             continue
         m = None
-        pre = PREFIX.match(text, max(st.consumed, p - 32), p)
+        lo = max(st.consumed, p - 32)
+        pre = PREFIX.match(text, lo, p) if _prefix_possible(text, lo, p) else None
         w = t.group(0)
         digits = w[0].isdigit()  # a run of digits (`\d+`), else a trigger word
         # (no fraction trigger has a digit)
