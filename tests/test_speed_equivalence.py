@@ -860,3 +860,22 @@ def test_prefix_test_rejects_no_match():
             for lo in {max(0, p - 32), max(0, p - 3), p}:
                 if extractor.PREFIX.match(text, lo, p) is not None:
                     assert extractor._prefix_possible(text, lo, p), (text[lo:p], p)
+
+
+def test_plain_figures_read_alone_are_number_at_matches():
+    """Where PLAIN_AT matches (stdlib `re`), NUMBER_AT matches the same span, without `neg`."""
+    rng = random.Random(3)
+    parts = ["5", "12", "1,234", "1,2345", "12,34", "3.5", "3.", ".5", "1e6", "2E-3", "7\u2009000",
+             "1 234 567", "10 million", "10 Million", "5 thousand", "5 dozen", "5 lakh", "5 crore",
+             "5 ten thousand", "5-billion", "5%", "5;", "5)", "5\"", "5”", "5’", "5 yuan", "5\tyuan",
+             "5\n\nyuan", "5 Yuan", "5 \u00a0yuan", "5\u00a0million", "٣", "5٣", "5.٣", "5,٣", ",5",
+             "5 and 6", "5 to 6", "5 Hundred", "5 billion and 2 million", "5 ", " ", "x"]  # fmt: skip
+    texts = _texts() + ["".join(rng.choice(parts) for _ in range(40)) for _ in range(300)]
+    for text in texts:
+        for p in range(len(text)):
+            m = extractor.PLAIN_AT.match(text, p)
+            if m is None:
+                continue
+            n = extractor.NUMBER_AT.match(text, p)
+            assert n is not None and n.span() == m.span(), (text[p : p + 30],)
+            assert m.group("neg") is None and n.group("neg") is None
