@@ -596,9 +596,10 @@ if len(_Num.__slots__) != 14:
 def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
     """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
     a MASTER match whose `num` alternative matched at `pos` (the same match NUMBER_AT gives
-    there: that alternative is the whole match, with the same flags), not matched again."""
+    there: that alternative is the whole match, with the same flags), not matched again, or
+    PLAIN_AT's (the same span, no `neg`)."""
     text = st.text
-    m = NUMBER_AT.match(text, pos) if found is None else found
+    m = (PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)) if found is None else found
     if m is None:
         return None
     raw = m.group(0)
@@ -987,13 +988,13 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
         return None
     pos = sep.end()
-    m2 = NUMBER_AT.match(text, pos)
+    m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
     if m2 is None and n.unit is not None:
         # `US$680 billion to US$720 billion`: the second end repeats the currency sign
         cur = unitmatch.currency_at(text, pos)
         if cur is not None and cur[0] == n.unit:
             pos = cur[1]
-            m2 = NUMBER_AT.match(text, pos)
+            m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
