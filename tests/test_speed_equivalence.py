@@ -778,3 +778,172 @@ def test_apposition_gap_needs_its_comma_and_or():
                     n += 1
                     assert "or" in t[x:y] and "," in t[x:y]
     assert n > 0
+
+
+def _shifted_plain(ex, offset: int, rid_base: int, n_before: int):
+    """The plain form of a piece's mentions moved into the whole text (as `extract` did before
+    the scan wrote them there directly): offsets shifted, range ids and conversions renumbered."""
+    from dataclasses import replace
+
+    def sh(v):
+        return None if v is None else v + offset
+
+    qs = [
+        replace(
+            q,
+            start=q.start + offset,
+            end=q.end + offset,
+            number_start=q.number_start + offset,
+            number_end=q.number_end + offset,
+            unit_start=sh(q.unit_start),
+            unit_end=sh(q.unit_end),
+            range_id=None if q.range_id is None else q.range_id + rid_base,
+            converts=None if q.converts is None else q.converts + n_before,
+        )
+        for q in ex.quantities
+    ]
+    ps = [replace(p, start=p.start + offset, end=p.end + offset) for p in ex.periods]
+    gs = [replace(g, start=g.start + offset, end=g.end + offset) for g in ex.ignored]
+    rid = rid_base + max((q.range_id for q in ex.quantities if q.range_id is not None), default=0)
+    return qs, ps, gs, rid
+
+
+def test_pieces_written_in_place_are_the_pieces_read_alone_and_shifted():
+    """A long text's pieces (`prose.pieces`) are scanned straight into one extraction; that is
+    each piece extracted alone, then its offsets, range ids and conversion indexes moved."""
+    from pipeline.lib.quantities import prose
+    from pipeline.lib.quantities.model import Extraction, Ignored
+
+    rng = random.Random(11)
+    units = [
+        "Revenue hit 1.2 trillion yuan ($168 billion) in the first half of 2023. ",
+        "Between 10 and 20 billion yuan, 3 to 5 percent, 62 of the world's 153 factories. ",
+        f"The fund holds {'9' * 400} yuan and {'7' * 25} trillion yuan, 5 years ago. ",
+        "On 2021-05-03 at 12:30, the 14th Five-Year Plan, 5G and IPv6, the past two years. ",
+        "At present, about one-fifth of 30 firms; one in five; US$680 billion to US$720 billion.\n",
+        "Output rose 5% to 3 million tonnes in 2021. " * 4 + "\n",
+        "1\n" * 60,
+    ]
+    texts = []
+    for _ in range(4):
+        parts = [rng.choice(units) + rng.choice(["", "\n", "\n\n"]) for _ in range(900)]
+        texts.append("".join(parts))
+    texts += [t * 30 for t in _texts()[:6]]
+    seen = set()
+    for text in texts:
+        skipped = prose.regions(text)
+        parts = prose.pieces(text, skipped)
+        assert len(parts) > 1
+        plain = Extraction()
+        gaps = iter(skipped)
+        gap = next(gaps, None)
+        rid = 0
+        for a, b in parts:
+            while gap is not None and gap[0] < a:
+                plain.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+                gap = next(gaps, None)
+            alone = extractor._extract_piece(extractor._State(text[a:b]))
+            qs, ps, gs, rid = _shifted_plain(alone, a, rid, len(plain.quantities))
+            plain.quantities += qs
+            plain.periods += ps
+            plain.ignored += gs
+        while gap is not None:
+            plain.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
+            gap = next(gaps, None)
+        assert extractor.extract(text) == plain
+        seen.update(g.reason for g in plain.ignored)
+        seen.update("converts" for q in plain.quantities if q.converts is not None)
+        seen.update("range" for q in plain.quantities if q.range_id is not None)
+    assert {"not_prose", "too_large", "converts", "range", "date", "year"} <= seen
+
+
+def test_regions_skip_lines_within_the_sentence_caps():
+    """`prose.regions` skips the sentences of a line within both sentence caps: no sentence of
+    such a line breaks one (the plain loop over every sentence finds none)."""
+    from pipeline.lib.quantities import prose
+
+    rng = random.Random(5)
+    words = ["5", "10.5", "2021", "rose", "yuan.", "Output", "3!", "x?", "1,234", "\n", "a"]
+    for _ in range(300):
+        line = " ".join(rng.choice(words[:-2] + ["a"]) for _ in range(rng.randint(30, 1200)))
+        if len(line) > prose.MAX_SENTENCE_CHARS:
+            continue
+        n = len(prose._DIGITS.findall(line))
+        if n > prose.MAX_SENTENCE_NUMBERS:
+            continue
+        for s, e, sent in prose._sentences(line, 0):
+            assert e - s <= prose.MAX_SENTENCE_CHARS
+            assert len(prose._DIGITS.findall(sent)) <= prose.MAX_SENTENCE_NUMBERS
+
+
+def test_abbreviation_and_table_scale_second_characters():
+    """After a space or a tab, ABBR begins with one of `_ABBR_SPACED`; CN_TABLE_SCALE's second
+    character is a `1`, a space or a tab (the extractor tests those before matching)."""
+    extra = "5 bn 5 mln 5\tk 5 K 5 tn 5  10,000 yuan 5\t\t100 million 5 1,000 5 b 5 T 5 M 5 mm"
+    for text in _texts() + [extra, extra.upper()]:
+        for p in range(len(text)):
+            if text[p] in " \t" and extractor.ABBR.match(text, p) is not None:
+                assert text[p + 1] in extractor._ABBR_SPACED
+            if extractor.CN_TABLE_SCALE.match(text, p) is not None:
+                assert text[p + 1] in extractor._CN_SECOND
+
+
+def test_bound_before_last_word_test_rejects_no_match():
+    """`bound_before` leaves a window to BEFORE unless its last word (ASCII) ends with none of
+    BEFORE's last words: wherever BEFORE matches, that test passes."""
+    from pipeline.lib.quantities import bounds
+
+    phrases = [*bounds.BOUND_OF, "a total of", "the", "only", "just", "an"]
+    crafted = [
+        f"{pre}{w}{sp}{fill}5"
+        for w in phrases
+        for pre in ("", "x ", "(", "-")
+        for sp in (" ", "\t", "\n ")
+        for fill in ("", "a total of ", "the ", "only ")
+    ]
+    crafted += [t.upper() for t in crafted[::7]] + ["ABOUT 5", "Nearly\u00a05", "over\u20035"]
+    for text in _texts() + crafted:
+        for p in range(1, len(text) + 1):
+            lo = max(0, p - bounds.WINDOW)
+            if bounds.BEFORE.match(text, lo, p) is None:
+                continue
+            tail = text[lo:p].rsplit(None, 1)
+            assert tail and (
+                not tail[-1].isascii() or tail[-1].lower().endswith(bounds._LAST_WORDS)
+            ), text[lo:p]
+
+
+def test_prefix_test_rejects_no_match():
+    """`_prefix_possible` is False only where PREFIX matches nothing (in the extractor's window)."""
+    words = [*extractor._PREFIX_WORDS, "Industry", "Wi-Fi", "IPv", "iOS", "THE", "x", "rose", "5"]
+    crafted = [
+        f"{a}{w}{sp}{b}"
+        for w in words
+        for a in ("", " ", "(", "-", "x-")
+        for sp in ("", " ", "\t", "  ", "\n", "\u00a0")
+        for b in ("5", "five", "")
+    ]
+    for text in _texts() + crafted + [ODD]:
+        for p in range(len(text) + 1):
+            for lo in {max(0, p - 32), max(0, p - 3), p}:
+                if extractor.PREFIX.match(text, lo, p) is not None:
+                    assert extractor._prefix_possible(text, lo, p), (text[lo:p], p)
+
+
+def test_plain_figures_read_alone_are_number_at_matches():
+    """Where PLAIN_AT matches (stdlib `re`), NUMBER_AT matches the same span, without `neg`."""
+    rng = random.Random(3)
+    parts = ["5", "12", "1,234", "1,2345", "12,34", "3.5", "3.", ".5", "1e6", "2E-3", "7\u2009000",
+             "1 234 567", "10 million", "10 Million", "5 thousand", "5 dozen", "5 lakh", "5 crore",
+             "5 ten thousand", "5-billion", "5%", "5;", "5)", "5\"", "5”", "5’", "5 yuan", "5\tyuan",
+             "5\n\nyuan", "5 Yuan", "5 \u00a0yuan", "5\u00a0million", "٣", "5٣", "5.٣", "5,٣", ",5",
+             "5 and 6", "5 to 6", "5 Hundred", "5 billion and 2 million", "5 ", " ", "x"]  # fmt: skip
+    texts = _texts() + ["".join(rng.choice(parts) for _ in range(40)) for _ in range(300)]
+    for text in texts:
+        for p in range(len(text)):
+            m = extractor.PLAIN_AT.match(text, p)
+            if m is None:
+                continue
+            n = extractor.NUMBER_AT.match(text, p)
+            assert n is not None and n.span() == m.span(), (text[p : p + 30],)
+            assert m.group("neg") is None and n.group("neg") is None

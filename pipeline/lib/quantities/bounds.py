@@ -71,6 +71,12 @@ _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 # searched in a short window ending at the number: `... has exceeded ` + `79 million`
 # reverse pattern (`(?r)`): `.match(text, lo, end)` is anchored at `end` and reads backwards
 BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+(?P<f>{_FILLER})", re.IGNORECASE)
+# the last words BEFORE can match (its bound words' and filler's)
+_LAST_WORDS = tuple(
+    sorted({w.split()[-1] for w in [*BOUND_OF, "of", "the", "a", "an", "only", "just"]})
+)
+if _FILLER != r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?":
+    raise RuntimeError("update _LAST_WORDS for _FILLER")
 # after the quantity: `150 or more`, `10,000 yuan and above`, `150+`
 AFTER = re.compile(
     r"(?:\s*\+(?![\d\w])|-odd\b|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
@@ -105,7 +111,13 @@ def bound_before(
     # BEFORE ends with `\s+`, and `str.isspace` holds for every `\s`
     if start == 0 or not text[start - 1].isspace():
         return None
-    m = BEFORE.match(text, max(0, start - WINDOW), start)
+    lo = max(0, start - WINDOW)
+    # BEFORE ends with a bound word or a filler word, then spaces: the last word of the window
+    # must end with one (`_LAST_WORDS`); a window of other characters is left to BEFORE
+    tail = text[lo:start].rsplit(None, 1)
+    if tail and tail[-1].isascii() and not tail[-1].lower().endswith(_LAST_WORDS):
+        return None
+    m = BEFORE.match(text, lo, start)
     if m is None:
         return None
     # `below the 5.2 per cent average`, `exceeded the 1 trillion yuan mark`: a definite figure

@@ -139,6 +139,25 @@ PREFIX = re.compile(
     r"|\b[A-Za-z]+-?)",
     re.IGNORECASE,
 )
+# PREFIX ends with a space after one of these words (or `(`), else with `(`, `-`, `.` or a letter
+_PREFIX_WORDS = (
+    "in over during for within throughout the from between a an minus negative industry web wifi"
+    " wi-fi bluetooth ipv html usb windows android ios version v ("
+).split()
+_PREFIX_LAST = frozenset("(-.")
+
+
+def _prefix_possible(text: str, lo: int, p: int) -> bool:
+    """False where PREFIX cannot match text[lo:p] (a cheap test of its last word or character;
+    a non-ASCII last word is left to PREFIX)."""
+    c = text[p - 1] if p > lo else ""
+    if not c.isspace():
+        return c in _PREFIX_LAST or c.isalpha() or not c.isascii()
+    tail = text[lo:p].rsplit(None, 1)
+    return not tail or not tail[-1].isascii() or tail[-1].lower().endswith(_PREFIX_ENDS)
+
+
+_PREFIX_ENDS = tuple(_PREFIX_WORDS)
 NUMBER_AT = re.compile(_NUM, re.IGNORECASE)
 # at a digit trigger, a figure that no alternative of MASTER_NO_AGO but the number can begin (a
 # date, time, phone number, plan or technology name, ordinal or year needs four digits, eleven
@@ -157,6 +176,14 @@ ONLY_NUMBER = sre.compile(
 ONLY_PREPOSITIONS = sre.compile(
     r"(?:(?:in|over|during|for|within|throughout|the)\s+)+", sre.IGNORECASE
 )
+# a plain figure (`5`, `1,234.5`) that NUMBER_AT would read as it is (stdlib `re`, several times
+# faster): ASCII digits in groups of three or not, a decimal part, then a character that cannot
+# continue a number (no digit, `,`/`.` + digit, exponent, thin space, hyphen, scale word:
+# `spaces + an ASCII letter` only if none begins a scale word); `neg` as in NUMBER_AT, never set
+PLAIN_AT = sre.compile(
+    r"(?<![\d.,])(?:(?P<neg>(?!)))?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    r"(?=\Z|[%;)\"'”’]|[,.](?!\d)|[ \t\n\r]+(?![tThHmMbBdDlLcC])[A-Za-z])"
+)
 ONLY_YEAR = sre.compile(r"[0-9]{4}(?:\Z|[,;)%\"'”’ \t\n\r]|\.(?![0-9]))")
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
@@ -170,6 +197,8 @@ ABBR = re.compile(
     r"|tn|mil|k|K))(?![\w$€£¥%])"
 )
 _ABBR_FIRST = frozenset("bmtkKMBT \t")
+_ABBR_SPACED = frozenset("bmtkK")  # the first letters of its abbreviations after a space
+_CN_SECOND = frozenset("1 \t")  # CN_TABLE_SCALE's second character
 _SCALE_WORDS_RE = re.compile(
     r"\b(?:ten[\s-]+thousand|hundred|thousand|million|billion|trillion|lakh|crore)\b",
     re.IGNORECASE,
@@ -224,13 +253,21 @@ CODE_PLUS = re.compile(r"\+\d")  # `a "5+2" architecture`, `1+N`: a name, not a 
 
 
 class _State:
-    __slots__ = ("text", "out", "consumed", "range_id", "read")
+    """The scan of one piece of text. Its mentions go straight into `out` with their offsets
+    shifted by `off` (where the piece starts in the whole text) and range ids counted on from
+    `range_id`; `q0` is the index in `out.quantities` of the piece's first quantity."""
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("text", "out", "consumed", "range_id", "read", "off", "q0")
+
+    def __init__(
+        self, text: str, out: Extraction | None = None, off: int = 0, range_id: int = 0
+    ) -> None:
         self.text = text
-        self.out = Extraction()
+        self.out = Extraction() if out is None else out
+        self.off = off
+        self.q0 = len(self.out.quantities)
         self.consumed = 0
-        self.range_id = 0
+        self.range_id = range_id
         # numbers read ahead (the second end of a range, the next number of a list) that were
         # not taken: position -> (the number as read, `_finish`'s reason, the number after it);
         # the scan reaches them next and takes the reading instead of reading them again
@@ -243,11 +280,12 @@ def extract(text: str) -> Extraction:
     Stretches that are not prose (`prose.regions`: overlong sentences, sentences of hundreds of
     numbers, long runs of lines without a letter) are set aside whole as `not_prose`; the rest is
     read in pieces of bounded length (`prose.pieces`), each with its own offsets shifted back
-    into `text`. A normal article is one piece, read as it always was."""
+    into `text` (range ids renumbered to stay unique, conversion indexes counted in the whole
+    text: `_State`). A normal article is one piece, read as it always was."""
     skipped = prose.regions(text)
     parts = prose.pieces(text, skipped)
     if not skipped and len(parts) == 1 and parts[0] == (0, len(text)):
-        return _extract_piece(text)
+        return _extract_piece(_State(text))
     out = Extraction()
     gaps = iter(skipped)
     gap = next(gaps, None)
@@ -256,76 +294,20 @@ def extract(text: str) -> Extraction:
         while gap is not None and gap[0] < a:
             out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
             gap = next(gaps, None)
-        rid_base = _shift_into(out, _extract_piece(text[a:b]), a, rid_base)
+        n_before = len(out.quantities)
+        _extract_piece(_State(text[a:b], out, a, rid_base))
+        rid_base = max(
+            (q.range_id for q in out.quantities[n_before:] if q.range_id is not None),
+            default=rid_base,
+        )
     while gap is not None:
         out.ignored.append(Ignored(gap[0], gap[1], text[gap[0] : gap[1]], "not_prose"))
         gap = next(gaps, None)
     return out
 
 
-# `_shift_into` rebuilds these objects field by field, in this order
-_SHIFTED_FIELDS = {
-    Quantity: (
-        "start end text value unit counted bound number_start number_end range_id unit_start"
-        " unit_end noun_phrase converts"
-    ),
-    Period: "start end text kind year_start year_end month day offset_start offset_end part",
-    Ignored: "start end text reason",
-}
-for _cls, _names in _SHIFTED_FIELDS.items():
-    if tuple(f.name for f in fields(_cls)) != tuple(_names.split()):
-        raise RuntimeError(f"update _shift_into for the fields of {_cls.__name__}")
-
-
-def _shift_into(out: Extraction, ex: Extraction, offset: int, rid_base: int) -> int:
-    """Append the extraction of a piece starting at `offset` to `out`: offsets shifted, range
-    ids and conversion indexes renumbered to stay unique and right in the whole text. `rid_base`
-    is the largest range id in `out` (kept by the caller: finding it again here, for every piece,
-    cost time quadratic in the length of a long text); returns the largest one after."""
-    n_before = len(out.quantities)
-    # the constructors directly, not `dataclasses.replace` (several times slower per object)
-    for q in ex.quantities:
-        out.quantities.append(
-            Quantity(
-                q.start + offset,
-                q.end + offset,
-                q.text,
-                q.value,
-                q.unit,
-                q.counted,
-                q.bound,
-                q.number_start + offset,
-                q.number_end + offset,
-                None if q.range_id is None else q.range_id + rid_base,
-                None if q.unit_start is None else q.unit_start + offset,
-                None if q.unit_end is None else q.unit_end + offset,
-                q.noun_phrase,
-                None if q.converts is None else q.converts + n_before,
-            )
-        )
-    for p in ex.periods:
-        out.periods.append(
-            Period(
-                p.start + offset,
-                p.end + offset,
-                p.text,
-                p.kind,
-                p.year_start,
-                p.year_end,
-                p.month,
-                p.day,
-                p.offset_start,
-                p.offset_end,
-                p.part,
-            )
-        )
-    for g in ex.ignored:
-        out.ignored.append(Ignored(g.start + offset, g.end + offset, g.text, g.reason))
-    return rid_base + max((q.range_id for q in ex.quantities if q.range_id is not None), default=0)
-
-
-def _extract_piece(text: str) -> Extraction:
-    st = _State(text)
+def _extract_piece(st: _State) -> Extraction:
+    text = st.text
     lowered = text.lower()
     master = MASTER
     last_ago = len(text)  # MASTER reads `N years ago` only where an `ago` follows
@@ -345,11 +327,12 @@ def _extract_piece(text: str) -> Extraction:
             master = MASTER_NO_AGO  # no `ago` after the earliest start tried from here on
         if p and not text[p - 1].isspace() and _in_url(text, p):
             end = _token_end(text, p)
-            st.out.ignored.append(Ignored(p, end, text[p:end], "url"))
+            _ignore(st, p, end, text[p:end], "url")
             st.consumed = end
             continue
         m = None
-        pre = PREFIX.match(text, max(st.consumed, p - 32), p)
+        lo = max(st.consumed, p - 32)
+        pre = PREFIX.match(text, lo, p) if _prefix_possible(text, lo, p) else None
         w = t.group(0)
         digits = w[0].isdigit()  # a run of digits (`\d+`), else a trigger word
         # (no fraction trigger has a digit)
@@ -361,8 +344,8 @@ def _extract_piece(text: str) -> Extraction:
                 pm = PART_AT.match(text, p)
             if pm is not None:
                 per = periods.part_period(pm)
-                st.out.periods.append(per)
-                st.out.ignored.append(Ignored(per.start, per.end, per.text, "part_year"))
+                _period(st, per)
+                _ignore(st, per.start, per.end, per.text, "part_year")
                 st.consumed = pm.end()
                 continue
         # MASTER matches as MASTER_NO_AGO at a start where no `N years ago` begins (AGO_AT)
@@ -389,7 +372,7 @@ def _extract_piece(text: str) -> Extraction:
                 if p in st.read:  # read ahead already (NUMBER_AT matched there)
                     _number_or_too_large(st, p)
                     continue
-                m = NUMBER_AT.match(text, p)
+                m = PLAIN_AT.match(text, p) or NUMBER_AT.match(text, p)
                 if m is not None:
                     _number_or_too_large(st, p, m)
                 continue
@@ -484,25 +467,26 @@ def _dispatch(st: _State, m: re.Match) -> None:
         elif m.group("years") is not None:
             _years(st, m)
         elif m.group("rel") is not None:
-            st.out.periods.append(periods.relative_period(m))
+            _period(st, periods.relative_period(m))
             st.consumed = m.end()
         elif m.group("present") is not None:
-            st.out.periods.append(Period(m.start(), m.end(), m.group(0), "present"))
+            off = st.off
+            st.out.periods.append(Period(m.start() + off, m.end() + off, m.group(0), "present"))
         elif m.group("ord") is not None:
             reason = exclusions.ordinal_reason(text, m.start(), m.end())
-            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), reason))
+            _ignore(st, m.start(), m.end(), m.group(0), reason)
         elif m.group("plan") is not None:
-            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "plan_name"))
+            _ignore(st, m.start(), m.end(), m.group(0), "plan_name")
         elif m.group("tech") is not None:
-            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "technology"))
+            _ignore(st, m.start(), m.end(), m.group(0), "technology")
         elif m.group("time") is not None:
-            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "time"))
+            _ignore(st, m.start(), m.end(), m.group(0), "time")
         elif m.group("phone") is not None:
-            st.out.ignored.append(Ignored(m.start(), m.end(), m.group(0), "phone"))
+            _ignore(st, m.start(), m.end(), m.group(0), "phone")
         else:  # a date alternative
             p = periods.date_period(m)
-            st.out.periods.append(p)
-            st.out.ignored.append(Ignored(p.start, p.end, p.text, "date"))
+            _period(st, p)
+            _ignore(st, p.start, p.end, p.text, "date")
         if m.end() > st.consumed and m.group("num") is None and m.group("years") is None:
             st.consumed = m.end()
 
@@ -521,10 +505,11 @@ def _years(st: _State, m: re.Match) -> None:
     y1, y2 = periods.year_bounds(m)
     p_start = lead.start("lead") if lead is not None and not m.group("y_pre") else start
     # `(2022)` in a title: a year; the parentheses are not part of the period text
+    off = st.off
     st.out.periods.append(
-        Period(p_start, end, text[p_start:end], "year", year_start=y1, year_end=y2)
+        Period(p_start + off, end + off, text[p_start:end], "year", year_start=y1, year_end=y2)
     )
-    st.out.ignored.append(Ignored(start, end, m.group(0), "year"))
+    st.out.ignored.append(Ignored(start + off, end + off, m.group(0), "year"))
     st.consumed = end
 
 
@@ -611,9 +596,10 @@ if len(_Num.__slots__) != 14:
 def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | None:
     """The number phrase at `pos` with its scale abbreviation, unit or counted noun. `found`:
     a MASTER match whose `num` alternative matched at `pos` (the same match NUMBER_AT gives
-    there: that alternative is the whole match, with the same flags), not matched again."""
+    there: that alternative is the whole match, with the same flags), not matched again, or
+    PLAIN_AT's (the same span, no `neg`)."""
     text = st.text
-    m = NUMBER_AT.match(text, pos) if found is None else found
+    m = (PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)) if found is None else found
     if m is None:
         return None
     raw = m.group(0)
@@ -646,8 +632,14 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
             n.scale = trailing_scale(first_group)  # `three million, seven hundred thousand`
     end = n.nend
     if not n.is_word:
-        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST)
-        a = ABBR.match(text, end) if text[end : end + 1] in _ABBR_FIRST else None
+        # (ABBR is case-sensitive: it can only begin with one of _ABBR_FIRST, and after a space
+        # or a tab only with one of _ABBR_SPACED)
+        c = text[end : end + 1]
+        a = (
+            ABBR.match(text, end)
+            if c in _ABBR_FIRST and (c not in " \t" or text[end + 1 : end + 2] in _ABBR_SPACED)
+            else None
+        )
         if a is not None:
             abbr = a.group("att") or a.group("sp")
             factor = SCALE_ABBR[abbr]
@@ -658,7 +650,12 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
                 n.scale = factor
                 end = a.end()
         if a is None and n.scale == 1.0:
-            cn = CN_TABLE_SCALE.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+            # (CN_TABLE_SCALE: spaces or tabs, then `1`)
+            cn = (
+                CN_TABLE_SCALE.match(text, end)
+                if text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2] in _CN_SECOND
+                else None
+            )
             if cn is not None and (
                 unitmatch.unit_after(text, cn.end()) is not None
                 or unitmatch.cn_table_count_after(text, cn.end())
@@ -887,9 +884,9 @@ def _number_or_too_large(st: _State, pos: int, found: re.Match | None = None) ->
         return
     end = max(_NON_SPACE.match(st.text, pos, pos + 200).end(), st.consumed)
     for q in st.out.quantities[n_q:]:
-        end = max(end, q.end)
+        end = max(end, q.end - st.off)
     del st.out.quantities[n_q:]
-    st.out.ignored.append(Ignored(pos, end, st.text[pos:end], "too_large"))
+    _ignore(st, pos, end, st.text[pos:end], "too_large")
     st.consumed = max(st.consumed, end)
 
 
@@ -905,7 +902,7 @@ def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
         and text[n.nstart - 2].isalpha()
         and SCALE_ONLY.fullmatch(n.text)
     ):  # `multi-billion-dollar`, `multi-million`: no number
-        st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], "compound_modifier"))
+        _ignore(st, n.nstart, n.end, text[n.nstart : n.end], "compound_modifier")
         st.consumed = n.end
         return
     if n.text[0] in _SCALE_LEAD_FIRST and SCALE_LEAD.match(n.text):
@@ -918,7 +915,7 @@ def _number(st: _State, pos: int, found: re.Match | None = None) -> None:
     else:
         reason, n = ahead[1], ahead[2]
     if reason is not None:
-        st.out.ignored.append(Ignored(n.nstart, n.end, text[n.nstart : n.end], reason))
+        _ignore(st, n.nstart, n.end, text[n.nstart : n.end], reason)
         st.consumed = n.end
         return
     if n.unit is None:
@@ -954,16 +951,17 @@ def _converts(st: _State, n: _Num) -> int | None:
     """Index of the amount that the bracketed amount `n` converts to another currency, else None:
     `1.2 trillion yuan ($168 billion)` -> the yuan amount. Both must be money in different
     currencies and only the bracket (and `or`, `i.e.`, `equivalent to`) may separate them."""
-    if n.unit is None or not st.out.quantities:
+    if n.unit is None or len(st.out.quantities) == st.q0:  # (none yet in this piece)
         return None
     code = BY_CODE[n.unit].base_code if n.unit in BY_CODE else None
     if code not in CURRENCY_CODES:
         return None
     prev = st.out.quantities[-1]
-    if prev.unit not in CURRENCY_CODES or prev.unit == code or prev.end > n.start:
+    prev_end = prev.end - st.off
+    if prev.unit not in CURRENCY_CODES or prev.unit == code or prev_end > n.start:
         return None
-    m = CONVERSION_OPEN.match(st.text, max(prev.end, n.start - 40), n.start)
-    if m is None or m.start() != prev.end:
+    m = CONVERSION_OPEN.match(st.text, max(prev_end, n.start - 40), n.start)
+    if m is None or m.start() != prev_end:
         return None
     return len(st.out.quantities) - 1
 
@@ -990,13 +988,13 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
     if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
         return None
     pos = sep.end()
-    m2 = NUMBER_AT.match(text, pos)
+    m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
     if m2 is None and n.unit is not None:
         # `US$680 billion to US$720 billion`: the second end repeats the currency sign
         cur = unitmatch.currency_at(text, pos)
         if cur is not None and cur[0] == n.unit:
             pos = cur[1]
-            m2 = NUMBER_AT.match(text, pos)
+            m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
     if m2 is None or m2.group("neg"):
         return None
     # a year after `to` is a period, not the end of a range
@@ -1025,22 +1023,59 @@ def _emit(
     value, unit = n.value, n.unit
     if unit is not None and unit != "count":
         value, unit = normalise(value, unit)
-    # positional arguments, in the order of the fields (checked with `_SHIFTED_FIELDS`)
+    off = st.off
+    # positional arguments, in the order of the fields (checked with `_QUANTITY_FIELDS`)
     st.out.quantities.append(
         Quantity(
-            n.start,
-            n.end,
+            n.start + off,
+            n.end + off,
             st.text[n.start : n.end],
             value,
             unit,
             n.counted,
             bound,
-            n.nstart,
-            n.nend,
+            n.nstart + off,
+            n.nend + off,
             range_id,
-            n.ustart,
-            n.uend,
+            None if n.ustart is None else n.ustart + off,
+            None if n.uend is None else n.uend + off,
             n.phrase,
             converts,
         )
     )
+
+
+_QUANTITY_FIELDS = (
+    "start end text value unit counted bound number_start number_end range_id unit_start"
+    " unit_end noun_phrase converts"
+)
+if tuple(f.name for f in fields(Quantity)) != tuple(_QUANTITY_FIELDS.split()):
+    raise RuntimeError("update _emit for the fields of Quantity")
+_PERIOD_FIELDS = "start end text kind year_start year_end month day offset_start offset_end part"
+if tuple(f.name for f in fields(Period)) != tuple(_PERIOD_FIELDS.split()):
+    raise RuntimeError("update _period for the fields of Period")
+
+
+def _ignore(st: _State, start: int, end: int, text: str, reason: str) -> None:
+    """Set aside text[start:end] of the piece (offsets shifted into the whole text)."""
+    st.out.ignored.append(Ignored(start + st.off, end + st.off, text, reason))
+
+
+def _period(st: _State, p: Period) -> None:
+    """Append a period found in the piece, its offsets shifted into the whole text."""
+    off = st.off
+    if off:
+        p = Period(
+            p.start + off,
+            p.end + off,
+            p.text,
+            p.kind,
+            p.year_start,
+            p.year_end,
+            p.month,
+            p.day,
+            p.offset_start,
+            p.offset_end,
+            p.part,
+        )
+    st.out.periods.append(p)

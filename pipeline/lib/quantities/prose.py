@@ -102,6 +102,10 @@ def regions(text: str) -> list[tuple[int, int]]:
         run_lines = 0
         if b - a <= MAX_SENTENCE_NUMBERS:
             continue  # a short line: no sentence in it can break a cap
+        # a sentence is part of its line and no digit run spans two (they are cut after
+        # `.`/`!`/`?`): a line within both sentence caps has no sentence over one
+        if b - a <= MAX_SENTENCE_CHARS and len(_DIGITS.findall(line)) <= MAX_SENTENCE_NUMBERS:
+            continue
         if b - a > 2 * MAX_PARAGRAPH_NUMBERS and len(_DIGITS.findall(line)) > MAX_PARAGRAPH_NUMBERS:
             out.append((a, b))
             continue

@@ -4,6 +4,7 @@ in each article, one row each (the `quantity_mentions` table)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 import pandas as pd
 
@@ -13,6 +14,7 @@ from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.resources import get as get_resource
 
 COLUMNS = get_resource("quantity_mentions").field_names
+_ORDER = itemgetter("char_start", "char_end", "mention_kind")  # the rows' order
 
 
 def extraction_rows(article_file: str, ex: Extraction) -> list[dict]:
@@ -53,7 +55,7 @@ def extraction_rows(article_file: str, ex: Extraction) -> list[dict]:
                 "reason": g.reason,
             }
         )
-    rows.sort(key=lambda r: (r["char_start"], r["char_end"], r["mention_kind"]))
+    rows.sort(key=_ORDER)
     for i, row in enumerate(rows):
         row["article_file"] = article_file
         row["mention_no"] = i
