@@ -477,16 +477,23 @@ def _unit_candidates(unit: str | None, has_scale: bool, integral: bool) -> tuple
     return hit
 
 
-def _viable_candidates(
-    doc: Doc, paragraph: tuple[int, int], viable: dict[int, _Phrases], cands: tuple[_Compiled, ...]
-) -> tuple[_Compiled, ...]:
-    """The candidates (in order) with a viable phrase in the paragraph; once per paragraph and
-    candidate list."""
-    key = ("viable_cands", paragraph, id(cands))  # (candidate lists are kept in _BY_UNIT)
+def _gated(
+    doc: Doc, c: QCtx, viable: dict[int, _Phrases], cands: tuple[_Compiled, ...]
+) -> tuple[tuple[int, ...], tuple[_Compiled, ...]]:
+    """(indices of the candidates passing the topic gate, those of them with a viable phrase in
+    the paragraph), in order; once per paragraph and candidate list (both gates depend on the
+    paragraph and the title only)."""
+    key = ("gated", c.paragraph, id(cands))  # (candidate lists are kept in _BY_UNIT)
     hit = doc._par_cache.get(key)
     if hit is None or hit[0] is not cands:
-        hit = doc._par_cache[key] = (cands, tuple(comp for comp in cands if comp.index in viable))
-    return hit[1]
+        oks = _topic_oks(doc, c.paragraph)
+        passing = [comp for comp in cands if _topic_ok(doc, c, comp, oks)]
+        hit = doc._par_cache[key] = (
+            cands,
+            tuple(comp.index for comp in passing),
+            tuple(comp for comp in passing if comp.index in viable),
+        )
+    return hit[1], hit[2]
 
 
 _BLOCKED: dict[tuple[str, bool, bool], frozenset[int]] = {}
@@ -1162,35 +1169,25 @@ def _candidates(
     """(score, indicator) of every indicator passing the unit, counted-noun and topic gates
     whose phrases score above 0, in catalog order."""
     q = c.q
-    candidates = []
+    candidates: list[tuple[float, _Compiled]] = []
     viable = _viable(doc, c.paragraph)
     near_ctx = None
     weights = None
-    oks = _topic_oks(doc, c.paragraph)
     cands = _unit_candidates(unit, has_scale, integral)
+    passing, scorable = _gated(doc, c, viable, cands)
     blocked = _counted_blocked(counted, garbled, count_like)
     if not _near_decided(doc, q):
         # this context decides `_near` (the first asked decides) as soon as one indicator
         # passes the gates, whether or not its phrases can score
-        for comp in cands:
-            if comp.index in blocked:
-                continue
-            ok = oks[comp.index]
-            if ok is None:
-                ok = _topic_ok(doc, c, comp, oks)
-            if ok:
-                _decide_near(doc, c)
-                break
-        else:
-            return candidates  # no indicator passes the gates
+        if blocked:
+            if all(i in blocked for i in passing):
+                return candidates  # no indicator passes the gates
+        elif not passing:
+            return candidates
+        _decide_near(doc, c)
     # only indicators with a phrase whose every part is in the paragraph can score
-    for comp in _viable_candidates(doc, c.paragraph, viable, cands):
+    for comp in scorable:
         if comp.index in blocked:
-            continue
-        ok = oks[comp.index]
-        if ok is None:
-            ok = _topic_ok(doc, c, comp, oks)
-        if not ok:
             continue
         if weights is None:
             weights = _weights(doc, c)

@@ -24,11 +24,9 @@ class PartFinder:
         self.parts = tuple(sorted(set(parts)))
         if any(not p for p in self.parts):
             raise ValueError("empty part")
-        trie = trie_pattern(self.parts)
-        self._scan = re.compile("(?=(" + trie + "))")
-        # (`[^\W_]` is a character for which `str.isalnum` holds; the look-behind sees text
-        # before `lo`, as a word start does)
-        self._word_scan = re.compile(r"(?<![^\W_])(?=(" + trie + "))")
+        self._trie = trie_pattern(self.parts)
+        self._scan: re.Pattern[str] | None = None  # compiled when first used (a long trie)
+        self._word_scan: re.Pattern[str] | None = None
         self._prefixes = {
             p: frozenset(q for q in self.parts if p.startswith(q)) for p in self.parts
         }
@@ -36,6 +34,8 @@ class PartFinder:
     def present(self, text: str, lo: int = 0, hi: int | None = None) -> frozenset[str]:
         """The parts occurring inside text[lo:hi] (as substrings)."""
         hi = len(text) if hi is None else hi
+        if self._scan is None:
+            self._scan = re.compile("(?=(" + self._trie + "))")
         return self._with_prefixes(set(self._scan.findall(text, lo, hi)))
 
     def present_at_word_starts(
@@ -43,6 +43,10 @@ class PartFinder:
     ) -> frozenset[str]:
         """The parts occurring inside text[lo:hi] at a word start."""
         hi = len(text) if hi is None else hi
+        if self._word_scan is None:
+            # (`[^\W_]` is a character for which `str.isalnum` holds; the look-behind sees the
+            # text before `lo`, as a word start does)
+            self._word_scan = re.compile(r"(?<![^\W_])(?=(" + self._trie + "))")
         return self._with_prefixes(set(self._word_scan.findall(text, lo, hi)))
 
     def _with_prefixes(self, longest: set[str]) -> frozenset[str]:
