@@ -477,44 +477,16 @@ def _unit_candidates(unit: str | None, has_scale: bool, integral: bool) -> tuple
     return hit
 
 
-def _gates(doc: Doc, c: QCtx, viable: dict[int, _Phrases], cands: tuple[_Compiled, ...]) -> list:
-    """The gates of a candidate list for the figures of a paragraph (the topic gate and the
-    viable phrases depend on the paragraph and the title only): [cands, the candidates with a
-    viable phrase passing the topic gate (in order), the indices of the candidates found passing
-    the topic gate so far (in order), how many candidates were tried for it]."""
-    key = ("gates", c.paragraph, id(cands))  # (candidate lists are kept in _BY_UNIT)
+def _viable_candidates(
+    doc: Doc, paragraph: tuple[int, int], viable: dict[int, _Phrases], cands: tuple[_Compiled, ...]
+) -> tuple[_Compiled, ...]:
+    """The candidates (in order) with a viable phrase in the paragraph; once per paragraph and
+    candidate list."""
+    key = ("viable_cands", paragraph, id(cands))  # (candidate lists are kept in _BY_UNIT)
     hit = doc._par_cache.get(key)
     if hit is None or hit[0] is not cands:
-        oks = _topic_oks(doc, c.paragraph)
-        scorable = tuple(
-            comp
-            for comp in cands
-            if comp.index in viable
-            and (oks[comp.index] if oks[comp.index] is not None else _topic_ok(doc, c, comp, oks))
-        )
-        hit = doc._par_cache[key] = [cands, scorable, [], 0]
-    return hit
-
-
-def _any_passing(doc: Doc, c: QCtx, gates: list, blocked: frozenset[int]) -> bool:
-    """Does a candidate outside `blocked` pass the topic gate? (candidates are tried in order,
-    each once per paragraph, up to the first one that passes and is not blocked)"""
-    for i in gates[2]:
-        if i not in blocked:
-            return True
-    cands = gates[0]
-    oks = _topic_oks(doc, c.paragraph)
-    while gates[3] < len(cands):
-        comp = cands[gates[3]]
-        gates[3] += 1
-        ok = oks[comp.index]
-        if ok is None:
-            ok = _topic_ok(doc, c, comp, oks)
-        if ok:
-            gates[2].append(comp.index)
-            if comp.index not in blocked:
-                return True
-    return False
+        hit = doc._par_cache[key] = (cands, tuple(comp for comp in cands if comp.index in viable))
+    return hit[1]
 
 
 _BLOCKED: dict[tuple[str, bool, bool], frozenset[int]] = {}
@@ -1190,21 +1162,40 @@ def _candidates(
     """(score, indicator) of every indicator passing the unit, counted-noun and topic gates
     whose phrases score above 0, in catalog order."""
     q = c.q
-    candidates: list[tuple[float, _Compiled]] = []
+    candidates = []
     viable = _viable(doc, c.paragraph)
     near_ctx = None
     weights = None
-    gates = _gates(doc, c, viable, _unit_candidates(unit, has_scale, integral))
+    oks = _topic_oks(doc, c.paragraph)
+    cands = _unit_candidates(unit, has_scale, integral)
     blocked = _counted_blocked(counted, garbled, count_like)
     if not _near_decided(doc, q):
         # this context decides `_near` (the first asked decides) as soon as one indicator
         # passes the gates, whether or not its phrases can score
-        if not _any_passing(doc, c, gates, blocked):
+        none_key = ("none_pass", c.paragraph, id(cands))  # (lists are kept in _BY_UNIT)
+        if doc._par_cache.get(none_key) is cands:
+            return candidates  # no candidate of the list passes the topic gate here
+        for comp in cands:
+            if comp.index in blocked:
+                continue
+            ok = oks[comp.index]
+            if ok is None:
+                ok = _topic_ok(doc, c, comp, oks)
+            if ok:
+                _decide_near(doc, c)
+                break
+        else:
+            if not blocked:  # (every candidate was tried: the figures of the paragraph skip)
+                doc._par_cache[none_key] = cands
             return candidates  # no indicator passes the gates
-        _decide_near(doc, c)
     # only indicators with a phrase whose every part is in the paragraph can score
-    for comp in gates[1]:
+    for comp in _viable_candidates(doc, c.paragraph, viable, cands):
         if comp.index in blocked:
+            continue
+        ok = oks[comp.index]
+        if ok is None:
+            ok = _topic_ok(doc, c, comp, oks)
+        if not ok:
             continue
         if weights is None:
             weights = _weights(doc, c)
