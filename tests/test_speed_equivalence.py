@@ -502,13 +502,25 @@ def test_source_need_index_tries_the_patterns_the_word_test_tries():
                 assert sources._source_in(sent, want) == sources.source_in(sent)
 
 
+def _plain_viable(doc, paragraph):
+    """`indicators._viable` over the parts present as substrings of the paragraph (the plain form
+    of the parts present at a word start: a phrase with a part only inside words scores 0)."""
+    ind = indicators
+    present = ind._PARTS.present(doc.norm, paragraph[0], paragraph[1])
+    found: dict[int, list] = {}
+    for index, parts, concepts, part_set in ind._ALL_PHRASES:
+        if part_set <= present:
+            found.setdefault(index, []).append((parts, concepts))
+    return {k: tuple(v) for k, v in found.items()}
+
+
 def _plain_candidates(doc, c, unit, has_scale, integral, counted, count_like, garbled):
     """The candidate loop of `indicators.match_indicator` before the counted-noun gate was a
     set and only the paragraph's viable indicators were scored (the plain form)."""
     ind = indicators
     q = c.q
     candidates = []
-    viable = ind._viable(doc, c.paragraph)
+    viable = _plain_viable(doc, c.paragraph)
     near_ctx = doc._par_cache.get(("near", q.start, q.end))
     weights = None
     oks = ind._topic_oks(doc, c.paragraph)
@@ -556,8 +568,95 @@ def test_indicator_candidates_match_the_plain_loop():
                         args = (unit, has_scale, integral, counted, count_like, garbled)
                         got.append([(s, comp.index) for s, comp in fn(doc, c, *args)])
                 assert got[:4] == got[4:], (text[q.start - 40 : q.end + 40], unit)
-        near = [{k: v for k, v in d._par_cache.items() if k[0] == "near"} for d in docs]
-        assert near[0] == near[1]
+        assert _near_values(docs[0]) == _near_values(docs[1])
+
+
+def _near_values(doc) -> dict:
+    """The near regions of every span whose deciding context is known, computed (the plain form
+    computes them at once, `_decide_near` only keeps the context)."""
+    out = {}
+    for key in list(doc._par_cache):
+        if key[0] == "near":
+            out[key[1:]] = doc._par_cache[key]
+        elif key[0] == "near_by":
+            out[key[1:]] = indicators._near(doc, doc._par_cache[key])
+    return out
+
+
+def _plain_implied(doc, c, has_scale=False):
+    """`indicators.implied_indicator` computing `_near` as soon as an indicator passes the gates
+    (the plain form of the lazy `_decide_near`)."""
+    ind = indicators
+    q = c.q
+    integral = float(q.value).is_integer()
+    counted = q.counted or ind.trailing_noun(doc, c)
+    garbled = ind._garbled_noun(doc, c)
+    best, best_score = None, 0.0
+    viable = _plain_viable(doc, c.paragraph)
+    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    weights = None
+    oks = ind._topic_oks(doc, c.paragraph)
+    for comp in ind._unit_candidates(None, has_scale, integral):
+        phrases = viable.get(comp.index, ())
+        if not phrases and near_ctx is not None:
+            continue
+        if comp.ind.unit == "count" and not ind.counted_compatible(comp, counted, garbled):
+            continue
+        if not ind._topic_ok(doc, c, comp, oks):
+            continue
+        if near_ctx is None:
+            near_ctx = ind._near(doc, c)
+        if not phrases:
+            continue
+        if weights is None:
+            weights = ind._weights(doc, c)
+        score = ind._score(doc, c, phrases, near_ctx, weights)
+        if score > best_score:
+            best, best_score = comp.ind, score
+    if best is None or best_score < ind.MIN_SCORE:
+        return None
+    return best
+
+
+def test_implied_indicator_with_lazy_near_matches_the_plain_form():
+    import datetime as dt
+
+    from pipeline.lib.claims.context import Doc, quantity_context
+    from pipeline.lib.quantities import extract
+
+    for text in _texts():
+        ex = extract(text)
+        docs = [Doc.build(text, ex.quantities, ex.periods, dt.date(2023, 5, 1)) for _ in "ab"]
+        for i in range(len(docs[0].quantities)):
+            for has_scale in (False, True):
+                got = [
+                    fn(doc, quantity_context(doc, i), has_scale)
+                    for doc, fn in zip(
+                        docs, (_plain_implied, indicators.implied_indicator), strict=True
+                    )
+                ]
+                assert got[0] == got[1]
+        assert _near_values(docs[0]) == _near_values(docs[1])
+
+
+def test_word_start_parts_match_find_part():
+    import datetime as dt
+
+    from pipeline.lib.claims.context import Doc
+
+    parts = indicators._ALL_PARTS
+    finder = indicators._PARTS
+    rng = random.Random(11)
+    for text in _texts()[:30] + ["x" + ODD, "\u00e9conomy digital economy"]:
+        doc = Doc.build(text, [], [], dt.date(2023, 5, 1))
+        low = doc.norm
+        spans = [(0, len(low))]
+        for _ in range(20):
+            lo = rng.randrange(len(low))
+            spans.append((lo, min(len(low), lo + rng.randrange(1, 1500))))
+        for lo, hi in spans:
+            want = frozenset(p for p in parts if doc.find_part(p, lo, hi))
+            assert finder.present_at_word_starts(low, lo, hi) == want, (lo, hi)
 
 
 def _sentence_patterns():

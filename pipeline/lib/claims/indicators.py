@@ -146,12 +146,14 @@ _PARTS = PartFinder(_ALL_PARTS)
 
 
 def _present_parts(doc: Doc, paragraph: tuple[int, int]) -> frozenset[str]:
-    """Parts that occur (as substrings: a superset of word-start occurrences) in the paragraph;
-    a part outside this set has weight 0 wherever the quantity is."""
+    """Parts that occur at a word start (as `Doc.find_part` finds them) in the paragraph; a part
+    outside this set has weight 0 wherever the quantity is (its regions lie in the paragraph)."""
     key = ("present", paragraph)
     hit = doc._par_cache.get(key)
     if hit is None:
-        hit = doc._par_cache[key] = _PARTS.present(doc.norm, paragraph[0], paragraph[1])
+        hit = doc._par_cache[key] = _PARTS.present_at_word_starts(
+            doc.norm, paragraph[0], paragraph[1]
+        )
     return hit
 
 
@@ -331,13 +333,26 @@ def _previous_sentence(doc: Doc, c: QCtx, first_only: bool = True) -> tuple[int,
 
 def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     """(linked, extra near region) of the figure, computed once per quantity span (the first
-    context asked for decides, as the regions of a `respectively` list come first)."""
+    context asked for decides, as the regions of a `respectively` list come first; or the
+    context `_decide_near` kept, when it was asked first)."""
     key = ("near", c.q.start, c.q.end)
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
+        c = doc._par_cache.get(("near_by", c.q.start, c.q.end)) or c
         extra = _subject_before_appositive(doc, c) or _previous_sentence(doc, c)
         near_ctx = doc._par_cache[key] = (_linked(doc, c), extra)
     return near_ctx
+
+
+def _near_decided(doc: Doc, q) -> bool:
+    cache = doc._par_cache
+    return ("near", q.start, q.end) in cache or ("near_by", q.start, q.end) in cache
+
+
+def _decide_near(doc: Doc, c: QCtx) -> None:
+    """Make `c` the context whose regions give the near regions of its span when none has yet,
+    without computing them: most figures of a text without a viable phrase never need them."""
+    doc._par_cache.setdefault(("near_by", c.q.start, c.q.end), c)
 
 
 def _weights(doc: Doc, c: QCtx) -> dict[str, float]:
@@ -1102,21 +1117,25 @@ def implied_indicator(doc: Doc, c: QCtx, has_scale: bool = False) -> Indicator |
     garbled = _garbled_noun(doc, c)
     best, best_score = None, 0.0
     viable = _viable(doc, c.paragraph)
-    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    near_ctx = None
+    decided = _near_decided(doc, q)
     weights = None
     oks = _topic_oks(doc, c.paragraph)
     for comp in _unit_candidates(None, has_scale, integral):
         phrases = viable.get(comp.index, ())
-        if not phrases and near_ctx is not None:
+        if not phrases and decided:
             continue  # scores 0; the gates below have no effect then
         if comp.ind.unit == "count" and not counted_compatible(comp, counted, garbled):
             continue
         if not _topic_ok(doc, c, comp, oks):
             continue
-        if near_ctx is None:
-            near_ctx = _near(doc, c)  # set by the first indicator passing the gates
+        if not decided:
+            _decide_near(doc, c)  # decided by the first indicator passing the gates
+            decided = True
         if not phrases:
             continue
+        if near_ctx is None:
+            near_ctx = _near(doc, c)
         if weights is None:
             weights = _weights(doc, c)
         score = _score(doc, c, phrases, near_ctx, weights)
@@ -1145,14 +1164,17 @@ def _candidates(
     q = c.q
     candidates = []
     viable = _viable(doc, c.paragraph)
-    near_ctx = doc._par_cache.get(("near", q.start, q.end))
+    near_ctx = None
     weights = None
     oks = _topic_oks(doc, c.paragraph)
     cands = _unit_candidates(unit, has_scale, integral)
     blocked = _counted_blocked(counted, garbled, count_like)
-    if near_ctx is None:
-        # `_near` is computed (for this context: the first asked decides) as soon as one
-        # indicator passes the gates, whether or not its phrases can score
+    if not _near_decided(doc, q):
+        # this context decides `_near` (the first asked decides) as soon as one indicator
+        # passes the gates, whether or not its phrases can score
+        none_key = ("none_pass", c.paragraph, id(cands))  # (lists are kept in _BY_UNIT)
+        if doc._par_cache.get(none_key) is cands:
+            return candidates  # no candidate of the list passes the topic gate here
         for comp in cands:
             if comp.index in blocked:
                 continue
@@ -1160,9 +1182,11 @@ def _candidates(
             if ok is None:
                 ok = _topic_ok(doc, c, comp, oks)
             if ok:
-                near_ctx = _near(doc, c)
+                _decide_near(doc, c)
                 break
         else:
+            if not blocked:  # (every candidate was tried: the figures of the paragraph skip)
+                doc._par_cache[none_key] = cands
             return candidates  # no indicator passes the gates
     # only indicators with a phrase whose every part is in the paragraph can score
     for comp in _viable_candidates(doc, c.paragraph, viable, cands):
@@ -1175,6 +1199,7 @@ def _candidates(
             continue
         if weights is None:
             weights = _weights(doc, c)
+            near_ctx = _near(doc, c)
         score = _score(doc, c, viable[comp.index], near_ctx, weights)
         if score > 0:
             candidates.append((score, comp))

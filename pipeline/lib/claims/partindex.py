@@ -6,6 +6,8 @@ expression pass instead of one substring search per part: a trie-shaped alternat
 parts inside a lookahead is tried at every position and gives the longest part starting there;
 every shorter part starting at the same position is a prefix of that one, so each match adds
 the parts that are prefixes of the longest (precomputed). Case-sensitive, like `in`.
+`present_at_word_starts` is the same for occurrences at a word start only (the position is 0 or
+follows a character that is not `str.isalnum`), tried at word starts only.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ class PartFinder:
         self.parts = tuple(sorted(set(parts)))
         if any(not p for p in self.parts):
             raise ValueError("empty part")
-        self._scan = re.compile("(?=(" + trie_pattern(self.parts) + "))")
+        self._trie = trie_pattern(self.parts)
+        self._scan: re.Pattern[str] | None = None  # compiled when first used (a long trie)
+        self._word_scan: re.Pattern[str] | None = None
         self._prefixes = {
             p: frozenset(q for q in self.parts if p.startswith(q)) for p in self.parts
         }
@@ -30,7 +34,22 @@ class PartFinder:
     def present(self, text: str, lo: int = 0, hi: int | None = None) -> frozenset[str]:
         """The parts occurring inside text[lo:hi] (as substrings)."""
         hi = len(text) if hi is None else hi
-        longest = set(self._scan.findall(text, lo, hi))
+        if self._scan is None:
+            self._scan = re.compile("(?=(" + self._trie + "))")
+        return self._with_prefixes(set(self._scan.findall(text, lo, hi)))
+
+    def present_at_word_starts(
+        self, text: str, lo: int = 0, hi: int | None = None
+    ) -> frozenset[str]:
+        """The parts occurring inside text[lo:hi] at a word start."""
+        hi = len(text) if hi is None else hi
+        if self._word_scan is None:
+            # (`[^\W_]` is a character for which `str.isalnum` holds; the look-behind sees the
+            # text before `lo`, as a word start does)
+            self._word_scan = re.compile(r"(?<![^\W_])(?=(" + self._trie + "))")
+        return self._with_prefixes(set(self._word_scan.findall(text, lo, hi)))
+
+    def _with_prefixes(self, longest: set[str]) -> frozenset[str]:
         if not longest:
             return frozenset()
         prefixes = self._prefixes
