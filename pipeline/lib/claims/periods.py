@@ -61,6 +61,7 @@ from .present_state import (
     comparison_base_skipped,
     since_year_opening,
     states_present,
+    in_survey_section,
     survey_result,
 )
 
@@ -2124,7 +2125,9 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         if self.pub is None and _NOW_WORD.search(text, s0, s1):
             return NONE  # `nodes now cover 29 provinces` in an undated interview
-        if self.pub is not None and survey_result(text, s0, q.start, q.end):
+        if self.pub is not None and (
+            survey_result(text, s0, q.start, q.end) or in_survey_section(text, c.paragraph[0])
+        ):
             # `According to a survey of 300 firms ..., delivery time fell by 27 percent`: a
             # survey's result without a year is the publication year's, not an earlier one's
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
