@@ -267,6 +267,9 @@ _SAME_YEARS = re.compile(
 )
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
+_UNDATED_VOTES = 5  # see `_clear_article_year`
+_HEAD_CHARS = 120
+_UNDATED_REPORT = re.compile(r"\b(?:report|results|review|yearbook|communiqu[eé]|bulletin)\b", re.I)
 _PRESENT = folded(
     r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
@@ -935,7 +938,22 @@ class PeriodResolver:
                         continue  # `will reach 5.67 trillion yuan in 2025`: a forecast
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+            self._year_votes = counts
         return self._article_year  # type: ignore[return-value]
+
+    def _clear_article_year(self) -> int | None:
+        """The article year, in an undated text only when it is clearly what the text is about:
+        named at least `_UNDATED_VOTES` times, or in the heading lines with a report word (`2024
+        ESG Report`, `Annual Review 2023`), not a founding year, a copyright range or one of a few milestones of
+        a facts page or a speaker's bio."""
+        y = self.article_year()
+        if y is None or self.pub is not None:
+            return y
+        if self._year_votes.get(y, 0) >= _UNDATED_VOTES:
+            return y
+        head = self.doc.text[: self.doc.title[1] + _HEAD_CHARS]
+        m = _UNDATED_REPORT.search(head)
+        return y if m is not None and str(y) in head else None
 
     def _named_by(self, y: int, pos: int) -> bool:
         """The year `y` has been named (an explicit or relative period ending in it) before
@@ -2200,7 +2218,7 @@ class PeriodResolver:
         ):
             # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
             # platforms`: the making of the report, at publication, not the year it is about)
-            y = self.article_year()
+            y = self._clear_article_year()
             if y is not None and (self.pub is None or y < self.pub) and self._named_by(y, s0):
                 return ResolvedPeriod(y, y, "article_year")
         if (
