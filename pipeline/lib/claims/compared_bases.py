@@ -6,6 +6,8 @@ sentence measures the same thing, and news drops the unit the second time:
 - `selected 63 projects in 2016, after 46 in 2015`; `12 mega-rounds, against 9 in Q3 2020`;
   `rose to 4,500 yuan a month, up from 3,000 in 2011`; `versus 120 a year earlier`;
   `320 firms on the cloud, against a full-year goal of 500`;
+- the next members of a series, each with its year (`120 units in 2021, 180 in 2022 and 260 in
+  2023`);
 - the members listed after such a base, each with its place or time: `30 robots per 10,000
   workers, against 437 in South Korea, 323 in Japan and 282 in Germany`, `against a world
   average of 62 and 396 in Korea`.
@@ -24,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from .context import Doc, QCtx
+from .units import has_scale_word
 
 # the comparison word right before the bare number (a qualifier such as `a world average of`,
 # `a full-year goal of`, `the previous record of` may stand between)
@@ -43,6 +46,15 @@ _MEMBER_GAP = re.compile(
     r"\))?[ \t]*(?:,|,?[ \t]+and)[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|"
     r"more[ \t]+than|just|only)[ \t]+)?",
 )
+# the next member of a series, each with its year: `120 units in 2021, 180 in 2022 and 260 in
+# 2023`, `from about 50 in 2018 to more than 150 in 2021 and over 340 in 2023`
+_SERIES_GAP = re.compile(
+    r"[ \t]+(?:in|at[ \t]+the[ \t]+end[ \t]+of|by[ \t]+(?:the[ \t]+)?end[ \t]+of|for)[ \t]+(?:19|20)"
+    r"\d\d(?:,|,?[ \t]+and)[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|more[ \t]+"
+    r"than|just|only)[ \t]+)?",
+    re.I,
+)
+_SERIES_END = re.compile(r"[ \t]+(?:in|at[ \t]+the[ \t]+end[ \t]+of|by|for)[ \t]+(?:19|20)\d\d\b", re.I)
 # what may follow the base: the end of its clause, its own time or place, another member
 _END = re.compile(
     r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:in|at|for|by|as[ \t]+of|during|last|a[ \t]+year|the[ \t]+"
@@ -69,6 +81,8 @@ def compared_base(
     if not _END.match(text, q.end):
         return None
     member = _MEMBER_GAP.fullmatch(text, prev.end, a) is not None and _is_base(doc, c.index - 1)
+    if not member and _SERIES_GAP.fullmatch(text, prev.end, a):
+        member = _SERIES_END.match(text, q.end) is not None
     if not member:
         lead = _LEAD.search(text, max(prev.end, a - 60), a)
         if lead is None or any(ch in text[prev.end : lead.start()] for ch in ";:"):
@@ -83,8 +97,8 @@ def compared_base(
             return None
         return "count", "unclassified", counted
     if unit in _MONEY_OR_SHARE or len(unit) == 3 and unit.isupper():
-        if len(unit) == 3 and unit.isupper() and not (scale or q.value >= 10):
-            return None  # `up from 3 in 2011` after an amount: too small to be the amount
+        if len(unit) == 3 and unit.isupper() and scale != has_scale_word(text, prev):
+            return None  # `3.2 billion yuan in 2021 and 45 in 2022`: a scale word left out
         return unit, "unclassified", None
     return None
 
