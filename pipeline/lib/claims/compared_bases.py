@@ -47,14 +47,16 @@ _MEMBER_GAP = re.compile(
     r"more[ \t]+than|just|only)[ \t]+)?",
 )
 # the next member of a series, each with its year: `120 units in 2021, 180 in 2022 and 260 in
-# 2023`, `from about 50 in 2018 to more than 150 in 2021 and over 340 in 2023`
+# 2023`, `from about 50 in 2018 to more than 150 in 2021 and over 340 in 2023` (the `to` end too)
 _SERIES_GAP = re.compile(
     r"[ \t]+(?:in|at[ \t]+the[ \t]+end[ \t]+of|by[ \t]+(?:the[ \t]+)?end[ \t]+of|for)[ \t]+(?:19|20)"
-    r"\d\d(?:,|,?[ \t]+and)[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|more[ \t]+"
+    r"\d\d(?:,|,?[ \t]+and|[ \t]+to)[ \t]+(?:(?:about|around|roughly|nearly|some|almost|over|more[ \t]+"
     r"than|just|only)[ \t]+)?",
     re.I,
 )
-_SERIES_END = re.compile(r"[ \t]+(?:in|at[ \t]+the[ \t]+end[ \t]+of|by|for)[ \t]+(?:19|20)\d\d\b", re.I)
+_SERIES_END = re.compile(
+    r"[ \t]+(?:in|at[ \t]+the[ \t]+end[ \t]+of|by|for)[ \t]+(?:19|20)\d\d\b", re.I
+)
 # what may follow the base: the end of its clause, its own time or place, another member
 _END = re.compile(
     r"\s*(?:[,.;:!?)]|$)|[ \t]+(?:in|at|for|by|as[ \t]+of|during|last|a[ \t]+year|the[ \t]+"
@@ -87,8 +89,8 @@ def compared_base(
         lead = _LEAD.search(text, max(prev.end, a - 60), a)
         if lead is None or any(ch in text[prev.end : lead.start()] for ch in ";:"):
             return None
-    unit, _, counted = (prev.unit, None, prev.counted) if prev.unit is not None else resolve(
-        c.index - 1
+    unit, _, counted = (
+        (prev.unit, None, prev.counted) if prev.unit is not None else resolve(c.index - 1)
     )
     if unit is None or unit == "times":
         return None

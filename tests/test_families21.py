@@ -1,0 +1,184 @@
+"""Families of issue 9 (eighth round, chosen by recurrence over the first contacts of sets 12-21):
+bare comparison bases and series members that take the unit of the figure compared, fractions
+right after a bound word, results under a survey heading, and the article year of undated texts.
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import claims, find
+
+TITLE = "Weekly notes on manufacturing\n\n"
+
+
+def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, object]:
+    return {c.quote: c for c in claims(text, published)}
+
+
+def span(c):
+    return (c.period_start, c.period_end)
+
+
+# -- a bare number set against the figure before it measures the same thing
+
+
+def test_after_a_year_takes_the_counted_noun_of_the_figure_before():
+    got = quotes(TITLE + "The bureau approved 71 pilot projects in 2023, after 58 in 2022.\n")
+    c = got["58"]
+    assert (c.unit, c.counted, c.indicator) == ("count", "projects", "unclassified")
+    assert span(c) == (2022, 2022)
+
+
+def test_against_a_list_of_places_each_takes_the_unit():
+    text = TITLE + (
+        "Warehouse density stood at 41 robots per 10,000 workers last year, against 510 in "
+        "Singapore, 390 in Sweden and 275 in Denmark.\n"
+    )
+    got = quotes(text)
+    for q in ("510", "390", "275"):
+        assert (got[q].unit, got[q].counted) == ("count", "robots")
+
+
+def test_against_an_average_and_a_second_member():
+    text = TITLE + (
+        "The region had 55 robots per 10,000 workers, against a world average of 70 and 410 "
+        "in Japan.\n"
+    )
+    got = quotes(text)
+    assert got["70"].counted == "robots" and got["410"].counted == "robots"
+
+
+def test_below_the_average_of():
+    text = (
+        TITLE
+        + "Hospital density reached 14 beds per 1,000 people, below the national average of 19.\n"
+    )
+    assert quotes(text)["19"].counted == "beds"
+
+
+def test_up_from_an_amount_keeps_the_currency():
+    text = TITLE + "Average monthly pay rose to 6,200 yuan, up from 4,100 in 2019.\n"
+    c = quotes(text)["4,100"]
+    assert (c.unit, c.value, span(c)) == ("CNY", 4100, (2019, 2019))
+
+
+def test_goal_of_a_count():
+    text = TITLE + "In 2023 the zone had 210 firms on the cloud, against a full-year goal of 300.\n"
+    assert quotes(text)["300"].counted == "firms"
+
+
+def test_percent_base():
+    text = TITLE + "Retail sales grew 8 percent in June, against 6 in May.\n"
+    assert quotes(text)["6"].unit == "percent"
+
+
+def test_no_base_without_a_compared_figure_or_with_a_clock_time():
+    text = (
+        TITLE
+        + "The ferry leaves after 9 in the morning.\n\nThe line runs 20 hours, after 3 in the afternoon.\n"
+    )
+    assert not any(c.quote in ("9", "3") for c in claims(text, "2024-03-01"))
+
+
+def test_money_base_without_the_scale_word_is_not_read():
+    text = TITLE + "Sales were 3.2 billion yuan in 2021 and 45 in 2022.\n"
+    assert "45" not in quotes(text)
+
+
+# -- series members with their years
+
+
+def test_series_members_with_years():
+    text = TITLE + "Deliveries rose to 120 units in 2021, 180 in 2022 and 260 in 2023.\n"
+    got = quotes(text)
+    assert span(got["180"]) == (2022, 2022) and got["180"].counted == "units"
+    assert span(got["260"]) == (2023, 2023) and got["260"].counted == "units"
+
+
+def test_series_after_a_from_to_change():
+    text = TITLE + (
+        "The number of certified green factories grew from about 40 in 2019 to more than 120 in "
+        "2021 and over 300 in 2023.\n"
+    )
+    assert quotes(text)["more than 120"].counted == "factories"
+    c = quotes(text)["over 300"]
+    assert (c.unit, c.bound, span(c)) == ("count", "lower", (2023, 2023))
+
+
+# -- a fraction right after a bound word
+
+
+def test_bounded_fraction_ending_the_sentence():
+    text = TITLE + "Of the 90 ports in the survey, 40 are automated. That is nearly half.\n"
+    c = find(text, "nearly half", "2024-03-01")
+    assert (c.value, c.unit, c.bound) == (50, "percent", "approx")
+
+
+def test_bounded_fraction_before_an_adjective_and_in_a_gapped_list():
+    text = TITLE + (
+        "Many rural clinics are less than half staffed.\n\n"
+        "Firms use the cloud mainly for storage, and more than a third for design work.\n"
+    )
+    assert find(text, "less than half", "2024-03-01").bound == "upper"
+    c = find(text, "more than a third", "2024-03-01")
+    assert round(c.value, 2) == 33.33 and c.bound == "lower"
+
+
+def test_bounded_fraction_of_time_is_not_a_share():
+    text = TITLE + (
+        "The audit took more than half a year. The backlog grew over a quarter. The mill has "
+        "run for nearly half a century. She spent about half the day on site.\n"
+    )
+    assert not [c for c in claims(text, "2024-03-01") if c.unit == "percent"]
+
+
+# -- results under a survey heading are the publication year's
+
+
+def test_results_under_a_survey_heading_are_the_publication_year():
+    text = (
+        "How factories use data: a study\n\n"
+        "Output of the sector reached 9.1 trillion yuan in 2022.\n\n"
+        "Survey results\n\n"
+        "1. Gains are real. Plants that adopted analytics reported scrap cuts of 9% to 14%.\n"
+    )
+    assert span(find(text, "14%", "2023-07-01")) == (2023, 2023)
+
+
+def test_a_heading_without_survey_words_changes_nothing():
+    text = (
+        "How factories use data: a study\n\n"
+        "Output of the sector reached 9.1 trillion yuan in 2022.\n\n"
+        "Main results\n\n"
+        "Plants that adopted analytics reported scrap cuts of 9% to 14%.\n"
+    )
+    assert span(find(text, "14%", "2023-07-01")) == (2022, 2022)
+
+
+# -- the article year of an undated text
+
+
+def test_undated_facts_page_gets_no_year_from_a_founding_year():
+    text = (
+        "Lumen Robotics | About us\n\n"
+        "Founded in 2016, Lumen was listed by the ministry in 2019 as a model firm.\n\n"
+        "Our plants connected 4,200 machines and served more than 900 customers.\n"
+    )
+    c = find(text, "4,200", None)
+    assert span(c) == (None, None)
+
+
+def test_undated_report_on_a_year_named_in_its_heading_keeps_it():
+    text = (
+        "Nordhaus Components Ltd.\n"
+        "2023 Sustainability Report (excerpt)\n\n"
+        "In 2023 the plants cut water use by a tenth.\n\n"
+        "The platform connected 52,000 sets of equipment.\n"
+    )
+    assert span(find(text, "52,000", None)) == (2023, 2023)
+
+
+def test_undated_text_naming_its_year_often_keeps_it():
+    year = "In 2022 the sector grew. "
+    text = "The sector in brief\n\n" + year * 5 + "\n\nThe mills shipped 8,000 tonnes of steel.\n"
+    assert span(find(text, "8,000", None)) == (2022, 2022)
