@@ -23,6 +23,7 @@ from pipeline.lib.quantities.counts import STOP, counted_noun, plural_noun
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
+from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
@@ -38,7 +39,6 @@ from .periods import (
 from .sources import SourceResolver
 from .status import resolve_status
 from .text_tables import Table, find_tables
-from .compared_bases import compared_base
 from .units import currency_before, has_scale_word, number_of_before
 
 _VERBISH = re.compile(

@@ -59,9 +59,9 @@ from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 from .present_state import (
     comparison_base_skipped,
+    in_survey_section,
     since_year_opening,
     states_present,
-    in_survey_section,
     survey_result,
 )
 
