@@ -182,3 +182,37 @@ def test_undated_text_naming_its_year_often_keeps_it():
     year = "In 2022 the sector grew. "
     text = "The sector in brief\n\n" + year * 5 + "\n\nThe mills shipped 8,000 tonnes of steel.\n"
     assert span(find(text, "8,000", None)) == (2022, 2022)
+
+
+# -- the size of a set named before a goal is the present's
+
+
+def test_set_size_between_dashes_before_a_goal():
+    text = TITLE + (
+        "All listed manufacturers - more than 4,000 firms - should move their records to the "
+        "cloud by 2027.\n"
+    )
+    c = find(text, "4,000", "2024-03-01")
+    assert (span(c), c.status) == ((2024, 2024), "actual")
+
+
+def test_possessive_set_before_would_and_a_year():
+    text = TITLE + "Wiring the province's 85 counties would cost about 9 billion yuan by 2026.\n"
+    c = find(text, "85 counties", "2024-03-01")
+    assert (span(c), c.status) == ((2024, 2024), "actual")
+
+
+def test_with_a_size_threshold_before_a_plan():
+    text = TITLE + "Firms with more than 500 employees plan to spend 2 million yuan each in 2025.\n"
+    assert span(find(text, "500 employees", "2024-03-01")) == (2024, 2024)
+
+
+def test_a_count_after_the_goal_words_stays_the_goal():
+    text = TITLE + "The ministry will build 100 platforms by 2025.\n"
+    c = find(text, "100 platforms", "2024-03-01")
+    assert (span(c), c.status) == ((2025, 2025), "target")
+
+
+def test_a_set_with_its_own_earlier_year_keeps_it():
+    text = TITLE + "In 2020 its 40 plants would cut emissions further.\n"
+    assert span(find(text, "40 plants", "2024-03-01")) == (2020, 2020)

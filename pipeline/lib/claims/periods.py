@@ -64,6 +64,7 @@ from .present_state import (
     states_present,
     survey_result,
 )
+from .set_size import set_size_before_goal
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -2023,6 +2024,14 @@ class PeriodResolver:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
             own = [p for p in own if not self._later_base(c, p) and p.start < cut]
+        if (
+            (not own or own[0].start >= q.end)
+            and self.pub is not None
+            and (set_size_before_goal(self.doc, c))
+        ):
+            # `the region's 12 LDCs would require ... by 2025`: a set's size, now (its own
+            # clause's later year is the goal's)
+            return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         if own and self.pub is not None and own[0].start >= q.end and self._now_after(c):
             # `hold about 15 percent today and could reach 40 percent by 2030`: `today` right
             # after the figure dates it before any later year of its clause
