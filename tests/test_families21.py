@@ -216,3 +216,47 @@ def test_a_count_after_the_goal_words_stays_the_goal():
 def test_a_set_with_its_own_earlier_year_keeps_it():
     text = TITLE + "In 2020 its 40 plants would cut emissions further.\n"
     assert span(find(text, "40 plants", "2024-03-01")) == (2020, 2020)
+
+
+# -- plain-text tables: a unit at the right of the caption line, a caption year without time heads
+
+
+def test_unit_label_at_the_right_of_a_caption_line():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "Key figures                                         Unit: RMB 10,000\n"
+        "Item                              2023            2022\n"
+        "Sales of services            12,500.40       10,020.10\n"
+        "Gross profit                  3,210.00        2,900.50\n"
+    )
+    cells = {c.quote: c for c in find_cells(text, 2024)}
+    assert (cells["12,500.40"].unit, cells["12,500.40"].value) == ("CNY", 125004000.0)
+    assert cells["2,900.50"].year == 2022
+
+
+def test_table_without_time_heads_takes_the_caption_year():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "Table 2  Spending of the city on selected programmes, 2023\n"
+        "Unit: 100 million yuan\n"
+        "Programme                      Budget    Actual    Actual as % of budget\n"
+        "Road maintenance                 40.0      38.0       95.0\n"
+        "Public transport                 25.0      26.0      104.0\n"
+    )
+    cells = [(c.quote, c.unit, c.year, c.status) for c in find_cells(text, 2024)]
+    assert ("40.0", "CNY", 2023, "target") in cells
+    assert ("38.0", "CNY", 2023, "actual") in cells
+    assert ("104.0", "percent", 2023, "actual") in cells
+
+
+def test_table_without_time_heads_or_caption_year_is_not_read():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "Unit: 100 million yuan\n"
+        "Programme                      Budget    Actual\n"
+        "Road maintenance                 40.0      38.0\n"
+    )
+    assert find_cells(text, 2024) == []
