@@ -260,3 +260,22 @@ def test_table_without_time_heads_or_caption_year_is_not_read():
         "Road maintenance                 40.0      38.0\n"
     )
     assert find_cells(text, 2024) == []
+
+
+# -- a range whose lower end has no scale word of its own and is already large
+
+
+def test_range_lower_end_in_units_below_the_upper_scale():
+    text = TITLE + "A typical retrofit costs 600,000 to 1.2 million yuan.\n"
+    got = quotes(text)
+    assert (got["600,000"].value, got["600,000"].unit, got["600,000"].bound) == (
+        600000,
+        "CNY",
+        "lower",
+    )
+    assert got["1.2 million yuan"].bound == "upper"
+
+
+def test_small_lower_end_still_takes_the_scale():
+    text = TITLE + "Exports could reach 8 to 9 billion yuan.\n"
+    assert quotes(text)["8"].value == 8e9

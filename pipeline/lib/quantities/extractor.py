@@ -1013,7 +1013,9 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         second.unit = n.unit
     if n.unit == "count" and second.unit is None:
         second.unit, second.counted, second.phrase = n.unit, n.counted, n.phrase
-    v1 = n.value * (second.scale if n.scale == 1.0 and second.scale > 1.0 else 1.0)
+    # (as in `_emit`'s caller: `800,000 to 1.5 million yuan` keeps 800,000 unscaled)
+    scaled = n.scale == 1.0 and second.scale > 1.0 and abs(n.value) < 1000
+    v1 = n.value * (second.scale if scaled else 1.0)
     if second.value <= v1:
         return None
     return second
