@@ -279,3 +279,18 @@ def test_range_lower_end_in_units_below_the_upper_scale():
 def test_small_lower_end_still_takes_the_scale():
     text = TITLE + "Exports could reach 8 to 9 billion yuan.\n"
     assert quotes(text)["8"].value == 8e9
+
+
+# -- spelled-out decimals with a scale word (transcripts)
+
+
+def test_spelled_decimal_with_a_scale_word():
+    text = TITLE + "REPORTER: The county has spent three point four billion yuan on new lines.\n"
+    c = quotes(text)["three point four billion yuan"]
+    assert (c.value, c.unit) == (3.4e9, "CNY")
+
+
+def test_spelled_decimal_tonnes_is_not_a_count():
+    text = TITLE + "ANCHOR: Output reached two point five million tonnes last year.\n"
+    c = find(text, "two point five million tonnes", "2024-03-01")
+    assert (c.value, c.unit) == (2.5e6, "t")
