@@ -294,3 +294,26 @@ def test_spelled_decimal_tonnes_is_not_a_count():
     text = TITLE + "ANCHOR: Output reached two point five million tonnes last year.\n"
     c = find(text, "two point five million tonnes", "2024-03-01")
     assert (c.value, c.unit) == (2.5e6, "t")
+
+
+# -- comparison signs as bounds (slides, bullet lists)
+
+
+def test_comparison_signs_before_a_number_are_bounds():
+    text = TITLE + (
+        "Key numbers:\n"
+        "- Cloud users: >25,000 firms (2023)\n"
+        "- Core market: > RMB 2.4 tn (2023)\n"
+        "- Suppliers: <300 certified suppliers\n"
+    )
+    got = quotes(text)
+    assert got[">25,000 firms"].bound == "lower"
+    assert got["> RMB 2.4 tn"].bound == "lower"
+    assert got["<300 certified suppliers"].bound == "upper"
+
+
+def test_quote_marker_and_arrows_are_not_bounds():
+    text = TITLE + "> 45 robots were counted in the hall.\n\nIt went from 2 => 9 units.\n"
+    got = quotes(text)
+    assert got["45 robots"].bound == "exact"
+    assert got["9 units"].bound == "exact"
