@@ -317,3 +317,19 @@ def test_quote_marker_and_arrows_are_not_bounds():
     got = quotes(text)
     assert got["45 robots"].bound == "exact"
     assert got["9 units"].bound == "exact"
+
+
+# -- a national share measured by the national body's survey keeps its indicator
+
+
+def test_share_from_the_ministry_survey_keeps_the_indicator():
+    text = TITLE + (
+        "Of the industrial enterprises surveyed in 2022 by the Ministry of Industry and "
+        "Information Technology, 70.1 per cent used digital design tools.\n"
+    )
+    assert find(text, "70.1", "2024-03-01").indicator == "digital_rd_tools_penetration"
+
+
+def test_share_from_an_own_survey_stays_unclassified():
+    text = TITLE + "Of the 400 firms in our survey, 52 per cent used digital design tools.\n"
+    assert find(text, "52 per cent", "2024-03-01").indicator == "unclassified"
