@@ -333,3 +333,23 @@ def test_share_from_the_ministry_survey_keeps_the_indicator():
 def test_share_from_an_own_survey_stays_unclassified():
     text = TITLE + "Of the 400 firms in our survey, 52 per cent used digital design tools.\n"
     assert find(text, "52 per cent", "2024-03-01").indicator == "unclassified"
+
+
+# -- a conversion in brackets on the next line of a wrapped text
+
+
+def test_conversion_bracket_opening_the_next_line():
+    text = TITLE + (
+        "Shipments abroad were worth 4.2 billion euros\n"
+        "(about 33 billion yuan) in 2022, and fell in the first half of 2023.\n"
+    )
+    got = quotes(text, "2023-09-01")
+    assert span(got["4.2 billion euros"]) == (2022, 2022)
+    assert span(got["about 33 billion yuan"]) == (2022, 2022)
+
+
+def test_enumerator_bracket_opens_its_own_paragraph():
+    from pipeline.lib.claims.segments import segment
+
+    text = "Targets for the sector\n(a) add 300 platforms by 2025;\n(b) cut costs.\n"
+    assert len(segment(text).paragraphs) == 3

@@ -190,7 +190,7 @@ ATTACHED_LETTER = re.compile(r"[A-Za-z]")
 # `CNY1.2 trillion (USD170 billion)`, `(about 700 million U.S. dollars)`, `(or $5m)`
 # (reverse pattern, anchored at the start of the bracketed amount and its bound word)
 CONVERSION_OPEN = re.compile(
-    r"(?r)(?P<gap>[ \t]*)[(\[（]\s*(?:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|equalling|worth"
+    r"(?r)(?P<gap>[ \t]*\n?[ \t]*)[(\[（]\s*(?:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|equalling|worth"
     r"|converted\s+to|roughly\s+equal\s+to)\s+)?",
     re.IGNORECASE,
 )
