@@ -353,3 +353,26 @@ def test_enumerator_bracket_opens_its_own_paragraph():
 
     text = "Targets for the sector\n(a) add 300 platforms by 2025;\n(b) cut costs.\n"
     assert len(segment(text).paragraphs) == 3
+
+
+# -- `Label: N` lines: the counted noun never comes from the next label; an own web page
+
+
+def test_counted_noun_does_not_cross_into_the_next_label_line():
+    text = TITLE + ("Plant figures\nMachines connected: about 3,400\nSoftware licences: 1,250\n")
+    assert not [
+        c for c in claims(text, "2024-03-01") if c.value == 3400 and c.counted == "licences"
+    ]
+
+
+def test_wrapped_count_keeps_its_noun_on_the_next_line():
+    text = TITLE + "By June the platform had connected 4.37 million\nusers across the province.\n"
+    assert find(text, "4.37 million", "2024-03-01").counted == "users"
+
+
+def test_an_about_us_page_is_the_company_s_own():
+    text = (
+        "Nordlicht Automation | About Us | Facts & Figures\n\n"
+        "Industrial apps on our marketplace: about 4,100\n"
+    )
+    assert find(text, "4,100", "2024-03-01").indicator == "unclassified"

@@ -792,6 +792,12 @@ _COMPANY_DOC = re.compile(
 )
 
 
+# an organisation's own web page named in the title: its figures are its own
+_OWN_PAGE = re.compile(
+    r"\babout\s+us\b|\bfacts\s*(?:&|and)\s*figures\b|\b(?:company|corporate)\s+profile\b"
+)
+
+
 def doc_scope(doc: Doc) -> str | None:
     """`region` for a local government's plan or notice named in the title (its figures are the
     region's), `company` for a company's own release (results, press release naming the firm in
@@ -817,6 +823,8 @@ def doc_scope(doc: Doc) -> str | None:
             _company_name(lead).search(lead) or _COMPANY_WORD.search(llow)
         ):
             result = "company"
+        elif _OWN_PAGE.search(tlow):
+            result = "company"  # `Hengyun Industrial Cloud | About Us | Facts & Figures`
     doc._par_cache[key] = result
     return result
 
