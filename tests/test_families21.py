@@ -376,3 +376,24 @@ def test_an_about_us_page_is_the_company_s_own():
         "Industrial apps on our marketplace: about 4,100\n"
     )
     assert find(text, "4,100", "2024-03-01").indicator == "unclassified"
+
+
+def test_table_of_month_rows_takes_the_caption_year():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "Table 4  Shipments of servo motors, 2022\n"
+        "Month        Units      y/y (%)\n"
+        "Jan.-Feb.    1,200      +5.0\n"
+        "Mar.         700        -2.5\n"
+    )
+    cells = [(c.quote, c.unit, c.year, c.part) for c in find_cells(text, 2022)]
+    assert ("1,200", "count", 2022, "M1-M2") in cells
+    assert ("-2.5", "percent", 2022, "M3") in cells
+
+
+def test_month_rows_without_a_caption_year_are_not_read():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = "Month        Units\nJan.         1,200\nFeb.         1,300\n"
+    assert find_cells(text, 2022) == []

@@ -484,6 +484,25 @@ def _caption_year(text: str, spans: list[tuple[int, int]], i: int) -> int | None
     return None
 
 
+_MONTH_NAMES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_ROW = re.compile(rf"{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?", re.I)
+
+
+def _month_part(label: str) -> str | None:
+    """`Jan.-Feb.` -> `M1-M2`, `Mar.` -> `M3`, `January to June` -> `M1-M6`; None otherwise."""
+    m = _MONTH_ROW.fullmatch(label.strip())
+    if m is None:
+        return None
+    a = _MONTH_NAMES.index(m.group(1).lower()) + 1
+    if m.group(2) is None:
+        return f"M{a}"
+    b = _MONTH_NAMES.index(m.group(2).lower()) + 1
+    return f"M{a}-M{b}" if b > a else None
+
+
 def _head_status(head: str) -> str | None:
     """`Budget` / `Plan` columns are targets, `Actual` actual; a `%` column follows `Actual`."""
     if _BUDGET_HEAD.search(head) and not re.search(r"%|\bactual\b", head, re.I):
@@ -513,6 +532,14 @@ def _read(
     row_times = [parse_time(r[0][2]) for r in data]
     by_column = sum(t is not None for t in col_times[1:]) >= 1 and col_times[0] is None
     by_row = all(t is not None for t in row_times) and not by_column
+    if not (by_column or by_row):
+        months = [_month_part(r[0][2]) for r in data]
+        year = _caption_year(text, spans, i) if all(months) else None
+        if year is not None:
+            # `Table 1  Exports of industrial robots, 2023` / `Month  Units  y/y (%)` / `Jan.-Feb.
+            # 9,412  +18.4`: rows by months of the caption's year
+            by_row = True
+            row_times = [Time(year, m, None) for m in months]
     if not (by_column or by_row):
         # `Table 3  Expenditure on selected items, 2021` / `Unit: 100 million yuan` / `Item
         # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
