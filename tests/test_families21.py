@@ -397,3 +397,25 @@ def test_month_rows_without_a_caption_year_are_not_read():
 
     text = "Month        Units\nJan.         1,200\nFeb.         1,300\n"
     assert find_cells(text, 2022) == []
+
+
+# -- a simple present of a claim or a count after an earlier year is the publication year's
+
+
+def test_platform_claims_after_an_earlier_year():
+    text = TITLE + (
+        "The market was worth 90 billion yuan in 2023. The leading platform claims some "
+        "22,000 developers.\n"
+    )
+    assert span(find(text, "22,000", "2024-03-01")) == (2024, 2024)
+    assert span(find(text, "90 billion", "2024-03-01")) == (2023, 2023)
+
+
+def test_ministry_counts_after_an_earlier_year():
+    text = TITLE + "Sales rose 8 percent in 2023. The ministry counts over 6,000 pilot projects.\n"
+    assert span(find(text, "6,000", "2024-03-01")) == (2024, 2024)
+
+
+def test_claims_as_a_noun_with_a_past_verb_keeps_the_year():
+    text = TITLE + "Output fell in 2023. Insurance claims rose to 3,000 cases.\n"
+    assert span(find(text, "3,000", "2024-03-01")) == (2023, 2023)

@@ -290,7 +290,7 @@ _PAST = folded(
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: not the past
 _STATE_PRESENT = folded(
     r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
-    r"coordinates?|comprises?|consists\s+of)\b"
+    r"coordinates?|comprises?|consists\s+of|claims?|counts|lists|supplies)\b"
 )
 # a breakdown of the figure before (`Of the total, the direct industry contributed 1.35 trillion
 # yuan`): the period of that figure
