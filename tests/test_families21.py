@@ -419,3 +419,22 @@ def test_ministry_counts_after_an_earlier_year():
 def test_claims_as_a_noun_with_a_past_verb_keeps_the_year():
     text = TITLE + "Output fell in 2023. Insurance claims rose to 3,000 cases.\n"
     assert span(find(text, "3,000", "2024-03-01")) == (2023, 2023)
+
+
+# -- money set aside or a level set at, for a period not over: a target
+
+
+def test_money_set_aside_for_this_year_is_a_target():
+    text = TITLE + "The two operators have each set aside about 5 billion yuan for 5G in 2024.\n"
+    c = find(text, "5 billion", "2024-03-01")
+    assert (span(c), c.status) == ((2024, 2024), "target")
+
+
+def test_a_level_set_at_is_a_target():
+    text = TITLE + "This year the deficit is set at 2.1 trillion yuan.\n"
+    assert find(text, "2.1 trillion", "2024-03-01").status == "target"
+
+
+def test_money_set_aside_in_a_year_now_over_is_actual():
+    text = TITLE + "In 2021 the city had set aside 300 million yuan for the scheme.\n"
+    assert find(text, "300 million", "2024-03-01").status == "actual"
