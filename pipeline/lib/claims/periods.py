@@ -943,6 +943,14 @@ class PeriodResolver:
             self._year_votes = counts
         return self._article_year  # type: ignore[return-value]
 
+    def _survey_section(self, p0: int) -> bool:
+        """`present_state.in_survey_section`, once per paragraph."""
+        key = ("survey_section", p0)
+        hit = self.doc._par_cache.get(key)
+        if hit is None:
+            hit = self.doc._par_cache[key] = in_survey_section(self.doc.text, p0)
+        return hit
+
     def _clear_article_year(self) -> int | None:
         """The article year, in an undated text only when it is clearly what the text is about:
         named at least `_UNDATED_VOTES` times, or in the heading lines with a report word (`2024
@@ -2154,7 +2162,7 @@ class PeriodResolver:
         if self.pub is None and _NOW_WORD.search(text, s0, s1):
             return NONE  # `nodes now cover 29 provinces` in an undated interview
         if self.pub is not None and (
-            survey_result(text, s0, q.start, q.end) or in_survey_section(text, c.paragraph[0])
+            survey_result(text, s0, q.start, q.end) or self._survey_section(c.paragraph[0])
         ):
             # `According to a survey of 300 firms ..., delivery time fell by 27 percent`: a
             # survey's result without a year is the publication year's, not an earlier one's

@@ -94,7 +94,7 @@ def in_survey_section(text: str, p0: int) -> bool:
     """The paragraph starting at `p0` is under a heading line that announces a survey's results
     (the nearest heading line before it, within a few paragraphs)."""
     lo = max(0, p0 - _HEADING_REACH)
-    if text.find("urvey", lo, p0) < 0 and text.find("oll", lo, p0) < 0:
+    if _SURVEY_HEADING.search(text, lo, p0) is None:
         return False
     end = p0
     while end > lo:
