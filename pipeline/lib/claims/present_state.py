@@ -94,7 +94,8 @@ def in_survey_section(text: str, p0: int) -> bool:
     """The paragraph starting at `p0` is under a heading line that announces a survey's results
     (the nearest heading line before it, within a few paragraphs)."""
     lo = max(0, p0 - _HEADING_REACH)
-    if _SURVEY_HEADING.search(text, lo, p0) is None:
+    window = text[lo:p0].lower()  # (plain `in` tests: a case-blind regex here costs ~1 ms)
+    if "survey" not in window and "poll" not in window and "questionnaire" not in window:
         return False
     end = p0
     while end > lo:

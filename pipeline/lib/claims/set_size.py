@@ -24,15 +24,14 @@ _DEFINITE_BEFORE = re.compile(
     re.I,
 )
 # the goal, forecast or plan words that follow the set, with a verb of their own
+# (searched in `doc.norm`, the lower-cased copy with the same offsets)
 _GOAL_AFTER = re.compile(
-    r"\b(?:will|would|should|shall|must|plans?[ \t]+to|aims?[ \t]+to|are[ \t]+(?:expected|"
-    r"set|due|to)|is[ \t]+(?:expected|set|due)|expects?[ \t]+to)\b",
-    re.I,
+    r"\b(?:will|would|should|shall|must|plans?\s+to|aims?\s+to|are\s+(?:expected|set|due|to)|"
+    r"is\s+(?:expected|set|due)|expects?\s+to)\b"
 )
 _GOAL_BEFORE = re.compile(
     r"\b(?:will|would|should|shall|plans?|planned|aims?|targets?|goals?|strive|expected|"
-    r"expects?|by[ \t]+(?:19|20)\d\d)\b",
-    re.I,
+    r"expects?|by\s+(?:19|20)\d\d)\b"
 )
 
 
@@ -46,6 +45,6 @@ def set_size_before_goal(doc: Doc, c: QCtx) -> bool:
     s0, s1 = c.sentence
     if not _DEFINITE_BEFORE.search(text, max(s0, q.start - 24), q.start):
         return False
-    if _GOAL_BEFORE.search(text, s0, q.start):
+    if _GOAL_BEFORE.search(doc.norm, s0, q.start):
         return False  # `will build 100 platforms`, `aims at 10 platforms by 2025`
-    return _GOAL_AFTER.search(text, q.end, s1) is not None
+    return _GOAL_AFTER.search(doc.norm, q.end, s1) is not None
