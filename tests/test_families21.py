@@ -438,3 +438,13 @@ def test_a_level_set_at_is_a_target():
 def test_money_set_aside_in_a_year_now_over_is_actual():
     text = TITLE + "In 2021 the city had set aside 300 million yuan for the scheme.\n"
     assert find(text, "300 million", "2024-03-01").status == "actual"
+
+
+def test_parts_of_a_total_after_of_which():
+    text = TITLE + (
+        "The fund has backed 540 projects, of which 150, 180 and 210 in 2021, 2022 and 2023 "
+        "respectively.\n"
+    )
+    got = quotes(text)
+    assert got["150"].counted == "projects" and span(got["150"]) == (2021, 2021)
+    assert span(got["210"]) == (2023, 2023)

@@ -8,6 +8,8 @@ sentence measures the same thing, and news drops the unit the second time:
   `320 firms on the cloud, against a full-year goal of 500`;
 - the next members of a series, each with its year (`120 units in 2021, 180 in 2022 and 260 in
   2023`);
+- the parts of a total listed after `of which`, `of them`, `among them` (`supported 612
+  projects, of which 168, 208 and 236 in 2019, 2020 and 2021 respectively`);
 - the members listed after such a base, each with its place or time: `30 robots per 10,000
   workers, against 437 in South Korea, 323 in Japan and 282 in Germany`, `against a world
   average of 62 and 396 in Korea`.
@@ -32,7 +34,7 @@ from .units import has_scale_word
 # `a full-year goal of`, `the previous record of` may stand between)
 _LEAD = re.compile(
     r"\b(?:against|after|versus|vs\.?|compared[ \t]+(?:with|to)|as[ \t]+against|(?:up|down)"
-    r"[ \t]+from)[ \t]+(?:(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:average|goal|target|level|"
+    r"[ \t]+from|of[ \t]+(?:which|whom|these|them)|among[ \t]+(?:them|which|these))[ \t]+(?:(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:average|goal|target|level|"
     r"total|record|figure|tally|count)[ \t]+of[ \t]+)?(?:(?:about|around|roughly|nearly|some|"
     r"almost|over|more[ \t]+than|just|only)[ \t]+)?$"
     # `below the world average of 74`, `above a national average of 12.4`
