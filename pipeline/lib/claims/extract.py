@@ -25,6 +25,7 @@ from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.indicators import UNCLASSIFIED, get
 
 from .casefold import folded
+from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
@@ -581,6 +582,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     ana = _anaphoric_count(doc, c, scale)
     if ana is not None:
         return "count", UNCLASSIFIED, ana
+    base = compared_base(doc, c, scale, lambda i: _resolve_unit(doc, quantity_context(doc, i)))
+    if base is not None:  # `after 46 in 2015`, `against 437 in South Korea, 323 in Japan`
+        return base
     # An indicator's phrases fit but a veto (a province's figure, a ratio, a flow) made it
     # unclassified: the figure keeps the unit the indicator implies, as an unclassified claim.
     implied_ind = implied_indicator(doc, c, has_scale=scale)

@@ -807,6 +807,12 @@ _COMPANY_DOC = re.compile(
 )
 
 
+# an organisation's own web page named in the title: its figures are its own
+_OWN_PAGE = re.compile(
+    r"\babout\s+us\b|\bfacts\s*(?:&|and)\s*figures\b|\b(?:company|corporate)\s+profile\b"
+)
+
+
 def doc_scope(doc: Doc) -> str | None:
     """`region` for a local government's plan or notice named in the title (its figures are the
     region's), `company` for a company's own release (results, press release naming the firm in
@@ -832,6 +838,8 @@ def doc_scope(doc: Doc) -> str | None:
             _company_name(lead).search(lead) or _COMPANY_WORD.search(llow)
         ):
             result = "company"
+        elif _OWN_PAGE.search(tlow):
+            result = "company"  # `Hengyun Industrial Cloud | About Us | Facts & Figures`
     doc._par_cache[key] = result
     return result
 
@@ -1017,11 +1025,20 @@ _PER_UNIT_BEFORE = re.compile(
 _FIRMS = re.compile(r"\b(?:enterprises|manufacturers|firms|companies|smes)\b")
 
 
+_NATIONAL_SURVEY = re.compile(
+    r"\b(?:ministry\s+of\s+industry\s+and\s+information\s+technology|miit|national\s+bureau"
+    r"\s+of\s+statistics|caict)\b"
+)
+
+
 def _sample_or_per_unit(doc: Doc, c: QCtx, ind) -> bool:
     """A figure about a sample, or a per-unit amount, is not the national indicator."""
     lead = doc.norm[c.sentence[0] : c.q.start]
     if _SAMPLE.search(lead):
-        return True
+        # `of the enterprises surveyed by the Ministry of Industry and Information Technology,
+        # 61.8 per cent used digital design tools`: a national share is measured by the
+        # national body's survey
+        return not (ind.kind == "share" and _NATIONAL_SURVEY.search(lead))
     if ind.kind in ("count", "flow", "level") and (
         _PER_UNIT_AFTER.match(doc.norm, c.q.end)
         or _PER_UNIT_BEFORE.search(doc.norm, c.own[0], c.q.start)

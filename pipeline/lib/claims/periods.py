@@ -59,10 +59,12 @@ from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 from .present_state import (
     comparison_base_skipped,
+    in_survey_section,
     since_year_opening,
     states_present,
     survey_result,
 )
+from .set_size import set_size_before_goal
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -226,7 +228,8 @@ TARGET_WORDS = folded(
         r"(?:plan|programme|program|roadmap|strategy|notice|guideline)(?:'s)?\s+(?:proposes|calls|"
         r"requires|sets(?!\s+out)|stipulates)|proposes? that|it is required that|"
         r"should reach|shall reach|will strive|endeavou?r to|commit(?:s|ted)? to|aims? for|"
-        r"budgeted (?:at|for)|will pursue|"
+        r"budgeted (?:at|for)|will pursue|(?:is|are|was|were) set at|(?:has|have|had)(?: \w+)? set aside|"
+        r"(?:has|have|had) earmarked|"
         r"(?:is|are) to (?:rise|reach|increase|grow|go|climb|fall|drop|exceed|top|be raised|"
         r"be increased|be cut|be reduced)|"
         r"we (?:have|has) set|we plan|we will|we aim|"
@@ -275,6 +278,9 @@ _SAME_YEARS = re.compile(
 )
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
+_UNDATED_VOTES = 5  # see `_clear_article_year`
+_HEAD_CHARS = 120
+_UNDATED_REPORT = re.compile(r"\b(?:report|results|review|yearbook|communiqu[eé]|bulletin)\b", re.I)
 _PRESENT = folded(
     r"\b(?:has|have|is|are|now|currently|remains?|so far|to date|at present|still|nowadays)\b"
 )
@@ -298,7 +304,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: no
 _STATE_PRESENT = folded(
     guarded(
         r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
-        r"coordinates?|comprises?|consists\s+of)\b",
+        r"coordinates?|comprises?|consists\s+of|claims?|counts|lists|supplies)\b",
         ignorecase=False,
     )
 )
@@ -952,7 +958,30 @@ class PeriodResolver:
                         continue  # `will reach 5.67 trillion yuan in 2025`: a forecast
                 counts[b] = counts.get(b, 0) + 1
             self._article_year = max(counts, key=lambda y: (counts[y], y)) if counts else None
+            self._year_votes = counts
         return self._article_year  # type: ignore[return-value]
+
+    def _survey_section(self, p0: int) -> bool:
+        """`present_state.in_survey_section`, once per paragraph."""
+        key = ("survey_section", p0)
+        hit = self.doc._par_cache.get(key)
+        if hit is None:
+            hit = self.doc._par_cache[key] = in_survey_section(self.doc.text, p0)
+        return hit
+
+    def _clear_article_year(self) -> int | None:
+        """The article year, in an undated text only when it is clearly what the text is about:
+        named at least `_UNDATED_VOTES` times, or in the heading lines with a report word (`2024
+        ESG Report`, `Annual Review 2023`), not a founding year, a copyright range or one of a few milestones of
+        a facts page or a speaker's bio."""
+        y = self.article_year()
+        if y is None or self.pub is not None:
+            return y
+        if self._year_votes.get(y, 0) >= _UNDATED_VOTES:
+            return y
+        head = self.doc.text[: self.doc.title[1] + _HEAD_CHARS]
+        m = _UNDATED_REPORT.search(head)
+        return y if m is not None and str(y) in head else None
 
     def _named_by(self, y: int, pos: int) -> bool:
         """The year `y` has been named (an explicit or relative period ending in it) before
@@ -2027,6 +2056,14 @@ class PeriodResolver:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
             # a comparison base figure after this one dates that base only
             own = [p for p in own if not self._later_base(c, p) and p.start < cut]
+        if (
+            (not own or own[0].start >= q.end)
+            and self.pub is not None
+            and (set_size_before_goal(self.doc, c))
+        ):
+            # `the region's 12 LDCs would require ... by 2025`: a set's size, now (its own
+            # clause's later year is the goal's)
+            return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         if own and self.pub is not None and own[0].start >= q.end and self._now_after(c):
             # `hold about 15 percent today and could reach 40 percent by 2030`: `today` right
             # after the figure dates it before any later year of its clause
@@ -2147,7 +2184,9 @@ class PeriodResolver:
                 return self._make(p, "paragraph_year")
         if self.pub is None and _NOW_WORD.search(text, s0, s1):
             return NONE  # `nodes now cover 29 provinces` in an undated interview
-        if self.pub is not None and survey_result(text, s0, q.start, q.end):
+        if self.pub is not None and (
+            survey_result(text, s0, q.start, q.end) or self._survey_section(c.paragraph[0])
+        ):
             # `According to a survey of 300 firms ..., delivery time fell by 27 percent`: a
             # survey's result without a year is the publication year's, not an earlier one's
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
@@ -2220,7 +2259,7 @@ class PeriodResolver:
         ):
             # (`The white paper was compiled by 60 researchers`, `The alliance surveyed 83
             # platforms`: the making of the report, at publication, not the year it is about)
-            y = self.article_year()
+            y = self._clear_article_year()
             if y is not None and (self.pub is None or y < self.pub) and self._named_by(y, s0):
                 return ResolvedPeriod(y, y, "article_year")
         if (

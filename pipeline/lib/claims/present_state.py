@@ -84,6 +84,31 @@ def survey_result(text: str, s0: int, q_start: int, q_end: int | None = None) ->
     return q_end is not None and _OF_SURVEYED.match(text, q_end) is not None
 
 
+# a heading line over a survey's results: `Survey findings`, `What the survey found`, `Results of
+# the 2021 poll` (a short line of its own, no final punctuation)
+_SURVEY_HEADING = re.compile(r"\b(?:survey|poll|questionnaire)s?\b", re.I)
+_HEADING_REACH = 2500
+
+
+def in_survey_section(text: str, p0: int) -> bool:
+    """The paragraph starting at `p0` is under a heading line that announces a survey's results
+    (the nearest heading line before it, within a few paragraphs)."""
+    lo = max(0, p0 - _HEADING_REACH)
+    window = text[lo:p0].lower()  # (plain `in` tests: a case-blind regex here costs ~1 ms)
+    if "survey" not in window and "poll" not in window and "questionnaire" not in window:
+        return False
+    end = p0
+    while end > lo:
+        start = text.rfind("\n", lo, end - 1) + 1
+        line = text[start:end].strip()
+        end = start
+        if not line or len(line) > 60 or line[-1] in ".;,:!?" or line[0].isdigit():
+            continue
+        # (the title is not a section heading: an article about a survey has other figures too)
+        return start > 0 and _SURVEY_HEADING.search(line) is not None
+    return False
+
+
 # the comparison base of a change: `up 11.8% from 1,240 in 2023`, `against 19% for 2021`
 _BASE_LEAD = folded(r"\b(?:from|against|compared\s+with|compared\s+to|than)\s+$")
 

@@ -154,6 +154,11 @@ _OPEN_END = re.compile(
 )
 
 
+# a line opening with a bracket in lower case, after a line that ends no sentence (`... worth 18.9 billion euros` /
+# `(about 147 billion yuan) in 2019, ...`) continues the line before; not an item `(a) ...`
+_WRAPPED_BRACKET = re.compile(r"\((?![a-z0-9ivx]{1,3}\))[a-z]")
+
+
 def _wrapped_before_number(text: str, prev_line: tuple[int, int] | None, a: int) -> bool:
     """Does the line starting at `a` with a figure (`80 million sets by 2023.`) continue the
     previous line of a wrapped text, which ends on a word no sentence ends on (`... equipment
@@ -189,11 +194,15 @@ def segment(text: str) -> Segments:
     prev_line = None
     for l0, a, b, blank_before in lines:
         if paragraphs and not blank_before and text[paragraphs[-1][1] - 1] not in _PAR_END:
-            if text[a].islower() or (
-                width
-                and (
-                    _wrapped_before_capital(text, prev_line, a, b, width)
-                    or _wrapped_before_number(text, prev_line, a)
+            if (
+                text[a].islower()
+                or (text[a] == "(" and _WRAPPED_BRACKET.match(text, a, b) is not None)
+                or (
+                    width
+                    and (
+                        _wrapped_before_capital(text, prev_line, a, b, width)
+                        or _wrapped_before_number(text, prev_line, a)
+                    )
                 )
             ):
                 # a hard-wrapped line: `... accounting for 49.7% of GDP, and the` / `scale has

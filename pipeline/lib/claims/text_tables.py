@@ -86,6 +86,10 @@ _SCALES = (
 _PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.I)
 _POINTS = re.compile(r"\bpp\b|\bppts?\b|percentage points?", re.I)
 _UNIT_LINE = re.compile(r"^\s*[(\[]?\s*(?:units?|currency|in)\b\s*[:：]?", re.I)
+# a unit label at the right of a caption line, after a wide gap or a separator
+_UNIT_TAIL = re.compile(
+    r"(?:[ \t]{2,}|\t|[;|][ \t]*)(?:units?|currency)[ \t]*[:：][ \t]*(.{1,40})$", re.I
+)
 _BRACKET = re.compile(r"\(([^()]{1,40})\)|\[([^\[\]]{1,40})\]")
 _CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Chart|Exhibit|Source)\b", re.I)
 _SENTENCE = re.compile(r"[.!?]\s|[.!?]$|\d\s+[a-z]")
@@ -436,6 +440,11 @@ def _caption_unit(
             u = parse_unit(_UNIT_LINE.sub("", line))
             if u is not None:
                 return u, ((a, b),)
+        tail = _UNIT_TAIL.search(line)
+        if tail is not None:  # `Main accounting data          Unit: RMB 10,000`
+            u = parse_unit(tail.group(1))
+            if u is not None:
+                return u, ((a, b),)
         if _CAPTION.match(line) or line.endswith(":"):
             u = _label_unit(line.rstrip(":"))
             if u is not None:
@@ -447,6 +456,58 @@ def _caption_unit(
         if len(line) > 60:
             break  # prose: no caption above it
     return None, ()
+
+
+_CAPTION_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
+_BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriations?)\b", re.I)
+
+
+def _caption_year(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
+    """The one year of a caption line (`Table 3 ... on selected items, 2021`) in the few
+    non-blank lines above the header; None when there is none or more than one."""
+    seen = 0
+    k = i - 1
+    while k >= 0 and seen < CAPTION_LINES:
+        a, b = spans[k]
+        line = text[a:b].strip()
+        k -= 1
+        if not line:
+            continue
+        seen += 1
+        if _UNIT_LINE.match(line):
+            continue
+        if len(line) > 120 or _SENTENCE.search(line):
+            return None
+        if _CAPTION.match(line):
+            years = set(_CAPTION_YEAR.findall(line))
+            return int(years.pop()) if len(years) == 1 else None
+    return None
+
+
+_MONTH_NAMES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_ROW = re.compile(rf"{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?", re.I)
+
+
+def _month_part(label: str) -> str | None:
+    """`Jan.-Feb.` -> `M1-M2`, `Mar.` -> `M3`, `January to June` -> `M1-M6`; None otherwise."""
+    m = _MONTH_ROW.fullmatch(label.strip())
+    if m is None:
+        return None
+    a = _MONTH_NAMES.index(m.group(1).lower()) + 1
+    if m.group(2) is None:
+        return f"M{a}"
+    b = _MONTH_NAMES.index(m.group(2).lower()) + 1
+    return f"M{a}-M{b}" if b > a else None
+
+
+def _head_status(head: str) -> str | None:
+    """`Budget` / `Plan` columns are targets, `Actual` actual; a `%` column follows `Actual`."""
+    if _BUDGET_HEAD.search(head) and not re.search(r"%|\bactual\b", head, re.I):
+        return "target"
+    return _status(head)
 
 
 def _read(
@@ -472,7 +533,22 @@ def _read(
     by_column = sum(t is not None for t in col_times[1:]) >= 1 and col_times[0] is None
     by_row = all(t is not None for t in row_times) and not by_column
     if not (by_column or by_row):
-        return None
+        months = [_month_part(r[0][2]) for r in data]
+        year = _caption_year(text, spans, i) if all(months) else None
+        if year is not None:
+            # `Table 1  Exports of industrial robots, 2023` / `Month  Units  y/y (%)` / `Jan.-Feb.
+            # 9,412  +18.4`: rows by months of the caption's year
+            by_row = True
+            row_times = [Time(year, m, None) for m in months]
+    if not (by_column or by_row):
+        # `Table 3  Expenditure on selected items, 2021` / `Unit: 100 million yuan` / `Item
+        # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
+        # every column, the status from the head (`Budget` a target, `Actual` actual)
+        year = _caption_year(text, spans, i) if caption is not None else None
+        if year is None:
+            return None
+        by_column = True
+        col_times = [None] + [Time(year, None, _head_status(h)) for h in heads[1:]]
     years = [t for t in col_times if t is not None]
     latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
     cells: list[Cell] = []

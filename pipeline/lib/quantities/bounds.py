@@ -98,6 +98,28 @@ _AROUND_VERB = re.compile(
 )
 
 
+_SYMBOLS = {">": "lower", "\u2265": "lower", "<": "upper", "\u2264": "upper"}
+
+
+def _symbol_bound(text: str, start: int) -> tuple[str, int] | None:
+    """`>18,000`, `> RMB 1.35 tn`, `<200 platforms`, `≥ 50%`: a comparison sign right before the
+    number (one space allowed) is its bound; not an arrow (`->`, `=>`), not a doubled sign, not a
+    quote marker opening a line (`> 62 robots` quoting an earlier post)."""
+    k = start - 1
+    if k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] not in _SYMBOLS:
+        return None
+    if k > 0 and text[k - 1] in "-=<>":
+        return None
+    j = k - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return None
+    return _SYMBOLS[text[k]], k
+
+
 def bound_before(
     text: str, start: int, counted: bool = False, large: bool = False, scaled: bool = False
 ) -> tuple[str, int] | None:
@@ -108,6 +130,9 @@ def bound_before(
     word is the headline verb (`sales top 9 mln units`, `scaled`)."""
     if start > 0 and text[start - 1] in "~\u2248" and (start < 2 or not text[start - 2].isalnum()):
         return "approx", start - 1  # `~720,000 machines`, `≈30%`
+    sym = _symbol_bound(text, start)
+    if sym is not None:
+        return sym
     # BEFORE ends with `\s+`, and `str.isspace` holds for every `\s`
     if start == 0 or not text[start - 1].isspace():
         return None

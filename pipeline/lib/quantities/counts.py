@@ -19,7 +19,9 @@ import regex as re
 # a quoted modifier (`"little giant" enterprises`, `"small, quick, light and precise" products`) is
 # one token, as is an abbreviation with `&` (`2,913 R&D personnel`); seven tokens when the phrase
 # coordinates modifiers (`small and medium-sized enterprises`) or quotes one
-_SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?![\r\n]))"
+# (nor by a line break before a `Label: ...` line of a list: `Connected devices: 1.2 million` /
+# `Industrial apps: about 5,800` counts no apps in the first line)
+_SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?![\r\n])(?![^\n.;!?:]{1,60}[:\uff1a]))"
 _TOK = (
     r"[A-Z]{1,3}&[A-Z]{1,3}\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d+[A-Z](?:/\d+[A-Z])*\b(?:-[A-Za-z]+)*"
     r"|[\"“][^\"“”\n.;:!?]{1,40}(?<!,)[\"”]|&"

@@ -219,7 +219,7 @@ ATTACHED_LETTER = re.compile(r"[A-Za-z]")
 # `CNY1.2 trillion (USD170 billion)`, `(about 700 million U.S. dollars)`, `(or $5m)`
 # (reverse pattern, anchored at the start of the bracketed amount and its bound word)
 CONVERSION_OPEN = re.compile(
-    r"(?r)(?P<gap>[ \t]*)[(\[（]\s*(?:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|equalling|worth"
+    r"(?r)(?P<gap>[ \t]*\n?[ \t]*)[(\[（]\s*(?:(?:or|i\.e\.,?|equivalent\s+to|equal\s+to|equalling|worth"
     r"|converted\s+to|roughly\s+equal\s+to)\s+)?",
     re.IGNORECASE,
 )
@@ -1011,7 +1011,9 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         second.unit = n.unit
     if n.unit == "count" and second.unit is None:
         second.unit, second.counted, second.phrase = n.unit, n.counted, n.phrase
-    v1 = n.value * (second.scale if n.scale == 1.0 and second.scale > 1.0 else 1.0)
+    # (as in `_emit`'s caller: `800,000 to 1.5 million yuan` keeps 800,000 unscaled)
+    scaled = n.scale == 1.0 and second.scale > 1.0 and abs(n.value) < 1000
+    v1 = n.value * (second.scale if scaled else 1.0)
     if second.value <= v1:
         return None
     return second

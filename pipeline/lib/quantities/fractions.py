@@ -127,6 +127,27 @@ ACCOUNTED = re.compile(r"\baccount(?:s|ed|ing)?[ \t]+for\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?r)(?:^|[.!?:;\n][ \t\"“]*)$")
 
 
+# a fraction after a bound word needs no other cue (`That's more than a third.`, `many are less
+# than half full`, `... and nearly a third for process optimisation`), unless a period or an
+# amount of time follows (`more than half a century`, `nearly half the year`, `over half-year`,
+# `about a quarter of 2023`) or `over/under/within a quarter` may be a span of three months
+_NOT_ALONE_AFTER = re.compile(
+    rf"[ \t]*-|[ \t]+(?:of[ \t]+)?(?:(?:the|this|last|next|that|its|a|an|each|every)[ \t]+)?"
+    rf"{_PERIOD_NOUN}|[ \t]+(?:of|to)\b",
+    re.IGNORECASE,
+)
+_SPAN_BOUND = re.compile(r"(?:over|under|within|in|for|after|by)\b", re.IGNORECASE)
+
+
+def bounded_alone(text: str, start: int, end: int, lead: int, fd: str) -> bool:
+    """A fraction right after its bound word (at `lead`) with no `of` frame, read as a share."""
+    if _NOT_ALONE_AFTER.match(text, end):
+        return False
+    if fd.startswith(("quarter", "fourth")) and _SPAN_BOUND.match(text, lead, start):
+        return False
+    return True
+
+
 MULTIPLY_AT = re.compile(
     r"\b(?P<w>double|triple|quadruple)(?P<e>d|s|)(?![\w-])"
     r"|\b(?P<w>doubl|tripl|quadrupl)(?P<e>ing)(?![\w-])",
@@ -208,6 +229,9 @@ def fraction_at(
         and HEDGE_BEFORE.match(text, max(0, lead - 4), lead)
         and SENTENCE_END.match(text, m.end())
     ):  # `Nationally, it will be lower, maybe a third.`: a hedged figure closing the sentence
+        value = num / DENOMINATORS[fd] * 100
+        return (value, m.start(), m.end()) if value <= 100 else None
+    if bounded and bounded_alone(text, m.start(), m.end(), lead, fd):
         value = num / DENOMINATORS[fd] * 100
         return (value, m.start(), m.end()) if value <= 100 else None
     if (

@@ -60,7 +60,7 @@ _DIGIT_GROUP = rf"(?:{DIGITS}(?:{_SCALE_TAIL})*)"
 _WORD_GROUP = (
     rf"(?:(?:\ban?\s+(?={_SCALE_W}))?\b{WORD_TOKEN}\b"
     rf"(?:(?:(?<={_SCALE_W})\s+and\s+|\s*-\s*|\s+)\b{WORD_TOKEN}\b)*"
-    rf"(?:\s+point(?:\s+{_W}(?:\s*-\s*{_W})?\b)+)?)"
+    rf"(?:\s+point(?:\s+{_W}(?:\s*-\s*{_W})?\b)+(?:\s+{_SCALE_W}\b)*)?)"
 )
 # additive compounds `27 trillion and 200 billion`: a group ending in a scale, `and`, a group
 NUMBER = (
@@ -100,7 +100,8 @@ def parse(text: str) -> float | None:
     - `ten thousand` after digits is one scale (1e4): `2 ten-thousand` = 2e4;
     - `hundred million` multiplies: `3 hundred million` = 3e8;
     - `27 trillion and 200 billion` adds groups = 2.72e13;
-    - `point` starts decimal digits: `two hundred point zero three` = 200.03.
+    - `point` starts decimal digits: `two hundred point zero three` = 200.03; a scale word
+      after them scales the whole: `one point two billion` = 1.2e9.
 
     Memoised (a pure function of a short string; an error is raised again, never cached).
     """
@@ -132,6 +133,10 @@ def parse(text: str) -> float | None:
             continue
         w = m.group("w").lower()
         prev_digit = False
+        if decimals is not None and (w in SCALE_WORDS or w == "hundred"):
+            # `one point two billion` = 1.2e9: the decimals end, the scale applies to them too
+            current += Decimal("0." + decimals) if decimals else Decimal(0)
+            decimals = None
         if decimals is not None:
             if w in SMALL_WORDS:
                 d = SMALL_WORDS[w]
