@@ -69,3 +69,13 @@ def test_store_numbers_articles_in_file_order_and_replaces_old_rows():
     assert con.execute(
         "SELECT extraction_seq FROM state.extraction_log WHERE article_file = 'b.txt'"
     ).fetchone() == (4,)
+
+
+def test_tuple_rows_make_the_same_parts_as_dict_rows():
+    text = TEXT + " Revenue was 3 billion yuan in the first half of 2024, about 40 percent."
+    names = ["b.txt", "a.txt"]
+    dicts = sync.Columns.of([sync.extract_article(n, text, None) for n in names])
+    tuples = sync.Columns.of([sync.extract_article(n, text, None, tuples=True) for n in names])
+    assert tuples.log["n_mentions"] == dicts.log["n_mentions"] and dicts.log["n_mentions"][0] > 3
+    for a, b in ((dicts.mentions[0], tuples.mentions[0]), (dicts.claims[0], tuples.claims[0])):
+        assert isinstance(b, pa.Table) and a.schema == b.schema and a.equals(b)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import multiprocessing
+import operator
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from pipeline.lib.claims.extract import claims_from_extraction
 from pipeline.lib.claims.model import claim_to_dict
 from pipeline.lib.per_article import time_budget
 from pipeline.lib.quantities import extract
-from pipeline.lib.quantities.table import extraction_rows
+from pipeline.lib.quantities.table import MENTION_TUPLE_FIELDS, extraction_rows, mention_tuples
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 400  # articles read from the warehouse and sent to the workers at a time
@@ -41,6 +42,7 @@ MIN_FOR_WORKERS = 200  # fewer queued articles are extracted in this process (no
 
 MENTIONS = get_resource("quantity_mentions")
 CLAIMS = get_resource("claims")
+_CLAIM_ROW = operator.attrgetter(*CLAIMS.field_names)  # a Claim as a tuple of the columns
 
 
 @dataclass
@@ -64,21 +66,32 @@ class ExtractionSync:
 
 
 def extract_article(
-    article_file: str, text: str, published: dt.date | None, seconds: float | None = None
+    article_file: str,
+    text: str,
+    published: dt.date | None,
+    seconds: float | None = None,
+    *,
+    tuples: bool = False,
 ) -> ArticleResult:
     """One extraction pass: quantity mentions and attributed claims of one article, within the
     time budget (`seconds`, default PIPELINE_ARTICLE_SECONDS). An exception, or running over
-    the budget (ArticleTimeout), is caught and returned as the article's error."""
+    the budget (ArticleTimeout), is caught and returned as the article's error.
+
+    The rows are dicts (extraction_rows, claim_to_dict); with `tuples`, tuples of
+    MENTION_TUPLE_FIELDS and of the claims' columns (what the workers send: no dict per row)."""
     t0 = time.perf_counter()
     if seconds is None:
         seconds = settings.article_seconds()
     try:
         with time_budget(seconds):
             ex = extract(text)
-            mentions = extraction_rows(article_file, ex)
-            claims = [
-                claim_to_dict(c) for c in claims_from_extraction(text, ex, published, article_file)
-            ]
+            # the mentions before the claims layer runs on the extraction, as always
+            mentions = mention_tuples(ex) if tuples else extraction_rows(article_file, ex)
+            found = claims_from_extraction(text, ex, published, article_file)
+            if tuples:
+                claims = list(map(_CLAIM_ROW, found))
+            else:
+                claims = [claim_to_dict(c) for c in found]
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return ArticleResult(
@@ -111,11 +124,18 @@ def _part(resource, rows: list[dict]) -> pa.Table | dict[str, list]:
     append), or as a list per column when a value does not convert to its column's type (the
     main process then goes through warehouse.insert_frame, which conforms or says what is
     wrong)."""
-    columns = {name: [row.get(name) for row in rows] for name in resource.field_names}
+    return _columns_part(
+        resource, {name: [row.get(name) for row in rows] for name in resource.field_names}
+    )
+
+
+_INT_TYPES = {int, type(None)}
+
+
+def _columns_part(resource, columns: dict[str, list]) -> pa.Table | dict[str, list]:
+    """_part of rows given as a list per column (every declared column)."""
     for f in resource.fields:  # Arrow would truncate a float in an integer column
-        if f.type in ("integer", "bigint") and any(
-            type(v) is not int for v in columns[f.name] if v is not None
-        ):
+        if f.type in ("integer", "bigint") and not set(map(type, columns[f.name])) <= _INT_TYPES:
             return columns
     try:
         return pa.table(
@@ -123,6 +143,33 @@ def _part(resource, rows: list[dict]) -> pa.Table | dict[str, list]:
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError):
         return columns
+
+
+def _tuples_part(results: list[ArticleResult]) -> tuple[pa.Table | dict, pa.Table | dict]:
+    """The mentions and claims parts of results extracted with `tuples=True`."""
+    files: list[str] = []
+    numbers: list[int] = []
+    mention_rows: list[tuple] = []
+    claim_rows: list[tuple] = []
+    for r in results:
+        n = len(r.mentions)
+        files.extend([r.article_file] * n)
+        numbers.extend(range(n))
+        mention_rows.extend(r.mentions)
+        claim_rows.extend(r.claims)
+    mentions = _transpose(MENTION_TUPLE_FIELDS, mention_rows)
+    mentions["article_file"], mentions["mention_no"] = files, numbers
+    claims = _transpose(CLAIMS.field_names, claim_rows)
+    return (
+        _columns_part(MENTIONS, {name: mentions[name] for name in MENTIONS.field_names}),
+        _columns_part(CLAIMS, claims),
+    )
+
+
+def _transpose(names, rows: list[tuple]) -> dict[str, list]:
+    if not rows:
+        return {name: [] for name in names}
+    return dict(zip(names, map(list, zip(*rows, strict=True)), strict=True))
 
 
 @dataclass
@@ -151,8 +198,13 @@ class Columns:
             log["seconds"].append(round(r.seconds, 4))
             log["n_mentions"].append(len(r.mentions))
             log["n_claims"].append(len(r.claims))
-        out.mentions.append(_part(MENTIONS, [m for r in results for m in r.mentions]))
-        out.claims.append(_part(CLAIMS, [c for r in results for c in r.claims]))
+        if any(isinstance(row, tuple) for r in results for row in r.mentions[:1] + r.claims[:1]):
+            mentions, claims = _tuples_part(results)
+        else:
+            mentions = _part(MENTIONS, [m for r in results for m in r.mentions])
+            claims = _part(CLAIMS, [c for r in results for c in r.claims])
+        out.mentions.append(mentions)
+        out.claims.append(claims)
         return out
 
     def extend(self, other: Columns) -> None:
@@ -166,7 +218,7 @@ class Columns:
 
 
 def _task(items: list[tuple[str, str, dt.date | None]]) -> Columns:
-    return Columns.of([extract_article(*item) for item in items])
+    return Columns.of([extract_article(*item, tuples=True) for item in items])
 
 
 def default_workers() -> int:

@@ -1,6 +1,10 @@
 """Layers raw -> articles as tables: every file under raw/ becomes a row of raw_files (an
 article, a duplicate or a reject), rejects are listed in ingest_rejects, and each distinct
-article gets its header metadata (title, publication date with its basis, outlet, byline)."""
+article gets its header metadata (title, publication date with its basis, outlet, byline).
+
+`article_row` is what the articles step's worker processes import: pandas and the table
+declarations (which import the claims layer and the quantity extractor, about 2 s of CPU per
+spawned worker) are imported only by the functions that build frames."""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.lib.ingest.article_headers import ArticleHeader, parse_header
 from pipeline.lib.ingest.raw_files import RawFile, group_duplicates, scan_raw
-from pipeline.metadata.resources import get as get_resource
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _header(text: str, today: dt.date | None) -> ArticleHeader:
@@ -81,6 +86,10 @@ def build_tables(
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> IngestTables:
+    import pandas as pd
+
+    from pipeline.metadata.resources import get as get_resource
+
     groups = group_duplicates([f for f in files if f.reject_reason is None])
     owner = {}
     for g in groups:

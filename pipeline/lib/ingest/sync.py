@@ -243,23 +243,68 @@ def sync_articles(
         if pending is not None:
             store(pending.get())
 
-    updated = con.execute(
-        """
-        UPDATE articles SET duplicate_files = d.files
-        FROM (SELECT a.article_file, string_agg(r.file_path, '; ' ORDER BY r.file_path) AS files
-              FROM articles a LEFT JOIN raw_files r
-                ON r.article_file = a.article_file AND r.outcome = 'duplicate'
-              GROUP BY a.article_file) d
-        WHERE articles.article_file = d.article_file
-          AND articles.duplicate_files IS DISTINCT FROM d.files
-        RETURNING articles.article_file
-        """
-    ).fetchall()
+    updated = _sync_duplicate_files(con)
     n_pairs, regrouped = _sync_syndication(con, progress)
     n_queued = _queue_extraction(con, rules_version, batch_key)
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    changed = names + [r[0] for r in updated] + regrouped
+    changed = names + updated + regrouped
     return ArticleSync(n_articles, len(todo), len(gone), n_queued, n_pairs, changed)
+
+
+# The articles whose duplicate_files changed: only an article that has duplicates, or had some,
+# can (the others' list is NULL and stays NULL). Selected first, then updated by key: an UPDATE
+# scans the whole articles table even when nothing changes (a second or more at 100,000).
+CHANGED_DUPLICATES_SQL = """
+SELECT a.article_file, string_agg(r.file_path, '; ' ORDER BY r.file_path) AS files
+FROM articles a LEFT JOIN raw_files r ON r.article_file = a.article_file AND r.outcome = 'duplicate'
+WHERE a.duplicate_files IS NOT NULL
+   OR a.article_file IN (SELECT article_file FROM raw_files WHERE outcome = 'duplicate')
+GROUP BY a.article_file, a.duplicate_files
+HAVING a.duplicate_files IS DISTINCT FROM files
+"""
+
+
+def _sync_duplicate_files(con) -> list[str]:
+    """Set articles.duplicate_files from raw_files; returns the articles whose list changed."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _dups AS {CHANGED_DUPLICATES_SQL}")
+    return _update_by_key(con, "_dups", "duplicate_files", "files")
+
+
+def _update_groups(con, mapping: pd.DataFrame) -> list[str]:
+    """Set syndication_group from `mapping` (article_file, grp) where it differs, and back to the
+    article itself for every article not in `mapping`; returns the articles whose group changed.
+    The changes are selected first (a whole-table UPDATE costs even when nothing changes)."""
+    con.register("_groups", mapping)
+    try:
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE _regroup AS
+            SELECT g.article_file, g.grp FROM articles a JOIN _groups g USING (article_file)
+            WHERE a.syndication_group IS DISTINCT FROM g.grp
+            UNION ALL
+            SELECT article_file, article_file AS grp FROM articles
+            WHERE syndication_group IS DISTINCT FROM article_file
+              AND article_file NOT IN (SELECT article_file FROM _groups)
+            """
+        )
+    finally:
+        con.unregister("_groups")
+    return _update_by_key(con, "_regroup", "syndication_group", "grp")
+
+
+def _update_by_key(con, temp: str, column: str, source: str) -> list[str]:
+    """articles.column = temp.source for the articles of the temp table (dropped after); returns
+    those articles. Nothing is updated when the table is empty."""
+    try:
+        changed = [r[0] for r in con.execute(f"SELECT article_file FROM {temp}").fetchall()]
+        if changed:
+            con.execute(
+                f"UPDATE articles SET {column} = t.{source} FROM {temp} t "
+                "WHERE articles.article_file = t.article_file"
+            )
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {temp}")
+    return changed
 
 
 def _drop_bands(con, content_hashes: pd.Series) -> None:
@@ -371,23 +416,8 @@ def _sync_syndication(con, progress: Progress) -> tuple[int, list[str]]:
     mapping = pd.DataFrame(
         {"article_file": list(groups), "grp": list(groups.values())}, dtype=object
     )
-    con.register("_groups", mapping)
-    try:
-        regrouped = con.execute(
-            "UPDATE articles SET syndication_group = g.grp FROM _groups g "
-            "WHERE articles.article_file = g.article_file "
-            "AND articles.syndication_group IS DISTINCT FROM g.grp "
-            "RETURNING articles.article_file"
-        ).fetchall()
-        regrouped += con.execute(
-            "UPDATE articles SET syndication_group = article_file "
-            "WHERE syndication_group IS DISTINCT FROM article_file "
-            "AND article_file NOT IN (SELECT article_file FROM _groups) "
-            "RETURNING articles.article_file"
-        ).fetchall()
-    finally:
-        con.unregister("_groups")
-    return len(linked), [r[0] for r in regrouped]
+    regrouped = _update_groups(con, mapping)
+    return len(linked), regrouped
 
 
 def _queue_extraction(con, rules_version: str, batch_key: str | None) -> int:

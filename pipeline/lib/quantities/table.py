@@ -74,3 +74,33 @@ def mentions_table(
 
     outcome = each_article(articles, one, progress)
     return pd.DataFrame(rows, columns=COLUMNS), outcome
+
+
+# The columns of `mention_tuples`' rows (quantity_mentions without article_file and mention_no).
+MENTION_TUPLE_FIELDS = (
+    "mention_kind", "char_start", "char_end", "quote", "value", "unit", "counted", "bound",
+    "range_id", "period_kind", "period_start", "period_end", "reason",
+)  # fmt: skip
+_BY_POSITION = itemgetter(1, 2, 0)  # extraction_rows' order: char_start, char_end, mention_kind
+
+
+def mention_tuples(ex: Extraction) -> list[tuple]:
+    """`extraction_rows` as tuples of MENTION_TUPLE_FIELDS, in the same order (mention_no is
+    the index): what the pipeline's extraction step stores, without a dict per row."""
+    rows = [
+        ("quantity", q.start, q.end, q.text, q.value, q.unit, q.counted, q.bound, q.range_id,
+         None, None, None, None)
+        for q in ex.quantities
+    ]  # fmt: skip
+    rows += [
+        ("period", p.start, p.end, p.text, None, None, None, None, None,
+         p.kind, p.year_start, p.year_end, None)
+        for p in ex.periods
+    ]  # fmt: skip
+    rows += [
+        ("ignored", g.start, g.end, g.text, None, None, None, None, None, None, None, None,
+         g.reason)
+        for g in ex.ignored
+    ]  # fmt: skip
+    rows.sort(key=_BY_POSITION)  # stable, as extraction_rows' sort on the same key
+    return rows
