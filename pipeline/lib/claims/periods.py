@@ -206,6 +206,19 @@ _CITED_AFTER = re.compile(r"[a-z]?\s*[;)\],]")
 # a period labelling the figure after it, in a bracket: `(six months ended 30 June 2018: 48.9%)`
 _LABEL_COLON = re.compile(r"\s*:\s*(?=[\w$\u00a3\u20ac\u00a5])")
 _LABEL_GAP = re.compile(r"\s*:\s*(?:(?:approximately|about|around|some|nearly|over)\s+)?")
+# a bracketed comparative of the prior year after a figure: `31.2% (2012: 33.5%)`
+_COMPARATIVE_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*:\s*[^()]{0,40}?\d[^()]{0,40}\)")
+_COMPARATIVE_LABEL = re.compile(r"\s*:\s*[^()]{0,40}?\d[^()]{0,40}\)")
+
+
+def _comparative_label(text: str, p, q) -> bool:
+    """The year p labels a bracketed comparative (`(2012: 33.5%)`) that does not hold q."""
+    if p.kind != "year" or text[p.start - 1 : p.start] != "(":
+        return False
+    m = _COMPARATIVE_LABEL.match(text, p.end)
+    return m is not None and not (p.start <= q.start < m.end())
+
+
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
@@ -377,6 +390,8 @@ _STATISTICAL_TITLE = re.compile(
     r"\bstatistical\s+(?:bulletin|communiqu[eé]|report)\b|\byearbook\b", re.I
 )
 _THE_YEAR = re.compile(r"\bthe\s+year\b(?!\s+(?:before|after|earlier|ago))", re.I)
+_REPORT_HEAD = 400  # the heading lines of a report under its company's name
+_REPORT_LINE = 80
 _REPORT_SEASON_END = 4  # annual results and communiques on last year come out by April
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
@@ -1582,6 +1597,10 @@ class PeriodResolver:
         if hit is False:
             hit = None
             t0, t1 = self.doc.title
+            if self.pub is not None and not _REPORT_TITLE.search(self.doc.text, t0, t1):
+                # a company's name first, then the report's own heading line (`Annual Report
+                # 2013` under `Huaxin ... Holdings Limited`): that short line is the title
+                t0, t1 = self._report_heading()
             found = {
                 p.year_end
                 for p in self._in(t0, t1)
@@ -1607,6 +1626,24 @@ class PeriodResolver:
                     hit = y
             self.doc._par_cache["report_year"] = hit
         return hit
+
+    def _report_heading(self) -> tuple[int, int]:
+        """The first short heading line (at most `_REPORT_LINE` characters) of the lines before
+        the first long paragraph (within `_REPORT_HEAD` characters) that names a report; an
+        empty span when there is none."""
+        text = self.doc.text
+        pos = 0
+        limit = min(len(text), _REPORT_HEAD)
+        while pos < limit:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if len(line) > _REPORT_LINE:
+                break
+            if _REPORT_TITLE.search(line):
+                return pos, end
+            pos = end + 1
+        return 0, 0
 
     def _plan_document(self) -> bool:
         """The title names an official plan or notice (`Notice of the Ministry ... on ...`,
@@ -2045,6 +2082,18 @@ class PeriodResolver:
                 # `(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: approximately
                 # RMB1,012.5 million)`: the period labelling a comparative figure is its own
                 return self._make(p, c=c)
+        if "(" in text[q.end : q.end + 4]:
+            cm = _COMPARATIVE_AFTER.match(text, q.end)
+            if cm is not None:
+                # `the gross margin fell to 31.2% (2012: 33.5%)`: the bracket gives the prior
+                # year's comparative, the figure is of the year after it
+                y = int(cm.group(1)) + 1
+                if self.pub is None or y <= self.pub:
+                    return ResolvedPeriod(y, y, "relative")
+        if "(" in text[s0:s1]:
+            # the year labelling a bracketed comparative dates that comparative only (`31.2%
+            # (2012: 33.5%), a decline of 2.3 percentage points`: not the 2.3 points)
+            in_sentence = tuple(p for p in in_sentence if not _comparative_label(text, p, q))
         own = [
             p
             for p in in_sentence
