@@ -71,6 +71,8 @@ _DATE_LEAD = re.compile(
     r"(?:year|period|quarter|months?)\s+end(?:ed|ing))\s+(?:the\s+)?$",
     re.I,
 )
+# a state at a date: `at end-October 2024`, `by end-June`, `Orders on hand at 28 February 2014`
+_STATE_DATE_LEAD = re.compile(r"(?:\bat\s+(?:the\s+)?|\bend-)$", re.I)
 # a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
 # with the end of last year`, `over 2022`: the period of the other term, not of the figure
 _COMPARE_BEFORE = re.compile(
@@ -595,7 +597,11 @@ def usable_periods(doc: Doc) -> list[Period]:
                     continue
             if p.text[:1].isdigit() and _NAME_AFTER.match(after) and _THE_BEFORE.search(before):
                 continue
-        if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
+        if (
+            p.kind == "date"
+            and not _DATE_LEAD.search(before + p.text[:0])
+            and not _STATE_DATE_LEAD.search(before)
+        ):
             lead = p.text.lower()
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
                 if not (before.endswith("(") and _LABEL_COLON.match(text, p.end)):
