@@ -77,3 +77,32 @@ def test_annual_report_heading_line_gives_the_report_year():
     assert span(got["approximately 35%"]) == (2022, 2022)
     assert span(got["2,900 colleagues"]) == (2022, 2022)
 
+
+
+# -- a state at a date, and a base `below the X spent in YEAR`
+
+
+def test_state_at_end_month_dates_the_figure():
+    text = TITLE + (
+        "Output should slow in 2025, as the build-out matures: the province had installed "
+        "61,000 charging posts at end-September 2024, according to its energy bureau.\n"
+    )
+    got = quotes(text, "2024-11-20")
+    assert span(got["61,000 charging posts"]) == (2024, 2024)
+
+
+def test_state_at_a_day_dates_the_figure():
+    text = TITLE + "Orders on hand at 31 January 2024 stood at approximately RMB2.4 billion.\n"
+    got = quotes(text, "2024-03-20")
+    assert span(got["approximately RMB2.4 billion"]) == (2024, 2024)
+
+
+def test_percent_below_a_base_spent_in_a_year_dates_the_base_only():
+    text = TITLE + (
+        "The three carriers budgeted 2024 spending of CNY80 billion, CNY45 billion and CNY30 "
+        "billion. The combined CNY155 billion is about 6% below the CNY165 billion spent in "
+        "2023.\n"
+    )
+    got = quotes(text, "2024-06-10")
+    assert span(got["CNY165 billion"]) == (2023, 2023)
+    assert span(got["CNY155 billion"]) == (2024, 2024)

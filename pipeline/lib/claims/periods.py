@@ -706,12 +706,16 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
 
 # a comparison base figure: `up from roughly 9.4 billion at the end of 2020`
 _BASE_FIG_LEAD = re.compile(
-    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|vs\.?|against)\s+"
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|vs\.?|against|"
+    # `about 5% below the CNY353 billion spent in 2023`
+    r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?)\s+"
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
     re.I,
 )
 _BASE_GAP = re.compile(
-    r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
+    # (a participle of the base: `the CNY353 billion spent in 2023`, `4,000 recorded in 2020`)
+    r"^[\s,]*(?:(?:spent|paid|seen|[a-z]{3,}ed)\s+)?"
+    r"(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
     r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
     re.I,
 )
