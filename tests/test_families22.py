@@ -106,3 +106,25 @@ def test_percent_below_a_base_spent_in_a_year_dates_the_base_only():
     got = quotes(text, "2024-06-10")
     assert span(got["CNY165 billion"]) == (2023, 2023)
     assert span(got["CNY155 billion"]) == (2024, 2024)
+
+
+# -- a target year is not carried into a statement of the present that counts `projects`
+
+
+def test_counted_projects_are_no_future_word():
+    text = TITLE + (
+        "The city's plan targets output of 900 billion yuan by 2030. Its software sector "
+        "employs about 41,000 people, and the innovation fund has so far backed more than 1,200 "
+        "projects.\n"
+    )
+    got = quotes(text, "2024-05-02")
+    assert span(got["about 41,000 people"]) == (2024, 2024)
+
+
+def test_projects_as_a_verb_still_looks_ahead():
+    text = TITLE + (
+        "The city's plan targets output of 900 billion yuan by 2030. The bureau projects that "
+        "the sector will employ 60,000 people.\n"
+    )
+    got = quotes(text, "2024-05-02")
+    assert span(got["60,000 people"]) != (2024, 2024)

@@ -280,8 +280,11 @@ IMPERATIVE = re.compile(
 # tense of a sentence without time words (see `_resolve`)
 # any word of a time to come or of an intention, anywhere in a sentence
 _FUTURE_ANY = re.compile(
-    r"\b(?:will|would|could|may|might|shall|expect\w*|forecast\w*|project(?:ed|s|ion)|"
-    r"predict\w*|anticipat\w*|plan\w*|aim\w*|target\w*|goals?|next|coming|future|"
+    # (`projects` as a verb only: `the ministry projects growth`, not `3,700 projects`; `plan`
+    # words, not `plants`)
+    r"\b(?:will|would|could|may|might|shall|expect\w*|forecast\w*|project(?:ed|ions?)|"
+    r"(?<![\d,]\s)(?<!\d\s)projects\s+(?=that|a|an|the|its|their|growth|\d)|"
+    r"predict\w*|anticipat\w*|plan(?:s|ned|ning)?|aim\w*|target\w*|goals?|next|coming|future|"
     r"(?:by|until|in)\s+(?:19|20)\d\d)\b",
     re.I,
 )
