@@ -78,7 +78,6 @@ def test_annual_report_heading_line_gives_the_report_year():
     assert span(got["2,900 colleagues"]) == (2022, 2022)
 
 
-
 # -- a state at a date, and a base `below the X spent in YEAR`
 
 

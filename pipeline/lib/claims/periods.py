@@ -603,7 +603,7 @@ def usable_periods(doc: Doc) -> list[Period]:
         if (
             p.kind == "date"
             and not _DATE_LEAD.search(before + p.text[:0])
-            and not _STATE_DATE_LEAD.search(before)
+            and not _STATE_DATE_LEAD.search(before[-9:])
         ):
             lead = p.text.lower()
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
@@ -709,18 +709,24 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
 
 # a comparison base figure: `up from roughly 9.4 billion at the end of 2020`
 _BASE_FIG_LEAD = re.compile(
-    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|vs\.?|against|"
-    # `about 5% below the CNY353 billion spent in 2023`
-    r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?)\s+"
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|versus|vs\.?|against)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
+    re.I,
+)
+# `about 5% below the CNY353 billion spent in 2023` (tried only when `below` / `above` is there)
+_BELOW_FIG_LEAD = re.compile(
+    r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?\s+"
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
     re.I,
 )
 _BASE_GAP = re.compile(
-    # (a participle of the base: `the CNY353 billion spent in 2023`, `4,000 recorded in 2020`)
-    r"^[\s,]*(?:(?:spent|paid|seen|[a-z]{3,}ed)\s+)?"
-    r"(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
+    r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
     r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
     re.I,
+)
+# a participle of the base before its period: `the CNY353 billion spent in 2023`
+_BASE_PARTICIPLE_GAP = re.compile(
+    r"^[\s,]*(?:spent|paid|seen|[a-z]{3,}ed)\s+(?:(?:in|at|by)(?:\s+the)?)?\s*$", re.I
 )
 
 
@@ -742,16 +748,30 @@ def _base_period(doc: Doc, p: Period) -> bool:
     while i >= 0 and doc.quantities[i].start >= s0:
         q = doc.quantities[i]
         if q.end <= p.start:
-            if p.start - q.end > 24 or not _BASE_GAP.match(text[q.end : p.start]):
+            if p.start - q.end > 24:
                 return False
+            gap = text[q.end : p.start]
+            participle = False
+            if not _BASE_GAP.match(gap):
+                if not _BASE_PARTICIPLE_GAP.match(gap):
+                    return False
+                participle = True
             if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
             # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
-            return bool(
-                _BASE_FIG_LEAD.search(text, max(s0, a - 40), a)
-                or (q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start))
-            )
+            b = q.start if q.start < a else a
+            if _BASE_FIG_LEAD.search(text, max(s0, a - 40), a) or (
+                q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start)
+            ):
+                return True
+            if (
+                participle
+                or text.find("below", max(s0, b - 24), b) >= 0
+                or text.find("above", max(s0, b - 24), b) >= 0
+            ):
+                return bool(_BELOW_FIG_LEAD.search(text, max(s0, b - 40), b))
+            return False
         i -= 1
     return False
 
@@ -2095,7 +2115,7 @@ class PeriodResolver:
                 # `(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: approximately
                 # RMB1,012.5 million)`: the period labelling a comparative figure is its own
                 return self._make(p, c=c)
-        if "(" in text[q.end : q.end + 4]:
+        if text.find("(", q.end, q.end + 4) >= 0:
             cm = _COMPARATIVE_AFTER.match(text, q.end)
             if cm is not None:
                 # `the gross margin fell to 31.2% (2012: 33.5%)`: the bracket gives the prior
@@ -2103,7 +2123,7 @@ class PeriodResolver:
                 y = int(cm.group(1)) + 1
                 if self.pub is None or y <= self.pub:
                     return ResolvedPeriod(y, y, "relative")
-        if "(" in text[s0:s1]:
+        if text.find("(", s0, s1) >= 0:
             # the year labelling a bracketed comparative dates that comparative only (`31.2%
             # (2012: 33.5%), a decline of 2.3 percentage points`: not the 2.3 points)
             in_sentence = tuple(p for p in in_sentence if not _comparative_label(text, p, q))
