@@ -71,6 +71,8 @@ _DATE_LEAD = re.compile(
     r"(?:year|period|quarter|months?)\s+end(?:ed|ing))\s+(?:the\s+)?$",
     re.I,
 )
+# a state at a date: `at end-October 2024`, `by end-June`, `Orders on hand at 28 February 2014`
+_STATE_DATE_LEAD = re.compile(r"(?:\bat\s+(?:the\s+)?|\bend-)$", re.I)
 # a comparison base: `up 5% from last year`, `than in the fourth quarter of last year`, `compared
 # with the end of last year`, `over 2022`: the period of the other term, not of the figure
 _COMPARE_BEFORE = re.compile(
@@ -206,6 +208,19 @@ _CITED_AFTER = re.compile(r"[a-z]?\s*[;)\],]")
 # a period labelling the figure after it, in a bracket: `(six months ended 30 June 2018: 48.9%)`
 _LABEL_COLON = re.compile(r"\s*:\s*(?=[\w$\u00a3\u20ac\u00a5])")
 _LABEL_GAP = re.compile(r"\s*:\s*(?:(?:approximately|about|around|some|nearly|over)\s+)?")
+# a bracketed comparative of the prior year after a figure: `31.2% (2012: 33.5%)`
+_COMPARATIVE_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d{2})\s*:\s*[^()]{0,40}?\d[^()]{0,40}\)")
+_COMPARATIVE_LABEL = re.compile(r"\s*:\s*[^()]{0,40}?\d[^()]{0,40}\)")
+
+
+def _comparative_label(text: str, p, q) -> bool:
+    """The year p labels a bracketed comparative (`(2012: 33.5%)`) that does not hold q."""
+    if p.kind != "year" or text[p.start - 1 : p.start] != "(":
+        return False
+    m = _COMPARATIVE_LABEL.match(text, p.end)
+    return m is not None and not (p.start <= q.start < m.end())
+
+
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\s+)?$")
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
@@ -265,8 +280,11 @@ IMPERATIVE = re.compile(
 # tense of a sentence without time words (see `_resolve`)
 # any word of a time to come or of an intention, anywhere in a sentence
 _FUTURE_ANY = re.compile(
-    r"\b(?:will|would|could|may|might|shall|expect\w*|forecast\w*|project(?:ed|s|ion)|"
-    r"predict\w*|anticipat\w*|plan\w*|aim\w*|target\w*|goals?|next|coming|future|"
+    # (`projects` as a verb only: `the ministry projects growth`, not `3,700 projects`; `plan`
+    # words, not `plants`)
+    r"\b(?:will|would|could|may|might|shall|expect\w*|forecast\w*|project(?:ed|ions?)|"
+    r"(?<![\d,]\s)(?<!\d\s)projects\s+(?=that|a|an|the|its|their|growth|\d)|"
+    r"predict\w*|anticipat\w*|plan(?:s|ned|ning)?|aim\w*|target\w*|goals?|next|coming|future|"
     r"(?:by|until|in)\s+(?:19|20)\d\d)\b",
     re.I,
 )
@@ -377,6 +395,8 @@ _STATISTICAL_TITLE = re.compile(
     r"\bstatistical\s+(?:bulletin|communiqu[eé]|report)\b|\byearbook\b", re.I
 )
 _THE_YEAR = re.compile(r"\bthe\s+year\b(?!\s+(?:before|after|earlier|ago))", re.I)
+_REPORT_HEAD = 400  # the heading lines of a report under its company's name
+_REPORT_LINE = 80
 _REPORT_SEASON_END = 4  # annual results and communiques on last year come out by April
 _SHORT_HEAD = 40  # `Specifically:`, `The main targets are:`
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)
@@ -580,7 +600,11 @@ def usable_periods(doc: Doc) -> list[Period]:
                     continue
             if p.text[:1].isdigit() and _NAME_AFTER.match(after) and _THE_BEFORE.search(before):
                 continue
-        if p.kind == "date" and not _DATE_LEAD.search(before + p.text[:0]):
+        if (
+            p.kind == "date"
+            and not _DATE_LEAD.search(before + p.text[:0])
+            and not _STATE_DATE_LEAD.search(before[-9:])
+        ):
             lead = p.text.lower()
             if not lead.startswith(("as of", "by", "until", "end of", "the end of")):
                 if not (before.endswith("(") and _LABEL_COLON.match(text, p.end)):
@@ -689,10 +713,20 @@ _BASE_FIG_LEAD = re.compile(
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
     re.I,
 )
+# `about 5% below the CNY353 billion spent in 2023` (tried only when `below` / `above` is there)
+_BELOW_FIG_LEAD = re.compile(
+    r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?\s+"
+    r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
+    re.I,
+)
 _BASE_GAP = re.compile(
     r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
     r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
     re.I,
+)
+# a participle of the base before its period: `the CNY353 billion spent in 2023`
+_BASE_PARTICIPLE_GAP = re.compile(
+    r"^[\s,]*(?:spent|paid|seen|[a-z]{3,}ed)\s+(?:(?:in|at|by)(?:\s+the)?)?\s*$", re.I
 )
 
 
@@ -714,16 +748,30 @@ def _base_period(doc: Doc, p: Period) -> bool:
     while i >= 0 and doc.quantities[i].start >= s0:
         q = doc.quantities[i]
         if q.end <= p.start:
-            if p.start - q.end > 24 or not _BASE_GAP.match(text[q.end : p.start]):
+            if p.start - q.end > 24:
                 return False
+            gap = text[q.end : p.start]
+            participle = False
+            if not _BASE_GAP.match(gap):
+                if not _BASE_PARTICIPLE_GAP.match(gap):
+                    return False
+                participle = True
             if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
             # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
-            return bool(
-                _BASE_FIG_LEAD.search(text, max(s0, a - 40), a)
-                or (q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start))
-            )
+            b = q.start if q.start < a else a
+            if _BASE_FIG_LEAD.search(text, max(s0, a - 40), a) or (
+                q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start)
+            ):
+                return True
+            if (
+                participle
+                or text.find("below", max(s0, b - 24), b) >= 0
+                or text.find("above", max(s0, b - 24), b) >= 0
+            ):
+                return bool(_BELOW_FIG_LEAD.search(text, max(s0, b - 40), b))
+            return False
         i -= 1
     return False
 
@@ -1582,6 +1630,10 @@ class PeriodResolver:
         if hit is False:
             hit = None
             t0, t1 = self.doc.title
+            if self.pub is not None and not _REPORT_TITLE.search(self.doc.text, t0, t1):
+                # a company's name first, then the report's own heading line (`Annual Report
+                # 2013` under `Huaxin ... Holdings Limited`): that short line is the title
+                t0, t1 = self._report_heading()
             found = {
                 p.year_end
                 for p in self._in(t0, t1)
@@ -1607,6 +1659,24 @@ class PeriodResolver:
                     hit = y
             self.doc._par_cache["report_year"] = hit
         return hit
+
+    def _report_heading(self) -> tuple[int, int]:
+        """The first short heading line (at most `_REPORT_LINE` characters) of the lines before
+        the first long paragraph (within `_REPORT_HEAD` characters) that names a report; an
+        empty span when there is none."""
+        text = self.doc.text
+        pos = 0
+        limit = min(len(text), _REPORT_HEAD)
+        while pos < limit:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if len(line) > _REPORT_LINE:
+                break
+            if _REPORT_TITLE.search(line):
+                return pos, end
+            pos = end + 1
+        return 0, 0
 
     def _plan_document(self) -> bool:
         """The title names an official plan or notice (`Notice of the Ministry ... on ...`,
@@ -2045,6 +2115,18 @@ class PeriodResolver:
                 # `(six months ended 30 June 2018: 48.9%)`, `(31 December 2018: approximately
                 # RMB1,012.5 million)`: the period labelling a comparative figure is its own
                 return self._make(p, c=c)
+        if text.find("(", q.end, q.end + 4) >= 0:
+            cm = _COMPARATIVE_AFTER.match(text, q.end)
+            if cm is not None:
+                # `the gross margin fell to 31.2% (2012: 33.5%)`: the bracket gives the prior
+                # year's comparative, the figure is of the year after it
+                y = int(cm.group(1)) + 1
+                if self.pub is None or y <= self.pub:
+                    return ResolvedPeriod(y, y, "relative")
+        if text.find("(", s0, s1) >= 0:
+            # the year labelling a bracketed comparative dates that comparative only (`31.2%
+            # (2012: 33.5%), a decline of 2.3 percentage points`: not the 2.3 points)
+            in_sentence = tuple(p for p in in_sentence if not _comparative_label(text, p, q))
         own = [
             p
             for p in in_sentence

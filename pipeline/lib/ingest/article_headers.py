@@ -283,7 +283,11 @@ def _non_overlapping(found: list[_DateMatch]) -> list[_DateMatch]:
 
 # the date of an event (`Event date:` of a transcript: the text's date when nothing else dates
 # it) and dates that never date the text (`Deadline:`, `Expiry date:`, a member's `Joined:`)
-_EVENT_DATE_LABEL = r"(?:event|meeting|session|conference|forum|visit|call)\s+date"
+# (a bare `Meeting:` / `Event:` / `Session:` label with a colon names the event's date too)
+_EVENT_DATE_LABEL = (
+    r"(?:event|meeting|session|conference|forum|visit|call)\s+date"
+    r"|(?:meeting|event|session)(?=\s*[:：])"
+)
 _OTHER_DATE_LABEL = (
     r"(?:closing|opening|due|expiry|expiration|effective|registration|application|submission|"
     r"delivery|start|end|birth)\s+date|deadline|joined|member\s+since|registered(?:\s+(?:on|since))?"
@@ -655,6 +659,11 @@ _DATELINE_RE = regex.compile(
     + _MON.replace("(?P<mon>", "(?P<mon2>") + r")(?:\s*,?\s*(?:19|20)\d{2})?)\s*"
     r"(?:\((?P<outlet>[^)]{2,60})\)\s*)?(?P<dash>--|—|–|-(?=\s)|-|:)?"
 )  # fmt: skip
+# `Fitch Ratings-Hong Kong-05 December 2024:`, `Agency-London/Shanghai-5 May 2023 -`
+_WIRE_DATELINE_RE = regex.compile(
+    r"^\s*(?P<outlet>[\p{Lu}][\p{L}&.'’ ]{1,40}?)-(?P<place>[\p{Lu}][\p{L}.'’/ ]{1,40}?)-(?=\d)"
+)
+_WIRE_END_RE = regex.compile(r"\s*(?::|--|—|–|-\s)")
 _CJK_DATELINE_RE = regex.compile(
     r"^\s*(?P<outlet>新华社|中新社|人民网|中新网)?(?P<place>\p{Han}{2,8}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)电"
@@ -789,6 +798,10 @@ class _Parser:
         ordered = sorted(header_dates, key=lambda x: rank.get(x[1], 0)) + footer_dates
         ordered = [x for x in ordered if x[1] != "event"] + [x for x in ordered if x[1] == "event"]
         for d, role, off in ordered:
+            if role == "event" and (r := self._self_dated()) is not None:
+                # the text states its own date (`issued 8 October 2024` under `Meeting: ...`)
+                date, basis, evidence, evidence_start = r
+                break
             if role == "never" or self._event_block(off):
                 self.notes.append(f"ignored header date {d.text!r}: not the date of the text")
                 continue
@@ -806,6 +819,10 @@ class _Parser:
             date, basis, evidence, evidence_start, dl_outlet = self._dateline(lead, header_years)
             if dl_outlet and meta.outlet is None:
                 meta.outlet = dl_outlet
+        if date is None:
+            r = self._self_dated()
+            if r is not None:
+                date, basis, evidence, evidence_start = r
         if date is None:
             r = self._closing_date(header_years)
             if r is not None:
@@ -890,6 +907,45 @@ class _Parser:
             date, why = other, why + "; the other reading, the first is after today"
         self.notes.append(f"ambiguous numeric date {d.text!r} read as {date} ({why})")
         return _DateMatch(d.start, d.end, d.text, date, note="")
+
+    def _self_dated(self):
+        """2a. An undated header, but the text states its own date: a self-dating sentence
+        (`This prospectus is dated 29 June 2021.`: `text_date`), a labelled publication date
+        in the header lines or in an `About this report` block (`Reporting period: ...
+        Publication date: 29 April 2022`: `header_line`), or a short line of the header
+        region ending with `issued 8 October 2024` (a record's status line; a `Meeting:` date
+        on another line is the meeting's, never taken). A future `to be issued` never counts."""
+        m = _SELF_DATED_RE.search(self.text)
+        if m is not None:
+            d = _date_at(self.text, m.end())
+            if d is not None and self._plausible(d.date, "self-dating sentence"):
+                self.notes.append("the text states its own date")
+                return d.date, "text_date", self.text[m.start() : m.end() + d.end], m.start()
+        about: set[int] = set()
+        for i, ln in enumerate(self.lines):
+            if _ABOUT_HEADING_RE.match(ln.text):
+                about.update(range(i, i + 4))
+        for i, ln in enumerate(self.lines):
+            if i >= 15 and i not in about:
+                continue
+            for lm in _PUBLICATION_LABEL_RE.finditer(ln.text):
+                d = _date_at(ln.text, lm.end())
+                if d is not None and self._plausible(d.date, "labelled publication date"):
+                    self.notes.append("labelled publication date below the header")
+                    ev = ln.text[lm.start() : lm.end() + d.end]
+                    return d.date, "header_line", ev, ln.start + lm.start()
+        for ln in self.lines[:15]:
+            if len(ln.text) > 160 or _FUTURE_RE.search(ln.text):
+                continue
+            for vm in _ISSUED_AT_END_RE.finditer(ln.text):
+                d = _date_at(ln.text, vm.end())
+                if d is None or ln.text[vm.end() + d.end :].strip(" \t.;,)"):
+                    continue
+                if self._plausible(d.date, "issued date"):
+                    self.notes.append("issue date of the record on a header line")
+                    ev = ln.text[vm.start() : vm.end() + d.end]
+                    return d.date, "header_line", ev, ln.start + vm.start()
+        return None
 
     def _closing_date(self, header_years: list[int]):
         """2b. An undated header, but the closing lines say when the text was finished
@@ -987,6 +1043,16 @@ class _Parser:
                     d = self._by_weekday(md[0], s) or self._with_year(md[0], years, "dateline")
                     if d is not None:
                         return d, "inferred", evidence, ev_start, outlet
+                return None, None, None, None, outlet
+        # a wire dateline of an agency: `Lanford Ratings-Hong Kong-05 December 2024:`
+        wm = _WIRE_DATELINE_RE.match(s)
+        if wm and _name_like(wm.group("outlet"), 4):
+            d = _date_at(s, wm.end())
+            if d is not None and _WIRE_END_RE.match(s, wm.end() + d.end):
+                if self._plausible(d.date, "wire dateline date"):
+                    ev_start = off + wm.start("outlet")
+                    evidence = s[wm.start("outlet") : wm.end() + d.end]
+                    return d.date, "dateline", evidence, ev_start, wm.group("outlet").strip()
                 return None, None, None, None, outlet
         cm = _CJK_DATELINE_RE.match(s)
         if cm:
@@ -1118,6 +1184,40 @@ class _Parser:
                     return d, "inferred", sent[ev_start : md.end], off + s_off + ev_start
                 return None
         return None
+
+
+_DOC_NOUN = (
+    r"(?:prospectus|report|document|circular|notice|announcement|letter|statement|paper|"
+    r"memorandum|supplement|note|release|brief(?:ing)?|bulletin|submission|response|reply|"
+    r"filing|presentation|study|guide|booklet|minutes|edition|version|update|proposal)"
+)
+# `This prospectus is dated 29 June 2021.`, `This Offering Circular is dated ...`
+_SELF_DATED_RE = regex.compile(
+    r"\b[Tt]his\s+(?:[\p{L}-]+\s+){0,3}?" + _DOC_NOUN + r"\s+(?:is|was)\s+dated\s+(?:as\s+of\s+)?",
+    regex.IGNORECASE,
+)
+# `About this Report`, `About this document` (a report's front-matter block)
+_ABOUT_HEADING_RE = regex.compile(
+    r"^\s*about\s+(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?" + _DOC_NOUN + r"s?\s*[:：]?\s*$",
+    regex.IGNORECASE,
+)
+_PUBLICATION_LABEL_RE = regex.compile(
+    r"\b(?:publication\s+date|date\s+of\s+(?:publication|issue)|issue\s+date)\s*[:：]\s*",
+    regex.IGNORECASE,
+)
+# a status line of a record: `Approved by written procedure; issued 8 October 2024`
+_ISSUED_AT_END_RE = regex.compile(
+    r"(?<!\bto\s+be\s)(?<!\bbe\s)\b(?:issued|published|released|circulated)\s+(?:on\s+)?",
+    regex.IGNORECASE,
+)
+
+
+def _date_at(s: str, pos: int) -> _DateMatch | None:
+    """The full date (with year) starting at s[pos] (rebased to pos), or None."""
+    found = find_full_dates(s[pos : pos + 40])
+    if found and found[0].start == 0 and found[0].date is not None:
+        return found[0]
+    return None
 
 
 # the closing line says when the text was finished: `finalized on`, `completed in`, a
