@@ -421,19 +421,25 @@ def _by_position(
     return out
 
 
+def _caption_lines(text: str, spans: list[tuple[int, int]], i: int):
+    """The non-blank lines above line i, nearest first, at most CAPTION_LINES of them: (start,
+    end, stripped text)."""
+    seen = 0
+    for k in range(i - 1, -1, -1):
+        if seen >= CAPTION_LINES:
+            return
+        a, b = spans[k]
+        line = text[a:b].strip()
+        if line:
+            seen += 1
+            yield a, b, line
+
+
 def _caption_unit(
     text: str, spans: list[tuple[int, int]], i: int
 ) -> tuple[UnitSpec | None, tuple[tuple[int, int], ...]]:
     """The unit named in the few lines just above the header (a unit line or a caption)."""
-    seen = 0
-    k = i - 1
-    while k >= 0 and seen < CAPTION_LINES:
-        a, b = spans[k]
-        line = text[a:b].strip()
-        k -= 1
-        if not line:
-            continue
-        seen += 1
+    for a, b, line in _caption_lines(text, spans, i):
         if len(line) > 120:
             break
         if _UNIT_LINE.match(line):
@@ -465,15 +471,7 @@ _BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriati
 def _caption_year(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
     """The one year of a caption line (`Table 3 ... on selected items, 2021`) in the few
     non-blank lines above the header; None when there is none or more than one."""
-    seen = 0
-    k = i - 1
-    while k >= 0 and seen < CAPTION_LINES:
-        a, b = spans[k]
-        line = text[a:b].strip()
-        k -= 1
-        if not line:
-            continue
-        seen += 1
+    for _, _, line in _caption_lines(text, spans, i):
         if _UNIT_LINE.match(line):
             continue
         if len(line) > 120 or _SENTENCE.search(line):
