@@ -1662,8 +1662,8 @@ class PeriodResolver:
 
     def _report_heading(self) -> tuple[int, int]:
         """The first short heading line (at most `_REPORT_LINE` characters) of the lines before
-        the first long paragraph (within `_REPORT_HEAD` characters) that names a report; an
-        empty span when there is none."""
+        the first long paragraph or the first sentence (within `_REPORT_HEAD` characters) that
+        names a report; an empty span when there is none."""
         text = self.doc.text
         pos = 0
         limit = min(len(text), _REPORT_HEAD)
@@ -1671,8 +1671,8 @@ class PeriodResolver:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             line = text[pos:end]
-            if len(line) > _REPORT_LINE:
-                break
+            if len(line) > _REPORT_LINE or line.rstrip().endswith((".", "!", "?", "。")):
+                break  # a sentence: the prose has begun
             if _REPORT_TITLE.search(line):
                 return pos, end
             pos = end + 1
