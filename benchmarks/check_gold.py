@@ -51,6 +51,7 @@ SETS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
@@ -110,7 +111,7 @@ def check(folder: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("set", nargs="?", help="heldout ... heldout25, or a folder")
+    ap.add_argument("set", nargs="?", help="heldout ... heldout26, or a folder")
     ap.add_argument("--all", action="store_true", help="every held-out set")
     args = ap.parse_args(argv)
     if not args.all and not args.set:

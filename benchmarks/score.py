@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/score.py SET [--dates header|gold] [--show] [--min-f1 X]
     .venv/bin/python benchmarks/score.py --all
 
-SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout25`
+SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout26`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
 and `gold.json`. Each article goes through what `python -m pipeline extract PATH` runs (decoding,
 the header's publication date, extract_claims); `--dates gold` passes the gold's dates instead,
@@ -55,6 +55,7 @@ SETS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
 )
 
 sys.path.insert(0, str(ROOT))
