@@ -51,6 +51,7 @@ SETS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
     "heldout27",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}

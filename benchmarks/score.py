@@ -55,6 +55,7 @@ SETS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
     "heldout27",
 )
 
