@@ -247,6 +247,26 @@ def test_articles_without_a_raw_files_row_break_an_integrity_rule(tmp_path):
     assert sorted(con.execute(rule).fetchall()) == [("a.txt",), ("b.txt",)]
 
 
+def test_claims_and_mentions_of_a_missing_article_break_an_integrity_rule():
+    """The rules compare distinct article_file values: a row of an article that is not in
+    `articles` (or with no article at all) fails them, as joining every row did."""
+    from pipeline.metadata.views import INTEGRITY_SQL
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE articles (article_file VARCHAR)")
+    con.execute("INSERT INTO articles VALUES ('a.txt')")
+    for table, rule in (
+        ("claims", "claims reference articles"),
+        ("quantity_mentions", "mentions reference articles"),
+    ):
+        con.execute(f"CREATE TABLE {table} (claim_id VARCHAR, article_file VARCHAR)")
+        con.execute(f"INSERT INTO {table} VALUES ('c1', 'a.txt'), ('c2', 'a.txt')")
+        assert con.execute(INTEGRITY_SQL[rule]).fetchall() == []
+        con.execute(f"INSERT INTO {table} VALUES ('c3', 'gone.txt'), ('c4', NULL)")
+        bad = con.execute(INTEGRITY_SQL[rule]).fetchall()
+        assert sorted(bad, key=str) == [("gone.txt",), (None,)]
+
+
 def test_stale_publishing_temporaries_are_removed(tmp_path):
     published = tmp_path / "w.duckdb"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True,

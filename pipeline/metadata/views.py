@@ -252,14 +252,18 @@ FLOW_RULES: list[FlowRule] = [
 ]
 
 # rule name -> query returning offending rows (none = pass), checked before publishing
+# The per-article tables are compared with articles on their distinct article_file values (the
+# articles missing, NULL included, as examples): the same pass or fail as joining every row, and
+# about a third of the CPU on 3.3 million claims (0.07 against 0.2-0.3 s at 100,000 articles;
+# these run before the rename, so they delay the publish).
 INTEGRITY_SQL: dict[str, str] = {
     "claims reference articles": (
-        "SELECT c.claim_id, c.article_file FROM claims c "
-        "LEFT JOIN articles a USING (article_file) WHERE a.article_file IS NULL"
+        "SELECT c.article_file FROM (SELECT DISTINCT article_file FROM claims) c "
+        "ANTI JOIN articles a USING (article_file)"
     ),
     "mentions reference articles": (
-        "SELECT m.article_file FROM quantity_mentions m "
-        "LEFT JOIN articles a USING (article_file) WHERE a.article_file IS NULL"
+        "SELECT m.article_file FROM (SELECT DISTINCT article_file FROM quantity_mentions) m "
+        "ANTI JOIN articles a USING (article_file)"
     ),
     "articles come from raw_files": (
         "SELECT a.article_file FROM articles a LEFT JOIN raw_files r "

@@ -382,15 +382,38 @@ _SOURCES_SQL = (
 )
 
 
-def _sources(con, indicators: list[str]) -> list[dict]:
-    """The source points of these indicators (the MAX_POINTS most recently published each)."""
+# The sources of the indicators whose digest a report computes (those whose sources changed
+# since the last report) are staged in a temporary table by that one join, and the charts of
+# those indicators read them from it: one scan of observation_sources instead of two (each reads
+# a column of every source: about 1 s of CPU at 100,000 articles). Dropped when the page is built.
+_STAGED = "_report_staged_sources"
+
+
+def _staged(con) -> set[str]:
+    """The indicators whose sources are staged on this connection (none when not staged)."""
+    try:
+        return {r[0] for r in con.execute(f"SELECT DISTINCT indicator FROM {_STAGED}").fetchall()}
+    except duckdb.CatalogException:
+        return set()
+
+
+def _drop_staged(con) -> None:
+    con.execute(f"DROP TABLE IF EXISTS temp.{_STAGED}")
+
+
+def _sources(con, indicators: list[str], staged: set[str] | frozenset = frozenset()) -> list[dict]:
+    """The source points of these indicators (the MAX_POINTS most recently published each);
+    from the staged sources when they hold every one of these (`staged`: their indicators)."""
     if not indicators:
         return []
+    src = f"SELECT * FROM {_STAGED} o " if set(indicators) <= set(staged) else _SOURCES_SQL
     cur = con.execute(
-        f"SELECT * FROM ({_SOURCES_SQL} WHERE o.indicator IN (SELECT unnest(?::VARCHAR[])) "
-        "AND o.indicator IN (SELECT DISTINCT indicator FROM series) "
+        "SELECT indicator, period_start, period_end, period_part, status_class, value, unit, "
+        "bound, status, outlet, published_date, quote, article_file, cited_source, "
+        f"is_syndicated_copy, claim_id FROM ({src} WHERE o.indicator IN "
+        "(SELECT unnest(?::VARCHAR[])) AND o.indicator IN (SELECT DISTINCT indicator FROM series) "
         "QUALIFY row_number() OVER (PARTITION BY o.indicator "
-        f"ORDER BY s.published_date DESC NULLS LAST, s.claim_id) <= {MAX_POINTS}) "
+        f"ORDER BY published_date DESC NULLS LAST, claim_id) <= {MAX_POINTS}) "
         "ORDER BY indicator, published_date NULLS LAST, article_file, claim_id",
         [indicators],
     )
@@ -398,20 +421,38 @@ def _sources(con, indicators: list[str]) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+_DIGEST_COLUMNS = (
+    "observation_id, period_start, period_end, period_part, status_class, value, unit, bound, "
+    "status, outlet, published_date, quote, article_file, cited_source, is_syndicated_copy, "
+    "claim_id"
+)
+
+
 def _source_digests(con, indicators: Iterable[str] | None = None) -> dict[str, str]:
     """{indicator: digest of all its sources' rows} (every source, not only those shown: a
-    change anywhere redraws the chart), one aggregate in SQL; of `indicators` only, if given."""
-    only = ""
-    if indicators is not None:
-        only = "AND o.indicator IN (SELECT unnest(?::VARCHAR[]))"
-    rows = con.execute(
-        "SELECT o.indicator, count(*), sum(hash(o.observation_id, o.period_start, "
-        "o.period_end, o.period_part, o.status_class, o.value, o.unit, o.bound, s.status, "
-        "s.outlet, s.published_date, s.quote, s.article_file, s.cited_source, "
-        "s.is_syndicated_copy, s.claim_id)) "
+    change anywhere redraws the chart), one aggregate in SQL; of `indicators` only, if given
+    (their sources are then staged for the charts, see _STAGED)."""
+    if indicators is None:
+        rows = con.execute(
+            f"SELECT indicator, count(*), sum(hash({_DIGEST_COLUMNS})) FROM ("
+            "SELECT o.indicator, o.observation_id, o.period_start, o.period_end, o.period_part, "
+            "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
+            "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
+            "FROM observation_sources s JOIN observations o USING (observation_id) "
+            "WHERE o.indicator <> 'unclassified') GROUP BY 1"
+        ).fetchall()
+        return {ind: f"{n}:{h}" for ind, n, h in rows}
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {_STAGED} AS "
+        "SELECT o.indicator, o.observation_id, o.period_start, o.period_end, o.period_part, "
+        "o.status_class, o.value, o.unit, o.bound, s.status, s.outlet, s.published_date, "
+        "s.quote, s.article_file, s.cited_source, s.is_syndicated_copy, s.claim_id "
         "FROM observation_sources s JOIN observations o USING (observation_id) "
-        f"WHERE o.indicator <> 'unclassified' {only} GROUP BY 1",
-        [] if indicators is None else [sorted(indicators)],
+        "WHERE o.indicator <> 'unclassified' AND o.indicator IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(indicators)],
+    )
+    rows = con.execute(
+        f"SELECT indicator, count(*), sum(hash({_DIGEST_COLUMNS})) FROM {_STAGED} GROUP BY 1"
     ).fetchall()
     return {ind: f"{n}:{h}" for ind, n, h in rows}
 
@@ -565,6 +606,7 @@ def build_report(
     # sources are charted for the indicators of `series` only (a subset of by_ind's)
     charted = [i for i in by_ind if i != "unclassified"]
     keys: dict[str, str] = {}
+    _drop_staged(con)
     if cache is not None:
         digests = _current_source_digests(con, cache)
         for ind in charted:
@@ -573,8 +615,11 @@ def build_report(
     entries = {} if cache is None else {i: cache.get(i) or [None, ""] for i in charted}
     redraw = [i for i in charted if cache is None or entries[i][0] != keys[i]]
     cached = {i: entries[i][1] for i in charted if i not in redraw}
-    for s in _sources(con, redraw):
-        by_ind[s["indicator"]]["sources"].append(s)
+    try:
+        for s in _sources(con, redraw, _staged(con)):
+            by_ind[s["indicator"]]["sources"].append(s)
+    finally:
+        _drop_staged(con)
 
     rank = {ind: i for i, ind in enumerate(catalog)}  # the catalog's order: by topic, main first
 
