@@ -37,7 +37,8 @@ DIRECTIVES = {
     "embedsignature": False,
     "emit_code_comments": False,
 }
-CFLAGS = ["-O2", "-g0", "-w"]  # no debug info (faster to build), no warnings of generated C
+CFLAGS = ["-O2", "-g0"]  # no debug info: faster to build, the same code
+QUIET = ["-w"]  # the generated C's warnings are not ours to fix
 
 
 def modules() -> list[str]:
@@ -124,7 +125,7 @@ def build(jobs: int, force: bool) -> int:
     if todo:
         os.chdir(ROOT)  # relative paths: tracebacks name pipeline/lib/.../x.py as in pure Python
         exts = [
-            Extension(module_name(rel), [rel], extra_compile_args=CFLAGS, language="c")
+            Extension(module_name(rel), [rel], extra_compile_args=CFLAGS + QUIET, language="c")
             for rel in todo
         ]
         exts = cythonize(

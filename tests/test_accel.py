@@ -128,3 +128,23 @@ def test_a_stale_real_module_runs_as_its_source(tmp_path):
     assert finder.find_spec("pipeline.lib.claims.local_body") is None
     assert finder.find_spec("pipeline.lib.claims.month_flow") is not None
     assert finder.stale == ["pipeline.lib.claims.local_body"]
+
+
+BUDGET = """
+import sys
+sys.path.insert(0, "benchmarks")
+from bench_hostile import make
+import pipeline.lib.quantities.extractor as m
+from pipeline.lib import accel
+from pipeline.lib.claims.sync import extract_article
+r = extract_article("slow.txt", make("news", 0.5), None, seconds=0.2)
+print(accel.is_compiled(m), r.error)
+"""
+
+
+@needs_build
+def test_the_time_budget_stops_compiled_extraction():
+    # the compiled loops still call check_budget() (and Python code, where SIGALRM is handled)
+    compiled, error = run(BUDGET, PIPELINE_ACCEL="1").split(" ", 1)
+    assert compiled == "True"
+    assert error.startswith("ArticleTimeout: over the time budget of 0.2 s")
