@@ -148,3 +148,14 @@ def test_the_time_budget_stops_compiled_extraction():
     compiled, error = run(BUDGET, PIPELINE_ACCEL="1").split(" ", 1)
     assert compiled == "True"
     assert error.startswith("ArticleTimeout: over the time budget of 0.2 s")
+
+
+@needs_build
+def test_spawned_workers_get_the_compiled_modules():
+    # extraction workers are spawned (pipeline/lib/claims/sync.py): importing pipeline installs
+    # the finder there too
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        got = pool.apply(accel.compiled, ("pipeline.lib.quantities.extractor",))
+    assert got is accel.enabled()

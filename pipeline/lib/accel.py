@@ -111,3 +111,10 @@ def install(build_dir: Path = BUILD_DIR, source_root: Path = ROOT) -> AccelFinde
 def is_compiled(module) -> bool:
     """True when `module` was loaded from a compiled extension."""
     return isinstance(getattr(module, "__loader__", None), importlib.machinery.ExtensionFileLoader)
+
+
+def compiled(module_name: str) -> bool:
+    """Whether `module_name`, imported in this process, is the compiled build (a worker check)."""
+    import importlib
+
+    return is_compiled(importlib.import_module(module_name))
