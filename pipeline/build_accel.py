@@ -72,9 +72,9 @@ def why_not() -> str | None:
         import Cython  # noqa: F401
     except ImportError:
         return "Cython is not installed"
-    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
-    if not shutil.which(os.environ.get("CC", cc).split()[0]):
-        return f"no C compiler ({cc})"
+    cc = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
+    if not shutil.which(cc.split()[0]):
+        return f"no C compiler ({cc.split()[0]})"
     if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
         return "no Python headers (Python.h)"
     return None
