@@ -132,7 +132,7 @@ def each_article(
                 Failure(
                     article_file,
                     f"{type(exc).__name__}: {exc}",
-                    f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}",
+                    f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name.rsplit('.', 1)[-1]}",  # compiled frames: module.func
                 )
             )
         if progress:

@@ -100,7 +100,7 @@ def extract_article(
             [],
             time.perf_counter() - t0,
             f"{type(exc).__name__}: {exc}",
-            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}",
+            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name.rsplit('.', 1)[-1]}",  # compiled frames: module.func
         )
     return ArticleResult(article_file, mentions, claims, time.perf_counter() - t0)
 
