@@ -63,7 +63,43 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _FROM_END = re.compile(r"\bfrom\s+$", re.I)
+# what makes `from X to Y` a range rather than a change: `prices range from`, `costs run from`
+_RANGE_LEAD = re.compile(
+    r"\b(?:range[sd]?|ranging|runs?|ran|var(?:y|ies|ied|ying)|costs?|priced|spans?|anywhere|"
+    r"between|scale[sd]?)\b",
+    re.I,
+)
+# a label or bullet before `from X to Y` with no verb: `OEE: from 64% to 81%`, `- Scrap rate: from
+# 2.1% to 1.3%` (a result line: the ends are levels before and after)
+_LABEL_FROM = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*from\s+$")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|this|next|previous) year\b", re.I)
+
+
+# what may join the members of a list of bare figures: `more than 50%, 60%, 70% and 90%`
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+_BOUND_WORDS = {"lower", "upper", "approx"}
+
+
+def _list_bound(doc: Doc, c: QCtx) -> str | None:
+    """The bound word before the first member of a list of bare figures of one unit is the bound
+    of every member that is a percentage or has no noun of its own (`They contribute more than 50%, 60%, 70% and 90% of ...`, `about 52 per cent
+    and 27 per cent respectively`); a member with a bound word of its own keeps it."""
+    qs, i, text = doc.quantities, c.index, doc.text
+    q = qs[i]
+    if q.unit != "percent" and q.unit_start is not None:
+        return None  # `about 35,000 enterprises and 3.2 million suppliers`: two figures
+    while i > 0:
+        prev = qs[i - 1]
+        if prev.unit != q.unit or prev.range_id is not None or prev.converts is not None:
+            return None
+        if not _LIST_GAP.fullmatch(text, prev.end, qs[i].start):
+            return None
+        if prev.bound in _BOUND_WORDS and prev.start < prev.number_start:
+            return prev.bound
+        if prev.start < prev.number_start:  # (a currency word of its own: not a bare list)
+            return None
+        i -= 1
+    return None
 
 
 def _bound(doc: Doc, c: QCtx) -> str:
@@ -71,6 +107,8 @@ def _bound(doc: Doc, c: QCtx) -> str:
     before `from`, or years of their own: `from 3 percent in 2012 to 5 percent in 2022`) are
     exact levels, not the bounds of a range."""
     q = c.q
+    if q.range_id is None and q.bound == "exact" and q.start == q.number_start and c.index:
+        return _list_bound(doc, c) or "exact"
     if q.range_id is None or q.bound not in ("lower", "upper"):
         return q.bound
     qs = doc.quantities
@@ -86,6 +124,11 @@ def _bound(doc: Doc, c: QCtx) -> str:
     if not _FROM_END.search(doc.text, max(s0, low.start - 8), low.start):
         return q.bound
     if _CHANGE_VERB.search(doc.text, s0, low.start) or _YEAR_IN.search(doc.text, low.end, up.start):
+        return "exact"
+    line0 = doc.text.rfind("\n", 0, low.start) + 1
+    if _LABEL_FROM.search(doc.text, max(0, line0 - 1), low.start) and not _RANGE_LEAD.search(
+        doc.text, line0, low.start
+    ):
         return "exact"
     return q.bound
 
