@@ -133,6 +133,26 @@ def _bound(doc: Doc, c: QCtx) -> str:
     return q.bound
 
 
+# what follows the start of a change before its `to`: `from 58% in 2015 to 72%`, `from 33% to`
+_TO_NEXT = re.compile(
+    r"[ \t]*(?:(?:in|at the end of|at end-)\s*(?:19|20)\d\d[ \t]*|(?:last|this) year[ \t]*|today[ \t]*|"
+    r"now[ \t]*)?,?[ \t]*to\b",
+    re.I,
+)
+
+
+def _change_start(doc: Doc, c: QCtx) -> bool:
+    """The start of a change `from X to Y` (`the rate is to rise from 58% in 2015 to 72% in 2020`):
+    a level already reached, never the goal or forecast the sentence is about; the two ends of a
+    range (`from 3 to 5 platforms by 2025`) are not a change."""
+    q = c.q
+    if not _FROM_END.search(doc.text, max(c.sentence[0], q.start - 8), q.start):
+        return False
+    if not _TO_NEXT.match(doc.text, q.end):
+        return False
+    return q.range_id is None or _bound(doc, c) == "exact"
+
+
 def _conversion_bound(doc: Doc, c: QCtx, original: Claim | None) -> str:
     """A conversion in brackets without a bound word of its own carries the bound of the amount
     it converts when that is a bound (`more than 95 billion yuan ($14.6 billion)`: the dollar
@@ -833,6 +853,8 @@ def claims_from_extraction(
         else:
             period = periods.resolve(c)
             status = resolve_status(doc, c, period)
+            if status in ("target", "forecast") and _change_start(doc, c):
+                status = "actual"
             part = period.period.part if period.period is not None else None
             noun_phrase = _noun_phrase(doc, c) if indicator == UNCLASSIFIED else None
             if q.converts is not None:
