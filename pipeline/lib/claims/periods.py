@@ -173,6 +173,8 @@ _HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
 _LOOK_AHEAD = folded(
     r"\b(?:expect|anticipate|forecast|predict|project|estimate|guide)[sd]?\b|guidance"
 )
+# an actor's intention or a requirement: `they want more than 600,000 by the end of the year`
+_INTENT_AHEAD = re.compile(r"\b(?:wants?|hopes?|intends?|should|must|needs? to)\b", re.I)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
@@ -1215,6 +1217,7 @@ class PeriodResolver:
             FUTURE_WORDS.search(text[s0 : p.start])
             or FUTURE_WORDS.search(text[p.end : s1])
             or _LOOK_AHEAD.search(text, s0, s1)
+            or _INTENT_AHEAD.search(text, s0, s1)
         )
 
     def _respectively(self, c: QCtx) -> ResolvedPeriod | None:

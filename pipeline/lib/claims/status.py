@@ -382,7 +382,10 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         )
         or imperative(doc, c.sentence[0])
         or _requirement(doc, c, scope)
-        or ("want" in scope and _WANTS_NUMBER.search(doc.text, max(c.sentence[0], c.q.start - 30), c.q.start))
+        or (
+            "want" in scope
+            and _WANTS_NUMBER.search(doc.text, max(c.sentence[0], c.q.start - 30), c.q.start)
+        )
         or ("should" in scope and _should(doc, c, scope, num0))
     )
     if (

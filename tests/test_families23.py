@@ -1,0 +1,136 @@
+"""Families of issue 9, ninth round (chosen by recurrence over the first contacts of sets 12-23):
+a bound word before a list of bare figures, a label line's `from X to Y` change, the start of a
+change in a goal sentence, `should` + a verb and `want(s) N` as plan wording.
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import claims
+
+TITLE = "Weekly notes on manufacturing\n\n"
+
+
+def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, object]:
+    return {c.quote: c for c in claims(text, published)}
+
+
+# -- a bound word before the first member of a list of bare figures bounds every member
+
+
+def test_bound_word_carries_over_a_list_of_percentages():
+    text = TITLE + (
+        "Private firms account for more than 40%, 55% and 65% of the province's exports, "
+        "investment and jobs.\n"
+    )
+    got = quotes(text)
+    assert got["more than 40%"].bound == "lower"
+    assert got["55%"].bound == "lower"
+    assert got["65%"].bound == "lower"
+
+
+def test_bound_word_carries_over_a_respectively_pair():
+    text = TITLE + (
+        "The ministry says the two shares are now about 61 per cent and 38 per cent respectively.\n"
+    )
+    got = quotes(text)
+    assert got["about 61 per cent"].bound == "approx"
+    assert got["38 per cent"].bound == "approx"
+
+
+def test_member_with_its_own_noun_keeps_exact():
+    text = TITLE + (
+        "The cloud service now links about 12,000 workshops and 450,000 suppliers across "
+        "the region.\n"
+    )
+    got = quotes(text)
+    assert got["about 12,000 workshops"].bound == "approx"
+    assert got["450,000 suppliers"].bound == "exact"
+
+
+def test_list_with_words_between_is_not_carried():
+    text = TITLE + (
+        "Output rose by more than 8% in the first quarter and 6% in the second quarter.\n"
+    )
+    got = quotes(text)
+    assert got["6%"].bound == "exact"
+
+
+# -- `Label: from X to Y` on a result line is a change: both ends are exact levels
+
+
+def test_label_line_from_to_is_a_change():
+    text = TITLE + (
+        "RESULTS AT THE PILOT SITE\n"
+        "- First-pass yield: from 91% to 97%\n"
+        "- Order lead time: from 14 to 9 days\n"
+    )
+    got = quotes(text)
+    assert got["91%"].bound == "exact"
+    assert got["97%"].bound == "exact"
+
+
+def test_range_word_keeps_label_line_a_range():
+    text = TITLE + "- Price band: ranges from 300 to 500 yuan per unit\n"
+    got = quotes(text)
+    bounds = {c.bound for q, c in got.items() if q.startswith(("300", "500"))}
+    assert bounds == {"lower", "upper"}
+
+
+# -- the start of a change in a goal or forecast sentence is a level reached
+
+
+def test_start_of_change_in_goal_sentence_is_actual():
+    text = TITLE + (
+        "Under the plan, the share of firms using cloud services is to rise from 41% in 2023 "
+        "to 60% in 2027.\n"
+    )
+    got = quotes(text)
+    assert got["41%"].status == "actual"
+    assert got["60%"].status == "target"
+
+
+def test_ends_of_a_goal_range_stay_targets():
+    text = TITLE + ("The province aims to build from 30 to 40 demonstration factories by 2026.\n")
+    got = quotes(text)
+    assert {c.status for q, c in got.items() if q.startswith(("30", "40"))} == {"target"}
+
+
+# -- `should` + a verb is what a proposal or plan asks for; not in an analyst's outlook
+
+
+def test_should_with_a_verb_is_a_target():
+    text = "Proposal on support for small workshops\n\n" + (
+        "The provincial budget should allocate 2 billion yuan a year from 2024 to 2026. "
+        "Electricity charges for small workshops should fall by 10% this year.\n"
+    )
+    got = quotes(text)
+    assert got["2 billion yuan"].status == "target"
+    assert got["10%"].status == "target"
+
+
+def test_should_in_an_outlook_is_a_forecast():
+    text = "Sector Outlook 2025: Machine Tools\n\n" + (
+        "Machine tool output should grow by 6% in 2025, we think.\n"
+    )
+    got = quotes(text, "2024-12-01")
+    assert got["6%"].status == "forecast"
+
+
+def test_speaker_should_add_is_not_a_plan():
+    text = TITLE + "I should add that the ministry counted 1,300 pilot projects last year.\n"
+    got = quotes(text)
+    assert got["1,300 pilot projects"].status == "actual"
+
+
+# -- `want(s)` straight before a figure is an intention: a target
+
+
+def test_wants_a_number_is_a_target():
+    text = TITLE + (
+        "The city has 8,000 charging posts. The mayor wants more than 12,000 charging posts by "
+        "the end of the year.\n"
+    )
+    got = quotes(text)  # (published in March: the year is this year, not the last one)
+    assert got["more than 12,000 charging posts"].status == "target"
+    assert got["more than 12,000 charging posts"].period_start == 2024
