@@ -134,3 +134,44 @@ def test_wants_a_number_is_a_target():
     got = quotes(text)  # (published in March: the year is this year, not the last one)
     assert got["more than 12,000 charging posts"].status == "target"
     assert got["more than 12,000 charging posts"].period_start == 2024
+
+
+# -- a bare number opening its sentence as the subject of a verb counts the count before it
+
+
+def test_bare_number_opening_a_sentence_takes_the_count_before():
+    text = TITLE + (
+        "The province set out to build 5,000 digital workshops by 2025. About 1,900 have been "
+        "built so far.\n"
+    )
+    got = quotes(text)
+    assert got["About 1,900"].unit == "count"
+    assert got["About 1,900"].counted == "workshops"
+
+
+# -- the members of a series of one measure keep its indicator, a base in another year too
+
+
+def test_series_by_years_and_its_base_keep_the_indicator():
+    text = TITLE + (
+        "Under the plan, the numerical control rate of key processes is to rise to 55% by 2026 "
+        "and 68% by 2030, from 41% in 2023.\n"
+    )
+    got = quotes(text, "2024-03-01")
+    assert got["55%"].indicator == "key_process_nc_rate"
+    assert got["68%"].indicator == "key_process_nc_rate"
+    assert got["41%"].indicator == "key_process_nc_rate"
+
+
+# -- `the two rates ... respectively` takes the measures named just before, in order
+
+
+def test_pointing_subject_takes_the_last_measures_in_order():
+    text = TITLE + (
+        "The share of enterprises using digital R&D and design tools is to rise to 80% by 2027. "
+        "The numerical control rate of key processes is to reach 66% in the same year. In 2022 "
+        "the two rates stood at 77% and 58% respectively.\n"
+    )
+    got = quotes(text, "2024-03-01")
+    assert got["77%"].indicator == "digital_rd_tools_penetration"
+    assert got["58%"].indicator == "key_process_nc_rate"

@@ -30,7 +30,12 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .paired_lists import list_pieces, paired_base_indicator, previous_subjects
+from .paired_lists import (
+    earlier_measures,
+    list_pieces,
+    paired_base_indicator,
+    previous_subjects,
+)
 from .periods import (
     PeriodResolver,
     ResolvedPeriod,
@@ -486,6 +491,13 @@ _ANA_AND = re.compile(
     r"[ \t]+)?$",
     re.I,
 )
+# a bare number opening its sentence as the subject of a verb: `About 2,800 have been built so
+# far`, `Only 9 offer more than 1,000 apps` (the things counted are the count's before it)
+_ANA_OPENING = re.compile(
+    r"\s*(?:(?:only|just|but|yet|so[ \t]+far,?|today,?|now,?)[ \t]+)?(?:(?:about|around|roughly|"
+    r"nearly|some|almost|over|more[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?",
+    re.I,
+)
 _ANA_VERB_AFTER = re.compile(r"[ \t]+(?:were|are|have|had|was|is|has)\b", re.I)
 # what may follow a comparison base `from 185,000`: its time, or the end of the clause
 _ANA_BASE_END = re.compile(
@@ -532,6 +544,8 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
     if before is None and after is None and _ANA_VERB_AFTER.match(text, q.end):
         # `11 platforms were listed, and 3 were selected`, `..., of which 1,860 were rated`
         before = _ANA_AND.search(text, max(c.paragraph[0], a - 24), a)
+        if before is None and c.sentence[0] > c.paragraph[0]:
+            before = _ANA_OPENING.fullmatch(text, c.sentence[0], a)
     if after is None and (before is None or not _ANA_BASE_END.match(text, q.end)):
         return None
     base = before is not None and "from" in before.group(0).lower()
@@ -766,7 +780,13 @@ def _heading_noun(doc: Doc, c: QCtx) -> str | None:
 # the glue between two members of a series of one measure: `from 52 percent to 58 percent, 72
 # percent and 84 percent`, `50%, 70% and 82%`, `3.41 trillion yuan in 2019, 3.57 trillion yuan in
 # 2020`
-_SERIES_GLUE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I)
+# 2020`, `to 50% by 2020 and 64% by 2025, from 33% in 2015` (a base of the same measure: the
+# figure it is compared with keeps the measure, in another year)
+_SERIES_GLUE = re.compile(
+    r"(?:\s+(?:in|by|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:19|20)\d\d)?\s*"
+    r"(?:,|,?\s+and|,?\s+then|\s+to|,?\s+(?:up\s+|down\s+)?from)\s*",
+    re.I,
+)
 # what may follow a member of a series: the series goes on or ends, no words of the figure's own
 # (`1.03 million more than a year earlier`, `1,000 "5G fully connected factories"`)
 _SERIES_NEXT = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|by\b|over\b|for\b|during\b|$)", re.I)
@@ -840,6 +860,8 @@ def claims_from_extraction(
             if claims and unit is not None and periods.has_respectively:
                 # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator
+                if indicator == UNCLASSIFIED:  # `In 2013 the two rates stood at 52% and 27%`
+                    indicator = earlier_measures(doc, c, unit, claims) or indicator
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue
