@@ -175,3 +175,24 @@ def test_pointing_subject_takes_the_last_measures_in_order():
     got = quotes(text, "2024-03-01")
     assert got["77%"].indicator == "digital_rd_tools_penetration"
     assert got["58%"].indicator == "key_process_nc_rate"
+
+
+# -- money a budget or programme provides for a period not over is planned (target)
+
+
+def test_budget_money_for_a_coming_period_is_a_target():
+    text = TITLE + (
+        "For 2025, general public budget revenue of the city is projected at 88.4 billion yuan. "
+        "The new programme provides for EUR 3.6 billion over 2026-2030.\n"
+    )
+    got = quotes(text, "2025-01-20")
+    assert got["88.4 billion yuan"].status == "target"
+    assert got["EUR 3.6 billion"].status == "target"
+
+
+def test_analysts_expected_spending_stays_a_forecast():
+    text = TITLE + (
+        "Analysts expect IT budgets of manufacturers to reach 95 billion yuan in 2026.\n"
+    )
+    got = quotes(text, "2025-01-20")
+    assert got["95 billion yuan"].status == "forecast"

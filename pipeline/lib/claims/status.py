@@ -317,8 +317,30 @@ def _should(doc: Doc, c: QCtx, scope: str, num0: int) -> bool:
     return bool(_SHOULD.search(doc.text, max(c.sentence[0], c.own[0]), num0))
 
 
+# money a budget, a programme or an allocation provides for a period not over (`general public
+# budget revenue is projected at 770.1 billion yuan`, `the programme provides for EUR 9.2 billion
+# over 2021-2027`, `The 2025 budget of RMB 1.2 million was approved`): planned, not forecast;
+# an analyst's or a survey's expectation stays a forecast
+_BUDGET = folded(
+    r"\b(?:budget|budgets|budgeted|provides? for|allocates?|allocated|allocating|special funds?|"
+    r"appropriat\w+)\b"
+)
+_BUDGET_VETO = folded(
+    r"\b(?:expects?|expected|could|may|might|analysts?|economists?|we think|we forecast|"
+    r"forecasts?|consensus|likely)\b"
+)
+
+
+def _money(unit: str | None) -> bool:
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     status = _resolve_status(doc, c, period)
+    if status == "forecast" and _money(c.q.unit):
+        s0, s1 = c.sentence
+        if _BUDGET.search(doc.text, s0, s1) and not _BUDGET_VETO.search(doc.text, s0, s1):
+            return "target"
     if status == "target" and not period.goal and period.basis != "plan_year":
         # `Will China's industrial internet hit 10 trillion yuan by 2030?`: a question about a
         # level to come is a forecast, not a goal
