@@ -196,3 +196,33 @@ def test_analysts_expected_spending_stays_a_forecast():
     )
     got = quotes(text, "2025-01-20")
     assert got["95 billion yuan"].status == "forecast"
+
+
+# -- the period of a change's base is not the change's period
+
+
+def test_change_over_the_end_of_an_earlier_year_is_this_years():
+    text = TITLE + (
+        "Storage capacity reached 18 EB at the end of June, an increase of nearly 40% over the "
+        "end of 2023.\n"
+    )
+    got = quotes(text, "2024-08-20")
+    assert got["nearly 40%"].period_start == 2024
+
+
+def test_multiple_of_last_years_amount_is_this_years():
+    text = TITLE + (
+        "The operators plan to spend about 90 billion yuan on fibre in 2025, more than double "
+        "last year's amount.\n"
+    )
+    got = quotes(text, "2025-04-01")
+    assert got["more than double"].period_start == 2025
+
+
+def test_verb_double_by_a_year_keeps_that_year():
+    text = TITLE + (
+        "Spending on platforms reached 10 billion yuan in 2024 and could double by 2027, the "
+        "report says.\n"
+    )
+    got = quotes(text, "2025-04-01")
+    assert got["double"].period_end == 2027

@@ -79,6 +79,9 @@ _COMPARE_BEFORE = re.compile(
     guarded(
         r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
         r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
+        # `more than double last year's amount`: a multiplier of another year's level
+        r"(?:times|(?:more\s+than|nearly|almost|about|roughly|less\s+than|at\s+least)\s+"
+        r"(?:double|triple|twice|half))\s+$|"
         r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
         r"(?:higher|lower|more|less|up|down) on|"
         # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
@@ -86,7 +89,7 @@ _COMPARE_BEFORE = re.compile(
         # `about 3x what it reported in 2017`: the level compared against
         r"(?:times|\dx|double|twice|half)\s+what\s+(?:it|they|we|the\s+\w+)\s+(?:reported|had|"
         r"recorded|posted|made|earned|did|was|were))\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
-        r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
+        r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end(?:\s+of)?\s+(?:the\s+)?)?$)",
         ignorecase=True,
     ),
     re.I,
