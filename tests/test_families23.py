@@ -226,3 +226,16 @@ def test_verb_double_by_a_year_keeps_that_year():
     )
     got = quotes(text, "2025-04-01")
     assert got["double"].period_end == 2027
+
+
+# -- a share of the surveyed followed by what they expect of a noun phrase is measured now
+
+
+def test_share_expecting_a_noun_phrase_to_change_is_actual():
+    text = TITLE + (
+        "In the chamber's survey, 38 per cent expected the business environment to get worse "
+        "by 2027.\n"
+    )
+    got = quotes(text, "2024-06-01")
+    assert got["38 per cent"].status == "actual"
+    assert got["38 per cent"].period_end == 2024

@@ -456,7 +456,7 @@ INTENT_AFTER_SHARE = (
     r"planned|intend|intends|intended|expect|expects|expected|aim|aims"
 )
 _INTENDING = re.compile(
-    INTENT_AFTER_SHARE + r")\s+(?:to\b|\w+\s+to\b|their\b|it\b|them\b)"
+    INTENT_AFTER_SHARE + r")\s+(?:to\b|(?:the\s+)?(?:\w+\s+){1,2}to\b|their\b|it\b|them\b)"
     r"|\)?\s+of\s+(?:the\s+)?(?:respondents|those\s+surveyed)\s+(?:said\s+they\s+)?"
     r"(?:plan|intend|expect|anticipate|aim)",
     re.I,
