@@ -239,3 +239,16 @@ def test_share_expecting_a_noun_phrase_to_change_is_actual():
     got = quotes(text, "2024-06-01")
     assert got["38 per cent"].status == "actual"
     assert got["38 per cent"].period_end == 2024
+
+
+# -- a world or regional scope named after the figure: not the country's indicator
+
+
+def test_world_figure_after_the_noun_is_unclassified():
+    text = TITLE + (
+        "China had built 1.2 million 5G base stations, while roughly 1.9 million 5G base stations "
+        "were in service worldwide.\n"
+    )
+    got = quotes(text, "2022-03-01")
+    assert got["1.2 million 5G base stations"].indicator == "five_g_base_stations"
+    assert got["roughly 1.9 million 5G base stations"].indicator == "unclassified"

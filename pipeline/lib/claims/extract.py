@@ -138,6 +138,14 @@ def _bound(doc: Doc, c: QCtx) -> str:
     return q.bound
 
 
+# a scope named after the figure in its clause: the world's or a region's figure, not the
+# country's (`roughly 2.3 million 5G base stations were in service worldwide`, `200 billion
+# identifiers registered in the region`)
+_OTHER_SCOPE_AFTER = re.compile(
+    r"[^,.;:()\n]{0,50}?\b(?:worldwide|globally|in\s+the\s+world|around\s+the\s+world|"
+    r"across\s+the\s+world|in\s+the\s+region)\b",
+    re.I,
+)
 # what follows the start of a change before its `to`: `from 58% in 2015 to 72%`, `from 33% to`
 _TO_NEXT = re.compile(
     r"[ \t]*(?:(?:in|at the end of|at end-)\s*(?:19|20)\d\d[ \t]*|(?:last|this) year[ \t]*|today[ \t]*|"
@@ -862,6 +870,8 @@ def claims_from_extraction(
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator
                 if indicator == UNCLASSIFIED:  # `In 2013 the two rates stood at 52% and 27%`
                     indicator = earlier_measures(doc, c, unit, claims) or indicator
+            if indicator != UNCLASSIFIED and _OTHER_SCOPE_AFTER.match(text, q.end):
+                indicator = UNCLASSIFIED  # `2.3 million 5G base stations were in service worldwide`
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue
