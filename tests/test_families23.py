@@ -252,3 +252,36 @@ def test_world_figure_after_the_noun_is_unclassified():
     got = quotes(text, "2022-03-01")
     assert got["1.2 million 5G base stations"].indicator == "five_g_base_stations"
     assert got["roughly 1.9 million 5G base stations"].indicator == "unclassified"
+
+
+# -- one row of figures under a header of years, its unit in the caption
+
+
+def test_unlabelled_row_under_years_reads_each_cell():
+    text = TITLE + (
+        "Robot cell market in China, 2019-2026E\n"
+        "(RMB billion)\n"
+        "\n"
+        "2019    2020    2021    2022    2023    2024    2025E   2026E\n"
+        "8.1     9.4     11.2    12.9    14.8    16.6    18.9    21.5\n"
+        "\n"
+        "Source: a consultancy.\n"
+    )
+    got = {c.quote: c for c in claims(text, "2025-03-01")}
+    assert got["8.1"].value == 8.1e9 and got["8.1"].unit == "CNY"
+    assert got["8.1"].period_start == 2019 and got["8.1"].status == "actual"
+    assert got["18.9"].period_start == 2025
+    assert got["21.5"].period_start == 2026 and got["21.5"].status == "forecast"
+
+
+def test_title_line_ending_in_its_unit_gives_the_unit():
+    text = TITLE + (
+        "[Slide 4]\n"
+        "Machine vision market sizing (RMB bn)\n"
+        "2022A   2024E   2028F\n"
+        "  21      30     62\n"
+    )
+    got = {c.quote: c for c in claims(text, "2025-03-01")}
+    assert got["21"].value == 21e9 and got["21"].period_start == 2022
+    assert got["30"].status == "estimate"
+    assert got["62"].status == "forecast"
