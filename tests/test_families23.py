@@ -285,3 +285,15 @@ def test_title_line_ending_in_its_unit_gives_the_unit():
     assert got["21"].value == 21e9 and got["21"].period_start == 2022
     assert got["30"].status == "estimate"
     assert got["62"].status == "forecast"
+
+
+# -- `Since X was set up in YEAR, it has ...`: the founding year starts the total
+
+
+def test_since_founding_year_starts_the_total():
+    text = TITLE + (
+        "Since the alliance was founded in 2018, it has published 14 joint standards.\n"
+    )
+    got = quotes(text, "2022-05-01")
+    c = got["14 joint standards"]
+    assert (c.period_start, c.period_end) == (2018, 2022)

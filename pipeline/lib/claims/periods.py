@@ -444,7 +444,6 @@ _REPORT_METHOD = re.compile(
 )
 _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
-_WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = folded(  # (searched over a whole text: folded, not `re.I`, see casefold)
     r"(?:%|per\s*cent|thirds|quarters|half|fifths?|in\s+(?:two|three|four|five|ten))\)?\s+"
     r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)"
@@ -1483,12 +1482,12 @@ class PeriodResolver:
             k = s0 + len(text[s0 : s0 + 12]) - len(text[s0 : s0 + 12].lstrip(" \t\n\"'\u201c"))
             if text[k : k + 6].lower().startswith("since"):
                 m = _SUBORDINATE.match(text[k : q.start])  # `"Since 2021, we have arranged`
-                if (
-                    m is not None
-                    and p.end <= k + m.end()
-                    and not (p.start > k + 12 and _WAS.search(text, k, p.start))
-                ) or since_year_opening(text, k, p.start, p.end):
-                    since = p  # not `Since the park was opened in 2019, ...` (an event date)
+                if (m is not None and p.end <= k + m.end()) or since_year_opening(
+                    text, k, p.start, p.end
+                ):
+                    # `Since the fund was set up in 2019, it has supported 612 projects`: the
+                    # founding starts the total as `Since 2019,` does (sets 18 and 21)
+                    since = p
         if since is None:
             return res
         end = res.end if res.end is not None else self.pub
