@@ -297,3 +297,26 @@ def test_since_founding_year_starts_the_total():
     got = quotes(text, "2022-05-01")
     c = got["14 joint standards"]
     assert (c.period_start, c.period_end) == (2018, 2022)
+
+
+# -- a CAGR of a from-to change spans the years of the change
+
+
+def test_cagr_of_a_from_to_change_starts_at_the_base_year():
+    text = TITLE + (
+        "The market grew from RMB8.2 billion in 2017 to RMB21.9 billion in 2022, representing "
+        "a CAGR of 21.7%.\n"
+    )
+    got = quotes(text, "2023-06-01")
+    c = got["21.7%"]
+    assert (c.period_start, c.period_end) == (2017, 2022)
+
+
+def test_cagr_after_a_base_level_without_from_starts_the_year_after():
+    text = TITLE + (
+        "Sales were US$1.2 billion in 2018 and are expected to grow to US$3.4 billion in 2023, "
+        "a compound annual growth rate of 23.2 per cent.\n"
+    )
+    got = quotes(text, "2019-06-01")
+    c = got["23.2 per cent"]
+    assert (c.period_start, c.period_end) == (2019, 2023)

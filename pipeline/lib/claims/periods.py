@@ -425,6 +425,9 @@ _ANNUAL_RATE = re.compile(
     r"CAGR)\b",
     re.I,
 )
+# a base level introduced by `from` (within a few words before its year) and the `to` after it
+_FROM_BEFORE = re.compile(r"\bfrom\s+[^,;]{0,40}$", re.I)
+_TO_AFTER = re.compile(r"\bto\b", re.I)
 _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
@@ -1527,7 +1530,14 @@ class PeriodResolver:
         if base and not _NEW_SUBJECT.search(text, base[-1].end, q.start):
             b_end = self._make(base[-1], c=c).end
             if b_end is not None and b_end < res.end:
-                start = b_end + 1
+                # `from 13.7 billion in 2016 to 45.3 billion in 2020, a CAGR of 34.9%`: the years
+                # of a from-to change (sets 16, 21, 23); else the years after the base level's
+                from_to = _FROM_BEFORE.search(text, max(s0, base[-1].start - 50), base[-1].start)
+                start = (
+                    b_end
+                    if from_to and _TO_AFTER.search(text, base[-1].end, q.start)
+                    else b_end + 1
+                )
         elif p.start >= q.end and self.pub is not None and self.pub < res.end:
             start = self.pub
         if start is None:
