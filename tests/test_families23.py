@@ -320,3 +320,16 @@ def test_cagr_after_a_base_level_without_from_starts_the_year_after():
     got = quotes(text, "2019-06-01")
     c = got["23.2 per cent"]
     assert (c.period_start, c.period_end) == (2019, 2023)
+
+
+# -- a bare scaled number after a level verb counts the plural subject; money plurals do not
+
+
+def test_plural_subject_reached_a_scaled_number_is_a_count():
+    text = TITLE + (
+        "Cloud platform users reached 2.3 million by the end of June. Sales reached 1.4 billion "
+        "in the same period.\n"
+    )
+    got = quotes(text, "2024-08-01")
+    assert got["2.3 million"].unit == "count" and got["2.3 million"].counted == "users"
+    assert "1.4 billion" not in got or got["1.4 billion"].unit != "count"

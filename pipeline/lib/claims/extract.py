@@ -717,11 +717,33 @@ def _subject_head(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
+# a level verb between a plural subject and a bare number with a scale word: `4G mobile users
+# reached 1.17 billion`, `valid invention patents totalled 1.35 million`, `fixed broadband
+# subscribers at about 200 million`
+_LEVEL_VERB = re.compile(
+    r"[ \t]+(?:reached|totall?ed|stood[ \t]+at|topped|hit|exceeded|passed|at)[ \t]+(?:(?:about|"
+    r"around|roughly|nearly|some|almost|over|more[ \t]+than|just[ \t]+over)[ \t]+)?$",
+    re.I,
+)
+# plural nouns of amounts of money or trade, not counts (`sales reached 1.2 billion`)
+_NOT_COUNTED = frozenset(
+    "sales revenues exports imports profits earnings assets investments costs prices funds "
+    "proceeds expenses savings losses taxes subsidies wages salaries budgets receipts outlays "
+    "fees payments bonds deposits loans reserves shares volumes turnovers orders".split()
+)
+
+
 def _numbered_subject(doc: Doc, c: QCtx) -> str | None:
     q = c.q
     a = q.number_start if q.number_end > q.number_start else q.start
     lo = max(c.sentence[0], a - 160)
     m = _NUMBERED.search(doc.text, max(lo, a - 40), a)
+    if m is None and has_scale_word(doc.text, q):
+        m = _LEVEL_VERB.search(doc.text, max(lo, a - 40), a)
+        if m is not None:
+            s = _SUBJECT_START.search(doc.text, lo, m.start())
+            head = _subject_head(doc.text, s.start(), m.start()) if s else None
+            return None if head in _NOT_COUNTED else head
     if m is None or q.value < 2:
         return None
     s = _SUBJECT_START.search(doc.text, lo, m.start())
