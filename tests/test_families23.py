@@ -327,9 +327,9 @@ def test_cagr_after_a_base_level_without_from_starts_the_year_after():
 
 def test_plural_subject_reached_a_scaled_number_is_a_count():
     text = TITLE + (
-        "Cloud platform users reached 2.3 million by the end of June. Sales reached 1.4 billion "
+        "Registered drone pilots reached 2.3 million by the end of June. Sales reached 1.4 billion "
         "in the same period.\n"
     )
     got = quotes(text, "2024-08-01")
-    assert got["2.3 million"].unit == "count" and got["2.3 million"].counted == "users"
+    assert got["2.3 million"].unit == "count" and got["2.3 million"].counted == "pilots"
     assert "1.4 billion" not in got or got["1.4 billion"].unit != "count"
