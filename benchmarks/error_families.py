@@ -1,4 +1,4 @@
-"""Families of the first-contact errors of the blind sets (12-23), and how many each set still shows.
+"""Families of the first-contact errors of blind sets 12-23, and how many each set still shows.
 
     .venv/bin/python benchmarks/error_families.py [--sets heldout12 ... heldout23] [--list FAMILY]
 
