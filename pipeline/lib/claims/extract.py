@@ -870,6 +870,8 @@ def claims_from_extraction(
     periods = PeriodResolver(doc)
     sources = SourceResolver(doc)
     claims: list[Claim] = []
+    norm = doc.norm  # (once per text: a world or regional scope named anywhere at all)
+    other_scope = "world" in norm or "global" in norm or "in the region" in norm
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
@@ -892,7 +894,7 @@ def claims_from_extraction(
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator
                 if indicator == UNCLASSIFIED:  # `In 2013 the two rates stood at 52% and 27%`
                     indicator = earlier_measures(doc, c, unit, claims) or indicator
-            if indicator != UNCLASSIFIED and _OTHER_SCOPE_AFTER.match(text, q.end):
+            if indicator != UNCLASSIFIED and other_scope and _OTHER_SCOPE_AFTER.match(text, q.end):
                 indicator = UNCLASSIFIED  # `2.3 million 5G base stations were in service worldwide`
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
