@@ -653,7 +653,7 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
     if noun is None and (scale or float(q.value).is_integer()):
-        noun = _numbered_subject(doc, c)
+        noun = _numbered_subject(doc, c, scale)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         part = _part_of_set(doc, c)
         if part is not None:  # a part of a set named after it: not the indicator's total
@@ -733,12 +733,12 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def _numbered_subject(doc: Doc, c: QCtx) -> str | None:
+def _numbered_subject(doc: Doc, c: QCtx, scale: bool) -> str | None:
     q = c.q
     a = q.number_start if q.number_end > q.number_start else q.start
     lo = max(c.sentence[0], a - 160)
     m = _NUMBERED.search(doc.text, max(lo, a - 40), a)
-    if m is None and has_scale_word(doc.text, q):
+    if m is None and scale:
         m = _LEVEL_VERB.search(doc.text, max(lo, a - 40), a)
         if m is not None:
             s = _SUBJECT_START.search(doc.text, lo, m.start())
