@@ -1,6 +1,6 @@
-"""Families of the first-contact errors of the blind sets, and how many each set still shows.
+"""Families of the first-contact errors of blind sets 12-23, and how many each set still shows.
 
-    .venv/bin/python benchmarks/error_families.py [--sets heldout12 ... heldout21] [--list FAMILY]
+    .venv/bin/python benchmarks/error_families.py [--sets heldout12 ... heldout23] [--list FAMILY]
 
 Every error the rules made on a set at first contact (`first_contact.py`: the claims of the code
 before the set's gold was added) is listed against the gold with the shared scorer's matching: a
@@ -169,7 +169,7 @@ def families(kind: str, diff: dict, quote: str, note: str, ctx: str, pub: int | 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--sets", nargs="*", default=[f"heldout{i}" for i in range(12, 22)])
+    ap.add_argument("--sets", nargs="*", default=[f"heldout{i}" for i in range(12, 24)])
     ap.add_argument("--list", default=None, help="print the open errors of these families")
     ap.add_argument(
         "--claims", default=None, help="a JSON {set: [claims]} to compare with instead of out/"

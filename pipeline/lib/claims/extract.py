@@ -30,7 +30,12 @@ from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
-from .paired_lists import list_pieces, paired_base_indicator, previous_subjects
+from .paired_lists import (
+    earlier_measures,
+    list_pieces,
+    paired_base_indicator,
+    previous_subjects,
+)
 from .periods import (
     PeriodResolver,
     ResolvedPeriod,
@@ -63,7 +68,43 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _FROM_END = re.compile(r"\bfrom\s+$", re.I)
+# what makes `from X to Y` a range rather than a change: `prices range from`, `costs run from`
+_RANGE_LEAD = re.compile(
+    r"\b(?:range[sd]?|ranging|runs?|ran|var(?:y|ies|ied|ying)|costs?|priced|spans?|anywhere|"
+    r"between|scale[sd]?)\b",
+    re.I,
+)
+# a label or bullet before `from X to Y` with no verb: `OEE: from 64% to 81%`, `- Scrap rate: from
+# 2.1% to 1.3%` (a result line: the ends are levels before and after)
+_LABEL_FROM = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?[^\n:]{1,60}:[ \t]*from\s+$")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|this|next|previous) year\b", re.I)
+
+
+# what may join the members of a list of bare figures: `more than 50%, 60%, 70% and 90%`
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+_BOUND_WORDS = {"lower", "upper", "approx"}
+
+
+def _list_bound(doc: Doc, c: QCtx) -> str | None:
+    """The bound word before the first member of a list of bare figures of one unit is the bound
+    of every member that is a percentage or has no noun of its own (`They contribute more than 50%, 60%, 70% and 90% of ...`, `about 52 per cent
+    and 27 per cent respectively`); a member with a bound word of its own keeps it."""
+    qs, i, text = doc.quantities, c.index, doc.text
+    q = qs[i]
+    if q.unit != "percent" and q.unit_start is not None:
+        return None  # `about 35,000 enterprises and 3.2 million suppliers`: two figures
+    while i > 0:
+        prev = qs[i - 1]
+        if prev.unit != q.unit or prev.range_id is not None or prev.converts is not None:
+            return None
+        if not _LIST_GAP.fullmatch(text, prev.end, qs[i].start):
+            return None
+        if prev.bound in _BOUND_WORDS and prev.start < prev.number_start:
+            return prev.bound
+        if prev.start < prev.number_start:  # (a currency word of its own: not a bare list)
+            return None
+        i -= 1
+    return None
 
 
 def _bound(doc: Doc, c: QCtx) -> str:
@@ -71,6 +112,8 @@ def _bound(doc: Doc, c: QCtx) -> str:
     before `from`, or years of their own: `from 3 percent in 2012 to 5 percent in 2022`) are
     exact levels, not the bounds of a range."""
     q = c.q
+    if q.range_id is None and q.bound == "exact" and q.start == q.number_start and c.index:
+        return _list_bound(doc, c) or "exact"
     if q.range_id is None or q.bound not in ("lower", "upper"):
         return q.bound
     qs = doc.quantities
@@ -87,7 +130,40 @@ def _bound(doc: Doc, c: QCtx) -> str:
         return q.bound
     if _CHANGE_VERB.search(doc.text, s0, low.start) or _YEAR_IN.search(doc.text, low.end, up.start):
         return "exact"
+    line0 = doc.text.rfind("\n", 0, low.start) + 1
+    if _LABEL_FROM.search(doc.text, max(0, line0 - 1), low.start) and not _RANGE_LEAD.search(
+        doc.text, line0, low.start
+    ):
+        return "exact"
     return q.bound
+
+
+# a scope named after the figure in its clause: the world's or a region's figure, not the
+# country's (`roughly 2.3 million 5G base stations were in service worldwide`, `200 billion
+# identifiers registered in the region`)
+_OTHER_SCOPE_AFTER = re.compile(
+    r"[^,.;:()\n]{0,50}?\b(?:worldwide|globally|in\s+the\s+world|around\s+the\s+world|"
+    r"across\s+the\s+world|in\s+the\s+region)\b",
+    re.I,
+)
+# what follows the start of a change before its `to`: `from 58% in 2015 to 72%`, `from 33% to`
+_TO_NEXT = re.compile(
+    r"[ \t]*(?:(?:in|at the end of|at end-)\s*(?:19|20)\d\d[ \t]*|(?:last|this) year[ \t]*|today[ \t]*|"
+    r"now[ \t]*)?,?[ \t]*to\b",
+    re.I,
+)
+
+
+def _change_start(doc: Doc, c: QCtx) -> bool:
+    """The start of a change `from X to Y` (`the rate is to rise from 58% in 2015 to 72% in 2020`):
+    a level already reached, never the goal or forecast the sentence is about; the two ends of a
+    range (`from 3 to 5 platforms by 2025`) are not a change."""
+    q = c.q
+    if not _FROM_END.search(doc.text, max(c.sentence[0], q.start - 8), q.start):
+        return False
+    if not _TO_NEXT.match(doc.text, q.end):
+        return False
+    return q.range_id is None or _bound(doc, c) == "exact"
 
 
 def _conversion_bound(doc: Doc, c: QCtx, original: Claim | None) -> str:
@@ -423,6 +499,13 @@ _ANA_AND = re.compile(
     r"[ \t]+)?$",
     re.I,
 )
+# a bare number opening its sentence as the subject of a verb: `About 2,800 have been built so
+# far`, `Only 9 offer more than 1,000 apps` (the things counted are the count's before it)
+_ANA_OPENING = re.compile(
+    r"\s*(?:(?:only|just|but|yet|so[ \t]+far,?|today,?|now,?)[ \t]+)?(?:(?:about|around|roughly|"
+    r"nearly|some|almost|over|more[ \t]+than|fewer[ \t]+than|at[ \t]+least)[ \t]+)?",
+    re.I,
+)
 _ANA_VERB_AFTER = re.compile(r"[ \t]+(?:were|are|have|had|was|is|has)\b", re.I)
 # what may follow a comparison base `from 185,000`: its time, or the end of the clause
 _ANA_BASE_END = re.compile(
@@ -469,6 +552,8 @@ def _anaphoric_count(doc: Doc, c: QCtx, scale: bool) -> str | None:
     if before is None and after is None and _ANA_VERB_AFTER.match(text, q.end):
         # `11 platforms were listed, and 3 were selected`, `..., of which 1,860 were rated`
         before = _ANA_AND.search(text, max(c.paragraph[0], a - 24), a)
+        if before is None and c.sentence[0] > c.paragraph[0]:
+            before = _ANA_OPENING.fullmatch(text, c.sentence[0], a)
     if after is None and (before is None or not _ANA_BASE_END.match(text, q.end)):
         return None
     base = before is not None and "from" in before.group(0).lower()
@@ -568,7 +653,7 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
     if noun is None and (scale or float(q.value).is_integer()):
-        noun = _numbered_subject(doc, c)
+        noun = _numbered_subject(doc, c, scale)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         part = _part_of_set(doc, c)
         if part is not None:  # a part of a set named after it: not the indicator's total
@@ -632,11 +717,33 @@ def _subject_head(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
-def _numbered_subject(doc: Doc, c: QCtx) -> str | None:
+# a level verb between a plural subject and a bare number with a scale word: `4G mobile users
+# reached 1.17 billion`, `valid invention patents totalled 1.35 million`, `fixed broadband
+# subscribers at about 200 million`
+_LEVEL_VERB = re.compile(
+    r"[ \t]+(?:reached|totall?ed|stood[ \t]+at|topped|hit|exceeded|passed|at)[ \t]+(?:(?:about|"
+    r"around|roughly|nearly|some|almost|over|more[ \t]+than|just[ \t]+over)[ \t]+)?$",
+    re.I,
+)
+# plural nouns of amounts of money or trade, not counts (`sales reached 1.2 billion`)
+_NOT_COUNTED = frozenset(
+    "sales revenues exports imports profits earnings assets investments costs prices funds "
+    "proceeds expenses savings losses taxes subsidies wages salaries budgets receipts outlays "
+    "fees payments bonds deposits loans reserves shares volumes turnovers orders".split()
+)
+
+
+def _numbered_subject(doc: Doc, c: QCtx, scale: bool) -> str | None:
     q = c.q
     a = q.number_start if q.number_end > q.number_start else q.start
     lo = max(c.sentence[0], a - 160)
     m = _NUMBERED.search(doc.text, max(lo, a - 40), a)
+    if m is None and scale:
+        m = _LEVEL_VERB.search(doc.text, max(lo, a - 40), a)
+        if m is not None:
+            s = _SUBJECT_START.search(doc.text, lo, m.start())
+            head = _subject_head(doc.text, s.start(), m.start()) if s else None
+            return None if head in _NOT_COUNTED else head
     if m is None or q.value < 2:
         return None
     s = _SUBJECT_START.search(doc.text, lo, m.start())
@@ -703,7 +810,13 @@ def _heading_noun(doc: Doc, c: QCtx) -> str | None:
 # the glue between two members of a series of one measure: `from 52 percent to 58 percent, 72
 # percent and 84 percent`, `50%, 70% and 82%`, `3.41 trillion yuan in 2019, 3.57 trillion yuan in
 # 2020`
-_SERIES_GLUE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*(?:,|,?\s+and|,?\s+then|\s+to)\s*", re.I)
+# 2020`, `to 50% by 2020 and 64% by 2025, from 33% in 2015` (a base of the same measure: the
+# figure it is compared with keeps the measure, in another year)
+_SERIES_GLUE = re.compile(
+    r"(?:\s+(?:in|by|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:19|20)\d\d)?\s*"
+    r"(?:,|,?\s+and|,?\s+then|\s+to|,?\s+(?:up\s+|down\s+)?from)\s*",
+    re.I,
+)
 # what may follow a member of a series: the series goes on or ends, no words of the figure's own
 # (`1.03 million more than a year earlier`, `1,000 "5G fully connected factories"`)
 _SERIES_NEXT = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|by\b|over\b|for\b|during\b|$)", re.I)
@@ -757,6 +870,8 @@ def claims_from_extraction(
     periods = PeriodResolver(doc)
     sources = SourceResolver(doc)
     claims: list[Claim] = []
+    norm = doc.norm  # (once per text: a world or regional scope named anywhere at all)
+    other_scope = "world" in norm or "global" in norm or "in the region" in norm
     by_span: dict[tuple[int, int], Claim] = {}
     for i, q in enumerate(doc.quantities):
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
@@ -777,6 +892,10 @@ def claims_from_extraction(
             if claims and unit is not None and periods.has_respectively:
                 # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator
+                if indicator == UNCLASSIFIED:  # `In 2013 the two rates stood at 52% and 27%`
+                    indicator = earlier_measures(doc, c, unit, claims) or indicator
+            if indicator != UNCLASSIFIED and other_scope and _OTHER_SCOPE_AFTER.match(text, q.end):
+                indicator = UNCLASSIFIED  # `2.3 million 5G base stations were in service worldwide`
             before = text[max(0, q.start - 12) : q.start]
             if unit is None or not is_statistic(q, unit, indicator, counted, before):
                 continue
@@ -790,6 +909,8 @@ def claims_from_extraction(
         else:
             period = periods.resolve(c)
             status = resolve_status(doc, c, period)
+            if status in ("target", "forecast") and _change_start(doc, c):
+                status = "actual"
             part = period.period.part if period.period is not None else None
             noun_phrase = _noun_phrase(doc, c) if indicator == UNCLASSIFIED else None
             if q.converts is not None:

@@ -7,7 +7,12 @@
 - `..., reached 80.4% and 51.1% respectively, both higher than the national average of 68.7%
   and 46.4%`: a second list of as many figures of the same unit after a `respectively` list,
   introduced by a comparison (`than`, `from`, `compared with`, `against`), pairs up with it in
-  order: each takes the indicator of the member of the same rank (`paired_base_indicator`).
+  order: each takes the indicator of the member of the same rank (`paired_base_indicator`);
+- `... is to rise from 58% to 72%. The numerical control rate of key processes is to go from 33%
+  to 50%. In 2013 the two rates stood at 52% and 27% respectively.`: a `respectively` list of N
+  figures whose subject is a pronoun (`the two rates`, `those rates`, `they`) takes, in order,
+  the last N different measures given to figures of its unit earlier in the paragraph
+  (`earlier_measures`).
 """
 
 from __future__ import annotations
@@ -67,6 +72,44 @@ def previous_subjects(doc: Doc, c: QCtx, members: list[int], verb_start: int) ->
     return replace(
         c, sentence=(p0, c.sentence[1]), own=region, backward=region, forward=(c.q.end, c.q.end)
     )
+
+
+_POINTING_SUBJECT = re.compile(
+    r"\b(?:they|these|those|the\s+two|both)\b(?:\s+(?:figures|rates|ratios|shares|numbers))?", re.I
+)
+
+
+def earlier_measures(doc: Doc, c: QCtx, unit: str, claims: list[Claim]) -> str | None:
+    """The indicator of rank k among the last N different indicators of `unit` given earlier in
+    the paragraph, for the k-th of the N members of a `respectively` list whose subject points
+    back (see the module docstring); None when that does not apply."""
+    s0 = c.sentence[0]
+    if s0 <= c.paragraph[0] or doc.norm.find("respectively", c.q.end, c.sentence[1]) < 0:
+        return None
+    for group in respective_groups(doc, c.sentence):
+        if c.index not in group:
+            continue
+        first = doc.quantities[group[0]]
+        m = _POINTING_SUBJECT.search(doc.text, s0, first.start)
+        if m is None or any(  # (`the two rates` is a count of its own: not another figure)
+            not m.start() <= x.start < m.end() for x in doc.quantities_in(s0, first.start)
+        ):
+            return None
+        found: list[str] = []
+        for claim in reversed(claims):
+            if claim.char_start >= s0:
+                continue
+            if claim.char_start < c.paragraph[0]:
+                break
+            if claim.unit == unit and claim.indicator != UNCLASSIFIED:
+                if claim.indicator not in found:
+                    found.append(claim.indicator)
+                if len(found) == len(group):
+                    break
+        if len(found) != len(group):
+            return None
+        return found[::-1][group.index(c.index)]
+    return None
 
 
 def paired_base_indicator(doc: Doc, c: QCtx, unit: str, claims: list[Claim]) -> str | None:

@@ -79,6 +79,9 @@ _COMPARE_BEFORE = re.compile(
     guarded(
         r"\b(?:(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|volume)|"
         r"that|those)\s+(?:of|in|for)\s+(?:the\s+)?$|"
+        # `more than double last year's amount`: a multiplier of another year's level
+        r"(?:times|(?:more\s+than|nearly|almost|about|roughly|less\s+than|at\s+least)\s+"
+        r"(?:double|triple|twice|half))\s+$|"
         r"(?:from|than|compared (?:with|to)|comparing with|over|versus|vs\.?|against|relative to|"
         r"(?:higher|lower|more|less|up|down) on|"
         # `an increase of 25% on 2020`, `a rise of 8 percent on last year`
@@ -86,7 +89,7 @@ _COMPARE_BEFORE = re.compile(
         # `about 3x what it reported in 2017`: the level compared against
         r"(?:times|\dx|double|twice|half)\s+what\s+(?:it|they|we|the\s+\w+)\s+(?:reported|had|"
         r"recorded|posted|made|earned|did|was|were))\s+(?:(?:in|at|during)\s+)?(?:the\s+)?"
-        r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end of (?:the\s+)?)?$)",
+        r"(?:(?:same|corresponding) period (?:of\s+|in\s+)?(?:the\s+)?|end(?:\s+of)?\s+(?:the\s+)?)?$)",
         ignorecase=True,
     ),
     re.I,
@@ -173,6 +176,8 @@ _HYPHEN_WORD = re.compile(r"\b(first|second|third|fourth|full|whole)$", re.I)
 _LOOK_AHEAD = folded(
     r"\b(?:expect|anticipate|forecast|predict|project|estimate|guide)[sd]?\b|guidance"
 )
+# an actor's intention or a requirement: `they want more than 600,000 by the end of the year`
+_INTENT_AHEAD = re.compile(r"\b(?:wants?|hopes?|intends?|should|must|needs? to)\b", re.I)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
@@ -420,6 +425,9 @@ _ANNUAL_RATE = re.compile(
     r"CAGR)\b",
     re.I,
 )
+# a base level introduced by `from` (within a few words before its year) and the `to` after it
+_FROM_BEFORE = re.compile(r"\bfrom\s+[^,;]{0,40}$", re.I)
+_TO_AFTER = re.compile(r"\bto\b", re.I)
 _COMPOUND_RATE = re.compile(r"\b(?:compound annual|CAGR)\b", re.I)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+[A-Z]|;")
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)")
@@ -439,7 +447,6 @@ _REPORT_METHOD = re.compile(
 )
 _NOTICE_TITLE = re.compile(r"\b(?:notice|circular)\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b(?:in|during|over|within)\s+the\s+plan\s+period\b", re.I)
-_WAS = re.compile(r"\b(?:was|were)\b", re.I)
 _INTENT_WORD = folded(  # (searched over a whole text: folded, not `re.I`, see casefold)
     r"(?:%|per\s*cent|thirds|quarters|half|fifths?|in\s+(?:two|three|four|five|ten))\)?\s+"
     r"(?:of\s+(?:the\s+)?\w+\s+)?(?:said\s+they\s+)?(?:plan|intend|expect|aim)"
@@ -451,7 +458,7 @@ INTENT_AFTER_SHARE = (
     r"planned|intend|intends|intended|expect|expects|expected|aim|aims"
 )
 _INTENDING = re.compile(
-    INTENT_AFTER_SHARE + r")\s+(?:to\b|\w+\s+to\b|their\b|it\b|them\b)"
+    INTENT_AFTER_SHARE + r")\s+(?:to\b|(?:the\s+)?(?:\w+\s+){1,2}to\b|their\b|it\b|them\b)"
     r"|\)?\s+of\s+(?:the\s+)?(?:respondents|those\s+surveyed)\s+(?:said\s+they\s+)?"
     r"(?:plan|intend|expect|anticipate|aim)",
     re.I,
@@ -1215,6 +1222,7 @@ class PeriodResolver:
             FUTURE_WORDS.search(text[s0 : p.start])
             or FUTURE_WORDS.search(text[p.end : s1])
             or _LOOK_AHEAD.search(text, s0, s1)
+            or _INTENT_AHEAD.search(text, s0, s1)
         )
 
     def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
@@ -1477,12 +1485,12 @@ class PeriodResolver:
             k = s0 + len(text[s0 : s0 + 12]) - len(text[s0 : s0 + 12].lstrip(" \t\n\"'\u201c"))
             if text[k : k + 6].lower().startswith("since"):
                 m = _SUBORDINATE.match(text[k : q.start])  # `"Since 2021, we have arranged`
-                if (
-                    m is not None
-                    and p.end <= k + m.end()
-                    and not (p.start > k + 12 and _WAS.search(text, k, p.start))
-                ) or since_year_opening(text, k, p.start, p.end):
-                    since = p  # not `Since the park was opened in 2019, ...` (an event date)
+                if (m is not None and p.end <= k + m.end()) or since_year_opening(
+                    text, k, p.start, p.end
+                ):
+                    # `Since the fund was set up in 2019, it has supported 612 projects`: the
+                    # founding starts the total as `Since 2019,` does (sets 18 and 21)
+                    since = p
         if since is None:
             return res
         end = res.end if res.end is not None else self.pub
@@ -1522,7 +1530,14 @@ class PeriodResolver:
         if base and not _NEW_SUBJECT.search(text, base[-1].end, q.start):
             b_end = self._make(base[-1], c=c).end
             if b_end is not None and b_end < res.end:
-                start = b_end + 1
+                # `from 13.7 billion in 2016 to 45.3 billion in 2020, a CAGR of 34.9%`: the years
+                # of a from-to change (sets 16, 21, 23); else the years after the base level's
+                from_to = _FROM_BEFORE.search(text, max(s0, base[-1].start - 50), base[-1].start)
+                start = (
+                    b_end
+                    if from_to and _TO_AFTER.search(text, base[-1].end, q.start)
+                    else b_end + 1
+                )
         elif p.start >= q.end and self.pub is not None and self.pub < res.end:
             start = self.pub
         if start is None:

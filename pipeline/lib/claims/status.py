@@ -126,6 +126,20 @@ _NOW_AFTER = re.compile(r"[ \t]+(?:today|now|currently|at\s+present)\b", re.I)
 # intention words of an actor: `the alliance intends to launch no fewer than 20 testbeds`, `China
 # wants total computing power to exceed 450 EFLOPS by 2027`, `we hope to cut that by half`
 _INTENT = folded(r"\b(?:intends?|hopes?) to\b|\bwants?\s+(?:[\w'-]+\s+){0,5}?to\b")
+# a figure wanted by an actor, named straight after the verb: `they want more than 600,000 by the
+# end of the year`, `Beijing wants more than 70 per cent of large manufacturers ...`
+_WANTS_NUMBER = re.compile(r"\bwant(?:s|ed)?\s+(?:(?:another|a further|an? extra)\s+)?$", re.I)
+# `should` with a verb of its own before the figure: what a proposal, plan or official asks for
+# (`The central budget should allocate 10 billion yuan a year`, `charges should fall by a further
+# 15% this year`); not the speaker's `I should add that ...`, nor a counterfactual `should have`
+_SHOULD = re.compile(
+    r"\bshould\s+(?:(?:also|further|still|not|\w+ly)\s+)?(?!have\b|add\b|note\b|say\b|mention\b|"
+    r"point\b|stress\b|remember\b|emphasi[sz]e\b|explain\b|like\b|ask\b|know\b|think\b|"
+    r"expect\b|see\b|be\s+noted\b|be\s+said\b)[a-z]+\b",
+    re.I,
+)
+# an analyst's outlook or forecast named in the title: its `should` is a forecast
+_OUTLOOK_TITLE = re.compile(r"\b(?:outlook|forecasts?|preview|predictions?|projections?)\b", re.I)
 _ESTIMATE_CLAIM = folded(
     r"\b(?:estimates?|estimated|estimating)\s+that\b|\b(?:is|are|was|were)\s+estimated\s+"
     r"(?:at|to\s+(?:be|have|number|total))\b|\bby\s+(?:our|their|its|his|her|one|some|"
@@ -292,8 +306,41 @@ def _requirement(doc: Doc, c: QCtx, scope: str) -> bool:
     return bool(_REQUIRED_LEVEL.search(scope))
 
 
+def _should(doc: Doc, c: QCtx, scope: str, num0: int) -> bool:
+    """`should` + a verb in the figure's own clause, or in its sentence before it with no other
+    figure between, outside an analyst's outlook (title) and forecast wording."""
+    if _FORECAST_STRONG.search(scope):
+        return False
+    t0, t1 = doc.title
+    if _OUTLOOK_TITLE.search(doc.text, t0, t1):
+        return False
+    return bool(_SHOULD.search(doc.text, max(c.sentence[0], c.own[0]), num0))
+
+
+# money a budget, a programme or an allocation provides for a period not over (`general public
+# budget revenue is projected at 770.1 billion yuan`, `the programme provides for EUR 9.2 billion
+# over 2021-2027`, `The 2025 budget of RMB 1.2 million was approved`): planned, not forecast;
+# an analyst's or a survey's expectation stays a forecast
+_BUDGET = folded(
+    r"\b(?:budget|budgets|budgeted|provides? for|allocates?|allocated|allocating|special funds?|"
+    r"appropriat\w+)\b"
+)
+_BUDGET_VETO = folded(
+    r"\b(?:expects?|expected|could|may|might|analysts?|economists?|we think|we forecast|"
+    r"forecasts?|consensus|likely)\b"
+)
+
+
+def _money(unit: str | None) -> bool:
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
 def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     status = _resolve_status(doc, c, period)
+    if status == "forecast" and _money(c.q.unit):
+        s0, s1 = c.sentence
+        if _BUDGET.search(doc.text, s0, s1) and not _BUDGET_VETO.search(doc.text, s0, s1):
+            return "target"
     if status == "target" and not period.goal and period.basis != "plan_year":
         # `Will China's industrial internet hit 10 trillion yuan by 2030?`: a question about a
         # level to come is a forecast, not a goal
@@ -357,6 +404,11 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         )
         or imperative(doc, c.sentence[0])
         or _requirement(doc, c, scope)
+        or (
+            "want" in scope
+            and _WANTS_NUMBER.search(doc.text, max(c.sentence[0], c.q.start - 30), c.q.start)
+        )
+        or ("should" in scope and _should(doc, c, scope, num0))
     )
     if (
         planned

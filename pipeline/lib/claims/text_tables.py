@@ -375,6 +375,16 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
     return tables
 
 
+_E_SUFFIX = re.compile(r"\d[Ee]\b")
+
+
+def _unlabelled(header: list[tuple[int, int, str]], data: list[list[tuple[int, int, str]]]) -> bool:
+    """A header of time heads only and rows of figures only, one under each head."""
+    if len(header) < 3 or len(data) > 2 or any(parse_time(h[2]) is None for h in header):
+        return False
+    return all(len(r) == len(header) and all(_is_value(x[2]) for x in r) for r in data)
+
+
 def _header_like(row: list[tuple[int, int, str]]) -> bool:
     """A header row: no figure after its first cell other than time heads."""
     heads = row[1:] if parse_time(row[0][2]) is None else row
@@ -459,11 +469,18 @@ def _caption_unit(
             u = parse_unit(line)
             if u is not None:
                 return u, ((a, b),)
+        elif line.endswith(")") and not _SENTENCE.search(line):
+            # `Industrial AI market sizing (RMB bn)`: a title line ending in its unit
+            m = _TAIL_BRACKET.search(line)
+            u = parse_unit(m.group(1)) if m else None
+            if u is not None:
+                return u, ()
         if len(line) > 60:
             break  # prose: no caption above it
     return None, ()
 
 
+_TAIL_BRACKET = re.compile(r"\(([^()]{1,30})\)$")
 _CAPTION_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 _BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriations?)\b", re.I)
 
@@ -517,7 +534,13 @@ def _read(
     published_year: int | None,
 ) -> Table | None:
     caption, unit_lines = _caption_unit(text, spans, i)
-    data = _by_position(text, spans[i][0], header, data) or data
+    unlabelled = caption is not None and _unlabelled(header, data)
+    if unlabelled:
+        # `(RMB billion)` / `2016  2017 ... 2025E` / `13.7  18.9 ... 167.5`: one row of figures
+        # under a header of years, what it measures named by the caption: an empty label
+        data = [[(r[0][0], r[0][0], "")] + r for r in data]
+    else:
+        data = _by_position(text, spans[i][0], header, data) or data
     width = len(data[0])
     if any(len(r) != width for r in data):
         return None
@@ -594,6 +617,13 @@ def _read(
             else:
                 value, code = normalise(number, spec.code)
             status = t.status
+            if (
+                status == "estimate"
+                and published_year is not None
+                and t.year > published_year
+                and _E_SUFFIX.search(head if by_column else label)
+            ):
+                status = "forecast"  # `2025E` in a text of 2021: a year to come is not estimated
             if status is None:
                 status = (
                     "forecast"
