@@ -3,11 +3,11 @@ raw_batches partitions and store their rows, one extraction pass per article fee
 `quantity_mentions` and `claims`.
 
 `extract_article(article_file, text, published)` is the one pass (`claims.article_pass`: the
-quantity extractor, then the claims layer on its result). `extract_batches(con, batch_keys, ...)` streams the queued articles
-from the warehouse in chunks, extracts them (in worker processes when there are many), replaces
-their rows, and records each article's outcome in state.extraction_log (an article a rule fails
-on is recorded with the error; the others go on). Rows of articles that no longer exist are
-deleted. Plain Python and SQL, no Dagster.
+quantity extractor, then the claims layer on its result). `extract_batches(con, batch_keys, ...)`
+streams the queued articles from the warehouse in chunks, extracts them (in worker processes when
+there are many), replaces their rows, and records each article's outcome in
+state.extraction_log (an article a rule fails on is recorded with the error; the others go on).
+Rows of articles that no longer exist are deleted. Plain Python and SQL, no Dagster.
 """
 
 from __future__ import annotations
