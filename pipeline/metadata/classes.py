@@ -8,11 +8,11 @@ Nothing here knows a particular table: tables are declared in `resources.py` wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-import pandera.pandas as pa
-from pandas.api.types import infer_dtype
+if TYPE_CHECKING:  # imported where used: the extraction workers read the declarations only
+    import pandas as pd
+    import pandera.pandas as pa
 
 # Logical type -> (DuckDB type, pandas dtype used when frames are validated and written).
 TYPES: dict[str, tuple[str, str]] = {
@@ -33,6 +33,10 @@ def _sql_literal(text: str) -> str:
 def _is_text(s: pd.Series) -> pd.Series:
     """True where a value is text or None (NaN and pd.NA are not): vectorised for the usual
     column of strings and Nones, value by value only when something else is in it."""
+    import numpy as np
+    import pandas as pd
+    from pandas.api.types import infer_dtype
+
     arr = s.to_numpy(dtype=object)
     if infer_dtype(arr, skipna=False) != "string":
         rest = arr[~np.equal(arr, None)]
@@ -82,6 +86,8 @@ class Field:
         return text
 
     def to_pandera_column(self) -> pa.Column:
+        import pandera.pandas as pa
+
         checks = []
         if self.enum:
             checks.append(pa.Check.isin(list(self.enum)))
@@ -140,6 +146,8 @@ class Resource:
     def to_pandera(self, *, unique: bool = True) -> pa.DataFrameSchema:
         """The pandera schema; unique=False leaves the primary key out (a check of one chunk of
         a large table cannot see duplicates across chunks: SQL checks the key then)."""
+        import pandera.pandas as pa
+
         return pa.DataFrameSchema(
             {f.name: f.to_pandera_column() for f in self.fields},
             name=self.name,
@@ -174,6 +182,8 @@ class Resource:
 
     def conform(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Columns in declared order with declared dtypes (missing columns are an error)."""
+        import pandas as pd
+
         missing = [c for c in self.field_names if c not in frame.columns]
         if missing:
             raise ValueError(f"{self.name}: frame lacks columns {missing}")

@@ -2,22 +2,21 @@
 raw_batches partitions and store their rows, one extraction pass per article feeding both
 `quantity_mentions` and `claims`.
 
-`extract_article(article_file, text, published)` is the one pass (the quantity extractor, then the
-claims layer on its result). `extract_batches(con, batch_keys, ...)` streams the queued articles
-from the warehouse in chunks, extracts them (in worker processes when there are many), replaces
-their rows, and records each article's outcome in state.extraction_log (an article a rule fails
-on is recorded with the error; the others go on). Rows of articles that no longer exist are
-deleted. Plain Python and SQL, no Dagster.
+`extract_article(article_file, text, published)` is the one pass (`claims.article_pass`: the
+quantity extractor, then the claims layer on its result). `extract_batches(con, batch_keys, ...)`
+streams the queued articles from the warehouse in chunks, extracts them (in worker processes when
+there are many), replaces their rows, and records each article's outcome in
+state.extraction_log (an article a rule fails on is recorded with the error; the others go on).
+Rows of articles that no longer exist are deleted. Plain Python and SQL, no Dagster.
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import multiprocessing
-import operator
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -26,11 +25,16 @@ import pyarrow as pa
 
 from pipeline import settings
 from pipeline.lib import warehouse
-from pipeline.lib.claims.extract import claims_from_extraction
-from pipeline.lib.claims.model import claim_to_dict
-from pipeline.lib.per_article import time_budget
-from pipeline.lib.quantities import extract
-from pipeline.lib.quantities.table import MENTION_TUPLE_FIELDS, extraction_rows, mention_tuples
+from pipeline.lib.claims.article_pass import (
+    CLAIMS,  # noqa: F401
+    LOG_COLUMNS,
+    MENTIONS,  # noqa: F401 (sync.MENTIONS, sync._part, sync.extract_article: the older names)
+    Columns,
+    _part,  # noqa: F401
+    extract_article,  # noqa: F401
+    extract_task,
+    worker_start,
+)
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 400  # articles read from the warehouse and sent to the workers at a time
@@ -39,20 +43,6 @@ STORE_SECONDS = 20.0  # ... or once this long has passed since the last write
 AHEAD = 3  # chunks handed to the workers beyond the one awaited (they go on while we write)
 TASK = 25  # articles sent to a worker at a time
 MIN_FOR_WORKERS = 200  # fewer queued articles are extracted in this process (no start-up cost)
-
-MENTIONS = get_resource("quantity_mentions")
-CLAIMS = get_resource("claims")
-_CLAIM_ROW = operator.attrgetter(*CLAIMS.field_names)  # a Claim as a tuple of the columns
-
-
-@dataclass
-class ArticleResult:
-    article_file: str
-    mentions: list[dict]
-    claims: list[dict]
-    seconds: float
-    error: str | None = None
-    error_where: str | None = None
 
 
 @dataclass
@@ -63,162 +53,6 @@ class ExtractionSync:
     n_claims: int
     seconds: float
     n_chars: int
-
-
-def extract_article(
-    article_file: str,
-    text: str,
-    published: dt.date | None,
-    seconds: float | None = None,
-    *,
-    tuples: bool = False,
-) -> ArticleResult:
-    """One extraction pass: quantity mentions and attributed claims of one article, within the
-    time budget (`seconds`, default PIPELINE_ARTICLE_SECONDS). An exception, or running over
-    the budget (ArticleTimeout), is caught and returned as the article's error.
-
-    The rows are dicts (extraction_rows, claim_to_dict); with `tuples`, tuples of
-    MENTION_TUPLE_FIELDS and of the claims' columns (what the workers send: no dict per row)."""
-    t0 = time.perf_counter()
-    if seconds is None:
-        seconds = settings.article_seconds()
-    try:
-        with time_budget(seconds):
-            ex = extract(text)
-            # the mentions before the claims layer runs on the extraction, as always
-            mentions = mention_tuples(ex) if tuples else extraction_rows(article_file, ex)
-            found = claims_from_extraction(text, ex, published, article_file)
-            if tuples:
-                claims = list(map(_CLAIM_ROW, found))
-            else:
-                claims = [claim_to_dict(c) for c in found]
-    except Exception as exc:
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        return ArticleResult(
-            article_file,
-            [],
-            [],
-            time.perf_counter() - t0,
-            f"{type(exc).__name__}: {exc}",
-            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name.rsplit('.', 1)[-1]}",  # compiled frames: module.func
-        )
-    return ArticleResult(article_file, mentions, claims, time.perf_counter() - t0)
-
-
-LOG_COLUMNS = (
-    "article_file", "status", "error", "error_where", "seconds", "n_mentions", "n_claims",
-)  # fmt: skip
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int32(),
-    "bigint": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-    "datetime": pa.timestamp("us"),
-}
-
-
-def _part(resource, rows: list[dict]) -> pa.Table | dict[str, list]:
-    """These rows as an Arrow table of the declared column types (cheap to pickle and to
-    append), or as a list per column when a value does not convert to its column's type (the
-    main process then goes through warehouse.insert_frame, which conforms or says what is
-    wrong)."""
-    return _columns_part(
-        resource, {name: [row.get(name) for row in rows] for name in resource.field_names}
-    )
-
-
-_INT_TYPES = {int, type(None)}
-
-
-def _columns_part(resource, columns: dict[str, list]) -> pa.Table | dict[str, list]:
-    """_part of rows given as a list per column (every declared column)."""
-    for f in resource.fields:  # Arrow would truncate a float in an integer column
-        if f.type in ("integer", "bigint") and not set(map(type, columns[f.name])) <= _INT_TYPES:
-            return columns
-    try:
-        return pa.table(
-            {f.name: pa.array(columns[f.name], ARROW_TYPES[f.type]) for f in resource.fields}
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError):
-        return columns
-
-
-def _tuples_part(results: list[ArticleResult]) -> tuple[pa.Table | dict, pa.Table | dict]:
-    """The mentions and claims parts of results extracted with `tuples=True`."""
-    files: list[str] = []
-    numbers: list[int] = []
-    mention_rows: list[tuple] = []
-    claim_rows: list[tuple] = []
-    for r in results:
-        n = len(r.mentions)
-        files.extend([r.article_file] * n)
-        numbers.extend(range(n))
-        mention_rows.extend(r.mentions)
-        claim_rows.extend(r.claims)
-    mentions = _transpose(MENTION_TUPLE_FIELDS, mention_rows)
-    mentions["article_file"], mentions["mention_no"] = files, numbers
-    claims = _transpose(CLAIMS.field_names, claim_rows)
-    return (
-        _columns_part(MENTIONS, {name: mentions[name] for name in MENTIONS.field_names}),
-        _columns_part(CLAIMS, claims),
-    )
-
-
-def _transpose(names, rows: list[tuple]) -> dict[str, list]:
-    if not rows:
-        return {name: [] for name in names}
-    return dict(zip(names, map(list, zip(*rows, strict=True)), strict=True))
-
-
-@dataclass
-class Columns:
-    """The results of some articles in columns: what a worker sends back (Arrow tables pickle
-    and append much faster than a dict per row) and what the main process gathers over several
-    chunks and appends in one transaction."""
-
-    log: dict[str, list]
-    mentions: list  # of _part()s: pa.Table, or dict[str, list] when Arrow refused a value
-    claims: list
-
-    @classmethod
-    def empty(cls) -> Columns:
-        return cls({c: [] for c in LOG_COLUMNS}, [], [])
-
-    @classmethod
-    def of(cls, results: list[ArticleResult]) -> Columns:
-        out = cls.empty()
-        log = out.log
-        for r in results:
-            log["article_file"].append(r.article_file)
-            log["status"].append("failed" if r.error else "ok")
-            log["error"].append(r.error)
-            log["error_where"].append(r.error_where)
-            log["seconds"].append(round(r.seconds, 4))
-            log["n_mentions"].append(len(r.mentions))
-            log["n_claims"].append(len(r.claims))
-        if any(isinstance(row, tuple) for r in results for row in r.mentions[:1] + r.claims[:1]):
-            mentions, claims = _tuples_part(results)
-        else:
-            mentions = _part(MENTIONS, [m for r in results for m in r.mentions])
-            claims = _part(CLAIMS, [c for r in results for c in r.claims])
-        out.mentions.append(mentions)
-        out.claims.append(claims)
-        return out
-
-    def extend(self, other: Columns) -> None:
-        for name, values in self.log.items():
-            values.extend(other.log[name])
-        self.mentions.extend(other.mentions)
-        self.claims.extend(other.claims)
-
-    def __len__(self) -> int:
-        return len(self.log["article_file"])
-
-
-def _task(items: list[tuple[str, str, dt.date | None]]) -> Columns:
-    return Columns.of([extract_article(*item, tuples=True) for item in items])
 
 
 def default_workers() -> int:
@@ -235,14 +69,18 @@ class Extractor:
 
     def __init__(self, workers: int):
         self.pool = None
+        # the time budget travels with the tasks (a worker need not load the settings)
+        self.task = functools.partial(extract_task, seconds=settings.article_seconds())
         if workers > 1:
-            self.pool = multiprocessing.get_context("spawn").Pool(processes=workers)
+            self.pool = multiprocessing.get_context("spawn").Pool(
+                processes=workers, initializer=worker_start
+            )
 
     def submit(self, items: list[tuple[str, str, dt.date | None]]):
         if self.pool is None:
-            return _Done(_task(items))
+            return _Done(self.task(items))
         tasks = [items[i : i + TASK] for i in range(0, len(items), TASK)]
-        return _Pending(self.pool.map_async(_task, tasks, chunksize=1))
+        return _Pending(self.pool.map_async(self.task, tasks, chunksize=1))
 
     def close(self) -> None:
         if self.pool is not None:

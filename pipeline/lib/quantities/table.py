@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from operator import itemgetter
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.lib.per_article import Outcome, each_article
 from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.resources import get as get_resource
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = get_resource("quantity_mentions").field_names
 _ORDER = itemgetter("char_start", "char_end", "mention_kind")  # the rows' order
@@ -73,6 +75,8 @@ def mentions_table(
         rows.extend(extraction_rows(article_file, extract(text)))
 
     outcome = each_article(articles, one, progress)
+    import pandas as pd  # here: the extraction workers import this module and need no pandas
+
     return pd.DataFrame(rows, columns=COLUMNS), outcome
 
 
