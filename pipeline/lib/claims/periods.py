@@ -65,6 +65,7 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
+from .stamps import edition_year, stamp_year
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -594,6 +595,10 @@ def usable_periods(doc: Doc) -> list[Period]:
                 continue  # `up 5% from last year`: a comparison base
         if p.kind == "year" and _CITED_AFTER.match(after) and _CITATION_BEFORE.search(before):
             continue  # `(Brynjolfsson and Hitt, 2003; Bloom et al., 2012)`: a cited work's year
+        if p.kind in ("year", "date") and (
+            stamp_year(text, p.start, p.end) or edition_year(text, p.start, p.end)
+        ):
+            continue  # a post's stamp line, a report's edition (`stamps.py`)
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -1660,6 +1665,32 @@ class PeriodResolver:
             self.doc._par_cache["report_year"] = hit
         return hit
 
+    def _edition_data_year(self) -> tuple[int, int] | None:
+        """(data year, offset of the edition's year) of a text on a report's edition of the
+        publication year (`CAICT has just put out its 2017 white paper`, `the White Paper ...
+        (2020)`) whose article year is the year before, and which is not a news story of the
+        release (`released on Wednesday`: its figures without a year are the news day's); the
+        report's data year then dates figures without a time word (computed once)."""
+        hit = self.doc._par_cache.get("edition_data_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None and self.article_year() == self.pub - 1:
+                text = self.doc.text
+                first = next(
+                    (
+                        p.start
+                        for p in self.doc.periods
+                        if p.kind == "year"
+                        and p.year_end == self.pub
+                        and edition_year(text, p.start, p.end)
+                    ),
+                    None,
+                )
+                if first is not None and not _NEWS_DAY.search(text, 0, len(text)):
+                    hit = (self.pub - 1, first)
+            self.doc._par_cache["edition_data_year"] = hit
+        return hit
+
     def _report_heading(self) -> tuple[int, int]:
         """The first short heading line (at most `_REPORT_LINE` characters) of the lines before
         the first long paragraph or the first sentence (within `_REPORT_HEAD` characters) that
@@ -2368,6 +2399,15 @@ class PeriodResolver:
             # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
             # dividend of RMB0.135`) speak of the report year
             return ResolvedPeriod(y, y, "article_year")
+        ed = self._edition_data_year()
+        if (
+            ed is not None
+            and ed[1] < s0
+            and not _NOW_WORD.search(text, s0, s1)
+            and not _REPORT_METHOD.match(text, s0, q.start)
+        ):
+            # (after the text has named the edition; not the making of the report)
+            return ResolvedPeriod(ed[0], ed[0], "article_year")
         if self.pub is None:
             return NONE
         return ResolvedPeriod(self.pub, self.pub, "publication_year")

@@ -1,0 +1,65 @@
+"""Years that date a post or name an edition, not the reference period of a figure.
+
+- **Post stamps.** `Lin Yuqing @lin_yuqing_econ · 14 Jul 2017` above a tweet, `10:14 AM - 14 Jul
+  2017`, `by wang_li · 2019-03-02 08:15`: a short line made of a full date with names, handles,
+  times and separators only says when the post was written. Its year is the posting year,
+  which the publication date already gives; carried into the post's sentences it would date
+  figures of another year (`Headline: 22.6 trillion yuan in 2016 ...`).
+- **Edition years.** `the White Paper on the Development of China's Digital Economy (2020)`,
+  `its 2017 white paper`: the year in brackets after a report's capitalised title, or before a
+  report noun, names the edition (published that year, about the year before), not the
+  figures' year.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a full date of a stamp: `14 Jul 2017`, `Jul 14, 2017`, `2017-07-14`
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}\s+" + _MON + r",?\s+(?:19|20)\d{2}\b|\b" + _MON + r"\s+\d{1,2},?\s+(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b"
+)
+# what else a stamp line may hold: capitalised names, @handles, times, numbers, separators
+_STAMP_TOKEN = re.compile(
+    r"@\w+|[A-Z][\w.'’-]*:?|\d[\d:,.]*|[ap]\.?m\.?|by|at|on|[·•|\-–—,:()/]",
+)
+_STAMP_MAX = 100
+
+# a report's capitalised title right before `(2020)`: `White Paper on ... Digital Economy`
+_EDITION_TITLE = re.compile(
+    r"\b(?:White\s+Paper|Blue\s+Book|Report|Yearbook|Outlook|Survey|Index|Review)\s+(?:on|of|for)"
+    r"\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|of|on|and|for|the|in|&)\s+){0,10}[A-Z][\w'’-]*\s*\(?$"
+)
+# `its 2017 white paper`, `the 2020 edition`: a year before a report noun
+_EDITION_AFTER = re.compile(
+    r"\s+(?:white\s+paper|blue\s+book|yearbook|edition|annual\s+report\s+on)\b", re.I
+)
+
+
+def stamp_year(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] belongs to the full date of a post's stamp line."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > _STAMP_MAX:
+        return False
+    line = text[a:b]
+    dm = next((m for m in _FULL_DATE.finditer(line) if m.start() <= start - a < m.end()), None)
+    if dm is None:
+        return False
+    rest = line[: dm.start()] + " " + line[dm.end() :]
+    if not rest.strip():
+        return False  # a date alone on its line: a heading or a dateline, not a post's stamp
+    return all(_STAMP_TOKEN.fullmatch(tok) for tok in rest.split())
+
+
+def edition_year(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] names a report's edition: `... Digital Economy (2020)`,
+    `its 2017 white paper`."""
+    if text[start - 1 : start] == "(" or text[start : start + 1] == "(":
+        a = start - 1 if text[start - 1 : start] == "(" else start
+        if _EDITION_TITLE.search(text, max(0, a - 160), a + 1):
+            return True
+    return _EDITION_AFTER.match(text, end) is not None

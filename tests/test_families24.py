@@ -1,0 +1,115 @@
+"""Families of issue 9 (tuned on the first contacts of sets 24 and 25): a post's stamp line
+(`Name @handle · 14 Jul 2017`) and a report's edition year (`White Paper on ... (2020)`, `its
+2017 white paper`) are not reference periods; a text on a report's edition of the
+publication year, not a news story of the release, dates its figures without a time word by
+the report's data year (the article year, the year before).
+
+Sentences written for the tests; none is taken from an annotated article."""
+
+from __future__ import annotations
+
+from claims_helpers import claims
+
+from pipeline.lib.claims.stamps import edition_year, stamp_year
+
+
+def quotes(text: str, published: str | None = "2019-06-20") -> dict[str, object]:
+    return {c.quote: c for c in claims(text, published)}
+
+
+def span(c):
+    return (c.period_start, c.period_end)
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    i = text.index(needle)
+    return i, i + len(needle)
+
+
+# -- stamp lines and edition years (the helpers)
+
+
+def test_stamp_line_of_a_post():
+    text = "Zhao Min @zhaomin_data · 3 Jun 2019\nThe robot count was up 12% in 2018.\n"
+    assert stamp_year(text, *_at(text, "2019"))
+    assert not stamp_year(text, *_at(text, "2018"))
+
+
+def test_time_and_date_stamp_is_a_stamp_but_a_heading_date_alone_is_not():
+    text = "9:05 PM - 3 Jun 2019\n\n3 June 2019\n\nResults for the year ended 31 December 2018\n"
+    assert stamp_year(text, *_at(text, "2019"))
+    i = text.index("3 June 2019") + len("3 June ")
+    assert not stamp_year(text, i, i + 4)
+    assert not stamp_year(text, *_at(text, "2018"))
+
+
+def test_edition_year_after_a_report_title_and_before_a_report_noun():
+    text = (
+        "According to the Blue Book on the Robot Industry of Jiangsu (2019), output rose.\n"
+        "The group has just put out its 2019 yearbook.\n"
+        "Output in 2018 was higher (2019 forecast).\n"
+    )
+    assert edition_year(text, *_at(text, "2019"))
+    i = text.index("its 2019") + 4
+    assert edition_year(text, i, i + 4)
+    assert not edition_year(text, *_at(text, "2018"))
+    i = text.index("(2019 forecast") + 1
+    assert not edition_year(text, i, i + 4)
+
+
+# -- the periods of figures
+
+
+def test_post_stamps_do_not_date_the_figures_of_a_thread():
+    text = (
+        "Zhao Min\n@zhaomin_data\n\n"
+        "1/ The robot association has just put out its 2019 yearbook. Headline: 154,000 "
+        "industrial robots installed in 2018, a third of the world total. Thread below.\n"
+        "9:05 PM - 3 Jun 2019\n\n"
+        "Zhao Min @zhaomin_data · 3 Jun 2019\n"
+        "2/ Car makers = 31% of installations; electronics = 28%.\n\n"
+        "Zhao Min @zhaomin_data · 3 Jun 2019\n"
+        "3/ Japan = 45,000 units; the US = 40,000 units. Korea is far ahead.\n"
+    )
+    got = quotes(text)
+    assert span(got["154,000 industrial robots"]) == (2018, 2018)
+    assert span(got["31%"]) == (2018, 2018)
+    assert span(got["28%"]) == (2018, 2018)
+    assert span(got["45,000 units"]) == (2018, 2018)
+
+
+def test_bracketed_edition_year_is_not_the_year_of_the_figures():
+    text = (
+        "Data practice: the robot industry\n\n"
+        "According to the Blue Book on the Robot Industry of Jiangsu (2019) published by the "
+        "provincial association, output reached 41,000 units in 2018, up 12.5%, and exports "
+        "were 8,200 units.\n\n"
+        "1. What share of output was exported?\n\n"
+        "Answer: exports were 8,200 units, about 20% of output.\n"
+    )
+    got = quotes(text)
+    assert span(got["41,000 units"]) == (2018, 2018)
+    assert span(got["12.5%"]) == (2018, 2018)
+    assert span(got["about 20%"]) == (2018, 2018)
+
+
+def test_a_news_story_of_the_release_keeps_the_news_year():
+    text = (
+        "Robot yearbook out\n\n"
+        "The robot association on Tuesday released its 2019 yearbook, which puts installations "
+        "at 154,000 in 2018.\n\n"
+        "Analysts said demand remains weak, with about 40 percent of plants idle.\n"
+    )
+    got = quotes(text)
+    assert span(got["about 40 percent"]) == (2019, 2019)
+
+
+def test_figures_before_the_edition_is_named_keep_the_publication_year():
+    text = (
+        "Platform forum in Wuxi\n\n"
+        "The country now counts 45 national platforms, officials told the forum.\n\n"
+        "A yearbook of the association, its 2019 edition, put installations at 154,000 in "
+        "2018.\n"
+    )
+    got = quotes(text)
+    assert span(got["45 national platforms"]) == (2019, 2019)
