@@ -113,3 +113,30 @@ def test_figures_before_the_edition_is_named_keep_the_publication_year():
     )
     got = quotes(text)
     assert span(got["45 national platforms"]) == (2019, 2019)
+
+
+# -- `the last year of the plan` is not `last year`; a title's past batch year
+
+
+def test_the_last_year_of_a_plan_is_not_last_year():
+    text = (
+        "Work report of the province\n\n"
+        "By 2020, the last year of the 13th Five-Year Plan, broadband should reach more than 9 "
+        "million households.\n"
+    )
+    got = quotes(text, "2017-01-20")
+    assert span(got["more than 9 million households"]) == (2020, 2020)
+
+
+def test_batch_year_of_the_title_dates_the_batch_figures():
+    text = (
+        "Provincial Department of Industry\n\n"
+        "Public Notice of the Proposed List of Smart Workshops (2018 Batch)\n\n"
+        "After application and expert review, 84 enterprises are proposed as provincial smart "
+        "workshops. Suzhou and Wuxi account for 22 and 15 of them respectively. The list is "
+        "hereby made public for comments, and the notice runs for seven days from the date of "
+        "publication, as the rules of the department require.\n"
+    )
+    got = quotes(text, "2019-02-20")
+    assert span(got["84 enterprises"]) == (2018, 2018)
+    assert span(got["15"]) == (2018, 2018)

@@ -65,7 +65,7 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
-from .stamps import edition_year, stamp_year
+from .stamps import batch_year, edition_year, stamp_year, year_of_span
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -599,6 +599,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             stamp_year(text, p.start, p.end) or edition_year(text, p.start, p.end)
         ):
             continue  # a post's stamp line, a report's edition (`stamps.py`)
+        if p.kind == "relative" and year_of_span(text, p.start, p.end):
+            continue  # `the last year of the 12th Five-Year Plan`: not `last year`
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -1665,6 +1667,17 @@ class PeriodResolver:
             self.doc._par_cache["report_year"] = hit
         return hit
 
+    def _batch_year(self) -> tuple[int, int] | None:
+        """(year, -1) of a title naming a past batch (`... 5G Factories (2025 Batch)`)."""
+        hit = self.doc._par_cache.get("batch_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None:
+                y = batch_year(self.doc.text, self.pub)
+                hit = (y, -1) if y is not None else None
+            self.doc._par_cache["batch_year"] = hit
+        return hit
+
     def _edition_data_year(self) -> tuple[int, int] | None:
         """(data year, offset of the edition's year) of a text on a report's edition of the
         publication year (`CAICT has just put out its 2017 white paper`, `the White Paper ...
@@ -2399,7 +2412,7 @@ class PeriodResolver:
             # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
             # dividend of RMB0.135`) speak of the report year
             return ResolvedPeriod(y, y, "article_year")
-        ed = self._edition_data_year()
+        ed = self._edition_data_year() or self._batch_year()
         if (
             ed is not None
             and ed[1] < s0

@@ -9,6 +9,10 @@
   `its 2017 white paper`: the year in brackets after a report's capitalised title, or before a
   report noun, names the edition (published that year, about the year before), not the
   figures' year.
+- **A year of a span.** `By 2015, the last year of the 12th Five-Year Plan, ...`: `the last
+  year of` names a year of the plan (here the one just given), never `last year`.
+- **Batch year.** `Proposed List of Provincial 5G Factories (2025 Batch)`: a title naming the
+  batch (round, cohort) of a past year in its heading lines; the batch's figures without a time word are of it.
 """
 
 from __future__ import annotations
@@ -63,3 +67,30 @@ def edition_year(text: str, start: int, end: int) -> bool:
         if _EDITION_TITLE.search(text, max(0, a - 160), a + 1):
             return True
     return _EDITION_AFTER.match(text, end) is not None
+
+
+# `the last year of the 12th Five-Year Plan`, `the first year of the plan`
+_YEAR_OF_SPAN = re.compile(r"\s*(?:the\s+)?(?:last|first|final)\s+year\s+of\b", re.I)
+
+
+def year_of_span(text: str, start: int, end: int) -> bool:
+    """The relative period at text[start:end] (`the last year`) is `the last year of <span>`."""
+    m = _YEAR_OF_SPAN.match(text, start, end + 4)
+    return m is not None and m.end() >= end
+
+
+_HEAD = 600
+_LONG_LINE = re.compile(r"^[^\n]{200,}", re.M)
+_BATCH_TITLE = re.compile(r"\b((?:19|20)\d{2})\s+(?:batch|round|cohort)\b", re.I)
+
+
+def batch_year(text: str, pub: int) -> int | None:
+    """The past batch year the heading lines name (`(2025 Batch)` in a title of 2026: the lines
+    before the first long paragraph, in the first `_HEAD` characters), or None."""
+    head = text[:_HEAD]
+    end = next((m.start() for m in _LONG_LINE.finditer(head)), len(head))
+    found = {int(m.group(1)) for m in _BATCH_TITLE.finditer(head, 0, end)}
+    if len(found) != 1:
+        return None
+    y = found.pop()
+    return y if pub - 2 <= y < pub else None
