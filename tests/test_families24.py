@@ -140,3 +140,19 @@ def test_batch_year_of_the_title_dates_the_batch_figures():
     got = quotes(text, "2019-02-20")
     assert span(got["84 enterprises"]) == (2018, 2018)
     assert span(got["15"]) == (2018, 2018)
+
+
+# -- a section heading naming a year and a span: the year dates the section's figures
+
+
+def test_section_heading_year_before_a_span_of_years():
+    text = (
+        "REPORT ON THE WORK OF THE CITY GOVERNMENT\n\n"
+        "I. Review of Our Work in 2016 and over the Past Five Years\n\n"
+        "Over the past five years, output grew at an average annual rate of 9.2 percent.\n\n"
+        "(1) We promoted smart manufacturing. Robot makers sold 4,100 units, and the number of "
+        "smart workshops reached 58.\n"
+    )
+    got = quotes(text, "2017-01-15")
+    assert span(got["4,100 units"]) == (2016, 2016)
+    assert span(got["58"]) == (2016, 2016)

@@ -920,6 +920,10 @@ class PeriodResolver:
                 if p.kind in ("year", "relative") and _years(p, self.pub)[1] is not None
             ]
             period = found[-1] if found else None
+            if len(found) > 1 and period.kind == "relative":
+                # `Review of Our Work in 2011 and over the Past Five Years`: the year reviewed
+                # dates the section's figures, the span its summary sentences (which say so)
+                period = next((p for p in found if p.kind == "year"), period)
             if period is None and k + 1 < len(pars):
                 n0, n1 = pars[k + 1]
                 first = [
