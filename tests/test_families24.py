@@ -156,3 +156,34 @@ def test_section_heading_year_before_a_span_of_years():
     got = quotes(text, "2017-01-15")
     assert span(got["4,100 units"]) == (2016, 2016)
     assert span(got["58"]) == (2016, 2016)
+
+
+# -- an exam practice page: questions and worked answers speak of the material's year
+
+
+def test_exam_practice_answers_take_the_material_year():
+    text = (
+        "Exam Centre > Data Analysis > Daily Practice\n\n"
+        "Daily practice: robot output (with answers)\n\n"
+        "Read the following material and answer Questions 21-22.\n\n"
+        "In 2016 the province produced 41,000 industrial robots, up 12.5% on the year before, "
+        "and exported 8,200 of them.\n\n"
+        "21. About how many robots were produced in the year before?\n"
+        "A. 33,000    B. 36,400    C. 38,000    D. 40,000\n\n"
+        "22. Which statement is correct?\n"
+        "A. Exports were over 25% of output    B. Output grew by more than 15%\n\n"
+        "Answers\n\n"
+        "22. Exports were 8,200, about 20% of output, so A is wrong.\n"
+    )
+    got = quotes(text, "2017-05-02")
+    assert span(got["about 20%"]) == (2016, 2016)
+
+
+def test_a_page_without_options_is_no_exam_page():
+    from pipeline.lib.claims.stamps import exam_page
+
+    assert not exam_page("Read the following material carefully.\n\nOutput rose 5%.\n")
+    assert exam_page(
+        "Read the following material and answer Questions 1-2.\n\nOutput rose 5%.\n"
+        "1. Growth?\nA. 4%  B. 5%\n2. Level?\nA. 10  B. 20\n"
+    )

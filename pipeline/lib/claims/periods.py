@@ -65,7 +65,7 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
-from .stamps import batch_year, edition_year, stamp_year, year_of_span
+from .stamps import batch_year, edition_year, exam_page, stamp_year, year_of_span
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -1671,6 +1671,17 @@ class PeriodResolver:
             self.doc._par_cache["report_year"] = hit
         return hit
 
+    def _exam_year(self) -> tuple[int, int] | None:
+        """(article year, -1) of an exam practice page whose material is of a past year."""
+        hit = self.doc._par_cache.get("exam_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None and exam_page(self.doc.text):
+                y = self.article_year()
+                hit = (y, -1) if y is not None and y < self.pub else None
+            self.doc._par_cache["exam_year"] = hit
+        return hit
+
     def _batch_year(self) -> tuple[int, int] | None:
         """(year, -1) of a title naming a past batch (`... 5G Factories (2025 Batch)`)."""
         hit = self.doc._par_cache.get("batch_year", False)
@@ -2416,7 +2427,7 @@ class PeriodResolver:
             # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
             # dividend of RMB0.135`) speak of the report year
             return ResolvedPeriod(y, y, "article_year")
-        ed = self._edition_data_year() or self._batch_year()
+        ed = self._edition_data_year() or self._batch_year() or self._exam_year()
         if (
             ed is not None
             and ed[1] < s0

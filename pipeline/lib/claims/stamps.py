@@ -13,6 +13,10 @@
   year of` names a year of the plan (here the one just given), never `last year`.
 - **Batch year.** `Proposed List of Provincial 5G Factories (2025 Batch)`: a title naming the
   batch (round, cohort) of a past year in its heading lines; the batch's figures without a time word are of it.
+- **Exam practice page.** `Read the following material and answer Questions 116-119.` then
+  the material, questions with options (`A. 29.4    B. 31.0 ...`) and worked answers: the
+  questions and answers speak of the material's year (the article year, before publication),
+  not of the day the page was posted.
 """
 
 from __future__ import annotations
@@ -94,3 +98,19 @@ def batch_year(text: str, pub: int) -> int | None:
         return None
     y = found.pop()
     return y if pub - 2 <= y < pub else None
+
+
+_EXAM_MATERIAL = re.compile(
+    r"\b(?:read|answer\s+questions?[\s\d\-–]*(?:on\s+the\s+basis\s+of|based\s+on|according\s+to))"
+    r"\s+the\s+following\s+materials?\b",
+    re.I,
+)
+_OPTION_LINE = re.compile(r"^[ \t]*A[.．、][ \t]*\S.*?\bB[.．、][ \t]*\S", re.M)
+
+
+def exam_page(text: str) -> bool:
+    """A data-analysis exam practice page: a material instruction in its first lines and at
+    least two lines of multiple-choice options."""
+    if _EXAM_MATERIAL.search(text, 0, 1500) is None:
+        return False
+    return len(_OPTION_LINE.findall(text)) >= 2
