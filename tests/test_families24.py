@@ -173,9 +173,11 @@ def test_exam_practice_answers_take_the_material_year():
         "22. Which statement is correct?\n"
         "A. Exports were over 25% of output    B. Output grew by more than 15%\n\n"
         "Answers\n\n"
-        "22. Exports were 8,200, about 20% of output, so A is wrong.\n"
+        "21. 41,000 ÷ 1.125 ≈ 36,400 robots, so B is correct.\n\n"
+        "22. A: 8,200 is about 20% of output, wrong.\n"
     )
     got = quotes(text, "2017-05-02")
+    assert span(got["36,400 robots"]) == (2016, 2016)
     assert span(got["about 20%"]) == (2016, 2016)
 
 
