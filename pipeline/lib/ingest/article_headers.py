@@ -948,7 +948,7 @@ class _Parser:
         and a time (`2017-09-21 16:45:02`); the page shows the thread as of its newest post."""
         stamps = []
         for ln in self.lines:
-            if len(ln.text) > 40 or _DIGIT_RE.match(ln.text.lstrip()) is None:
+            if len(ln.text) > 40:
                 continue
             m = _STAMP_LINE_RE.fullmatch(ln.text)
             if m is None:
