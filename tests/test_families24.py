@@ -189,3 +189,18 @@ def test_a_page_without_options_is_no_exam_page():
         "Read the following material and answer Questions 1-2.\n\nOutput rose 5%.\n"
         "1. Growth?\nA. 4%  B. 5%\n2. Level?\nA. 10  B. 20\n"
     )
+
+
+# -- `by the end of the year` under a heading of goals, in January: this year, not last year
+
+
+def test_end_of_the_year_under_a_goals_heading_is_this_year():
+    text = (
+        "Subject: Where we stand\n\n"
+        "Last year we connected 1.1 million devices and sold 12,000 gateways.\n\n"
+        "Our goals for 2024\n\n"
+        "1. 1.5 million connected devices by the end of the year.\n"
+        "2. Break even in the fourth quarter.\n"
+    )
+    got = quotes(text, "2024-01-08")
+    assert span(got["1.5 million connected devices"]) == (2024, 2024)

@@ -191,6 +191,7 @@ _NEXT_N_YEARS = re.compile(
 )
 _NAME_AFTER = re.compile(r"^\s+(?!In\b|On\b|At\b|By\b)[A-Z][a-z]")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bThe|\ba|\bits|'s)\s+$")
+_GOAL_HEADING = re.compile(r"\b(?:goals?|targets?|objectives?|priorities|tasks)\b", re.I)
 _TITLE_PAREN = re.compile(
     r"(?:plan|paper|report|edition|outlook|index|version|draft|survey)\W*$", re.I
 )
@@ -1226,6 +1227,19 @@ class PeriodResolver:
             FUTURE_WORDS.search(text[s0 : p.start])
             or FUTURE_WORDS.search(text[p.end : s1])
             or _LOOK_AHEAD.search(text, s0, s1)
+            or self._goal_heading(c.q.start)
+        )
+
+    def _goal_heading(self, pos: int) -> bool:
+        """`pos` lies in a section whose heading names goals (`Our three goals for 2023`): its
+        `by the end of the year` looks ahead."""
+        i = bisect.bisect_right(self._section_starts, pos) - 1
+        if i < 0:
+            return False
+        a = self._sections[i][0]
+        b = self.doc.text.find("\n", a)
+        return (
+            _GOAL_HEADING.search(self.doc.text, a, b if b >= 0 else len(self.doc.text)) is not None
         )
 
     def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
