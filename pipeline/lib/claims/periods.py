@@ -596,8 +596,10 @@ def usable_periods(doc: Doc) -> list[Period]:
                 continue  # `up 5% from last year`: a comparison base
         if p.kind == "year" and _CITED_AFTER.match(after) and _CITATION_BEFORE.search(before):
             continue  # `(Brynjolfsson and Hitt, 2003; Bloom et al., 2012)`: a cited work's year
-        if p.kind in ("year", "date") and (
-            stamp_year(text, p.start, p.end) or edition_year(text, p.start, p.end)
+        if (
+            p.kind in ("year", "date")
+            and (p.text[:1].isdigit() or p.text[:1] == "(")
+            and (stamp_year(text, p.start, p.end) or edition_year(text, p.start, p.end))
         ):
             continue  # a post's stamp line, a report's edition (`stamps.py`)
         if p.kind == "relative" and year_of_span(text, p.start, p.end):
@@ -1716,7 +1718,7 @@ class PeriodResolver:
         hit = self.doc._par_cache.get("edition_data_year", False)
         if hit is False:
             hit = None
-            if self.pub is not None and self.article_year() == self.pub - 1:
+            if self.pub is not None:
                 text = self.doc.text
                 first = next(
                     (
@@ -1728,7 +1730,11 @@ class PeriodResolver:
                     ),
                     None,
                 )
-                if first is not None and not _NEWS_DAY.search(text, 0, len(text)):
+                if (
+                    first is not None
+                    and self.article_year() == self.pub - 1
+                    and not _NEWS_DAY.search(text, 0, len(text))
+                ):
                     hit = (self.pub - 1, first)
             self.doc._par_cache["edition_data_year"] = hit
         return hit

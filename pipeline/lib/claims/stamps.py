@@ -92,6 +92,9 @@ def batch_year(text: str, pub: int) -> int | None:
     """The past batch year the heading lines name (`(2025 Batch)` in a title of 2026: the lines
     before the first long paragraph, in the first `_HEAD` characters), or None."""
     head = text[:_HEAD]
+    low = head.lower()
+    if "batch" not in low and "round" not in low and "cohort" not in low:
+        return None
     end = next((m.start() for m in _LONG_LINE.finditer(head)), len(head))
     found = {int(m.group(1)) for m in _BATCH_TITLE.finditer(head, 0, end)}
     if len(found) != 1:
