@@ -1718,7 +1718,7 @@ class PeriodResolver:
         hit = self.doc._par_cache.get("edition_data_year", False)
         if hit is False:
             hit = None
-            if self.pub is not None:
+            if self.pub is not None and self.article_year() == self.pub - 1:
                 text = self.doc.text
                 first = next(
                     (
@@ -1730,11 +1730,7 @@ class PeriodResolver:
                     ),
                     None,
                 )
-                if (
-                    first is not None
-                    and self.article_year() == self.pub - 1
-                    and not _NEWS_DAY.search(text, 0, len(text))
-                ):
+                if first is not None and not _NEWS_DAY.search(text, 0, len(text)):
                     hit = (self.pub - 1, first)
             self.doc._par_cache["edition_data_year"] = hit
         return hit

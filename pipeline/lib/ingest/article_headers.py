@@ -688,10 +688,6 @@ class _Line:
 _STAMP_LINE_RE = regex.compile(
     r"\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\sT,]+\d{1,2}:\d{2}(?::\d{2})?\s*"
 )
-_STAMP_LINE_ANY_RE = regex.compile(
-    r"^[ \t]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\sT,]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$",
-    regex.MULTILINE,
-)
 # a post's date line below its body: `Edited on 2025-04-07 21:14 · IP location: Jiangsu`
 _POST_DATE_LINE_RE = regex.compile(
     r"\s*(?:(?:(?:last\s+)?edited|posted|published|answered|written|updated)\s+(?:on|at)|"
@@ -950,8 +946,6 @@ class _Parser:
         """The stamps (offsets) and the newest stamp of a time-stamped thread (an exchange's
         investor Q&A page, a comment thread): at least three lines made only of a full date
         and a time (`2017-09-21 16:45:02`); the page shows the thread as of its newest post."""
-        if len(_STAMP_LINE_ANY_RE.findall(self.text)) < 3:
-            return set(), []
         stamps = []
         for ln in self.lines:
             if len(ln.text) > 40:
