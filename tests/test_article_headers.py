@@ -586,3 +586,100 @@ def test_post_lines_with_weekdays_and_handles(header_line, evidence):
 def test_filed_under_is_not_a_date_label():
     text = "Port traffic rises\nFiled under: Ports, Cranes | 11 September 2022" + BODY
     assert parse(text).published_date == D
+
+
+# -- families of heldout24/25 (sentences written for the tests) -------------------------------
+
+
+def test_publication_date_beats_the_writing_date_and_the_signature():
+    text = (
+        "Harbour Bureau of Statistics\n"
+        "Home > Notices\n"
+        "Date of writing: 2021-05-03    Date of publication: 2021-05-06\n\n"
+        "Notice on the Port Survey\n\n"
+        "The survey covered 40 ports and found that 12 of them had no digital twin.\n\n"
+        "Harbour Bureau of Statistics\n"
+        "May 3, 2021\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2021, 5, 6)
+    assert h.date_basis == "header_line"
+
+
+def test_dotted_day_month_year_dateline_on_a_subtitle_line():
+    text = (
+        "Expo 2019 | Main Stage\n"
+        "Keynote: Factories That Talk\n"
+        "Lyon, 08.04.2019, 14:00 - 14:30 | Guest region: Sichuan\n\n"
+        "[00:00:03] HOST: Welcome, everyone, to the last talk of the morning.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2019, 4, 8)  # dotted: day first
+    assert "Lyon, 08.04.2019" in h.date_evidence
+
+
+def test_ambiguous_slash_date_read_by_the_weekday_of_the_lead():
+    text = (
+        "Widget Weekly\n\n"
+        "Lumo raises $20 million for sensor boxes\n\n"
+        "by Ann Lee\n"
+        "03/05/2020 · 3 min read\n\n"
+        "Shenzhen-based Lumo said on Thursday it raised $20 million in a Series A round.\n"
+    )
+    # 5 March 2020 was a Thursday; 3 May 2020 a Sunday
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2020, 3, 5)
+    assert "Thursday" in h.detail
+
+
+def test_ambiguous_slash_date_without_a_weekday_keeps_the_day_first_default():
+    text = (
+        "Widget Weekly\n\n"
+        "Lumo raises $20 million for sensor boxes\n\n"
+        "by Ann Lee\n"
+        "03/05/2020 · 3 min read\n\n"
+        "Shenzhen-based Lumo has raised $20 million in a Series A round.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2020, 5, 3)
+
+
+def test_post_date_line_below_the_answer_not_the_later_comments():
+    text = (
+        "Question: Is the 5G factory count real?\n\n"
+        "Wu Lin\n"
+        "Engineer at a robot maker\n\n"
+        "Partly. The ministry counts projects, not factories, and a project can be one antenna."
+        " Most of what I have seen is pilots.\n\n"
+        "Edited on 2024-02-11 09:40 · IP location: Hubei\n"
+        "41 comments · Share\n\n"
+        "Top comments\n\n"
+        "Zhao: Agree.\n"
+        "12 likes · 2024-02-13\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2024, 2, 11)
+    assert h.date_evidence.startswith("Edited on 2024-02-11")
+
+
+def test_reply_thread_takes_its_newest_time_stamp():
+    text = (
+        "Investor Q&A > Company replies\n\n"
+        "Sort: latest reply first\n\n"
+        "Investor asked:\nHow many robots did you sell?\n2019-05-02 10:00:01\n\n"
+        "Company replied:\nWe sold 1,200 robots in 2018. Thank you.\n2019-05-06 09:12:44\n\n"
+        "Investor asked:\nWhat is your capacity?\n2019-04-01 08:00:00\n\n"
+        "Company replied:\nAbout 3,000 units a year. Thank you.\n2019-04-03 15:30:10\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2019, 5, 6)
+
+
+def test_a_meeting_date_line_in_the_body_is_not_a_post_date():
+    text = (
+        "Plant notes\n\n"
+        "The plant added 30 robots last year. The works council met on it twice.\n\n"
+        "Meeting held on 2022-03-04 in Hall 2.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date is None

@@ -65,6 +65,7 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
+from .stamps import batch_year, edition_year, exam_page, stamp_year, year_of_span
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -195,6 +196,7 @@ _NEXT_N_YEARS = re.compile(
 )
 _NAME_AFTER = re.compile(r"^\s+(?!In\b|On\b|At\b|By\b)[A-Z][a-z]")
 _THE_BEFORE = re.compile(r"(?:\bthe|\bThe|\ba|\bits|'s)\s+$")
+_GOAL_HEADING = re.compile(r"\b(?:goals?|targets?|objectives?|priorities|tasks)\b", re.I)
 _TITLE_PAREN = re.compile(
     r"(?:plan|paper|report|edition|outlook|index|version|draft|survey)\W*$", re.I
 )
@@ -601,6 +603,14 @@ def usable_periods(doc: Doc) -> list[Period]:
                 continue  # `up 5% from last year`: a comparison base
         if p.kind == "year" and _CITED_AFTER.match(after) and _CITATION_BEFORE.search(before):
             continue  # `(Brynjolfsson and Hitt, 2003; Bloom et al., 2012)`: a cited work's year
+        if (
+            p.kind in ("year", "date")
+            and (p.text[:1].isdigit() or p.text[:1] == "(")
+            and (stamp_year(text, p.start, p.end) or edition_year(text, p.start, p.end))
+        ):
+            continue  # a post's stamp line, a report's edition (`stamps.py`)
+        if p.kind == "relative" and year_of_span(text, p.start, p.end):
+            continue  # `the last year of the 12th Five-Year Plan`: not `last year`
         if p.kind == "year":
             if text[p.start : p.start + 1] == "(" or before.endswith("("):
                 if _TITLE_PAREN.search(before.rstrip(" (")):
@@ -920,6 +930,10 @@ class PeriodResolver:
                 if p.kind in ("year", "relative") and _years(p, self.pub)[1] is not None
             ]
             period = found[-1] if found else None
+            if len(found) > 1 and period.kind == "relative":
+                # `Review of Our Work in 2011 and over the Past Five Years`: the year reviewed
+                # dates the section's figures, the span its summary sentences (which say so)
+                period = next((p for p in found if p.kind == "year"), period)
             if period is None and k + 1 < len(pars):
                 n0, n1 = pars[k + 1]
                 first = [
@@ -1223,6 +1237,19 @@ class PeriodResolver:
             or FUTURE_WORDS.search(text[p.end : s1])
             or _LOOK_AHEAD.search(text, s0, s1)
             or _INTENT_AHEAD.search(text, s0, s1)
+            or self._goal_heading(c.q.start)
+        )
+
+    def _goal_heading(self, pos: int) -> bool:
+        """`pos` lies in a section whose heading names goals (`Our three goals for 2023`): its
+        `by the end of the year` looks ahead."""
+        i = bisect.bisect_right(self._section_starts, pos) - 1
+        if i < 0:
+            return False
+        a = self._sections[i][0]
+        b = self.doc.text.find("\n", a)
+        return (
+            _GOAL_HEADING.search(self.doc.text, a, b if b >= 0 else len(self.doc.text)) is not None
         )
 
     def _respectively(self, c: QCtx) -> ResolvedPeriod | None:
@@ -1673,6 +1700,54 @@ class PeriodResolver:
                 ):
                     hit = y
             self.doc._par_cache["report_year"] = hit
+        return hit
+
+    def _exam_year(self) -> tuple[int, int] | None:
+        """(article year, -1) of an exam practice page whose material is of a past year."""
+        hit = self.doc._par_cache.get("exam_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None and exam_page(self.doc.text):
+                y = self.article_year()
+                hit = (y, -1) if y is not None and y < self.pub else None
+            self.doc._par_cache["exam_year"] = hit
+        return hit
+
+    def _batch_year(self) -> tuple[int, int] | None:
+        """(year, -1) of a title naming a past batch (`... 5G Factories (2025 Batch)`)."""
+        hit = self.doc._par_cache.get("batch_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None:
+                y = batch_year(self.doc.text, self.pub)
+                hit = (y, -1) if y is not None else None
+            self.doc._par_cache["batch_year"] = hit
+        return hit
+
+    def _edition_data_year(self) -> tuple[int, int] | None:
+        """(data year, offset of the edition's year) of a text on a report's edition of the
+        publication year (`CAICT has just put out its 2017 white paper`, `the White Paper ...
+        (2020)`) whose article year is the year before, and which is not a news story of the
+        release (`released on Wednesday`: its figures without a year are the news day's); the
+        report's data year then dates figures without a time word (computed once)."""
+        hit = self.doc._par_cache.get("edition_data_year", False)
+        if hit is False:
+            hit = None
+            if self.pub is not None and self.article_year() == self.pub - 1:
+                text = self.doc.text
+                first = next(
+                    (
+                        p.start
+                        for p in self.doc.periods
+                        if p.kind == "year"
+                        and p.year_end == self.pub
+                        and edition_year(text, p.start, p.end)
+                    ),
+                    None,
+                )
+                if first is not None and not _NEWS_DAY.search(text, 0, len(text)):
+                    hit = (self.pub - 1, first)
+            self.doc._par_cache["edition_data_year"] = hit
         return hit
 
     def _report_heading(self) -> tuple[int, int]:
@@ -2383,6 +2458,15 @@ class PeriodResolver:
             # (`The Company has undertaken more than 1,000 projects`, `The Board recommends a
             # dividend of RMB0.135`) speak of the report year
             return ResolvedPeriod(y, y, "article_year")
+        ed = self._edition_data_year() or self._batch_year() or self._exam_year()
+        if (
+            ed is not None
+            and ed[1] < s0
+            and not _NOW_WORD.search(text, s0, s1)
+            and not _REPORT_METHOD.match(text, s0, q.start)
+        ):
+            # (after the text has named the edition; not the making of the report)
+            return ResolvedPeriod(ed[0], ed[0], "article_year")
         if self.pub is None:
             return NONE
         return ResolvedPeriod(self.pub, self.pub, "publication_year")

@@ -293,6 +293,9 @@ _OTHER_DATE_LABEL = (
     r"delivery|start|end|birth)\s+date|deadline|joined|member\s+since|registered(?:\s+(?:on|since))?"
 )
 _EVENT_LABEL = _EVENT_DATE_LABEL + "|" + _OTHER_DATE_LABEL
+# a notice's writing or signing date (`Date of writing: ...  Date of publication: ...`): ranked
+# with a manuscript's received date, after the publication date
+_WRITING_DATE_LABEL = r"date\s+of\s+(?:writing|drafting|signing|signature)"
 _LABEL_ROLES = (
     # (regex of the label, role)
     (r"last\s+update[ds]?|updated(?:\s+(?:on|at))?", "updated"),
@@ -302,7 +305,7 @@ _LABEL_ROLES = (
     (r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date|time|online))?"
      r"|publication\s+(?:date|time)", "date"),
     # a journal's history line: `Received: 14 March 2022 / Accepted: ... / Published: ...`
-    (r"received|accepted|revised|submitted", "received"),
+    (r"received|accepted|revised|submitted|" + _WRITING_DATE_LABEL, "received"),
     (r"posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?|issued(?:\s+on)?",
      "date"),
     # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
@@ -328,8 +331,8 @@ _LABEL_RE = regex.compile(
 _DATE_LABEL_END_RE = regex.compile(
     r"(?:^|[\s|:：,(\[])(?:last\s+update[ds]?|updated(?:\s+(?:on|at))?|" + _EVENT_LABEL + r"|"
     r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)"
-    r"|date\s+of\s+(?:publication|issue|release)"
-    r"|(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
+    r"|date\s+of\s+(?:publication|issue|release)|" + _WRITING_DATE_LABEL + r"|"
+    r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
     r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
     r"|date(?:d)?|time)\s*[:：]?\s*"
@@ -617,7 +620,11 @@ def _date_role(prefix: str) -> str:
     upd = tail.rfind("updated")
     tail = tail.replace("updated", "       ")
     pub = max(tail.rfind(w) for w in ("publish", "posted", "date", "release"))
-    rec = max(tail.rfind(w) for w in ("received", "accepted", "revised", "submitted"))
+    rec = max(
+        tail.rfind(w)
+        for w in ("received", "accepted", "revised", "submitted", "writing", "drafting", "signing",
+                  "signature")
+    )  # fmt: skip
     if rec > max(upd, pub):
         return "received"
     return "updated" if upd > pub else "date"
@@ -677,6 +684,72 @@ class _Line:
     text: str
 
 
+# a stand-alone time stamp line of a thread: `2017-09-21 16:45:02`, `2017/09/21, 16:45`
+_STAMP_LINE_RE = regex.compile(
+    r"\s*(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})[\sT,]+\d{1,2}:\d{2}(?::\d{2})?\s*"
+)
+# a post's date line below its body: `Edited on 2025-04-07 21:14 · IP location: Jiangsu`
+_POST_DATE_LINE_RE = regex.compile(
+    r"\s*(?:(?:(?:last\s+)?edited|posted|published|answered|written|updated)\s+(?:on|at)|"
+    r"编辑于|发布于)\s*",
+    regex.IGNORECASE,
+)
+# a dateline of a subtitle line: `Hannover, 16.03.2015, 11:30 - 12:00 | Partner country: China`
+_SUBTITLE_DATELINE_RE = regex.compile(
+    r"\s*[\p{Lu}][\p{L}.'’\- ]{1,40}?(?:,\s*[\p{Lu}][\p{L}. ]{1,30}?)?,\s*(?=\d)"
+)
+_SUBTITLE_DATE_END_RE = regex.compile(r"\s*(?:$|[,|(]|--|—|–|-\s)")
+
+
+def _subtitle_dateline(line: str) -> _DateMatch | None:
+    """A short header line opening with a place and a full date (`Hannover, 16.03.2015, 11:30
+    - 12:00 | ...`: a transcript's or a release's dateline above the lead); an ambiguous
+    numeric date is kept for the writer's convention."""
+    if len(line) > 160:
+        return None
+    m = _SUBTITLE_DATELINE_RE.match(line)
+    if m is None:
+        return None
+    found = find_full_dates(line[m.end() : m.end() + 40])
+    if not found or found[0].start != 0:
+        return None
+    d = found[0]
+    if d.date is None and d.note != _AMBIGUOUS:
+        return None
+    if _SUBTITLE_DATE_END_RE.match(line, m.end() + d.end) is None:
+        return None
+    return _DateMatch(m.end() + d.start, m.end() + d.end, d.text, d.date, note=d.note)
+
+
+# the lead's weekday of the news (`said on Thursday`): the text after the date line searched
+_WEEKDAY_SPAN = 600
+
+
+def _order_by_weekday(text: str, line: str, line_end: int, a: int, b: int, y: int):
+    """('mdy' | 'dmy', why) for an ambiguous numeric date a/b/y when a weekday decides it: a
+    weekday on the date's own line (`Thu 07/12/2018`) or, else, the first weekday the text
+    names after it (`Gearlink said on Thursday ...`: a news story names the weekday of its
+    news, the day of publication or the day before). The reading falling on that weekday wins;
+    else the one falling on the day after; ('', '') when both or neither fit."""
+    wm = _WEEKDAY_RE.search(line)
+    where = "on the date line"
+    if wm is None and line_end >= 0:
+        wm = _WEEKDAY_RE.search(text, line_end, line_end + _WEEKDAY_SPAN)
+        where = "named after the date"
+    if wm is None:
+        return "", ""
+    weekday = _WEEKDAYS[wm.group(1).lower()]
+    mdy, dmy = _mk_date(y, a, b), _mk_date(y, b, a)
+    for shift, how in ((0, "falls on"), (1, "is the day after")):
+        fit = [
+            (o, d) for o, d in (("mdy", mdy), ("dmy", dmy))
+            if d is not None and d.weekday() == (weekday + shift) % 7
+        ]  # fmt: skip
+        if len(fit) == 1:
+            return fit[0][0], f"{fit[0][1]} {how} the weekday {wm.group(1)} {where}"
+    return "", ""
+
+
 class _Parser:
     def __init__(self, text: str, today: dt.date) -> None:
         self.text = text
@@ -706,6 +779,7 @@ class _Parser:
         header_dates: list[tuple[_DateMatch, str, int]] = []  # (date, role, abs offset)
         lead: tuple[int, str] | None = None  # (abs offset, text) of the lead paragraph
         header_years_text: list[str] = []
+        sub_datelines: list[tuple[_DateMatch, str, int]] = []  # `Hannover, 16.03.2015, 11:30`
 
         self.header_end = -1  # index of the last title/metadata line of the header
         for idx, ln in enumerate(self.lines[:15]):
@@ -753,6 +827,8 @@ class _Parser:
                         at_end = not ln.text[d.end :].strip(" \t.,;)")
                         if before.endswith(" on") or (at_end and before.endswith(",")):
                             header_dates.append((d, "issued", ln.start + d.start))
+                if not sub_datelines and (d := _subtitle_dateline(ln.text)) is not None:
+                    sub_datelines.append((d, "date", ln.start + d.start))
                 continue  # subtitle / summary bullet
             lead = (ln.start, ln.text)
             break
@@ -779,7 +855,15 @@ class _Parser:
                     header_dates += found[:1] if labelled else found
                     break
 
+        if not header_dates:
+            header_dates = sub_datelines
         footer_dates = self._footer(meta)
+        stamps, newest = self._thread_stamps()
+        if stamps:
+            # a time-stamped reply thread: its newest stamp, not the first or the last one
+            header_dates = [x for x in header_dates if x[2] not in stamps]
+            if not header_dates:
+                footer_dates = newest + footer_dates
 
         title_years = _years(title or "", self.today)
         header_years = title_years or sorted(
@@ -820,6 +904,10 @@ class _Parser:
             if dl_outlet and meta.outlet is None:
                 meta.outlet = dl_outlet
         if date is None:
+            r = self._post_date_line()
+            if r is not None:
+                date, basis, evidence, evidence_start = r
+        if date is None:
             r = self._self_dated()
             if r is not None:
                 date, basis, evidence, evidence_start = r
@@ -853,6 +941,43 @@ class _Parser:
             editor=meta.editor,
             detail="; ".join(self.notes),
         )
+
+    def _thread_stamps(self) -> tuple[set[int], list[tuple[_DateMatch, str, int]]]:
+        """The stamps (offsets) and the newest stamp of a time-stamped thread (an exchange's
+        investor Q&A page, a comment thread): at least three lines made only of a full date
+        and a time (`2017-09-21 16:45:02`); the page shows the thread as of its newest post."""
+        stamps = []
+        for ln in self.lines:
+            if len(ln.text) > 40:
+                continue
+            m = _STAMP_LINE_RE.fullmatch(ln.text)
+            if m is None:
+                continue
+            d = _date_at(ln.text, m.start("date"))
+            if d is not None and d.date <= self.today:
+                stamps.append((d.date, ln.start + m.start("date"), d))
+        if len(stamps) < 3:
+            return set(), []
+        when, off, d = max(stamps, key=lambda x: (x[0], x[1]))
+        self.notes.append(f"newest of {len(stamps)} time stamps of a reply thread")
+        return {x[1] for x in stamps}, [(d, "date", off)]
+
+    def _post_date_line(self):
+        """An undated header, and the post says its date on a line of its own below the body
+        (`Edited on 2025-04-07 21:14 · IP location: Jiangsu` under a Q&A community answer,
+        `Posted on 2017/11/20`): a short line opening with an edit or post label and a full
+        date; the first one (comments below it have their own, later dates)."""
+        for ln in self.lines[self.header_end + 1 :]:
+            if len(ln.text) > 100:
+                continue
+            m = _POST_DATE_LINE_RE.match(ln.text)
+            if m is None:
+                continue
+            d = _date_at(ln.text, m.end())
+            if d is not None and self._plausible(d.date, "post date line"):
+                self.notes.append("the post's own date line below the body")
+                return d.date, "header_line", ln.text[m.start() : m.end() + d.end], ln.start
+        return None
 
     def _event_block(self, off: int) -> bool:
         """The date at `off` is the `Date:` / `Time:` of an event's fact block (an agenda, an
@@ -892,7 +1017,12 @@ class _Parser:
             line_end = self.text.find("\n", off)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             head = "\n".join(ln.text for ln in self.lines[: self.header_end + 2])
-            if (
+            order, why = _order_by_weekday(self.text, line, line_end, a, b, y)
+            if order:
+                pass
+            elif sep == ".":
+                order, why = "dmy", "a dotted date: the day-first convention (US dates use slashes)"
+            elif (
                 _US_ZONE_RE.search(line)
                 or _US_OUTLET_RE.search(head)
                 or (meta.outlet and _US_OUTLET_RE.search(meta.outlet))
