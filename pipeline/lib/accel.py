@@ -13,15 +13,14 @@ compiled next to the sources, so the ordinary import system never sees an extens
 Switch it off with PIPELINE_ACCEL=0 (everything pure Python; the results are the same).
 Without a build (no compiler, or never built) there is no manifest and nothing changes.
 Cost at start-up: one small JSON read, then one sha256 of each compiled module's source when it
-is first imported (about 0.5 MB in all).
+is first imported (about 0.5 MB in all). Without a manifest, one failed stat: hashlib, json and
+importlib.util are imported only when a build is there (every process imports `pipeline`, each
+spawned worker included, and those three cost more to import than the rest of this module).
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
-import importlib.util
-import json
 import os
 import sys
 from pathlib import Path
@@ -37,6 +36,8 @@ def enabled() -> bool:
 
 
 def source_sha256(path: Path) -> str:
+    import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -71,6 +72,8 @@ class AccelFinder:
             self.stale.append(fullname)
             return None  # the ordinary finders import the .py
         self.loaded.append(fullname)
+        import importlib.util
+
         loader = importlib.machinery.ExtensionFileLoader(fullname, str(ext))
         return importlib.util.spec_from_file_location(fullname, str(ext), loader=loader)
 
@@ -80,6 +83,10 @@ class AccelFinder:
 
 def read_manifest(build_dir: Path = BUILD_DIR) -> dict | None:
     """The build's manifest, or None when there is none or it was built for another Python."""
+    if not (build_dir / MANIFEST).is_file():
+        return None  # no build: nothing more to import
+    import json
+
     try:
         data = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
