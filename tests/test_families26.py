@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pipeline.lib.quantities.extractor import extract
@@ -36,3 +38,21 @@ def test_rs_lakh_crore():
 def test_mrs_is_not_rupees():
     qs = extract("Mrs 300 is not a figure; 300 visitors came.").quantities
     assert all(q.unit != "INR" for q in qs)
+
+
+def _claims(text, day):
+    from pipeline.lib.claims import extract_claims
+
+    return {c.quote: c for c in extract_claims(text, dt.date.fromisoformat(day), "t.txt")}
+
+
+def test_a_wrapped_line_ending_on_to_continues_its_sentence():
+    text = (
+        "The bureau said the number of smart workshops in the province rose from 210 in 2012\n"
+        "to 350 in 2013 and 480 in 2014, with spending on industrial robots of 4.2 billion\n"
+        "yuan last year. From January to\n"
+        "August this year, 95 workshops were added, with robot spending of 3.1 billion\n"
+        "yuan, the bureau said in a statement issued to reporters in the provincial capital.\n"
+    )
+    c = _claims(text, "2015-10-20")["95 workshops"]
+    assert (c.period_start, c.period_part) == (2015, "M1-M8")
