@@ -683,3 +683,37 @@ def test_a_meeting_date_line_in_the_body_is_not_a_post_date():
     )
     h = parse_header(text, today=dt.date(2026, 1, 1))
     assert h.published_date is None
+
+
+def test_a_digests_sent_line_dates_it_not_its_week_range():
+    text = (
+        "NORDIC BUSINESS OFFICE SHANGHAI\n"
+        "MACHINERY NEWS DIGEST\n\n"
+        "No. 7/2019 | Week of 11-15 Feb 2019 | Sent Mon 18 Feb 2019\n"
+        "For subscribers only.\n\n"
+        "1. Excavator sales rose 15% in January, the industry association said on Friday.\n"
+    )
+    h = parse_header(text, today=dt.date(2026, 1, 1))
+    assert h.published_date == dt.date(2019, 2, 18)
+    assert h.date_basis == "header_line"
+
+
+def test_a_sent_on_line_of_a_mail():
+    text = (
+        "Update on the sensor plant\n"
+        "Sent on: 3 March 2021\n\n"
+        "Dear colleagues, the plant shipped 40,000 units in February.\n"
+    )
+    assert parse_header(text, today=dt.date(2026, 1, 1)).published_date == dt.date(2021, 3, 3)
+
+
+def test_first_published_still_wins_over_last_updated():
+    # the majority of the sets with both labels: the gold takes the first publication
+    text = (
+        "City data portal\n\n"
+        "Factory energy use by district\n\n"
+        "First published:   2020-05-11\n"
+        "Last updated:      2023-03-02\n\n"
+        "One row per district and year.\n"
+    )
+    assert parse_header(text, today=dt.date(2026, 1, 1)).published_date == dt.date(2020, 5, 11)

@@ -209,7 +209,7 @@ UNITS: tuple[Unit, ...] = (
         "Indian rupee",
         "currency",
         ["rupees", "rupee", "INR"],
-        prefixes=["₹", "Rs.", "INR"],
+        prefixes=["₹", "Rs.", "Rs", "INR"],
         aliases=["Rupee"],
     ),
     _u("RUB", "Russian ruble", "currency", ["rubles", "roubles", "RUB"], prefixes=["₽", "RUB"]),

@@ -134,13 +134,16 @@ def _wrapped_before_capital(
 ) -> bool:
     """Does the line [a, b) starting in upper case (a name: `Chongqing; more than ...`)
     continue the previous line of a text wrapped at `width`? Only when the previous line ends
-    in a word or a comma, and the first word of this line would not have fitted on it."""
+    in a word or a comma, and the first word of this line would not have fitted on it, or the
+    previous line ends on a word no sentence ends on (`_OPEN_END`: `... From January to`)."""
     if prev_line is None:
         return False
     l0, pb = prev_line
     last = text[pb - 1]
     if not (last.isalpha() or last == ",") or not (text[a].isupper() or text[a].isdigit()):
         return False
+    if last.isalpha() and _OPEN_END_ANY_CASE.search(text, max(l0, pb - 16), pb) is not None:
+        return True  # `... From January to` / `August this year, ...`: no sentence ends on `to`
     first = text.find(" ", a, b)
     word = (first if first >= 0 else b) - a
     return (pb - l0) + 1 + word > width
@@ -152,6 +155,7 @@ _OPEN_END = re.compile(
     r"reached|reach|exceeded|exceed|totalled|totaled|hit|topped|passed|surpassed|some|"
     r"approximately|roughly|almost|only|just|another|were|was|is|are|be)$"
 )
+_OPEN_END_ANY_CASE = re.compile(_OPEN_END.pattern, re.I)  # `... this year. From` / `January ...`
 
 
 # a line opening with a bracket in lower case, after a line that ends no sentence (`... worth 18.9 billion euros` /

@@ -14,7 +14,10 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    form (`2022-09-11 Beijing ...`), or a subtitle saying when the text was delivered or issued
    (`Delivered at the ... Congress on March 5, 2024`). A `Published` date is preferred to an
    `Updated` one, and both to a manuscript's `Received:` / `Revised:` / `Accepted:` dates
-   (`Received: 14 March 2022 / Accepted: 29 April 2022 / Published: 6 May 2022`). Below a first
+   (`Received: 14 March 2022 / Accepted: 29 April 2022 / Published: 6 May 2022`);
+   `First published` over `Last updated` too (the majority of the benchmark sets with both).
+   A digest's or a mail's `Sent Fri 22 May 2015` line is a date line (next to `No. 20/2015 |
+   Week of 18-22 May 2015`, a week's range, which is no publication date). Below a first
    paragraph taken for the lead (a standfirst, an author block), a short metadata line with a date
    still counts (`Kelly Huang | Feb 10, 2026`, `Last published date: 2019-07-30`, a broadcast or
    post date with its length, `Aired Jul 11, 2023 · 47 min`, `Nov 3, 2020 · 7 min read`; an issue
@@ -306,8 +309,9 @@ _LABEL_ROLES = (
      r"|publication\s+(?:date|time)", "date"),
     # a journal's history line: `Received: 14 March 2022 / Accepted: ... / Published: ...`
     (r"received|accepted|revised|submitted|" + _WRITING_DATE_LABEL, "received"),
-    (r"posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?|issued(?:\s+on)?",
-     "date"),
+    # a digest's or a mail's dispatch line: `Sent Fri 22 May 2015`
+    (r"(?:posted|sent)(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
+     r"|issued(?:\s+on)?", "date"),
     # a programme's broadcast date: `Aired Jul 11, 2023`, `First broadcast on 3 May 2021`
     (r"(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?", "date"),
     # a live blog's or a page's start: `Started: 5 March 2015, 08:55`, `Created on`
@@ -333,7 +337,7 @@ _DATE_LABEL_END_RE = regex.compile(
     r"(?:started|created|uploaded)(?:\s+(?:on|at))?|filed\s+(?:on|at)"
     r"|date\s+of\s+(?:publication|issue|release)|" + _WRITING_DATE_LABEL + r"|"
     r"(?:(?:first|last)\s+)?published(?:\s+(?:on|at|date))?"
-    r"|publication\s+date|posted(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
+    r"|publication\s+date|(?:posted|sent)(?:\s+(?:on|at))?|release\s+(?:date|time)|released(?:\s+on)?"
     r"|(?:first\s+)?(?:aired|broadcast(?:ed)?|streamed)(?:\s+(?:on|at))?"
     r"|date(?:d)?|time)\s*[:：]?\s*"
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?$",
@@ -465,6 +469,9 @@ _OUTLET_KIND_RE = regex.compile(
 )
 _ISSUE_RE = regex.compile(
     r"(?:(?:issue|no\.?|number|vol\.?|volume)(?:\s*no\.)?\s*#?\d{1,4}\s*,?\s*)+(?:(?:19|20)\d{2})?"
+    # a digest's number in its year and its week: "No. 20/2015", "Week of 18-" (of "18-22 May")
+    r"|(?:issue|no\.?|number)\s*#?\d{1,4}\s*/\s*(?:19|20)\d{2}"
+    r"|week\s+(?:of|ending|to)(?:\s+\d{1,2}\s*[-–])?"
     # a magazine's season or month issue: "Spring/Summer issue", "Autumn 2021 issue"
     r"|(?:(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\s*[/&-]?\s*)+(?:(?:19|20)\d{2}\s+)?"

@@ -113,6 +113,8 @@ def parse(text: str) -> float | None:
     decimals: str | None = None
     prev_digit = False
     prev_tens = False
+    last_group: Decimal | None = None  # the group a scale word just added (`1.55 lakh`)
+    last_scale = 0
     for m in _TOKENS.finditer(text):
         if m.group("d") is not None:
             current += _dec(m.group("d"))
@@ -120,6 +122,7 @@ def parse(text: str) -> float | None:
             prev_digit = True
             continue
         if m.group("tt") is not None:
+            last_group = None
             if prev_digit or not seen:
                 current = (current or Decimal(1)) * 10_000
                 total += current
@@ -133,6 +136,8 @@ def parse(text: str) -> float | None:
             continue
         w = m.group("w").lower()
         prev_digit = False
+        if w not in SCALE_WORDS:
+            last_group = None
         if decimals is not None and (w in SCALE_WORDS or w == "hundred"):
             # `one point two billion` = 1.2e9: the decimals end, the scale applies to them too
             current += Decimal("0." + decimals) if decimals else Decimal(0)
@@ -156,10 +161,19 @@ def parse(text: str) -> float | None:
             scale = SCALE_WORDS[w]
             if w.startswith("dozen"):
                 current = (current or Decimal(1)) * 12
+            elif last_group and not current and scale > last_scale:
+                # a larger scale right after a scale multiplies its group: `1.55 lakh crore`
+                # = 1.55e12, `a thousand billion` = 1e12
+                total += last_group * (scale - 1)
+                last_group *= scale
+                last_scale = scale
             else:
-                total += (current or Decimal(1)) * scale
+                last_group = (current or Decimal(1)) * scale
+                last_scale = scale
+                total += last_group
                 current = Decimal(0)
             seen = True
+            continue
         elif w == "point":
             decimals = ""
         # `and`, `a`, `an` are glue

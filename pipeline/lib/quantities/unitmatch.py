@@ -94,14 +94,21 @@ def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
 
 # the last characters of the signs and codes: PREFIX can match only where one of them ends right
 # before the number or before one space (`str.isspace` holds for every `\s` of the pattern)
+# (and their last two characters: `Rs` ends in the `s` of every plural before a number)
 _PREFIX_LAST = frozenset(f[-1] for f in _PREFIX)
+_PREFIX_ONE = frozenset(f for f in _PREFIX if len(f) == 1)
+_PREFIX_END2 = frozenset(f[-2:] for f in _PREFIX if len(f) > 1)
+
+
+def _sign_may_end(text: str, e: int) -> bool:
+    c = text[e - 1] if e > 0 else ""
+    return c in _PREFIX_LAST and (c in _PREFIX_ONE or text[max(0, e - 2) : e] in _PREFIX_END2)
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """(code, start of the sign) for a currency sign or code ending right before `start`."""
-    c = text[start - 1] if start > 0 else ""
-    if c not in _PREFIX_LAST and not (
-        start > 1 and c.isspace() and text[start - 2] in _PREFIX_LAST
+    if not _sign_may_end(text, start) and not (
+        start > 1 and text[start - 1].isspace() and _sign_may_end(text, start - 1)
     ):
         return None
     m = PREFIX.match(text, max(0, start - WINDOW), start)
