@@ -25,3 +25,13 @@ def find(text: str, needle: str, published: str | None = "2022-09-10") -> Claim:
         if needle in c.quote:
             return c
     raise AssertionError(f"no claim quoting {needle!r} in {[c.quote for c in claims(text)]}")
+
+
+def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, Claim]:
+    """Claims keyed by their quote (the last claim of a repeated quote wins)."""
+    return {c.quote: c for c in claims(text, published)}
+
+
+def span(c: Claim) -> tuple[int | None, int | None]:
+    """A claim's reference period as (start, end)."""
+    return (c.period_start, c.period_end)

@@ -5,12 +5,7 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import claims, find
-
-
-def span(c):
-    return (c.period_start, c.period_end)
-
+from claims_helpers import claims, find, span
 
 # -- an author-year citation names a cited work, not the period of the figure
 

@@ -5,14 +5,9 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import find
+from claims_helpers import find, span
 
 from pipeline.lib.claims.segments import segment
-
-
-def span(c):
-    return (c.period_start, c.period_end)
-
 
 # -- a hard-wrapped line starting with a capital (a name) continues the previous line
 

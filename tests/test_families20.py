@@ -6,7 +6,7 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import find
+from claims_helpers import find, span
 
 from pipeline.lib.claims.present_state import (
     since_year_opening,
@@ -14,11 +14,6 @@ from pipeline.lib.claims.present_state import (
     survey_result,
 )
 from pipeline.lib.claims.segments import segment
-
-
-def span(c):
-    return (c.period_start, c.period_end)
-
 
 # -- a sentence stating the present does not take the year of the sentence before
 

@@ -6,17 +6,9 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import claims, find
+from claims_helpers import claims, find, quotes, span
 
 TITLE = "Weekly notes on manufacturing\n\n"
-
-
-def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, object]:
-    return {c.quote: c for c in claims(text, published)}
-
-
-def span(c):
-    return (c.period_start, c.period_end)
 
 
 # -- a bare number set against the figure before it measures the same thing

@@ -6,17 +6,9 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import claims
+from claims_helpers import quotes, span
 
 TITLE = "Weekly notes on manufacturing\n\n"
-
-
-def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, object]:
-    return {c.quote: c for c in claims(text, published)}
-
-
-def span(c):
-    return (c.period_start, c.period_end)
 
 
 # -- a bracketed comparative `(YEAR: figure)` is the prior year's; the figure before it is not

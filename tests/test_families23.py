@@ -6,13 +6,9 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import claims
+from claims_helpers import claims, quotes
 
 TITLE = "Weekly notes on manufacturing\n\n"
-
-
-def quotes(text: str, published: str | None = "2024-03-01") -> dict[str, object]:
-    return {c.quote: c for c in claims(text, published)}
 
 
 # -- a bound word before the first member of a list of bare figures bounds every member

@@ -8,17 +8,13 @@ Sentences written for the tests; none is taken from an annotated article."""
 
 from __future__ import annotations
 
-from claims_helpers import claims
+from claims_helpers import claims, span
 
 from pipeline.lib.claims.stamps import edition_year, stamp_year
 
 
 def quotes(text: str, published: str | None = "2019-06-20") -> dict[str, object]:
     return {c.quote: c for c in claims(text, published)}
-
-
-def span(c):
-    return (c.period_start, c.period_end)
 
 
 def _at(text: str, needle: str) -> tuple[int, int]:
