@@ -90,6 +90,8 @@ class ArticleGroup:
 def escape_name(name: str) -> str:
     """A path as text that UTF-8 can store: bytes that are not UTF-8 (which os.scandir hands
     back as lone surrogates) become backslash escapes, b'bad\\xff.txt' -> 'bad\\\\xff.txt'."""
+    if name.isascii():  # the usual case: nothing to escape, no encoding attempted
+        return name
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -98,6 +100,8 @@ def escape_name(name: str) -> str:
 
 
 def _escaped(f: RawFile) -> RawFile:
+    if f.path.isascii() and f.detail.isascii():
+        return f
     path, detail = escape_name(f.path), escape_name(f.detail)
     if path == f.path and detail == f.detail:
         return f
@@ -106,18 +110,24 @@ def _escaped(f: RawFile) -> RawFile:
     return dataclasses.replace(f, path=path, detail=detail)
 
 
+KEPT = object()  # what `reuse` returns for an unchanged file whose recorded row is kept (scan_raw)
+
+
 def scan_raw(
     root: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     reuse: Callable[[str, int, int], RawFile | None] | None = None,
     keep_text: bool = True,
     read_many: Callable[[list[tuple[str, str]]], list[RawFile]] | None = None,
+    kept: list[str] | None = None,
 ) -> list[RawFile]:
     """Every file under `root` (recursive) as a RawFile, sorted by relative path.
 
     `reuse(rel_path, size, mtime_ns)` may return the RawFile recorded by an earlier scan for a
     file whose size and modification time are unchanged: that file is then not read again (an
-    incremental scan). With keep_text=False the decoded text is dropped once hashed (memory
+    incremental scan). It may return KEPT instead: the file is not read and its (escaped)
+    relative path is appended to `kept` rather than returned as a RawFile (a caller that keeps
+    its recorded rows needs only the names: no object per unchanged file of a large archive). With keep_text=False the decoded text is dropped once hashed (memory
     stays flat over a large archive; the articles layer reads the text again).
 
     The files to read are listed first and read at the end, all at once: `read_many(items)`
@@ -132,7 +142,11 @@ def scan_raw(
             except OSError:
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):
-                known = reuse(escape_name(rel), st.st_size, st.st_mtime_ns)
+                name = escape_name(rel)
+                known = reuse(name, st.st_size, st.st_mtime_ns)
+                if known is KEPT:
+                    kept.append(name)
+                    return None
                 if known is not None:
                     return known
         to_read.append((abs_path, rel))

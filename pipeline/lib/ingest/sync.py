@@ -27,6 +27,7 @@ import pandas as pd
 
 from pipeline.lib import warehouse
 from pipeline.lib.ingest.raw_files import (
+    KEPT,
     SYNDICATION_THRESHOLD,
     RawFile,
     cluster,
@@ -82,27 +83,24 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
             "SELECT file_path, size_bytes, mtime_ns FROM raw_files WHERE mtime_ns IS NOT NULL"
         ).fetchall()
     }
-    kept: set[str] = set()
+    kept: list[str] = []
 
-    def reuse(rel: str, size: int, mtime_ns: int) -> RawFile | None:
-        if known.get(rel) == (size, mtime_ns):
-            kept.add(rel)
-            return RawFile(rel, size, None, None, None, None, _KEPT, None, mtime_ns)
-        return None
+    def reuse(rel: str, size: int, mtime_ns: int) -> object | None:
+        return KEPT if known.get(rel) == (size, mtime_ns) else None
 
     def read_many(items: list[tuple[str, str]]) -> list[RawFile]:
         jobs = [(abs_path, rel, max_bytes) for abs_path, rel in items]
         with Workers(read_task, default_workers(), len(jobs)) as pool:
             return pool.map(jobs)
 
-    files = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, read_many=read_many)
-    fresh = [f for f in files if not (f.detail is _KEPT and f.path in kept)]
-    paths = {f.path for f in files}
+    fresh = scan_raw(Path(root), max_bytes=max_bytes, reuse=reuse, read_many=read_many, kept=kept)
+    paths = {f.path for f in fresh}
+    paths.update(kept)
     removed = [p for p in known if p not in paths]
     n_new = sum(1 for p in paths if p not in known)
-    n_reused = len(files) - len(fresh)
+    n_reused = len(kept)
     progress(
-        f"raw: {len(files):,} files under {root} ({len(fresh):,} read, "
+        f"raw: {len(paths):,} files under {root} ({len(fresh):,} read, "
         f"{n_reused:,} unchanged, {len(removed):,} removed)"
     )
 
@@ -175,10 +173,7 @@ def sync_raw_files(con, root: Path, max_bytes: int, progress: Progress = _noop) 
         "ORDER BY file_path"
     ).df()
     warehouse.write_table(con, rej, rejects)
-    return RawSync(len(files), len(fresh), n_new, len(removed))
-
-
-_KEPT = "\0kept"  # detail of a placeholder for a file whose recorded row is kept as it is
+    return RawSync(len(paths), len(fresh), n_new, len(removed))
 
 
 # ---------------------------------------------------------------------------------------------
