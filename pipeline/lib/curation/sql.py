@@ -417,10 +417,19 @@ def _observation_delta(con, articles: list[str]) -> bool:
         WHERE article_file IN (SELECT article_file FROM {_TMP}_aff)
         """
     )
-    where_v = (
-        f"({in_aff} OR v.claim_id IN (SELECT claim_id FROM observation_sources "
-        f"WHERE observation_id IN (SELECT observation_id FROM {_TMP}_obs)))"
+    # the claims of the affected articles (in {_TMP} now; claim_id is never NULL) and those of
+    # the observations they touch, as one id list: a single IN keeps the filter in the scan of
+    # validated_claims (an OR of two IN lists was applied after the joins, to every row)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {_TMP}_ids AS
+        SELECT claim_id FROM {_TMP}
+        UNION
+        SELECT claim_id FROM observation_sources
+        WHERE observation_id IN (SELECT observation_id FROM {_TMP}_obs)
+        """
     )
+    where_v = f"v.claim_id IN (SELECT claim_id FROM {_TMP}_ids)"
     con.execute(_CLAIMS_SQL.format(tmp=_TMP, where=where_v, n_buckets=1))
     con.execute(f"DELETE FROM {_TMP} WHERE observation_id NOT IN (SELECT * FROM {_TMP}_obs)")
     return True
@@ -445,7 +454,7 @@ def _insert_buckets(con, n_buckets: int) -> None:
 
 
 def _drop_work(con) -> None:
-    for suffix in ("_b", "_obs", "_aff", "_cells", ""):
+    for suffix in ("_b", "_obs", "_aff", "_cells", "_ids", ""):
         con.execute(f"DROP TABLE IF EXISTS {_TMP}{suffix}")
 
 
