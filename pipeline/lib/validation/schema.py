@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 import pandera.errors as pa_errors
 
@@ -121,11 +122,14 @@ def suspect_rows_sql(resource: Resource) -> str | None:
 def _types_as_declared(con, resource: Resource) -> bool:
     """The table's columns are exactly the declared ones, with the declared DuckDB types (then
     pandera's dtype checks and coercions cannot fail on any row)."""
-    found = con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() "
-        "WHERE schema_name = 'main' AND table_name = ?",
-        [resource.name],
-    ).fetchall()
+    # DESCRIBE reads one table's entry (about 1 ms); duckdb_columns() lists every column of the
+    # catalog (about 20 ms on the first call of a connection, once per check step)
+    try:
+        found = con.execute(
+            f'SELECT column_name, column_type FROM (DESCRIBE main."{resource.name}")'
+        ).fetchall()
+    except duckdb.CatalogException:  # no such table
+        return False
     return dict(found) == {f.name: f.duckdb_type for f in resource.fields}
 
 
