@@ -260,8 +260,8 @@ def test_incremental_rebuild_of_some_indicators_equals_a_cold_build(corpus):
 
 def test_delta_by_changed_articles_equals_a_cold_build(corpus):
     """observations recomputed for the claims of the changed articles only (plus the articles
-    whose outlet or syndication group changed), series and findings for the indicators that
-    touched, equal a cold build."""
+    whose outlet or syndication group changed), series and findings for the (indicator, year)
+    cells those observations had or have, equal a cold build."""
     from pipeline.lib.curation.findings import build_findings_sql
     from pipeline.lib.curation.sql import build_observations_sql, build_series_sql
 
@@ -299,7 +299,9 @@ def test_delta_by_changed_articles_equals_a_cold_build(corpus):
 
     changed = build_observations_sql(con, articles=edited, on_delta=keep_cells)
     assert changed and "unclassified" in changed
-    build_series_sql(con, changed)
+    n_series = con.execute("SELECT count(*) FROM series").fetchone()[0]
+    build_series_sql(con, changed, cells="SELECT * FROM test_cells")  # the changed cells only
+    assert n_series > 50
     n_findings = con.execute("SELECT count(*) FROM findings").fetchone()[0]
     build_findings_sql(con, changed, cells="SELECT * FROM test_cells")
     assert n_findings > 50
@@ -348,7 +350,7 @@ def test_delta_when_one_figure_of_a_finding_changes(corpus, check, figure):
         con.execute(f"CREATE TEMP TABLE test_cells AS {cells}")
 
     changed = build_observations_sql(con, articles=edited, on_delta=keep_cells)
-    build_series_sql(con, changed)
+    build_series_sql(con, changed, cells="SELECT * FROM test_cells")
     build_findings_sql(con, changed, cells="SELECT * FROM test_cells")
     rewritten = con.execute(touched_findings_sql("SELECT * FROM test_cells")).fetchall()
     assert rewritten  # the schema check's scope: at least the findings of that figure

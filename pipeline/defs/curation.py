@@ -166,7 +166,9 @@ def series(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.
     con = settings.open_build()
     try:
         indicators = take_pending(con, "series")
-        build_series_sql(con, indicators)
+        # the (indicator, year) cells whose observations changed, when known (findings clears
+        # them after its own use): only their series rows are recomputed
+        build_series_sql(con, indicators, cells=pending_cells(con))
         if indicators is None:
             check_scope.widen(con, "series", None)
         elif indicators:

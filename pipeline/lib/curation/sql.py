@@ -583,11 +583,22 @@ ORDER BY indicator, period_start, period_end, part_key
 
 
 def build_series_sql(
-    con, indicators: Iterable[str] | None = None, *, primary_key: bool = True
+    con,
+    indicators: Iterable[str] | None = None,
+    *,
+    primary_key: bool = True,
+    cells: str | None = None,
 ) -> None:
-    """(Re)build `series` from `observations` (see the module docstring)."""
+    """(Re)build `series` from `observations` (see the module docstring). `cells`: a query of
+    the (indicator, period_end) pairs whose observations changed; with `indicators`, only the
+    series rows of those pairs are recomputed (a series row depends only on the observations
+    of its own indicator and period)."""
     indicators = None if indicators is None else sorted(set(indicators))
     where = _prepare(con, ("series",), indicators, primary_key)
+    if cells is not None and where not in ("TRUE", "FALSE"):
+        where = (
+            f"{where} AND (indicator, period_end) IN (SELECT indicator, period_end FROM ({cells}))"
+        )
     if where != "TRUE":
         con.execute(f"DELETE FROM series WHERE {where}")
     con.execute(
