@@ -116,7 +116,7 @@ KEPT = object()  # what `reuse` returns for an unchanged file whose recorded row
 def scan_raw(
     root: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    reuse: Callable[[str, int, int], RawFile | None] | None = None,
+    reuse: Callable[[str, int, int], RawFile | object | None] | None = None,
     keep_text: bool = True,
     read_many: Callable[[list[tuple[str, str]]], list[RawFile]] | None = None,
     kept: list[str] | None = None,
@@ -127,8 +127,9 @@ def scan_raw(
     file whose size and modification time are unchanged: that file is then not read again (an
     incremental scan). It may return KEPT instead: the file is not read and its (escaped)
     relative path is appended to `kept` rather than returned as a RawFile (a caller that keeps
-    its recorded rows needs only the names: no object per unchanged file of a large archive). With keep_text=False the decoded text is dropped once hashed (memory
-    stays flat over a large archive; the articles layer reads the text again).
+    its recorded rows needs only the names: no object per unchanged file of a large archive).
+    With keep_text=False the decoded text is dropped once hashed (memory stays flat over a
+    large archive; the articles layer reads the text again).
 
     The files to read are listed first and read at the end, all at once: `read_many(items)`
     (items: (absolute path, relative path)) may read them in worker processes and must return
