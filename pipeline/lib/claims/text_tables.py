@@ -42,8 +42,15 @@ MAX_CELLS = 400  # cells read per text: the rest of a data dump is left to the e
 MAX_LINE_CHARS = 240
 CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
 
-# a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a table
-_HINT = re.compile(r"\d%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d")
+# a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a
+# table; a number, a short word cell between wide gaps and a number (`59,000    Jan-Jun    +52.2%`);
+# or a number, a comma and a number that is not three digits (`2025,2987`, `1318,236.7`: a CSV
+# row, never a thousands separator)
+_HINT = re.compile(
+    r"\d(?:%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d"
+    r"|%?(?: {2,}|\t)[A-Za-z][\w./-]{0,15}(?: {2,}|\t)[-+\u2212(]?\d"
+    r"|,(?!\d{3}(?!\d))[-+]?\d)"
+)
 # a cell: non-blank characters with single spaces inside; two spaces, a tab or a pipe end it
 _CELL = re.compile(r"[^\s|](?:[^\S\n\t|]?[^\s|])*")
 _NUMBER = re.compile(
@@ -282,13 +289,43 @@ class Table:
     cells: tuple[Cell, ...]
 
 
+def _is_csv(line: str) -> bool:
+    """A line of comma-separated fields (no pipe, tab or wide gap; no space after a comma)."""
+    return (
+        "|" not in line
+        and "\t" not in line
+        and "  " not in line.strip()
+        and line.count(",") >= 2
+        and ", " not in line
+        and " ," not in line
+        and '"' not in line
+    )
+
+
+def _split_csv(line: str, base: int) -> list[tuple[int, int, str]] | None:
+    """The fields of a CSV line as cells (an empty field is an empty cell, so that fields stay
+    under their heads), or None when it has too many fields or a field is prose."""
+    cells = []
+    a = 0
+    for field in line.rstrip().split(","):
+        bare = field.strip()
+        if len(bare) > 60:
+            return None
+        s = base + a + (len(field) - len(field.lstrip()))
+        cells.append((s, s + len(bare), bare))
+        a += len(field) + 1
+    if len(cells) < 3 or len(cells) > MAX_COLS + 1:
+        return None
+    return cells
+
+
 def _split(line: str, base: int) -> list[tuple[int, int, str]] | None:
     """The cells of one line as (start, end, text), or None when it is not a table line."""
     if "|" in line:
         if line.count("|") < 2:
             return None
     elif "\t" not in line and "  " not in line.strip():
-        return None
+        return _split_csv(line, base) if _is_csv(line) else None
     cells = []
     for m in _CELL.finditer(line):
         cell = m.group(0)
@@ -344,6 +381,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
             continue
         j = i + 1
         data: list[list[tuple[int, int, str]]] = []
+        csv = _is_csv(text[spans[i][0] : spans[i][1]])
         while j < len(spans) and len(data) <= MAX_ROWS:
             c, d = spans[j]
             if d - c > MAX_LINE_CHARS:
@@ -360,12 +398,14 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
             r = row_at(j)
             if r is None or not any(_number(x[2]) for x in r[1:]):
                 break
+            if csv != _is_csv(ln) or (csv and len(r) != len(row)):
+                break
             data.append(r)
             j += 1
         if not data or len(data) > MAX_ROWS:
             i = max(j, i + 1)
             continue
-        table = _read(text, spans, i, row, data, published_year)
+        table = _read(text, spans, i, row, data, published_year, csv)
         if table is not None:
             tables.append(table)
             n_cells += len(table.cells)
@@ -518,6 +558,83 @@ def _month_part(label: str) -> str | None:
     return f"M{a}-M{b}" if b > a else None
 
 
+_MONTH_TIME = re.compile(
+    rf"(?P<m>{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?)(?:[\s,/'-]*(?P<y>(?:19|20)\d\d))?", re.I
+)
+_TIME_HEAD = re.compile(
+    r"(?:(?:reference |statistical |fiscal )?(?:period|year|date|month|quarter)|time|as (?:of|at)|fy)s?",
+    re.I,
+)
+_UNIT_HEAD = re.compile(r"units?(?: of measure(?:ment)?)?|uom", re.I)
+# a head over the figure itself: the row label says what it measures
+_GENERIC_HEAD = re.compile(
+    r"(?:latest|current|value|amount|figure|number|level|reading|data)(?: (?:value|figure|reading))?s?",
+    re.I,
+)
+_IDENT = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_NOTE_SPLIT = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*|:[ \t]+|[ \t]+[-\u2013\u2014=][ \t]+")
+_INDEX = re.compile(r"\b(?:index|indices|PMI)\b", re.I)
+# the head noun of a label ends before a preposition: `Enterprises onboarded to ... platforms`
+_PREP = re.compile(r"\s(?:to|in|on|at|by|with|for|from|above|below|over|under)\s")
+NOTES_CHARS = 4000  # how far above a table a data dictionary is looked for
+
+
+def _cell_time(cell: str, year: int | None) -> Time | None:
+    """The time a cell of a time column names: a year or a quarter (`2025`, `Q3 2021`), or months
+    (`Aug`, `Jan-Jun`, `Jan-Jun 2017`) of their own year, else of `year`."""
+    m = _MONTH_TIME.fullmatch(cell.strip())
+    if m is not None:
+        part = _month_part(m.group("m"))
+        y = int(m.group("y")) if m.group("y") else year
+        return Time(y, part, None) if part is not None and y is not None else None
+    return parse_time(cell)
+
+
+def _time_column(heads: list[str], data: list[list[tuple[int, int, str]]]) -> int | None:
+    """The column (not the first) that gives each row its time: its head says so (`Period`,
+    `Year`, `Date`, `As of`) or every cell of it is months (`Jan-Jun`, `Aug`); None otherwise."""
+    for k in range(1, len(heads)):
+        if _TIME_HEAD.fullmatch(heads[k].strip("*_: ")) or all(
+            _MONTH_TIME.fullmatch(r[k][2]) for r in data
+        ):
+            return k
+    return None
+
+
+def _unit_column(heads: list[str], data: list[list[tuple[int, int, str]]]) -> int | None:
+    """The column headed `Unit` whose cells name each row's unit (`RMB 100 million`, `tce`)."""
+    for k in range(1, len(heads)):
+        if _UNIT_HEAD.fullmatch(heads[k].strip("*_: ")) and all(
+            r[k][2] and _number(r[k][2]) is None for r in data
+        ):
+            return k
+    return None
+
+
+def _field_notes(text: str, start: int, heads: list[str]) -> dict[int, str]:
+    """A data dictionary above a table: for each snake_case head (`invest_amt`), the text of the
+    nearest line above that names it, its last cell (`6  invest_amt  Decimal  Project investment,
+    100 million yuan`, `invest_amt: Project investment (100 million yuan)`)."""
+    notes: dict[int, str] = {}
+    window = None
+    for k, h in enumerate(heads):
+        if not _IDENT.fullmatch(h):
+            continue
+        if window is None:
+            window = text[max(0, start - NOTES_CHARS) : start]
+        found = list(re.finditer(rf"(?<![\w]){re.escape(h)}(?![\w])", window))
+        if not found:
+            continue
+        m = found[-1]  # the nearest line above that names the head
+        a = window.rfind("\n", 0, m.start()) + 1
+        b = window.find("\n", m.end())
+        line = window[a : b if b >= 0 else len(window)]
+        tail = [c for c in _NOTE_SPLIT.split(line[m.end() - a :]) if c.strip()]
+        if tail and _WORDISH.search(tail[-1]):
+            notes[k] = tail[-1].strip()
+    return notes
+
+
 def _head_status(head: str) -> str | None:
     """`Budget` / `Plan` columns are targets, `Actual` actual; a `%` column follows `Actual`."""
     if _BUDGET_HEAD.search(head) and not re.search(r"%|\bactual\b", head, re.I):
@@ -532,6 +649,7 @@ def _read(
     header: list[tuple[int, int, str]],
     data: list[list[tuple[int, int, str]]],
     published_year: int | None,
+    csv: bool = False,
 ) -> Table | None:
     caption, unit_lines = _caption_unit(text, spans, i)
     unlabelled = caption is not None and _unlabelled(header, data)
@@ -539,7 +657,7 @@ def _read(
         # `(RMB billion)` / `2016  2017 ... 2025E` / `13.7  18.9 ... 167.5`: one row of figures
         # under a header of years, what it measures named by the caption: an empty label
         data = [[(r[0][0], r[0][0], "")] + r for r in data]
-    else:
+    elif not csv:
         data = _by_position(text, spans[i][0], header, data) or data
     width = len(data[0])
     if any(len(r) != width for r in data):
@@ -561,6 +679,17 @@ def _read(
             # 9,412  +18.4`: rows by months of the caption's year
             by_row = True
             row_times = [Time(year, m, None) for m in months]
+    kt = None  # a time column: `Period` / `Jan-Jun`, `year` / `2025`: each row's own time
+    if not (by_column or by_row):
+        kt = _time_column(heads, data)
+        if kt is not None:
+            year = _caption_year(text, spans, i) or published_year
+            times = [_cell_time(r[kt][2], year) for r in data]
+            if all(times):
+                by_row = True
+                row_times = times
+            else:
+                kt = None
     if not (by_column or by_row):
         # `Table 3  Expenditure on selected items, 2021` / `Unit: 100 million yuan` / `Item
         # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
@@ -572,16 +701,32 @@ def _read(
         col_times = [None] + [Time(year, None, _head_status(h)) for h in heads[1:]]
     years = [t for t in col_times if t is not None]
     latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
+    labelled = by_column or kt is not None  # a label in each row's first cell
+    ku = _unit_column(heads, data) if labelled else None
+    notes = (
+        _field_notes(text, spans[i][0], heads)
+        if csv or "_" in text[spans[i][0] : spans[i][1]]
+        else {}
+    )
     cells: list[Cell] = []
     taken: list[tuple[int, int]] = [spans[i], *unit_lines]
     for ri, r in enumerate(data):
         label = r[0][2]
-        if by_column and (_number(label) or parse_time(label)):
+        if labelled and (_number(label) or parse_time(label)):
             return None  # figures in the first column: not a labelled table
-        row_unit = _label_unit(label) if by_column else None
+        row_unit = _label_unit(label) if labelled else None
+        cell_unit, unit_noun = None, None
+        if ku is not None:  # `RMB 100 million`, `10,000 units`, `tce`, `persons`
+            cell_unit = parse_unit(r[ku][2])
+            nouns = _PLURAL.findall(r[ku][2])
+            unit_noun = nouns[-1].lower() if nouns else None
+            if cell_unit is None and unit_noun is not None:
+                cell_unit = UnitSpec("count", 1.0)
         n_read = len(cells)
         for k in range(1, width):
-            head = heads[k]
+            if k == kt or k == ku:
+                continue
+            head = notes.get(k) or heads[k]
             # a column without a time in a table by years (`YoY %`, `Change`): the latest year
             t = (col_times[k] or latest) if by_column else row_times[ri]
             if t is None:
@@ -593,20 +738,31 @@ def _read(
             what = label if by_column else head
             if by_column and col_times[k] is None and head:
                 what = f"{label} {head}"
+            if kt is not None and not _GENERIC_HEAD.fullmatch(head):
+                what = f"{label} {head}"
+            elif kt is not None:
+                what = label
             spec = None
             if m.group("pct"):
                 spec = UnitSpec("percent", 1.0)
             if spec is None:
-                spec = _label_unit(head) if by_column else _label_unit(head) or parse_unit(head)
+                spec = _label_unit(head) if labelled else _label_unit(head) or parse_unit(head)
             if spec is None:
-                spec = row_unit or caption
+                spec = cell_unit or row_unit or caption
             counted = None
             if spec is None or spec.code == "count":
                 bare = _BRACKET.sub("", what)
-                plurals = _PLURAL.findall(bare.split(" of ")[0]) or _PLURAL.findall(bare)
-                if not plurals:
+                plurals = (
+                    _PLURAL.findall(_PREP.split(bare, 1)[0])
+                    or _PLURAL.findall(bare.split(" of ")[0])
+                    or _PLURAL.findall(bare)
+                )
+                if plurals:
+                    counted = plurals[-1].lower()
+                elif unit_noun is not None:
+                    counted = unit_noun  # `Equipment connected  10,000 units  21.6`
+                elif not _INDEX.search(bare):
                     continue
-                counted = plurals[-1].lower()
                 spec = spec or UnitSpec("count", 1.0)
             number = float(m.group("num").replace(",", ""))
             if m.group("sign") in ("-", "\u2212") or m.group("paren"):
@@ -621,13 +777,15 @@ def _read(
                 status == "estimate"
                 and published_year is not None
                 and t.year > published_year
-                and _E_SUFFIX.search(head if by_column else label)
+                and _E_SUFFIX.search(head if by_column else r[kt][2] if kt is not None else label)
             ):
                 status = "forecast"  # `2025E` in a text of 2021: a year to come is not estimated
             if status is None:
+                # a CSV preview is an extract of a data file: its rows are records, actual unless
+                # marked (`2025E`); elsewhere an unmarked year after publication is a forecast
                 status = (
                     "forecast"
-                    if published_year is not None and t.year > published_year
+                    if published_year is not None and t.year > published_year and not csv
                     else "actual"
                 )
             cells.append(
@@ -649,6 +807,7 @@ def _read(
             taken.append((s, e))
         if len(cells) > n_read:
             taken.append(r[0][:2])
+            taken.extend(r[k][:2] for k in (kt, ku) if k is not None)
     if not cells:
         return None
     return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
