@@ -207,8 +207,8 @@ def _label_unit(label: str) -> UnitSpec | None:
             return u
     if "%" in label:
         return UnitSpec("percent", 1.0)
-    if "," in label:
-        return parse_unit(label.rsplit(",", 1)[1])
+    if "," in label:  # the last comma before a space, not one inside `10,000 yuan`
+        return parse_unit(label.rsplit(", " if ", " in label else ",", 1)[1])
     return None
 
 
