@@ -372,6 +372,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         return split[k]
 
     n_cells = 0
+    notes_budget = [NOTES_TABLES]
     i = 0
     while i < len(spans) and n_cells < MAX_CELLS:
         row = row_at(i)
@@ -405,7 +406,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         if not data or len(data) > MAX_ROWS:
             i = max(j, i + 1)
             continue
-        table = _read(text, spans, i, row, data, published_year, csv)
+        table = _read(text, spans, i, row, data, published_year, csv, notes_budget)
         if table is not None:
             tables.append(table)
             n_cells += len(table.cells)
@@ -577,6 +578,7 @@ _INDEX = re.compile(r"\b(?:index|indices|PMI)\b", re.I)
 # the head noun of a label ends before a preposition: `Enterprises onboarded to ... platforms`
 _PREP = re.compile(r"\s(?:to|in|on|at|by|with|for|from|above|below|over|under)\s")
 NOTES_CHARS = 4000  # how far above a table a data dictionary is looked for
+NOTES_TABLES = 8  # tables of a text whose data dictionary is looked for
 
 
 def _cell_time(cell: str, year: int | None) -> Time | None:
@@ -650,6 +652,7 @@ def _read(
     data: list[list[tuple[int, int, str]]],
     published_year: int | None,
     csv: bool = False,
+    notes_budget: list[int] | None = None,
 ) -> Table | None:
     caption, unit_lines = _caption_unit(text, spans, i)
     unlabelled = caption is not None and _unlabelled(header, data)
@@ -702,12 +705,12 @@ def _read(
     years = [t for t in col_times if t is not None]
     latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
     labelled = by_column or kt is not None  # a label in each row's first cell
+    notes_budget = notes_budget or [NOTES_TABLES]
     ku = _unit_column(heads, data) if labelled else None
-    notes = (
-        _field_notes(text, spans[i][0], heads)
-        if csv or "_" in text[spans[i][0] : spans[i][1]]
-        else {}
-    )
+    notes: dict[int, str] = {}
+    if notes_budget[0] > 0 and any(_IDENT.fullmatch(h) for h in heads):
+        notes_budget[0] -= 1  # a text of many such headers: a bounded cost
+        notes = _field_notes(text, spans[i][0], heads)
     cells: list[Cell] = []
     taken: list[tuple[int, int]] = [spans[i], *unit_lines]
     for ri, r in enumerate(data):
