@@ -177,3 +177,29 @@ def test_period_column_with_a_cell_that_is_no_time_is_not_read_by_rows():
         "Lines upgraded        48         soon\n"
     )
     assert find_tables(text, 2022) == []
+
+
+# -- fact-sheet lines (`Label: N`): the label's plural noun counts the figure that opens the
+# value, before a comma and a clause or an origin phrase too
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "counted"),
+    [
+        ("- Delegates: 2,350 from 41 countries", "2,350", "delegates"),
+        ("Engineers on staff: 1,120, of whom 30% hold a doctorate", "1,120", "engineers"),
+        ("- Machines on display: more than 450, most of them running", "more than 450", "machines"),
+        ("Service centres: 18 in Europe", "18", "centres"),
+        ("- Partner universities: 27+", "27", "universities"),
+    ],
+)
+def test_fact_sheet_line_counts_the_label_noun(line, quote, counted):
+    text = "Expo 2019 in numbers\n\n" + line + "\n"
+    got = [c for c in extract_claims(text, dt.date(2019, 11, 2)) if c.quote.startswith(quote)]
+    assert got and got[0].unit == "count" and got[0].counted == counted
+
+
+def test_fact_sheet_line_with_a_figure_later_in_the_value_is_not_a_label_count():
+    text = "Expo 2019 in numbers\n\nVenue: Hall 5, 12 rooms booked\n"
+    got = [c for c in extract_claims(text, dt.date(2019, 11, 2)) if c.value == 5]
+    assert not got

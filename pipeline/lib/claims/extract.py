@@ -768,7 +768,10 @@ def _part_of_set(doc: Doc, c: QCtx) -> str | None:
 _LABEL_LINE = re.compile(
     r"[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[A-Za-z][^\n:\d()]{2,60}):[ \t]*"
 )
-_LABEL_END = re.compile(r"[ \t]*(?:\r?\n|$|\(|;)")
+# what may follow the figure of a fact-sheet line: the line's end, a bracket, a semicolon, a `+`,
+# a comma and a clause (`Employees: 2,400, of whom ...`) or an origin or place (`Exhibitors: 1,862
+# from 27 countries`, `Offices: 14 in China`)
+_LABEL_END = re.compile(r"\+?(?:[ \t]*(?:\r?\n|$|\(|;|,[ \t])|[ \t]+(?:from|in|across|with)[ \t])")
 
 
 def _label_noun(doc: Doc, c: QCtx) -> str | None:
@@ -780,7 +783,8 @@ def _label_noun(doc: Doc, c: QCtx) -> str | None:
     line = text.rfind("\n", 0, a) + 1
     if a - line > 70 or not _LABEL_END.match(text, q.end):
         return None
-    m = _LABEL_LINE.fullmatch(text, line, a)
+    # the figure (with its bound word: `Robots shown running: more than 620`) opens the value
+    m = _LABEL_LINE.fullmatch(text, line, q.start) or _LABEL_LINE.fullmatch(text, line, a)
     return _subject_head(text, m.start("label"), m.end("label")) if m else None
 
 
