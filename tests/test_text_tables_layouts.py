@@ -203,3 +203,35 @@ def test_fact_sheet_line_with_a_figure_later_in_the_value_is_not_a_label_count()
     text = "Expo 2019 in numbers\n\nVenue: Hall 5, 12 rooms booked\n"
     got = [c for c in extract_claims(text, dt.date(2019, 11, 2)) if c.value == 5]
     assert not got
+
+
+# -- a caption names what a table's bare labels are of
+
+
+CAPTIONED = """Chart 7: The industrial internet industry's added value, 2017-2019
+
+                               2017     2018     2019
+Added value (RMB trillion)     2.91     3.22     3.55
+Nominal growth (%)             9.3      10.7     10.2
+Proportion of GDP (%)          3.30     3.41     3.52
+Plants visited                 120      135      150
+"""
+
+
+def test_caption_subject_gives_the_indicator_of_bare_labels():
+    t = find_tables(CAPTIONED, 2020)[0]
+    assert t.title == "The industrial internet industry's added value"
+    claims = {c.quote: c for c in extract_claims(CAPTIONED, dt.date(2020, 5, 1))}
+    assert claims["2.91"].indicator == "iip_added_value"
+    assert claims["10.7"].indicator == "iip_added_value_nominal_growth"
+    assert claims["3.52"].indicator == "iip_added_value_gdp_share"
+    assert claims["135"].indicator == "unclassified"
+
+
+def test_caption_title_without_number_units_or_years_and_not_of_a_breakdown():
+    text = "Table 3-2  Revenue by segment (RMB mn), 2021-2022      Unit: RMB 10,000\n\n" + (
+        "Segment        2021      2022\nSoftware       1,200     1,450\n"
+    )
+    assert find_tables(text, 2023)[0].title == ""  # a breakdown: its rows are parts
+    text = text.replace("Revenue by segment", "Operating revenue of the group")
+    assert find_tables(text, 2023)[0].title == "Operating revenue of the group"

@@ -287,6 +287,9 @@ class Table:
     # and the cells of the rows read (other cells of the block are left to the extractor)
     spans: tuple[tuple[int, int], ...]
     cells: tuple[Cell, ...]
+    # what the caption line above says the table is of (`Added value of China's industrial
+    # internet industry` from `Table 3-1  Added value of ..., 2019-2022`), or ""
+    title: str = ""
 
 
 def _is_csv(line: str) -> bool:
@@ -519,6 +522,34 @@ def _caption_unit(
         if len(line) > 60:
             break  # prose: no caption above it
     return None, ()
+
+
+_CAPTION_LEAD = re.compile(
+    r"(?:Table|Figure|Fig\.|Chart|Exhibit)\s*[\w.-]*\d[\w.-]*\s*[:.\u2014\u2013-]?\s*", re.I
+)
+# the years, units and status words a caption ends with: `, 2019-2022`, `(RMB bn)`, `2021E`
+_CAPTION_TAIL = re.compile(
+    r"(?:[\s,;:]+(?:\([^()]*\)|(?:in\s+)?(?:19|20)\d\d[AEF]?(?:\s*[-\u2013/]\s*(?:19|20)?\d\d[AEF]?)?))+\s*$"
+)
+
+
+_BREAKDOWN = re.compile(r"\bby\s+[a-z]", re.I)
+
+
+def _caption_title(text: str, spans: list[tuple[int, int]], i: int) -> str:
+    """What a `Table N ...` caption line in the few lines above the header names, without its
+    number, years and units; "" without such a caption."""
+    for _, _, line in _caption_lines(text, spans, i):
+        if len(line) > 120:
+            return ""
+        m = _CAPTION_LEAD.match(line)
+        if m is not None:
+            title = _UNIT_TAIL.sub("", line[m.end() :])  # `...  Unit: RMB 10,000`
+            title = _CAPTION_TAIL.sub("", title).strip(" :.")
+            if _BREAKDOWN.search(title):
+                return ""  # `Revenue by segment`: the rows are parts, not the caption's measure
+            return title if _WORDISH.search(title) else ""
+    return ""
 
 
 _TAIL_BRACKET = re.compile(r"\(([^()]{1,30})\)$")
@@ -813,7 +844,8 @@ def _read(
             taken.extend(r[k][:2] for k in (kt, ku) if k is not None)
     if not cells:
         return None
-    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
+    title = _caption_title(text, spans, i)
+    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells), title)
 
 
 def find_cells(text: str, published_year: int | None = None) -> list[Cell]:
