@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.metadata.units import UNITS, normalise
 
@@ -176,6 +177,7 @@ class UnitSpec:
     scale: float
 
 
+@lru_cache(maxsize=4096)  # a pure function of a short label: tables repeat their unit lines
 def parse_unit(s: str) -> UnitSpec | None:
     """The unit and scale a table label, head or unit line names: `USD millions` -> (USD, 1e6),
     `(in 100 million yuan)` -> (CNY, 1e8), `('000)` -> (count, 1e3), `YoY %` -> (percent, 1)."""
