@@ -2,28 +2,37 @@
 
 `find_cells(text)` finds table blocks in a text and returns one `Cell` per figure, with its row
 label, column head, unit and scale, period and status. A block is a header row followed by data
-rows (at most MAX_ROWS lines, each at most MAX_LINE_CHARS characters), in one of three layouts:
+rows (at most MAX_ROWS lines, each at most MAX_LINE_CHARS characters), in one of four layouts:
 
 - aligned columns: cells separated by two or more spaces (`Total Imports   31,260   33,870`);
 - tab-separated lines;
-- Markdown pipe tables (`| Item | 2019 | 2020 |`, the `|---|` line skipped).
+- Markdown pipe tables (`| Item | 2019 | 2020 |`, the `|---|` line skipped);
+- CSV previews: comma-separated fields without spaces after the commas, every row as wide as
+  the header (`district,year,invest_amt` / `Kunshan,2025,236.7`); a snake_case head takes its
+  description from a data dictionary line above (`6  invest_amt  Decimal  Project investment,
+  100 million yuan`), and a CSV's unmarked years are records (actual).
 
 The time axis is either the header row (`2017  2018  2019 (estimated)`, `2019A 2020E 2021F`,
 `Q1 2021`, `1H20`) with a label in each data row's first cell, or the first cell of each data row
-(a year or a quarter) with the measure in the column heads. Numbers in the first column and in
+(a year or a quarter) with the measure in the column heads, or a time column that is not the
+first (`Period` / `Jan-Jun`, `year` / `2025`: each row's own time, months without a year in the
+caption's or the publication year). Numbers in the first column and in
 the header row are never cells. The status comes from the time head: `E`, `est.`, `estimated` =
 estimate; `F`, `forecast`, `projected` = forecast; `target`, `plan`, `goal` = target; `A`,
 `actual` or nothing = actual (a bare year after the publication year = forecast).
 
 The unit of a cell is, first found: a `%` in the cell; the unit in its column head (`YoY %`,
 `Revenue (RMB bn)`); the unit in its row label (`Revenue (RMB mn)`, `5G base stations ('000)`,
-`Output (10,000 tonnes)`); a unit line or caption just above the table (`Unit: USD millions`,
-`(in 100 million yuan)`, `RMB bn`). A cell without any unit is a count when its label ends in a
-plural noun (its last one before any `of`: `Platforms of
-national influence` counts platforms), else it is not read (the extractor's reading stands).
+`Output (10,000 tonnes)`); its row's cell in a `Unit` column (`RMB 100 million`, `tce`); a
+unit line or caption just above the table (`Unit: USD millions`, `(in 100 million yuan)`, `RMB
+bn`). A cell without any unit is a count when its label holds a plural noun (its last one
+before a preposition or an `of`: `Platforms of national influence` counts platforms), or the
+unit cell does (`10,000 units`), or the label names an index (`PMI`, without a noun), else it is
+not read (the extractor's reading stands). `Table.title` is the caption's subject (`Table 3-1
+Added value of ..., 2019-2022`), for the indicator of bare labels.
 
 Cost: one regex search over the text (`_HINT`: a number, a wide gap or a tab or a pipe, another
-number) decides whether a text can hold a table at all; only then are its lines split, once each.
+number; or a word cell between wide gaps before the number; or a CSV pair) decides whether a text can hold a table at all; only then are its lines split, once each.
 Longer blocks than MAX_ROWS are not tables (a data dump: prose.py sets those aside).
 """
 
