@@ -235,3 +235,19 @@ def test_caption_title_without_number_units_or_years_and_not_of_a_breakdown():
     assert find_tables(text, 2023)[0].title == ""  # a breakdown: its rows are parts
     text = text.replace("Revenue by segment", "Operating revenue of the group")
     assert find_tables(text, 2023)[0].title == "Operating revenue of the group"
+
+
+def test_csv_quoted_fields_keep_their_commas():
+    text = (
+        "Preview:\n"
+        'city,year,"output (RMB bn)",plants\n'
+        '"Wuxi, Jiangsu",2022,"1,204.5",310\n'
+        '"Taizhou, Zhejiang",2022,988.0,275\n'
+    )
+    got = cells(text, 2023)
+    assert got[0] == ("1,204.5", 1.2045e12, "CNY", None, 2022, None, "actual")
+    assert got[1][:4] == ("310", 310.0, "count", "plants")
+    assert [c[0] for c in got[2:]] == ["988.0", "275"]
+    t = find_tables(text, 2023)[0]
+    assert t.cells[0].row_label == "Wuxi, Jiangsu"
+    assert text[t.cells[0].start : t.cells[0].end] == "1,204.5"

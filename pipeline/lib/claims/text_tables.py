@@ -55,11 +55,11 @@ CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
 # a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a
 # table; a number, a short word cell between wide gaps and a number (`59,000    Jan-Jun    +52.2%`);
 # or a number, a comma and a number that is not three digits (`2025,2987`, `1318,236.7`: a CSV
-# row, never a thousands separator)
+# row, never a thousands separator), or a year field before a comma and a number (`2022,988.0`)
 _HINT = re.compile(
     r"\d(?:%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d"
     r"|%?(?: {2,}|\t)[A-Za-z][\w./-]{0,15}(?: {2,}|\t)[-+\u2212(]?\d"
-    r"|,(?!\d{3}(?!\d))[-+]?\d)"
+    r"|,(?:(?!\d{3}(?!\d))|(?<=(?<![\d.])(?:19|20)\d\d,))[-+]?\d)"
 )
 # a cell: non-blank characters with single spaces inside; two spaces, a tab or a pipe end it
 _CELL = re.compile(r"[^\s|](?:[^\S\n\t|]?[^\s|])*")
@@ -303,8 +303,16 @@ class Table:
     title: str = ""
 
 
+_QUOTED = re.compile(r'"[^"\n]*"')
+# a CSV field: quoted (`"Suzhou, Jiangsu"`, `"1,234"`) or plain, up to the next comma
+_CSV_FIELD = re.compile(r'[ ]*"(?P<q>[^"\n]*)"[ ]*(?=,|$)|(?P<p>[^,]*)')
+
+
 def _is_csv(line: str) -> bool:
-    """A line of comma-separated fields (no pipe, tab or wide gap; no space after a comma)."""
+    """A line of comma-separated fields (no pipe, tab or wide gap; no space after a comma
+    outside a quoted field)."""
+    if '"' in line:
+        line = _QUOTED.sub("Q", line)
     return (
         "|" not in line
         and "\t" not in line
@@ -320,14 +328,21 @@ def _split_csv(line: str, base: int) -> list[tuple[int, int, str]] | None:
     """The fields of a CSV line as cells (an empty field is an empty cell, so that fields stay
     under their heads), or None when it has too many fields or a field is prose."""
     cells = []
-    a = 0
-    for field in line.rstrip().split(","):
-        bare = field.strip()
-        if len(bare) > 60:
+    line = line.rstrip()
+    pos = 0
+    while pos <= len(line):
+        m = _CSV_FIELD.match(line, pos)
+        if m.group("q") is not None:  # the quoted text, without its quotes
+            a, b = m.span("q")
+        else:
+            field = m.group("p")
+            a = pos + len(field) - len(field.lstrip())
+            b = pos + len(field.rstrip())
+            b = max(a, b)
+        if b - a > 60 or len(cells) > MAX_COLS + 1:
             return None
-        s = base + a + (len(field) - len(field.lstrip()))
-        cells.append((s, s + len(bare), bare))
-        a += len(field) + 1
+        cells.append((base + a, base + b, line[a:b]))
+        pos = m.end() + 1  # past the comma
     if len(cells) < 3 or len(cells) > MAX_COLS + 1:
         return None
     return cells
