@@ -768,7 +768,10 @@ def _part_of_set(doc: Doc, c: QCtx) -> str | None:
 _LABEL_LINE = re.compile(
     r"[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[A-Za-z][^\n:\d()]{2,60}):[ \t]*"
 )
-_LABEL_END = re.compile(r"[ \t]*(?:\r?\n|$|\(|;)")
+# what may follow the figure of a fact-sheet line: the line's end, a bracket, a semicolon, a `+`,
+# a comma and a clause (`Employees: 2,400, of whom ...`) or an origin or place (`Exhibitors: 1,862
+# from 27 countries`, `Offices: 14 in China`)
+_LABEL_END = re.compile(r"\+?(?:[ \t]*(?:\r?\n|$|\(|;|,[ \t])|[ \t]+(?:from|in|across|with)[ \t])")
 
 
 def _label_noun(doc: Doc, c: QCtx) -> str | None:
@@ -780,7 +783,8 @@ def _label_noun(doc: Doc, c: QCtx) -> str | None:
     line = text.rfind("\n", 0, a) + 1
     if a - line > 70 or not _LABEL_END.match(text, q.end):
         return None
-    m = _LABEL_LINE.fullmatch(text, line, a)
+    # the figure (with its bound word: `Robots shown running: more than 620`) opens the value
+    m = _LABEL_LINE.fullmatch(text, line, q.start) or _LABEL_LINE.fullmatch(text, line, a)
     return _subject_head(text, m.start("label"), m.end("label")) if m else None
 
 
@@ -967,9 +971,20 @@ _CURRENCY_WORD = {"CNY": "yuan", "USD": "US dollars", "EUR": "euros"}
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
 
-def _table_indicator(label: str, unit: str, value: float, year: int, published) -> str:
+def _table_indicator(
+    label: str, unit: str, value: float, year: int, published, title: str = ""
+) -> str:
     """The catalog indicator of a table cell: its label read in a plain sentence that states
-    the figure (`Revenue was 12.3 billion yuan in 2020.`); unclassified when nothing fits."""
+    the figure (`Revenue was 12.3 billion yuan in 2020.`); when that fits nothing and the table
+    has a caption, the sentence after the caption's subject (`Added value of China's industrial
+    internet industry: share of GDP was 3.45% in 2019.`); unclassified when nothing fits."""
+    found = _table_indicator_of(label, unit, value, year, published, "")
+    if found == UNCLASSIFIED and title:
+        found = _table_indicator_of(label, unit, value, year, published, title)
+    return found
+
+
+def _table_indicator_of(label: str, unit: str, value: float, year: int, published, title: str):
     label = _BRACKETED.sub("", label).strip(" :")
     if not label or len(label) > 120:
         return UNCLASSIFIED
@@ -984,6 +999,8 @@ def _table_indicator(label: str, unit: str, value: float, year: int, published) 
         sentence = f"{label} was {value / 1e9:g} billion {_CURRENCY_WORD[unit]} in {year}."
     else:
         return UNCLASSIFIED
+    if title:
+        sentence = f"{title}: {sentence[0].lower()}{sentence[1:]}"
     found = claims_from_extraction(sentence, _extract(sentence), published)
     return found[0].indicator if len(found) == 1 else UNCLASSIFIED
 
@@ -995,9 +1012,11 @@ def _table_claims(doc: Doc, sources: SourceResolver, tables: list[Table], articl
     for t in tables:
         for cell in t.cells:
             label = cell.measure
-            key = (label, cell.unit, float(cell.value).is_integer())
+            key = (label, cell.unit, float(cell.value).is_integer(), t.title)
             if key not in seen:
-                seen[key] = _table_indicator(label, cell.unit, cell.value, cell.year, doc.published)
+                seen[key] = _table_indicator(
+                    label, cell.unit, cell.value, cell.year, doc.published, t.title
+                )
             indicator = seen[key]
             sent = doc.seg.sentence_at(cell.start)
             par = doc.seg.paragraph_at(cell.start)

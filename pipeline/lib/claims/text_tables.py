@@ -2,28 +2,37 @@
 
 `find_cells(text)` finds table blocks in a text and returns one `Cell` per figure, with its row
 label, column head, unit and scale, period and status. A block is a header row followed by data
-rows (at most MAX_ROWS lines, each at most MAX_LINE_CHARS characters), in one of three layouts:
+rows (at most MAX_ROWS lines, each at most MAX_LINE_CHARS characters), in one of four layouts:
 
 - aligned columns: cells separated by two or more spaces (`Total Imports   31,260   33,870`);
 - tab-separated lines;
-- Markdown pipe tables (`| Item | 2019 | 2020 |`, the `|---|` line skipped).
+- Markdown pipe tables (`| Item | 2019 | 2020 |`, the `|---|` line skipped);
+- CSV previews: comma-separated fields without spaces after the commas, every row as wide as
+  the header (`district,year,invest_amt` / `Kunshan,2025,236.7`); a snake_case head takes its
+  description from a data dictionary line above (`6  invest_amt  Decimal  Project investment,
+  100 million yuan`), and a CSV's unmarked years are records (actual).
 
 The time axis is either the header row (`2017  2018  2019 (estimated)`, `2019A 2020E 2021F`,
 `Q1 2021`, `1H20`) with a label in each data row's first cell, or the first cell of each data row
-(a year or a quarter) with the measure in the column heads. Numbers in the first column and in
+(a year or a quarter) with the measure in the column heads, or a time column that is not the
+first (`Period` / `Jan-Jun`, `year` / `2025`: each row's own time, months without a year in the
+caption's or the publication year). Numbers in the first column and in
 the header row are never cells. The status comes from the time head: `E`, `est.`, `estimated` =
 estimate; `F`, `forecast`, `projected` = forecast; `target`, `plan`, `goal` = target; `A`,
 `actual` or nothing = actual (a bare year after the publication year = forecast).
 
 The unit of a cell is, first found: a `%` in the cell; the unit in its column head (`YoY %`,
 `Revenue (RMB bn)`); the unit in its row label (`Revenue (RMB mn)`, `5G base stations ('000)`,
-`Output (10,000 tonnes)`); a unit line or caption just above the table (`Unit: USD millions`,
-`(in 100 million yuan)`, `RMB bn`). A cell without any unit is a count when its label ends in a
-plural noun (its last one before any `of`: `Platforms of
-national influence` counts platforms), else it is not read (the extractor's reading stands).
+`Output (10,000 tonnes)`); its row's cell in a `Unit` column (`RMB 100 million`, `tce`); a
+unit line or caption just above the table (`Unit: USD millions`, `(in 100 million yuan)`, `RMB
+bn`). A cell without any unit is a count when its label holds a plural noun (its last one
+before a preposition or an `of`: `Platforms of national influence` counts platforms), or the
+unit cell does (`10,000 units`), or the label names an index (`PMI`, without a noun), else it is
+not read (the extractor's reading stands). `Table.title` is the caption's subject (`Table 3-1
+Added value of ..., 2019-2022`), for the indicator of bare labels.
 
 Cost: one regex search over the text (`_HINT`: a number, a wide gap or a tab or a pipe, another
-number) decides whether a text can hold a table at all; only then are its lines split, once each.
+number; or a word cell between wide gaps before the number; or a CSV pair) decides whether a text can hold a table at all; only then are its lines split, once each.
 Longer blocks than MAX_ROWS are not tables (a data dump: prose.py sets those aside).
 """
 
@@ -31,6 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.metadata.units import UNITS, normalise
 
@@ -42,8 +52,15 @@ MAX_CELLS = 400  # cells read per text: the rest of a data dump is left to the e
 MAX_LINE_CHARS = 240
 CAPTION_LINES = 3  # non-blank lines above the header searched for a unit line
 
-# a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a table
-_HINT = re.compile(r"\d%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d")
+# a number, then a wide gap, a tab or a pipe, then another number (or a year head): a row of a
+# table; a number, a short word cell between wide gaps and a number (`59,000    Jan-Jun    +52.2%`);
+# or a number, a comma and a number that is not three digits (`2025,2987`, `1318,236.7`: a CSV
+# row, never a thousands separator), or a year field before a comma and a number (`2022,988.0`)
+_HINT = re.compile(
+    r"\d(?:%?\)?[*_]*(?: {2,}|[ ]*[\t|][ \t|]*)[*_]*[-+\u2212(]?\d"
+    r"|%?(?: {2,}|\t)[A-Za-z][\w./-]{0,15}(?: {2,}|\t)[-+\u2212(]?\d"
+    r"|,(?:(?!\d{3}(?!\d))|(?<=(?<![\d.])(?:19|20)\d\d,))[-+]?\d)"
+)
 # a cell: non-blank characters with single spaces inside; two spaces, a tab or a pipe end it
 _CELL = re.compile(r"[^\s|](?:[^\S\n\t|]?[^\s|])*")
 _NUMBER = re.compile(
@@ -169,6 +186,7 @@ class UnitSpec:
     scale: float
 
 
+@lru_cache(maxsize=4096)  # a pure function of a short label: tables repeat their unit lines
 def parse_unit(s: str) -> UnitSpec | None:
     """The unit and scale a table label, head or unit line names: `USD millions` -> (USD, 1e6),
     `(in 100 million yuan)` -> (CNY, 1e8), `('000)` -> (count, 1e3), `YoY %` -> (percent, 1)."""
@@ -200,8 +218,8 @@ def _label_unit(label: str) -> UnitSpec | None:
             return u
     if "%" in label:
         return UnitSpec("percent", 1.0)
-    if "," in label:
-        return parse_unit(label.rsplit(",", 1)[1])
+    if "," in label:  # the last comma before a space, not one inside `10,000 yuan`
+        return parse_unit(label.rsplit(", " if ", " in label else ",", 1)[1])
     return None
 
 
@@ -280,6 +298,54 @@ class Table:
     # and the cells of the rows read (other cells of the block are left to the extractor)
     spans: tuple[tuple[int, int], ...]
     cells: tuple[Cell, ...]
+    # what the caption line above says the table is of (`Added value of China's industrial
+    # internet industry` from `Table 3-1  Added value of ..., 2019-2022`), or ""
+    title: str = ""
+
+
+_QUOTED = re.compile(r'"[^"\n]*"')
+# a CSV field: quoted (`"Suzhou, Jiangsu"`, `"1,234"`) or plain, up to the next comma
+_CSV_FIELD = re.compile(r'[ ]*"(?P<q>[^"\n]*)"[ ]*(?=,|$)|(?P<p>[^,]*)')
+
+
+def _is_csv(line: str) -> bool:
+    """A line of comma-separated fields (no pipe, tab or wide gap; no space after a comma
+    outside a quoted field)."""
+    if '"' in line:
+        line = _QUOTED.sub("Q", line)
+    return (
+        "|" not in line
+        and "\t" not in line
+        and "  " not in line.strip()
+        and line.count(",") >= 2
+        and ", " not in line
+        and " ," not in line
+        and '"' not in line
+    )
+
+
+def _split_csv(line: str, base: int) -> list[tuple[int, int, str]] | None:
+    """The fields of a CSV line as cells (an empty field is an empty cell, so that fields stay
+    under their heads), or None when it has too many fields or a field is prose."""
+    cells = []
+    line = line.rstrip()
+    pos = 0
+    while pos <= len(line):
+        m = _CSV_FIELD.match(line, pos)
+        if m.group("q") is not None:  # the quoted text, without its quotes
+            a, b = m.span("q")
+        else:
+            field = m.group("p")
+            a = pos + len(field) - len(field.lstrip())
+            b = pos + len(field.rstrip())
+            b = max(a, b)
+        if b - a > 60 or len(cells) > MAX_COLS + 1:
+            return None
+        cells.append((base + a, base + b, line[a:b]))
+        pos = m.end() + 1  # past the comma
+    if len(cells) < 3 or len(cells) > MAX_COLS + 1:
+        return None
+    return cells
 
 
 def _split(line: str, base: int) -> list[tuple[int, int, str]] | None:
@@ -288,7 +354,7 @@ def _split(line: str, base: int) -> list[tuple[int, int, str]] | None:
         if line.count("|") < 2:
             return None
     elif "\t" not in line and "  " not in line.strip():
-        return None
+        return _split_csv(line, base) if _is_csv(line) else None
     cells = []
     for m in _CELL.finditer(line):
         cell = m.group(0)
@@ -335,6 +401,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
         return split[k]
 
     n_cells = 0
+    notes_budget = [NOTES_TABLES]
     i = 0
     while i < len(spans) and n_cells < MAX_CELLS:
         row = row_at(i)
@@ -344,6 +411,7 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
             continue
         j = i + 1
         data: list[list[tuple[int, int, str]]] = []
+        csv = _is_csv(text[spans[i][0] : spans[i][1]])
         while j < len(spans) and len(data) <= MAX_ROWS:
             c, d = spans[j]
             if d - c > MAX_LINE_CHARS:
@@ -360,12 +428,14 @@ def find_tables(text: str, published_year: int | None = None) -> list[Table]:
             r = row_at(j)
             if r is None or not any(_number(x[2]) for x in r[1:]):
                 break
+            if csv != _is_csv(ln) or (csv and len(r) != len(row)):
+                break
             data.append(r)
             j += 1
         if not data or len(data) > MAX_ROWS:
             i = max(j, i + 1)
             continue
-        table = _read(text, spans, i, row, data, published_year)
+        table = _read(text, spans, i, row, data, published_year, csv, notes_budget)
         if table is not None:
             tables.append(table)
             n_cells += len(table.cells)
@@ -480,6 +550,34 @@ def _caption_unit(
     return None, ()
 
 
+_CAPTION_LEAD = re.compile(
+    r"(?:Table|Figure|Fig\.|Chart|Exhibit)\s*[\w.-]*\d[\w.-]*\s*[:.\u2014\u2013-]?\s*", re.I
+)
+# the years, units and status words a caption ends with: `, 2019-2022`, `(RMB bn)`, `2021E`
+_CAPTION_TAIL = re.compile(
+    r"(?:[\s,;:]+(?:\([^()]*\)|(?:in\s+)?(?:19|20)\d\d[AEF]?(?:\s*[-\u2013/]\s*(?:19|20)?\d\d[AEF]?)?))+\s*$"
+)
+
+
+_BREAKDOWN = re.compile(r"\bby\s+[a-z]", re.I)
+
+
+def _caption_title(text: str, spans: list[tuple[int, int]], i: int) -> str:
+    """What a `Table N ...` caption line in the few lines above the header names, without its
+    number, years and units; "" without such a caption."""
+    for _, _, line in _caption_lines(text, spans, i):
+        if len(line) > 120:
+            return ""
+        m = _CAPTION_LEAD.match(line)
+        if m is not None:
+            title = _UNIT_TAIL.sub("", line[m.end() :])  # `...  Unit: RMB 10,000`
+            title = _CAPTION_TAIL.sub("", title).strip(" :.")
+            if _BREAKDOWN.search(title):
+                return ""  # `Revenue by segment`: the rows are parts, not the caption's measure
+            return title if _WORDISH.search(title) else ""
+    return ""
+
+
 _TAIL_BRACKET = re.compile(r"\(([^()]{1,30})\)$")
 _CAPTION_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 _BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriations?)\b", re.I)
@@ -518,6 +616,84 @@ def _month_part(label: str) -> str | None:
     return f"M{a}-M{b}" if b > a else None
 
 
+_MONTH_TIME = re.compile(
+    rf"(?P<m>{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?)(?:[\s,/'-]*(?P<y>(?:19|20)\d\d))?", re.I
+)
+_TIME_HEAD = re.compile(
+    r"(?:(?:reference |statistical |fiscal )?(?:period|year|date|month|quarter)|time|as (?:of|at)|fy)s?",
+    re.I,
+)
+_UNIT_HEAD = re.compile(r"units?(?: of measure(?:ment)?)?|uom", re.I)
+# a head over the figure itself: the row label says what it measures
+_GENERIC_HEAD = re.compile(
+    r"(?:latest|current|value|amount|figure|number|level|reading|data)(?: (?:value|figure|reading))?s?",
+    re.I,
+)
+_IDENT = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_NOTE_SPLIT = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*|:[ \t]+|[ \t]+[-\u2013\u2014=][ \t]+")
+_INDEX = re.compile(r"\b(?:index|indices|PMI)\b", re.I)
+# the head noun of a label ends before a preposition: `Enterprises onboarded to ... platforms`
+_PREP = re.compile(r"\s(?:to|in|on|at|by|with|for|from|above|below|over|under)\s")
+NOTES_CHARS = 4000  # how far above a table a data dictionary is looked for
+NOTES_TABLES = 8  # tables of a text whose data dictionary is looked for
+
+
+def _cell_time(cell: str, year: int | None) -> Time | None:
+    """The time a cell of a time column names: a year or a quarter (`2025`, `Q3 2021`), or months
+    (`Aug`, `Jan-Jun`, `Jan-Jun 2017`) of their own year, else of `year`."""
+    m = _MONTH_TIME.fullmatch(cell.strip())
+    if m is not None:
+        part = _month_part(m.group("m"))
+        y = int(m.group("y")) if m.group("y") else year
+        return Time(y, part, None) if part is not None and y is not None else None
+    return parse_time(cell)
+
+
+def _time_column(heads: list[str], data: list[list[tuple[int, int, str]]]) -> int | None:
+    """The column (not the first) that gives each row its time: its head says so (`Period`,
+    `Year`, `Date`, `As of`) or every cell of it is months (`Jan-Jun`, `Aug`); None otherwise."""
+    for k in range(1, len(heads)):
+        if _TIME_HEAD.fullmatch(heads[k].strip("*_: ")) or all(
+            _MONTH_TIME.fullmatch(r[k][2]) for r in data
+        ):
+            return k
+    return None
+
+
+def _unit_column(heads: list[str], data: list[list[tuple[int, int, str]]]) -> int | None:
+    """The column headed `Unit` whose cells name each row's unit (`RMB 100 million`, `tce`)."""
+    for k in range(1, len(heads)):
+        if _UNIT_HEAD.fullmatch(heads[k].strip("*_: ")) and all(
+            r[k][2] and _number(r[k][2]) is None for r in data
+        ):
+            return k
+    return None
+
+
+def _field_notes(text: str, start: int, heads: list[str]) -> dict[int, str]:
+    """A data dictionary above a table: for each snake_case head (`invest_amt`), the text of the
+    nearest line above that names it, its last cell (`6  invest_amt  Decimal  Project investment,
+    100 million yuan`, `invest_amt: Project investment (100 million yuan)`)."""
+    notes: dict[int, str] = {}
+    window = None
+    for k, h in enumerate(heads):
+        if not _IDENT.fullmatch(h):
+            continue
+        if window is None:
+            window = text[max(0, start - NOTES_CHARS) : start]
+        found = list(re.finditer(rf"(?<![\w]){re.escape(h)}(?![\w])", window))
+        if not found:
+            continue
+        m = found[-1]  # the nearest line above that names the head
+        a = window.rfind("\n", 0, m.start()) + 1
+        b = window.find("\n", m.end())
+        line = window[a : b if b >= 0 else len(window)]
+        tail = [c for c in _NOTE_SPLIT.split(line[m.end() - a :]) if c.strip()]
+        if tail and _WORDISH.search(tail[-1]):
+            notes[k] = tail[-1].strip()
+    return notes
+
+
 def _head_status(head: str) -> str | None:
     """`Budget` / `Plan` columns are targets, `Actual` actual; a `%` column follows `Actual`."""
     if _BUDGET_HEAD.search(head) and not re.search(r"%|\bactual\b", head, re.I):
@@ -532,6 +708,8 @@ def _read(
     header: list[tuple[int, int, str]],
     data: list[list[tuple[int, int, str]]],
     published_year: int | None,
+    csv: bool = False,
+    notes_budget: list[int] | None = None,
 ) -> Table | None:
     caption, unit_lines = _caption_unit(text, spans, i)
     unlabelled = caption is not None and _unlabelled(header, data)
@@ -539,7 +717,7 @@ def _read(
         # `(RMB billion)` / `2016  2017 ... 2025E` / `13.7  18.9 ... 167.5`: one row of figures
         # under a header of years, what it measures named by the caption: an empty label
         data = [[(r[0][0], r[0][0], "")] + r for r in data]
-    else:
+    elif not csv:
         data = _by_position(text, spans[i][0], header, data) or data
     width = len(data[0])
     if any(len(r) != width for r in data):
@@ -561,6 +739,17 @@ def _read(
             # 9,412  +18.4`: rows by months of the caption's year
             by_row = True
             row_times = [Time(year, m, None) for m in months]
+    kt = None  # a time column: `Period` / `Jan-Jun`, `year` / `2025`: each row's own time
+    if not (by_column or by_row):
+        kt = _time_column(heads, data)
+        if kt is not None:
+            year = _caption_year(text, spans, i) or published_year
+            times = [_cell_time(r[kt][2], year) for r in data]
+            if all(times):
+                by_row = True
+                row_times = times
+            else:
+                kt = None
     if not (by_column or by_row):
         # `Table 3  Expenditure on selected items, 2021` / `Unit: 100 million yuan` / `Item
         # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
@@ -572,16 +761,32 @@ def _read(
         col_times = [None] + [Time(year, None, _head_status(h)) for h in heads[1:]]
     years = [t for t in col_times if t is not None]
     latest = max(years, key=lambda t: (t.year, t.part or "")) if years else None
+    labelled = by_column or kt is not None  # a label in each row's first cell
+    notes_budget = notes_budget or [NOTES_TABLES]
+    ku = _unit_column(heads, data) if labelled else None
+    notes: dict[int, str] = {}
+    if notes_budget[0] > 0 and any(_IDENT.fullmatch(h) for h in heads):
+        notes_budget[0] -= 1  # a text of many such headers: a bounded cost
+        notes = _field_notes(text, spans[i][0], heads)
     cells: list[Cell] = []
     taken: list[tuple[int, int]] = [spans[i], *unit_lines]
     for ri, r in enumerate(data):
         label = r[0][2]
-        if by_column and (_number(label) or parse_time(label)):
+        if labelled and (_number(label) or parse_time(label)):
             return None  # figures in the first column: not a labelled table
-        row_unit = _label_unit(label) if by_column else None
+        row_unit = _label_unit(label) if labelled else None
+        cell_unit, unit_noun = None, None
+        if ku is not None:  # `RMB 100 million`, `10,000 units`, `tce`, `persons`
+            cell_unit = parse_unit(r[ku][2])
+            nouns = _PLURAL.findall(r[ku][2])
+            unit_noun = nouns[-1].lower() if nouns else None
+            if cell_unit is None and unit_noun is not None:
+                cell_unit = UnitSpec("count", 1.0)
         n_read = len(cells)
         for k in range(1, width):
-            head = heads[k]
+            if k == kt or k == ku:
+                continue
+            head = notes.get(k) or heads[k]
             # a column without a time in a table by years (`YoY %`, `Change`): the latest year
             t = (col_times[k] or latest) if by_column else row_times[ri]
             if t is None:
@@ -593,20 +798,31 @@ def _read(
             what = label if by_column else head
             if by_column and col_times[k] is None and head:
                 what = f"{label} {head}"
+            if kt is not None and not _GENERIC_HEAD.fullmatch(head):
+                what = f"{label} {head}"
+            elif kt is not None:
+                what = label
             spec = None
             if m.group("pct"):
                 spec = UnitSpec("percent", 1.0)
             if spec is None:
-                spec = _label_unit(head) if by_column else _label_unit(head) or parse_unit(head)
+                spec = _label_unit(head) if labelled else _label_unit(head) or parse_unit(head)
             if spec is None:
-                spec = row_unit or caption
+                spec = cell_unit or row_unit or caption
             counted = None
             if spec is None or spec.code == "count":
                 bare = _BRACKET.sub("", what)
-                plurals = _PLURAL.findall(bare.split(" of ")[0]) or _PLURAL.findall(bare)
-                if not plurals:
+                plurals = (
+                    _PLURAL.findall(_PREP.split(bare, 1)[0])
+                    or _PLURAL.findall(bare.split(" of ")[0])
+                    or _PLURAL.findall(bare)
+                )
+                if plurals:
+                    counted = plurals[-1].lower()
+                elif unit_noun is not None:
+                    counted = unit_noun  # `Equipment connected  10,000 units  21.6`
+                elif not _INDEX.search(bare):
                     continue
-                counted = plurals[-1].lower()
                 spec = spec or UnitSpec("count", 1.0)
             number = float(m.group("num").replace(",", ""))
             if m.group("sign") in ("-", "\u2212") or m.group("paren"):
@@ -621,13 +837,15 @@ def _read(
                 status == "estimate"
                 and published_year is not None
                 and t.year > published_year
-                and _E_SUFFIX.search(head if by_column else label)
+                and _E_SUFFIX.search(head if by_column else r[kt][2] if kt is not None else label)
             ):
                 status = "forecast"  # `2025E` in a text of 2021: a year to come is not estimated
             if status is None:
+                # a CSV preview is an extract of a data file: its rows are records, actual unless
+                # marked (`2025E`); elsewhere an unmarked year after publication is a forecast
                 status = (
                     "forecast"
-                    if published_year is not None and t.year > published_year
+                    if published_year is not None and t.year > published_year and not csv
                     else "actual"
                 )
             cells.append(
@@ -649,9 +867,11 @@ def _read(
             taken.append((s, e))
         if len(cells) > n_read:
             taken.append(r[0][:2])
+            taken.extend(r[k][:2] for k in (kt, ku) if k is not None)
     if not cells:
         return None
-    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells))
+    title = _caption_title(text, spans, i)
+    return Table(spans[i][0], data[-1][-1][1], tuple(taken), tuple(cells), title)
 
 
 def find_cells(text: str, published_year: int | None = None) -> list[Cell]:
