@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
@@ -346,6 +347,19 @@ _BREAKDOWN = re.compile(
 _OTHER_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas)\b|\b(?:after|before|when|because|whereas)\b|;", re.I
 )
+# what every match of _OTHER_CLAUSE holds (lower-cased; `because` and `whereas` without their
+# `s`, which `re.IGNORECASE` also matches as the long s)
+_OTHER_CLAUSE_NEEDS = (",", ";", "after", "before", "when", "becau", "wherea")
+
+
+def _other_clause(text: str, a: int, b: int) -> re.Match | None:
+    """`_OTHER_CLAUSE.search(text, a, b)`, not run over a stretch without any of its words."""
+    w = text[a:b].lower()
+    if not any(map(w.__contains__, _OTHER_CLAUSE_NEEDS)):
+        return None
+    return _OTHER_CLAUSE.search(text, a, b)
+
+
 # a day near publication: `announced on Thursday`, `said yesterday`
 _NEWS_DAY = folded(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
@@ -476,6 +490,10 @@ _PLAN_RANGE = re.compile(
 
 
 _NEEDS: dict[FoldedPattern | re.Pattern, tuple[str, ...] | None] = {}
+# a long list of needed strings as one trie-shaped pattern (`trie_pattern`): one scan of the
+# folded sentence finds any of them (`absent`), instead of one `in` test per string
+_NEEDS_RE: dict[FoldedPattern | re.Pattern, re.Pattern | None] = {}
+_TRIE_FROM = 12  # strings; shorter lists are looked up one by one (as quick)
 
 
 def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
@@ -488,6 +506,17 @@ def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
         ok = needs is not None and all(n.isascii() for n in needs)
         _NEEDS[pattern] = tuple(n.lower() for n in needs) if ok else None
     return _NEEDS[pattern]
+
+
+def _search_needed(pattern: re.Pattern, text: str, a: int, b: int) -> re.Match | None:
+    """`pattern.search(text, a, b)`, not run when the folded stretch holds none of the strings
+    one of which every match consumes (`_needs`)."""
+    needs = _needs(pattern)
+    if needs is not None:
+        f = fold(text[a:b])
+        if not any(map(f.__contains__, needs)):
+            return None
+    return pattern.search(text, a, b)
 
 
 def absent(
@@ -512,7 +541,17 @@ def absent(
             f = doc._par_cache.get(fkey)
             if f is None:
                 f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
-            hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
+            r = _NEEDS_RE.get(pattern, False)
+            if r is False:
+                r = _NEEDS_RE[pattern] = (
+                    re.compile(trie_pattern(sorted(set(needs))))
+                    if len(needs) >= _TRIE_FROM
+                    else None
+                )
+            if r is not None:
+                hit = r.search(f) is None
+            else:
+                hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
         doc._par_cache[key] = hit
     return hit
 
@@ -731,6 +770,7 @@ _BASE_FIG_LEAD = re.compile(
     re.I,
 )
 # `about 5% below the CNY353 billion spent in 2023` (tried only when `below` / `above` is there)
+_TO_AFTER_BASE = re.compile(r"\s*,?\s*to\b")
 _BELOW_FIG_LEAD = re.compile(
     r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?\s+"
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
@@ -773,13 +813,13 @@ def _base_period(doc: Doc, p: Period) -> bool:
                 if not _BASE_PARTICIPLE_GAP.match(gap):
                     return False
                 participle = True
-            if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
+            if _TO_AFTER_BASE.match(text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
             # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
             b = q.start if q.start < a else a
-            if _BASE_FIG_LEAD.search(text, max(s0, a - 40), a) or (
-                q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start)
+            if _search_needed(_BASE_FIG_LEAD, text, max(s0, a - 40), a) or (
+                q.start < a and _search_needed(_BASE_FIG_LEAD, text, max(s0, q.start - 40), q.start)
             ):
                 return True
             if (
@@ -1035,7 +1075,13 @@ class PeriodResolver:
         key = ("survey_section", p0)
         hit = self.doc._par_cache.get(key)
         if hit is None:
-            hit = self.doc._par_cache[key] = in_survey_section(self.doc.text, p0)
+            text = self.doc.text
+            low = self.doc._par_cache.get("lowered")
+            if low is None:  # (once per text; "" when lowering changes the length)
+                low = self.doc._par_cache["lowered"] = text.lower()
+                if len(low) != len(text):
+                    low = self.doc._par_cache["lowered"] = ""
+            hit = self.doc._par_cache[key] = in_survey_section(text, p0, low or None)
         return hit
 
     def _clear_article_year(self) -> int | None:
@@ -1840,6 +1886,10 @@ class PeriodResolver:
         comparison base followed by `a year earlier` is the year before the main figure's (two
         years before after `two years earlier`). The number of years back, 0 when none."""
         text = self.doc.text
+        # (it starts with `\s+` and holds `year` or `before`: looked up first, lower-cased)
+        w = text[c.q.end : c.q.end + 40]
+        if not w[:1].isspace() or ("year" not in w.lower() and "before" not in w.lower()):
+            return 0
         m = _YEAR_EARLIER_AFTER.match(text, c.q.end, c.q.end + 40)
         if not m:
             return 0
@@ -2222,7 +2272,7 @@ class PeriodResolver:
             for p in in_sentence
             if c0 <= p.start
             and p.end <= max(c1, q.end + 1)
-            and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
+            and not (p.start >= q.end and _other_clause(text, q.end, p.start))
         ]
         if own:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
@@ -2291,7 +2341,7 @@ class PeriodResolver:
             for p in in_sentence
             if p.start >= c1
             and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
-            and not _OTHER_CLAUSE.search(text, q.end, p.start)
+            and not _other_clause(text, q.end, p.start)
             and not self._later_base(c, p)
             and not _LABEL_COLON.match(text, p.end)
         ]

@@ -190,10 +190,20 @@ def suffix_bound(m: re.Match) -> str:
     return "approx" if m.group(0).lower() == "-odd" else "lower"
 
 
+# the first character after the spaces where AFTER matches but at `-odd`: `+`, `or ...`, `and ...`
+_AFTER_FIRST = frozenset("+oOaA")
+
+
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
     c = text[end : end + 1]  # AFTER begins with a space (`\s`), `+` or `-`
     if not (c.isspace() or c == "+" or c == "-"):
         return None
+    if c != "-":
+        # (its spaces are `str.isspace`, and `+`, `o`, `a` are not: AFTER can match only where
+        # the first other character is one of _AFTER_FIRST; undecided after 32 spaces)
+        rest = text[end : end + 32].lstrip()
+        if rest and rest[0] not in _AFTER_FIRST:
+            return None
     m = AFTER.match(text, end)
     if m is None:
         return None

@@ -761,6 +761,11 @@ def _read_ahead(
     return n, reason
 
 
+_DENOMINATOR_WORDS = ("per", "every", "each")
+if exclusions.DENOMINATOR.pattern != r"(?r)\b(?:per|every|each)\s+":
+    raise RuntimeError("update _DENOMINATOR_WORDS for exclusions.DENOMINATOR")
+
+
 def _finish(st: _State, n: _Num) -> str | None:
     """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
     text = st.text
@@ -768,6 +773,9 @@ def _finish(st: _State, n: _Num) -> str | None:
     if (
         n.start
         and text[n.start - 1].isspace()
+        # (DENOMINATOR ends with `per`, `every` or `each` and spaces: the last word is looked
+        # at first; `\s` is `str.isspace`)
+        and text[max(0, n.start - 12) : n.start].rstrip().lower().endswith(_DENOMINATOR_WORDS)
         and exclusions.DENOMINATOR.match(text, max(0, n.start - 12), n.start)
     ):
         # `per 10,000 people`, `every 1 yuan invested`: the base of a ratio, not a figure
