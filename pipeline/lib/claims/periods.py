@@ -96,6 +96,34 @@ _COMPARE_BEFORE = re.compile(
     ),
     re.I,
 )
+# Every match of _COMPARE_BEFORE ends with spaces, after a word that ends with one of
+# _COMPARE_LAST (`in`, `at`, `during` right after one ending with one of _COMPARE_BEFORE_IN):
+# `_may_compare` looks at the last two words first (keep the three in step with the pattern;
+# tests/test_speed_equivalence.py checks them on every year of the corpora).
+_COMPARE_LAST = (
+    *("of", "in", "for", "the", "times", "double", "triple", "twice", "half", "period", "end"),
+    *("at", "during", "from", "than", "with", "to", "over", "versus", "vs", "vs.", "against"),
+    *("on", "reported", "had", "recorded", "posted", "made", "earned", "did", "was", "were"),
+)
+_COMPARE_BEFORE_IN = (
+    *("that", "those", "level", "figure", "amount", "total", "number", "volume", "period"),
+    *("from", "than", "with", "to", "over", "versus", "vs", "vs.", "against", "on", "reported"),
+    *("had", "recorded", "posted", "made", "earned", "did", "was", "were"),
+)
+
+
+def _may_compare(before: str) -> bool:
+    """False when `_COMPARE_BEFORE.search(before)` surely finds nothing (see above)."""
+    if not before[-1:].isspace():
+        return False
+    words = fold(before).split()
+    if not words or not words[-1].endswith(_COMPARE_LAST):
+        return False
+    if words[-1] in ("in", "at", "during"):
+        return len(words) > 1 and words[-2].endswith(_COMPARE_BEFORE_IN)
+    return True
+
+
 # the date of an event named by a participle after a noun (`an action plan released by six
 # departments in October 2023`, `the project launched last year`), not of the figures around it;
 # `50 factories were established in 2023` (a verb of the figure) is not one
@@ -634,7 +662,11 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `the 2023 annual general meeting`: the year of an event
         if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
             continue  # `up 4 points from 2022`: a comparison base
-        if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
+        if (
+            _may_compare(before)
+            and _COMPARE_BEFORE.search(before)
+            and not _RANGE_AFTER.match(after)
+        ):
             single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
                 p.kind in ("year", "date") and p.year_start == p.year_end
             )
@@ -1021,7 +1053,7 @@ class PeriodResolver:
         if hit is None:
             i = bisect.bisect_left(self._starts, a)
             j = bisect.bisect_left(self._starts, b)
-            hit = self._in_cache[key] = tuple(p for p in self.periods[i:j] if p.end <= b)
+            hit = self._in_cache[key] = tuple([p for p in self.periods[i:j] if p.end <= b])
         return hit
 
     # ---- document-level context, computed once --------------------------------------------
