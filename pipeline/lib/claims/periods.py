@@ -210,7 +210,12 @@ _LOOK_AHEAD = folded(
 _INTENT_AHEAD = re.compile(r"\b(?:wants?|hopes?|intends?|should|must|needs? to)\b", re.I)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
+# (`\b` before `F`/`f` written as `(?<!\w)` after it: the pattern then starts with a literal,
+# which the engine looks for before trying it; the same matches as `_FISCAL_PLAIN`)
+_FISCAL_PLAIN = r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b"
+_FISCAL = re.compile(
+    r"(?:F(?<!\w.)Y\s?'?((?:19|20)\d{2}|\d{2})|f(?<!\w.)iscal(?:\s+year)?\s+((?:19|20)\d{2}))\b"
+)
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
 _SUBORDINATE = folded(r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},")
