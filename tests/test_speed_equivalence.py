@@ -1062,6 +1062,7 @@ def _crafted_windows() -> list[str]:
         "nearly triple", "times", "per", "every", "each", "or more", "and above", "or so",
         "-odd", "+", "a year earlier", "two years before", "the previous year", ", and", ";",
         "after", "when", "because", "whereas", "becau\u017fe", "where\u017fe", "V\u017f",
+        "rose from", "grew 5 points from", "fell sharply from",
     ]  # fmt: skip
     tails = [
         "", "in ", "at ", "during ", "the ", "in the ", "the same period of ", "end of the ",
@@ -1131,7 +1132,7 @@ def test_needed_string_tries_find_what_the_string_loop_finds():
 
 def test_guards_looked_up_first_hide_no_match():
     """Where the plain pattern matches, the test run before it passes: bounds.AFTER (the first
-    character after the spaces), DENOMINATOR (the last word), `periods._other_clause` and
+    character after the spaces), DENOMINATOR and CHANGE_FROM (the last word), `periods._other_clause` and
     `_search_needed` (the same match), `_YEAR_EARLIER_AFTER` (a space, then `year` or `before`),
     `_may_compare` (the last two words)."""
     from pipeline.lib.quantities import bounds, exclusions
@@ -1149,6 +1150,10 @@ def test_guards_looked_up_first_hide_no_match():
             lo = max(0, e - 12)
             if exclusions.DENOMINATOR.match(text, lo, e):
                 assert text[lo:e].rstrip().lower().endswith(extractor._DENOMINATOR_WORDS)
+                checked += 1
+            lead = text[max(0, e - 60) : e]
+            if extractor.CHANGE_FROM.match(text, max(0, e - 60), e):
+                assert lead[-1:].isspace() and lead.rstrip().lower().endswith("from"), lead
                 checked += 1
             if periods._YEAR_EARLIER_AFTER.match(text, e, e + 40):
                 w = low[e : e + 40]

@@ -214,6 +214,8 @@ CHANGE_FROM = re.compile(
     r"|went|shrank|raised|cut|changed|up|down|moved)\s+(?:[\w.%]+\s+){0,3}?from\s+",
     re.IGNORECASE,
 )
+if not CHANGE_FROM.pattern.endswith(r"from\s+"):
+    raise RuntimeError("update the test before CHANGE_FROM in _range_end")
 ATTACHED_LETTER = re.compile(r"[A-Za-z]")
 # an amount in brackets right after another amount: `1.2 trillion yuan ($168 billion)`,
 # `CNY1.2 trillion (USD170 billion)`, `(about 700 million U.S. dollars)`, `(or $5m)`
@@ -993,7 +995,13 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         and n.unit == "count"
     ):
         return None
-    if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
+    # (CHANGE_FROM ends with `from` and spaces, `str.isspace`: the last word is looked at first)
+    lead = text[max(0, n.start - 60) : n.start]
+    if (
+        lead[-1:].isspace()
+        and lead.rstrip().lower().endswith("from")
+        and CHANGE_FROM.match(text, max(0, n.start - 60), n.start)
+    ):
         return None
     pos = sep.end()
     m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
