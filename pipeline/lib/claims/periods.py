@@ -522,11 +522,22 @@ _PLAN_RANGE = re.compile(
 )
 
 
-_NEEDS: dict[FoldedPattern | re.Pattern, tuple[str, ...] | None] = {}
+# per pattern, by `id` (a compiled pattern hashes its whole program at every dict look-up: about
+# 3 microseconds for the longest), with the pattern itself (kept alive, so its id stays its own):
+# [pattern, its needed strings (`_needs`), their trie-shaped pattern or None (False: not yet)]
+_NEEDS: dict[int, list] = {}
 # a long list of needed strings as one trie-shaped pattern (`trie_pattern`): one scan of the
 # folded sentence finds any of them (`absent`), instead of one `in` test per string
-_NEEDS_RE: dict[FoldedPattern | re.Pattern, re.Pattern | None] = {}
 _TRIE_FROM = 12  # strings; shorter lists are looked up one by one (as quick)
+
+
+def _needs_entry(pattern: FoldedPattern | re.Pattern) -> list:
+    e = _NEEDS.get(id(pattern))
+    if e is None or e[0] is not pattern:
+        needs = required_literals(pattern.pattern)
+        ok = needs is not None and all(n.isascii() for n in needs)
+        e = _NEEDS[id(pattern)] = [pattern, tuple(n.lower() for n in needs) if ok else None, False]
+    return e
 
 
 def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
@@ -534,11 +545,7 @@ def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
     case, to be looked for in the folded text (`fold` folds an ASCII letter as `re.IGNORECASE`
     matches it; a case-sensitive literal is then looked for in more places, never fewer); None
     when unknown or not all ASCII."""
-    if pattern not in _NEEDS:
-        needs = required_literals(pattern.pattern)
-        ok = needs is not None and all(n.isascii() for n in needs)
-        _NEEDS[pattern] = tuple(n.lower() for n in needs) if ok else None
-    return _NEEDS[pattern]
+    return _needs_entry(pattern)[1]
 
 
 def _search_needed(pattern: re.Pattern, text: str, a: int, b: int) -> re.Match | None:
@@ -558,15 +565,17 @@ def absent(
     """Whether `pattern` surely has no match in `doc.text[a:b]` (a stretch of `sentence`, searched
     as a string of its own or as `pattern.search(doc.text, a, b)`): the folded sentence holds
     none of the strings one of which every match consumes (`_needs`; `fold` folds ASCII the same
-    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures;
-    False when nothing is known (then the pattern is searched)."""
+    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures
+    (the key holds the pattern's id: `_NEEDS` keeps every pattern asked about); False when
+    nothing is known (then the pattern is searched)."""
     s0, s1 = sentence
     if a < s0 or b > s1:
         return False
-    key = (pattern, s0, s1)
+    key = (id(pattern), s0, s1)
     hit = doc._par_cache.get(key)
     if hit is None:
-        needs = _needs(pattern)
+        e = _needs_entry(pattern)
+        needs = e[1]
         if needs is None:
             hit = False
         else:
@@ -574,9 +583,9 @@ def absent(
             f = doc._par_cache.get(fkey)
             if f is None:
                 f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
-            r = _NEEDS_RE.get(pattern, False)
+            r = e[2]
             if r is False:
-                r = _NEEDS_RE[pattern] = (
+                r = e[2] = (
                     re.compile(trie_pattern(sorted(set(needs))))
                     if len(needs) >= _TRIE_FROM
                     else None
