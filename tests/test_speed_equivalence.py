@@ -1191,3 +1191,17 @@ def test_scan_patterns_starting_with_a_class_match_as_their_plain_forms():
         for t in strings:
             got = [(m.span(), m.groups()) for m in fast.finditer(t)]
             assert got == [(m.span(), m.groups()) for m in plain.finditer(t)], t
+
+
+def test_quantity_index_by_bisection_is_the_index_of_every_span():
+    rng = random.Random(4)
+    for doc in _docs():
+        index = {(q.start, q.end): i for i, q in enumerate(doc.quantities)}
+        spans = list(index) + [
+            (rng.randint(0, len(doc.text)), rng.randint(0, 9)) for _ in range(99)
+        ]
+        spans += [(a, b + 1) for a, b in list(index)[:50]] + [
+            (a - 1, b) for a, b in list(index)[:50]
+        ]
+        for a, b in spans:
+            assert claims_extract._quantity_index(doc, a, b) == index.get((a, b)), (a, b)
