@@ -69,8 +69,10 @@ def _folded_text(s: str) -> str:
 # object is immutable; the key holds the string, so it is compared by value (a text's fold is
 # cached by identity, above, only while the text is kept there).
 _MEMO_SIZE = 4096
-_MAX_NEEDS = 80
-_TRIE_FROM = 8  # needed strings from which one trie-shaped pattern looks for them all
+_MAX_NEEDS = 80  # needed strings looked up at all (in a short stretch: `_lacks`)
+_MAX_LOOP = 20  # ... one by one, with `find`
+_TRIE_FROM = 8  # needed strings from which a short stretch is scanned for them all at once
+_TRIE_SPAN = 64  # characters: the longest stretch scanned so
 
 _memo: dict = {}
 _MISS = object()  # a memo miss (None is a remembered failed search)
@@ -83,7 +85,7 @@ _CHECK = re.compile(
 class FoldedPattern:
     """A case-insensitive pattern (see the module docstring)."""
 
-    __slots__ = ("pattern", "_re", "_needs", "_needs_re")
+    __slots__ = ("pattern", "_re", "_needs", "_loop", "_needs_re")
 
     def __init__(self, pattern: str) -> None:
         for m in _CHECK.finditer(pattern):
@@ -93,23 +95,27 @@ class FoldedPattern:
         self.pattern = pattern
         self._re = re.compile(pattern)
         # strings one of which every match contains (`guards.required_literals`): a search over
-        # a stretch without any of them is not run (not for a list too long to look up)
+        # a stretch without any of them is not run (not for a list too long to look up, but
+        # in a short stretch, where one scan of a trie-shaped pattern of them looks them all up)
         needs = required_literals(pattern)
         self._needs = needs if needs is not None and len(needs) <= _MAX_NEEDS else None
-        # several of them: one scan of a trie-shaped pattern of them instead of a `find` each
-        # (compiled at the first search: `_lacks`)
+        self._loop = self._needs is not None and len(self._needs) <= _MAX_LOOP
+        # (compiled at the first search: `_lacks`; None: no trie for a list this short)
         self._needs_re = (
             False if self._needs is not None and len(self._needs) >= _TRIE_FROM else None
         )
 
     def _lacks(self, f: str, pos: int, endpos: int) -> bool:
-        """`f[pos:endpos]` holds none of the strings one of which every match needs (asked only
-        when they are known)."""
+        """`f[pos:endpos]` surely holds none of the strings one of which every match needs
+        (asked only when they are known). A scan of their trie is quicker than a `find` per
+        string in a stretch of up to _TRIE_SPAN characters, slower in a longer one."""
         r = self._needs_re
-        if r is False:
-            r = self._needs_re = re.compile(trie_pattern(sorted(set(self._needs))))
-        if r is not None:
+        if r is not None and min(endpos, len(f)) - pos <= _TRIE_SPAN:
+            if r is False:
+                r = self._needs_re = re.compile(trie_pattern(sorted(set(self._needs))))
             return r.search(f, pos, endpos) is None
+        if not self._loop:
+            return False  # (too many to look up one by one: the pattern is searched)
         for need in self._needs:
             if f.find(need, pos, endpos) >= 0:
                 return False
