@@ -1077,18 +1077,6 @@ def _crafted_windows() -> list[str]:
     return out
 
 
-def test_prose_lines_are_the_line_pattern_matches():
-    from pipeline.lib.quantities import prose
-
-    rng = random.Random(5)
-    texts = _texts() + ["", "\n", "\n\na\n", "a", "a\n\nb\n"]
-    texts += [
-        "".join(rng.choice("ab\n \t.") for _ in range(rng.randint(0, 40))) for _ in range(3000)
-    ]
-    for t in texts:
-        assert list(prose._lines(t)) == [m.span() for m in prose._LINE.finditer(t)]
-
-
 def test_survey_window_on_the_lowered_text_is_the_window_lowered():
     from pipeline.lib.claims.present_state import in_survey_section
 

@@ -39,7 +39,7 @@ MAX_FIGURE_LINES = 200
 FIGURE_LINE_CHARS = 80
 PIECE_CHARS = 20_000
 
-_LINE = re.compile(r"[^\n]+")  # (what `_lines` yields: `str.find` is several times faster)
+_LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGITS = re.compile(r"\d+")
@@ -53,18 +53,6 @@ def _sentences(line: str, base: int):
         start = m.end()
     if start < len(line):
         yield base + start, base + len(line), line[start:]
-
-
-def _lines(text: str):
-    """(start, end) of every match of `_LINE` in `text` (the non-empty lines), in order."""
-    pos, n = 0, len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = n
-        if end > pos:
-            yield pos, end
-        pos = end + 1
 
 
 def regions(text: str) -> list[tuple[int, int]]:
@@ -82,8 +70,9 @@ def regions(text: str) -> list[tuple[int, int]]:
         if run_lines > MAX_LETTERLESS_LINES:
             out.append((run_start, run_end))
 
-    for a, b in _lines(text):
-        line = text[a:b]
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        line = m.group(0)
         if not line.strip():
             continue
         letter = _LETTER.search(line)
