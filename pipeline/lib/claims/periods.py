@@ -568,23 +568,25 @@ def absent(
     as a string of its own or as `pattern.search(doc.text, a, b)`): the folded sentence holds
     none of the strings one of which every match consumes (`_needs`; `fold` folds ASCII the same
     in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures
-    (the key holds the pattern's id: `_NEEDS` keeps every pattern asked about); False when
-    nothing is known (then the pattern is searched)."""
+    (`Doc._absent`: the answers for the sentence asked last, by the pattern's id, which stays its
+    own as `_NEEDS` keeps every pattern asked about); False when nothing is known (then the
+    pattern is searched)."""
     s0, s1 = sentence
     if a < s0 or b > s1:
         return False
-    key = (id(pattern), s0, s1)
-    hit = doc._par_cache.get(key)
+    cur = doc._absent
+    if cur[0] != s0 or cur[1] != s1:
+        cur = doc._absent = [s0, s1, None, {}]
+    hit = cur[3].get(id(pattern))
     if hit is None:
         e = _needs_entry(pattern)
         needs = e[1]
         if needs is None:
             hit = False
         else:
-            fkey = ("fold", s0, s1)
-            f = doc._par_cache.get(fkey)
+            f = cur[2]
             if f is None:
-                f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
+                f = cur[2] = fold(doc.text[s0:s1])
             if len(f) <= _TRIE_SPAN and len(needs) >= _TRIE_FROM:
                 r = e[2]
                 if r is False:
@@ -592,7 +594,7 @@ def absent(
                 hit = r.search(f) is None
             else:
                 hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
-        doc._par_cache[key] = hit
+        cur[3][id(pattern)] = hit
     return hit
 
 
