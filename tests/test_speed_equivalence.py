@@ -7,7 +7,10 @@ gate (`periods.absent`, its strings looked up without a Python frame each) and i
 opening once per sentence, the folded survey-intention pattern asked of a whole text, the
 claims patterns searched per figure behind a lookahead of their first letters, the `, or`
 look-up before the apposition gap pattern, the extractor's first-character tests on the number
-path and its reuse of numbers read ahead. No timing here."""
+path and its reuse of numbers read ahead; and the dense-prose round's: the survey window found in
+the lowered text, the tries of needed strings, the tests run before nine patterns, two scan
+patterns rewritten to start with a literal or a class, a quantity's index by bisection. No timing
+here."""
 
 from __future__ import annotations
 
