@@ -7,7 +7,10 @@ gate (`periods.absent`, its strings looked up without a Python frame each) and i
 opening once per sentence, the folded survey-intention pattern asked of a whole text, the
 claims patterns searched per figure behind a lookahead of their first letters, the `, or`
 look-up before the apposition gap pattern, the extractor's first-character tests on the number
-path and its reuse of numbers read ahead. No timing here."""
+path and its reuse of numbers read ahead; and the dense-prose round's: the survey window found in
+the lowered text, the tries of needed strings, the tests run before nine patterns, two scan
+patterns rewritten to start with a literal or a class, a quantity's index by bisection. No timing
+here."""
 
 from __future__ import annotations
 
@@ -1046,3 +1049,150 @@ def test_plain_figures_read_alone_are_number_at_matches():
             n = extractor.NUMBER_AT.match(text, p)
             assert n is not None and n.span() == m.span(), (text[p : p + 30],)
             assert m.group("neg") is None and n.group("neg") is None
+
+
+# ---- the dense-prose round (issue 10): per-text work and guards looked up first -------------
+
+
+def _crafted_windows() -> list[str]:
+    """Short stretches around the words the guards below look for, in several cases and with
+    the characters that fold to ASCII letters."""
+    words = [
+        "from", "than", "compared with", "compared to", "comparing with", "over", "versus",
+        "vs", "vs.", "against", "relative to", "higher on", "down on", "5% on", "per cent on",
+        "points on", "times what it reported", "2x what the firm had", "double what they were",
+        "times that of", "twice the level in", "half those for", "more than double",
+        "nearly triple", "times", "per", "every", "each", "or more", "and above", "or so",
+        "-odd", "+", "a year earlier", "two years before", "the previous year", ", and", ";",
+        "after", "when", "because", "whereas", "becau\u017fe", "where\u017fe", "V\u017f",
+        "rose from", "grew 5 points from", "fell sharply from",
+    ]  # fmt: skip
+    tails = [
+        "", "in ", "at ", "during ", "the ", "in the ", "the same period of ", "end of the ",
+        "the corresponding period in the ", "5 ", "firms ",
+    ]  # fmt: skip
+    out = []
+    for w in words:
+        for t in tails:
+            for sp in (" ", "  ", "\n", "\t"):
+                s = f"output rose 5 {w} {t}".replace(" ", sp)
+                out += [s, s.upper(), s.title(), s + "\n", s.rstrip(), "x" + s]
+    return out
+
+
+def test_survey_window_on_the_lowered_text_is_the_window_lowered():
+    from pipeline.lib.claims.present_state import in_survey_section
+
+    heading = "Survey findings\n\nMost firms plan to invest 5% more.\n\n"
+    texts = _texts() + [heading * 3, heading.upper() * 2, "SURVEY\n\nx 5\n", "Poll\n\nA 5\n"]
+    texts += ["questionna\u0130re results\n\nThe 5 firms\n", "\u017furvey\n\nA 5\n"]
+    for t in texts:
+        low = t.lower()
+        if len(low) != len(t):
+            continue
+        starts = [0] + [i + 1 for i, c in enumerate(t) if c == "\n"] + list(range(0, len(t), 97))
+        for p0 in starts:
+            assert in_survey_section(t, p0, low) == in_survey_section(t, p0), (t[:60], p0)
+
+
+def test_needed_string_tries_find_what_the_string_loop_finds():
+    """The trie of a pattern's needed strings (folded patterns, `periods.absent`) finds one in a
+    stretch exactly where one of the strings occurs."""
+    rng = random.Random(9)
+    pats = [
+        v
+        for mod in (status, periods, claims_extract, indicators)
+        for v in vars(mod).values()
+        if isinstance(v, (casefold.FoldedPattern, re.Pattern))
+    ]
+    strings = [casefold.fold(s) for s in _pieces(_texts()) + _crafted_windows()]
+    tried = 0
+    for p in pats:
+        needs = periods._needs(p)
+        if not needs or len(needs) < 8:
+            continue
+        trie = re.compile(extractor.trie_pattern(sorted(set(needs))))
+        for s in rng.sample(strings, 300):
+            a = rng.randint(0, len(s))
+            b = rng.randint(a, len(s))
+            plain = any(s.find(n, a, b) >= 0 for n in needs)
+            assert (trie.search(s, a, b) is not None) == plain, (p.pattern[:40], s[a:b])
+            tried += 1
+    assert tried > 3000
+
+
+def test_guards_looked_up_first_hide_no_match():
+    """Where the plain pattern matches, the test run before it passes: bounds.AFTER (the first
+    character after the spaces), DENOMINATOR and CHANGE_FROM (the last word), `periods._other_clause` and
+    `_search_needed` (the same match), `_YEAR_EARLIER_AFTER` (a space, then `year` or `before`),
+    `_may_compare` (the last two words)."""
+    from pipeline.lib.quantities import bounds, exclusions
+
+    texts = _texts() + _crafted_windows()
+    checked = 0
+    for text in texts:
+        low = text.lower()
+        for e in range(len(text) + 1):
+            c = text[e : e + 1]
+            if c and c != "-" and bounds.AFTER.match(text, e):
+                rest = text[e : e + 32].lstrip()
+                assert not rest or rest[0] in bounds._AFTER_FIRST, text[e : e + 20]
+                checked += 1
+            lo = max(0, e - 12)
+            if exclusions.DENOMINATOR.match(text, lo, e):
+                assert text[lo:e].rstrip().lower().endswith(extractor._DENOMINATOR_WORDS)
+                checked += 1
+            lead = text[max(0, e - 60) : e]
+            if extractor.CHANGE_FROM.match(text, max(0, e - 60), e):
+                assert lead[-1:].isspace() and lead.rstrip().lower().endswith("from"), lead
+                checked += 1
+            if periods._YEAR_EARLIER_AFTER.match(text, e, e + 40):
+                w = low[e : e + 40]
+                assert w[:1].isspace() and ("year" in w or "before" in w)
+                checked += 1
+            before = text[max(0, e - 40) : e]
+            if periods._COMPARE_BEFORE.search(before):
+                assert periods._may_compare(before), before
+                checked += 1
+        for a in range(0, len(text), 7):
+            for b in (a + 5, a + 24, a + 60):
+                plain = periods._OTHER_CLAUSE.search(text, a, b)
+                assert _same(periods._other_clause(text, a, b), plain), text[a:b]
+                plain = periods._BASE_FIG_LEAD.search(text, a, b)
+                assert _same(periods._search_needed(periods._BASE_FIG_LEAD, text, a, b), plain)
+    assert checked > 500
+
+
+def test_scan_patterns_starting_with_a_class_match_as_their_plain_forms():
+    """`periods._FISCAL` and `segments._CLAUSE_SEP`, rewritten to start with a literal or a
+    class the engine skips to, give the matches of their plain forms."""
+    pairs = [
+        (re.compile(periods._FISCAL_PLAIN), periods._FISCAL, "FYfiscal year 2019 20 '21.,aX_é\n"),
+        (
+            re.compile(segments._CLAUSE_SEP_PLAIN),
+            segments._CLAUSE_SEP,
+            ",;:1a \n\t-\u2013\u2014()\uff0c\u3000",
+        ),
+    ]
+    rng = random.Random(3)
+    for plain, fast, alphabet in pairs:
+        strings = _texts() + [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(20000)
+        ]
+        for t in strings:
+            got = [(m.span(), m.groups()) for m in fast.finditer(t)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(t)], t
+
+
+def test_quantity_index_by_bisection_is_the_index_of_every_span():
+    rng = random.Random(4)
+    for doc in _docs():
+        index = {(q.start, q.end): i for i, q in enumerate(doc.quantities)}
+        spans = list(index) + [
+            (rng.randint(0, len(doc.text)), rng.randint(0, 9)) for _ in range(99)
+        ]
+        spans += [(a, b + 1) for a, b in list(index)[:50]] + [
+            (a - 1, b) for a, b in list(index)[:50]
+        ]
+        for a, b in spans:
+            assert claims_extract._quantity_index(doc, a, b) == index.get((a, b)), (a, b)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import sys
 
+from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import required_literals
 
 _SPECIAL = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -68,7 +69,11 @@ def _folded_text(s: str) -> str:
 # object is immutable; the key holds the string, so it is compared by value (a text's fold is
 # cached by identity, above, only while the text is kept there).
 _MEMO_SIZE = 4096
-_MAX_NEEDS = 20
+_MAX_NEEDS = 80  # needed strings looked up at all (in a short stretch: `_lacks`)
+_MAX_LOOP = 20  # ... one by one, with `find`
+_TRIE_FROM = 8  # needed strings from which a short stretch is scanned for them all at once
+_TRIE_SPAN = 64  # characters: the longest stretch scanned so
+
 _memo: dict = {}
 _MISS = object()  # a memo miss (None is a remembered failed search)
 
@@ -80,7 +85,7 @@ _CHECK = re.compile(
 class FoldedPattern:
     """A case-insensitive pattern (see the module docstring)."""
 
-    __slots__ = ("pattern", "_re", "_needs")
+    __slots__ = ("pattern", "_re", "_needs", "_loop", "_needs_re")
 
     def __init__(self, pattern: str) -> None:
         for m in _CHECK.finditer(pattern):
@@ -90,9 +95,31 @@ class FoldedPattern:
         self.pattern = pattern
         self._re = re.compile(pattern)
         # strings one of which every match contains (`guards.required_literals`): a search over
-        # a stretch without any of them is not run (only for a short list, quicker to look up)
+        # a stretch without any of them is not run (not for a list too long to look up, but
+        # in a short stretch, where one scan of a trie-shaped pattern of them looks them all up)
         needs = required_literals(pattern)
         self._needs = needs if needs is not None and len(needs) <= _MAX_NEEDS else None
+        self._loop = self._needs is not None and len(self._needs) <= _MAX_LOOP
+        # (compiled at the first search: `_lacks`; None: no trie for a list this short)
+        self._needs_re = (
+            False if self._needs is not None and len(self._needs) >= _TRIE_FROM else None
+        )
+
+    def _lacks(self, f: str, pos: int, endpos: int) -> bool:
+        """`f[pos:endpos]` surely holds none of the strings one of which every match needs
+        (asked only when they are known). A scan of their trie is quicker than a `find` per
+        string in a stretch of up to _TRIE_SPAN characters, slower in a longer one."""
+        r = self._needs_re
+        if r is not None and min(endpos, len(f)) - pos <= _TRIE_SPAN:
+            if r is False:
+                r = self._needs_re = re.compile(trie_pattern(sorted(set(self._needs))))
+            return r.search(f, pos, endpos) is None
+        if not self._loop:
+            return False  # (too many to look up one by one: the pattern is searched)
+        for need in self._needs:
+            if f.find(need, pos, endpos) >= 0:
+                return False
+        return True
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         key = (self, string, pos, endpos)
@@ -102,13 +129,9 @@ class FoldedPattern:
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()
         f = _short[1] if string is _short[0] else _folded_text(string)
-        if self._needs is not None:
-            for need in self._needs:
-                if f.find(need, pos, endpos) >= 0:
-                    break
-            else:
-                _memo[key] = None
-                return None
+        if self._needs is not None and self._lacks(f, pos, endpos):
+            _memo[key] = None
+            return None
         m = _memo[key] = self._re.search(f, pos, endpos)
         return m
 
@@ -120,12 +143,8 @@ class FoldedPattern:
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         f = _short[1] if string is _short[0] else _folded_text(string)
-        if self._needs is not None:
-            for need in self._needs:
-                if f.find(need, pos, endpos) >= 0:
-                    break
-            else:
-                return iter(())  # every match holds one of the needed strings
+        if self._needs is not None and self._lacks(f, pos, endpos):
+            return iter(())  # every match holds one of the needed strings
         return self._re.finditer(f, pos, endpos)
 
 

@@ -34,6 +34,9 @@ class Doc:
     )
     _part_cache: dict = field(default_factory=dict)
     _par_cache: dict = field(default_factory=dict)
+    # the sentence `periods.absent` was last asked about: [s0, s1, its fold, {id(pattern): bool}]
+    # (the figures of a sentence come one after another: a small table per sentence)
+    _absent: list = field(default_factory=lambda: [-1, -1, None, {}])
 
     @classmethod
     def build(

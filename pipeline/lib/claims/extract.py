@@ -1086,7 +1086,6 @@ def _headline_indicators(doc: Doc, claims: list[Claim]) -> None:
     heads = [c for c in claims if t0 <= c.char_start < t1 and c.indicator == UNCLASSIFIED]
     if not heads:
         return
-    index = {(q.start, q.end): i for i, q in enumerate(doc.quantities)}
     body = [c for c in claims if c.char_start >= t1 and c.indicator != UNCLASSIFIED]
     for h in heads:
         best = None
@@ -1099,11 +1098,22 @@ def _headline_indicators(doc: Doc, claims: list[Claim]) -> None:
             key = abs(h.value - b.value) / ref
             if best is None or key < best[0]:
                 best = (key, b)
-        i = index.get((h.char_start, h.char_end))
+        i = _quantity_index(doc, h.char_start, h.char_end)
         if best is None or i is None or scope_of(doc, quantity_context(doc, i)) is not None:
             continue
         h.indicator = best[1].indicator
         h.noun_phrase = None
+
+
+def _quantity_index(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the last quantity spanning exactly [start, end) (the quantities are sorted by
+    start and end), None without one: a bisection, not an index of every quantity of the text."""
+    i = bisect_right(doc.q_starts, start) - 1
+    while i >= 0 and doc.q_starts[i] == start and doc.quantities[i].end > end:
+        i -= 1
+    if i >= 0 and doc.q_starts[i] == start and doc.quantities[i].end == end:
+        return i
+    return None
 
 
 @fewer_gc_passes

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -124,10 +125,12 @@ def paired_base_indicator(doc: Doc, c: QCtx, unit: str, claims: list[Claim]) -> 
         last = doc.quantities[group[-1]]
         if last.end > c.q.start or c.index in group:
             continue
+        # (the quantities are sorted by start: those of the sentence end before the first one
+        # starting at `s1`, not at the end of the text)
         after = [
             i
-            for i in range(group[-1] + 1, len(doc.quantities))
-            if doc.quantities[i].start < s1 and doc.quantities[i].converts is None
+            for i in range(group[-1] + 1, bisect_left(doc.q_starts, s1))
+            if doc.quantities[i].converts is None
         ]
         if len(after) != len(group) or c.index not in after:
             continue

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lib.quantities.guards import required_literals
+
+from .casefold import fold
+
 _LEVEL_VERB = (
     r"(?:reach|be|exceed|top|hit|surpass|total|amount\s+to|grow\s+to|rise\s+to|climb\s+to|"
     r"increase\s+to|stand\s+at|be\s+worth)"
@@ -27,9 +31,16 @@ _FORECAST_VERB = re.compile(
 )
 
 
+# the words one of which every match of _REPORTED holds (looked up in the folded stretch first)
+_REPORTED_NEEDS = tuple(w.lower() for w in required_literals(_REPORTED.pattern) or ("",))
+
+
 def past_forecast(text: str, s0: int, num0: int) -> bool:
     """The figure starting at `num0` is a forecast reported in the past tense (see the module
     docstring); `s0`: the start of its sentence."""
+    lead = fold(text[max(s0, num0 - 60) : num0])
+    if not any(map(lead.__contains__, _REPORTED_NEEDS)):
+        return False
     m = _REPORTED.search(text, max(s0, num0 - 60), num0)
     if m is None:
         return False

@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
@@ -95,6 +96,34 @@ _COMPARE_BEFORE = re.compile(
     ),
     re.I,
 )
+# Every match of _COMPARE_BEFORE ends with spaces, after a word that ends with one of
+# _COMPARE_LAST (`in`, `at`, `during` right after one ending with one of _COMPARE_BEFORE_IN):
+# `_may_compare` looks at the last two words first (keep the three in step with the pattern;
+# tests/test_speed_equivalence.py checks them on every year of the corpora).
+_COMPARE_LAST = (
+    *("of", "in", "for", "the", "times", "double", "triple", "twice", "half", "period", "end"),
+    *("at", "during", "from", "than", "with", "to", "over", "versus", "vs", "vs.", "against"),
+    *("on", "reported", "had", "recorded", "posted", "made", "earned", "did", "was", "were"),
+)
+_COMPARE_BEFORE_IN = (
+    *("that", "those", "level", "figure", "amount", "total", "number", "volume", "period"),
+    *("from", "than", "with", "to", "over", "versus", "vs", "vs.", "against", "on", "reported"),
+    *("had", "recorded", "posted", "made", "earned", "did", "was", "were"),
+)
+
+
+def _may_compare(before: str) -> bool:
+    """False when `_COMPARE_BEFORE.search(before)` surely finds nothing (see above)."""
+    if not before[-1:].isspace():
+        return False
+    words = fold(before).split()
+    if not words or not words[-1].endswith(_COMPARE_LAST):
+        return False
+    if words[-1] in ("in", "at", "during"):
+        return len(words) > 1 and words[-2].endswith(_COMPARE_BEFORE_IN)
+    return True
+
+
 # the date of an event named by a participle after a noun (`an action plan released by six
 # departments in October 2023`, `the project launched last year`), not of the figures around it;
 # `50 factories were established in 2023` (a verb of the figure) is not one
@@ -181,7 +210,12 @@ _LOOK_AHEAD = folded(
 _INTENT_AHEAD = re.compile(r"\b(?:wants?|hopes?|intends?|should|must|needs? to)\b", re.I)
 _HYPHEN_HINT = re.compile(r"-(quarter|half|year|Quarter|Half|Year)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_FISCAL = re.compile(r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b")
+# (`\b` before `F`/`f` written as `(?<!\w)` after it: the pattern then starts with a literal,
+# which the engine looks for before trying it; the same matches as `_FISCAL_PLAIN`)
+_FISCAL_PLAIN = r"\b(?:FY\s?'?((?:19|20)\d{2}|\d{2})|fiscal(?:\s+year)?\s+((?:19|20)\d{2}))\b"
+_FISCAL = re.compile(
+    r"(?:F(?<!\w.)Y\s?'?((?:19|20)\d{2}|\d{2})|f(?<!\w.)iscal(?:\s+year)?\s+((?:19|20)\d{2}))\b"
+)
 # a subordinate clause opening the sentence (`Since the project was launched in 2022, ...`):
 # its verb does not tell the tense of the main clause
 _SUBORDINATE = folded(r"^\s*(?:since|after|when|once|following|before|while|as)\b[^,;]{0,160},")
@@ -346,6 +380,19 @@ _BREAKDOWN = re.compile(
 _OTHER_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas)\b|\b(?:after|before|when|because|whereas)\b|;", re.I
 )
+# what every match of _OTHER_CLAUSE holds (lower-cased; `because` and `whereas` without their
+# `s`, which `re.IGNORECASE` also matches as the long s)
+_OTHER_CLAUSE_NEEDS = (",", ";", "after", "before", "when", "becau", "wherea")
+
+
+def _other_clause(text: str, a: int, b: int) -> re.Match | None:
+    """`_OTHER_CLAUSE.search(text, a, b)`, not run over a stretch without any of its words."""
+    w = text[a:b].lower()
+    if not any(map(w.__contains__, _OTHER_CLAUSE_NEEDS)):
+        return None
+    return _OTHER_CLAUSE.search(text, a, b)
+
+
 # a day near publication: `announced on Thursday`, `said yesterday`
 _NEWS_DAY = folded(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
@@ -475,7 +522,24 @@ _PLAN_RANGE = re.compile(
 )
 
 
-_NEEDS: dict[FoldedPattern | re.Pattern, tuple[str, ...] | None] = {}
+# per pattern, by `id` (a compiled pattern hashes its whole program at every dict look-up: about
+# 3 microseconds for the longest), with the pattern itself (kept alive, so its id stays its own):
+# [pattern, its needed strings (`_needs`), their trie-shaped pattern or None (False: not yet)]
+_NEEDS: dict[int, list] = {}
+# a long list of needed strings as one trie-shaped pattern (`trie_pattern`): in a short sentence,
+# one scan of it finds any of them (`absent`) quicker than one `in` test per string; in a longer
+# one the tests are quicker
+_TRIE_FROM = 12  # strings; shorter lists are looked up one by one (as quick)
+_TRIE_SPAN = 64  # characters
+
+
+def _needs_entry(pattern: FoldedPattern | re.Pattern) -> list:
+    e = _NEEDS.get(id(pattern))
+    if e is None or e[0] is not pattern:
+        needs = required_literals(pattern.pattern)
+        ok = needs is not None and all(n.isascii() for n in needs)
+        e = _NEEDS[id(pattern)] = [pattern, tuple(n.lower() for n in needs) if ok else None, False]
+    return e
 
 
 def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
@@ -483,11 +547,18 @@ def _needs(pattern: FoldedPattern | re.Pattern) -> tuple[str, ...] | None:
     case, to be looked for in the folded text (`fold` folds an ASCII letter as `re.IGNORECASE`
     matches it; a case-sensitive literal is then looked for in more places, never fewer); None
     when unknown or not all ASCII."""
-    if pattern not in _NEEDS:
-        needs = required_literals(pattern.pattern)
-        ok = needs is not None and all(n.isascii() for n in needs)
-        _NEEDS[pattern] = tuple(n.lower() for n in needs) if ok else None
-    return _NEEDS[pattern]
+    return _needs_entry(pattern)[1]
+
+
+def _search_needed(pattern: re.Pattern, text: str, a: int, b: int) -> re.Match | None:
+    """`pattern.search(text, a, b)`, not run when the folded stretch holds none of the strings
+    one of which every match consumes (`_needs`)."""
+    needs = _needs(pattern)
+    if needs is not None:
+        f = fold(text[a:b])
+        if not any(map(f.__contains__, needs)):
+            return None
+    return pattern.search(text, a, b)
 
 
 def absent(
@@ -496,24 +567,34 @@ def absent(
     """Whether `pattern` surely has no match in `doc.text[a:b]` (a stretch of `sentence`, searched
     as a string of its own or as `pattern.search(doc.text, a, b)`): the folded sentence holds
     none of the strings one of which every match consumes (`_needs`; `fold` folds ASCII the same
-    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures;
-    False when nothing is known (then the pattern is searched)."""
+    in a stretch as in its sentence). Asked once per pattern and sentence, for all its figures
+    (`Doc._absent`: the answers for the sentence asked last, by the pattern's id, which stays its
+    own as `_NEEDS` keeps every pattern asked about); False when nothing is known (then the
+    pattern is searched)."""
     s0, s1 = sentence
     if a < s0 or b > s1:
         return False
-    key = (pattern, s0, s1)
-    hit = doc._par_cache.get(key)
+    cur = doc._absent
+    if cur[0] != s0 or cur[1] != s1:
+        cur = doc._absent = [s0, s1, None, {}]
+    hit = cur[3].get(id(pattern))
     if hit is None:
-        needs = _needs(pattern)
+        e = _needs_entry(pattern)
+        needs = e[1]
         if needs is None:
             hit = False
         else:
-            fkey = ("fold", s0, s1)
-            f = doc._par_cache.get(fkey)
+            f = cur[2]
             if f is None:
-                f = doc._par_cache[fkey] = fold(doc.text[s0:s1])
-            hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
-        doc._par_cache[key] = hit
+                f = cur[2] = fold(doc.text[s0:s1])
+            if len(f) <= _TRIE_SPAN and len(needs) >= _TRIE_FROM:
+                r = e[2]
+                if r is False:
+                    r = e[2] = re.compile(trie_pattern(sorted(set(needs))))
+                hit = r.search(f) is None
+            else:
+                hit = not any(map(f.__contains__, needs))  # (no Python frame per string)
+        cur[3][id(pattern)] = hit
     return hit
 
 
@@ -595,7 +676,11 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `the 2023 annual general meeting`: the year of an event
         if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
             continue  # `up 4 points from 2022`: a comparison base
-        if _COMPARE_BEFORE.search(before) and not _RANGE_AFTER.match(after):
+        if (
+            _may_compare(before)
+            and _COMPARE_BEFORE.search(before)
+            and not _RANGE_AFTER.match(after)
+        ):
             single = (p.kind == "relative" and p.offset_start == p.offset_end) or (
                 p.kind in ("year", "date") and p.year_start == p.year_end
             )
@@ -731,6 +816,7 @@ _BASE_FIG_LEAD = re.compile(
     re.I,
 )
 # `about 5% below the CNY353 billion spent in 2023` (tried only when `below` / `above` is there)
+_TO_AFTER_BASE = re.compile(r"\s*,?\s*to\b")
 _BELOW_FIG_LEAD = re.compile(
     r"(?:%|per\s?cent|percent)\s+(?:below|above)(?:\s+the)?\s+"
     r"(?:(?:about|around|roughly|nearly|some|approximately|just)\s+)?$",
@@ -773,13 +859,13 @@ def _base_period(doc: Doc, p: Period) -> bool:
                 if not _BASE_PARTICIPLE_GAP.match(gap):
                     return False
                 participle = True
-            if re.match(r"\s*,?\s*to\b", text[p.end : p.end + 8]):
+            if _TO_AFTER_BASE.match(text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
             # the lead before the number, or before a currency prefix (`from RMB1,535.4 million`)
             b = q.start if q.start < a else a
-            if _BASE_FIG_LEAD.search(text, max(s0, a - 40), a) or (
-                q.start < a and _BASE_FIG_LEAD.search(text, max(s0, q.start - 40), q.start)
+            if _search_needed(_BASE_FIG_LEAD, text, max(s0, a - 40), a) or (
+                q.start < a and _search_needed(_BASE_FIG_LEAD, text, max(s0, q.start - 40), q.start)
             ):
                 return True
             if (
@@ -981,7 +1067,7 @@ class PeriodResolver:
         if hit is None:
             i = bisect.bisect_left(self._starts, a)
             j = bisect.bisect_left(self._starts, b)
-            hit = self._in_cache[key] = tuple(p for p in self.periods[i:j] if p.end <= b)
+            hit = self._in_cache[key] = tuple([p for p in self.periods[i:j] if p.end <= b])
         return hit
 
     # ---- document-level context, computed once --------------------------------------------
@@ -1035,7 +1121,13 @@ class PeriodResolver:
         key = ("survey_section", p0)
         hit = self.doc._par_cache.get(key)
         if hit is None:
-            hit = self.doc._par_cache[key] = in_survey_section(self.doc.text, p0)
+            text = self.doc.text
+            low = self.doc._par_cache.get("lowered")
+            if low is None:  # (once per text; "" when lowering changes the length)
+                low = self.doc._par_cache["lowered"] = text.lower()
+                if len(low) != len(text):
+                    low = self.doc._par_cache["lowered"] = ""
+            hit = self.doc._par_cache[key] = in_survey_section(text, p0, low or None)
         return hit
 
     def _clear_article_year(self) -> int | None:
@@ -1840,6 +1932,10 @@ class PeriodResolver:
         comparison base followed by `a year earlier` is the year before the main figure's (two
         years before after `two years earlier`). The number of years back, 0 when none."""
         text = self.doc.text
+        # (it starts with `\s+` and holds `year` or `before`: looked up first, lower-cased)
+        w = text[c.q.end : c.q.end + 40]
+        if not w[:1].isspace() or ("year" not in w.lower() and "before" not in w.lower()):
+            return 0
         m = _YEAR_EARLIER_AFTER.match(text, c.q.end, c.q.end + 40)
         if not m:
             return 0
@@ -2222,7 +2318,7 @@ class PeriodResolver:
             for p in in_sentence
             if c0 <= p.start
             and p.end <= max(c1, q.end + 1)
-            and not (p.start >= q.end and _OTHER_CLAUSE.search(text, q.end, p.start))
+            and not (p.start >= q.end and _other_clause(text, q.end, p.start))
         ]
         if own:
             # `has exceeded 6,000, up from about 4,000 at the end of last year`: the period of
@@ -2291,7 +2387,7 @@ class PeriodResolver:
             for p in in_sentence
             if p.start >= c1
             and (not attached_to_other(self.doc, p, c) or self._list_period(c, p))
-            and not _OTHER_CLAUSE.search(text, q.end, p.start)
+            and not _other_clause(text, q.end, p.start)
             and not self._later_base(c, p)
             and not _LABEL_COLON.match(text, p.end)
         ]

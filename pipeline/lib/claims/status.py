@@ -233,7 +233,7 @@ def _present_estimate(doc: Doc, c: QCtx) -> bool:
     sentence and no word looking ahead."""
     s0, s1 = c.sentence
     text = doc.text
-    if "stimat" not in text[s0:s1]:
+    if text.find("stimat", s0, s1) < 0:
         return False
     m = _ESTIMATE_CLAIM.search(text, s0, s1)
     if m is None:

@@ -71,6 +71,7 @@ _FILLER = r"(?:(?:a\s+total\s+of|the|a|an|only|just)\s+)?"
 # searched in a short window ending at the number: `... has exceeded ` + `79 million`
 # reverse pattern (`(?r)`): `.match(text, lo, end)` is anchored at `end` and reads backwards
 BEFORE = re.compile(rf"(?r)(?<![\w-])(?P<b>{_ALT})\s+(?P<f>{_FILLER})", re.IGNORECASE)
+_B, _F = BEFORE.groupindex["b"], BEFORE.groupindex["f"]  # (read by number: unitmatch._CS)
 # the last words BEFORE can match (its bound words' and filler's)
 _LAST_WORDS = tuple(
     sorted({w.split()[-1] for w in [*BOUND_OF, "of", "the", "a", "an", "only", "just"]})
@@ -147,35 +148,24 @@ def bound_before(
         return None
     # `below the 5.2 per cent average`, `exceeded the 1 trillion yuan mark`: a definite figure
     # after the bound word is the reference compared against, itself exact
-    if m.group("f")[:3].lower() == "the":
+    if m.group(_F)[:3].lower() == "the":
         return None
-    word = " ".join(m.group("b").lower().split())
+    b0 = m.start(_B)
+    word = " ".join(m.group(_B).lower().split())
     # `54 measures under eight headings`, `projects under 12 programmes`: `under` right after a
     # plural noun and before a count of things is the preposition, not a bound
-    if (
-        word == "under"
-        and counted
-        and _NOUN_BEFORE_UNDER.search(text, max(0, m.start("b") - 30), m.start("b"))
-    ):
+    if word == "under" and counted and _NOUN_BEFORE_UNDER.search(text, max(0, b0 - 30), b0):
         return None
     # `is built around five top-level nodes`, `centred around 12 hubs`: the preposition
-    if (
-        word == "around"
-        and counted
-        and _AROUND_VERB.search(text, max(0, m.start("b") - 16), m.start("b"))
-    ):
+    if word == "around" and counted and _AROUND_VERB.search(text, max(0, b0 - 16), b0):
         return None
     if word in VERB_ONLY:
         if counted and (not large or (word == "top" and not scaled)):
             return None
         # `to top 5 trillion yuan` (an amount with a scale word): the verb, not a rank
-        if (
-            word == "top"
-            and (counted or not scaled)
-            and _RANK_TOP.match(text, max(0, m.start("b") - 8), m.start("b"))
-        ):
+        if word == "top" and (counted or not scaled) and _RANK_TOP.match(text, max(0, b0 - 8), b0):
             return None
-    return BOUND_OF[word], m.start("b")
+    return BOUND_OF[word], b0
 
 
 # a bound suffix between a number and its counted noun: `3,900+ firms`, `80-odd enterprises`,
@@ -190,10 +180,20 @@ def suffix_bound(m: re.Match) -> str:
     return "approx" if m.group(0).lower() == "-odd" else "lower"
 
 
+# the first character after the spaces where AFTER matches but at `-odd`: `+`, `or ...`, `and ...`
+_AFTER_FIRST = frozenset("+oOaA")
+
+
 def bound_after(text: str, end: int) -> tuple[str, int] | None:
     c = text[end : end + 1]  # AFTER begins with a space (`\s`), `+` or `-`
     if not (c.isspace() or c == "+" or c == "-"):
         return None
+    if c != "-":
+        # (its spaces are `str.isspace`, and `+`, `o`, `a` are not: AFTER can match only where
+        # the first other character is one of _AFTER_FIRST; undecided after 32 spaces)
+        rest = text[end : end + 32].lstrip()
+        if rest and rest[0] not in _AFTER_FIRST:
+            return None
     m = AFTER.match(text, end)
     if m is None:
         return None

@@ -59,6 +59,18 @@ if not _ALTERNATIVES[-2].startswith("(?P<years>") or _ALTERNATIVES[-1] is not _N
     raise RuntimeError("update MASTER_YEAR_NUMBER for _ALTERNATIVES")
 
 
+def _groups(m) -> dict[str, int]:
+    """Group numbers by name for a match of one of the extractor's patterns (`_GROUPS`, filled
+    below), else its pattern's. The `regex` module reads a group name only after trying it as a
+    number, which raises and formats a TypeError each time (about half a microsecond, a few
+    dozen times a sentence): the number paths read groups by number."""
+    g = _GROUPS.get(id(m.re))
+    return g if g is not None else m.re.groupindex
+
+
+_GROUPS: dict[int, dict[str, int]] = {}
+
+
 def trie_pattern(words) -> str:
     """A trie-shaped alternation (`t(?:en|hree|wo)`) that matches the longest word possible at a
     position (a word ending at a node with children is an optional, greedy tail): the stdlib
@@ -184,6 +196,9 @@ PLAIN_AT = sre.compile(
     r"(?<![\d.,])(?:(?P<neg>(?!)))?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
     r"(?=\Z|[%;)\"'”’]|[,.](?!\d)|[ \t\n\r]+(?![tThHmMbBdDlLcC])[A-Za-z])"
 )
+for _p in (MASTER, MASTER_NO_AGO, MASTER_YEAR_NUMBER, NUMBER_AT, PLAIN_AT):
+    _GROUPS[id(_p)] = dict(_p.groupindex)  # (the patterns live as long as the module)
+_NUMBER_NEG = NUMBER_AT.groupindex["neg"]
 ONLY_YEAR = sre.compile(r"[0-9]{4}(?:\Z|[,;)%\"'”’ \t\n\r]|\.(?![0-9]))")
 # parts of a year (`the first half of 2023`, `from January to October`, `Q3 2022`, `2023Q1`) are
 # matched only at the triggers that can begin one, so MASTER stays as short as before
@@ -214,6 +229,8 @@ CHANGE_FROM = re.compile(
     r"|went|shrank|raised|cut|changed|up|down|moved)\s+(?:[\w.%]+\s+){0,3}?from\s+",
     re.IGNORECASE,
 )
+if not CHANGE_FROM.pattern.endswith(r"from\s+"):
+    raise RuntimeError("update the test before CHANGE_FROM in _range_end")
 ATTACHED_LETTER = re.compile(r"[A-Za-z]")
 # an amount in brackets right after another amount: `1.2 trillion yuan ($168 billion)`,
 # `CNY1.2 trillion (USD170 billion)`, `(about 700 million U.S. dollars)`, `(or $5m)`
@@ -461,10 +478,11 @@ def _token_end(text: str, p: int) -> int:
 
 def _dispatch(st: _State, m: re.Match) -> None:
     text = st.text
+    g = _groups(m)
     if True:
-        if m.group("num") is not None:
-            _number_or_too_large(st, m.start("num"), m)
-        elif m.group("years") is not None:
+        if m.group(g["num"]) is not None:
+            _number_or_too_large(st, m.start(g["num"]), m)
+        elif m.group(g["years"]) is not None:
             _years(st, m)
         elif m.group("rel") is not None:
             _period(st, periods.relative_period(m))
@@ -487,7 +505,7 @@ def _dispatch(st: _State, m: re.Match) -> None:
             p = periods.date_period(m)
             _period(st, p)
             _ignore(st, p.start, p.end, p.text, "date")
-        if m.end() > st.consumed and m.group("num") is None and m.group("years") is None:
+        if m.end() > st.consumed and m.group(g["num"]) is None and m.group(g["years"]) is None:
             st.consumed = m.end()
 
 
@@ -496,14 +514,16 @@ def _dispatch(st: _State, m: re.Match) -> None:
 
 def _years(st: _State, m: re.Match) -> None:
     text = st.text
-    single = not (m.group("y2") or m.group("y2s") or m.group("y_decade") or m.group("y_pre"))
+    g = _groups(m)
+    y_pre = m.group(g["y_pre"])
+    single = not (m.group(g["y2"]) or m.group(g["y2s"]) or m.group(g["y_decade"]) or y_pre)
     start, end = m.start(), m.end()
     lead = periods.YEAR_LEAD.match(text, max(0, start - 40), start)
-    if single and lead is None and _year_is_number(text, m.start("y1"), m.end("y1")):
-        _number_or_too_large(st, m.start("y1"))
+    if single and lead is None and _year_is_number(text, m.start(g["y1"]), m.end(g["y1"])):
+        _number_or_too_large(st, m.start(g["y1"]))
         return
-    y1, y2 = periods.year_bounds(m)
-    p_start = lead.start("lead") if lead is not None and not m.group("y_pre") else start
+    y1, y2 = periods.year_bounds(m, g)
+    p_start = lead.start("lead") if lead is not None and not y_pre else start
     # `(2022)` in a title: a year; the parentheses are not part of the period text
     off = st.off
     st.out.periods.append(
@@ -619,7 +639,7 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
     value = parse(raw)
     if value is None:
         return None
-    if m.group("neg"):
+    if m.group(_groups(m)["neg"]):
         value = -value
     n.is_word = not (raw[0].isdigit() or any(ch.isdigit() for ch in raw))
     n.text = raw
@@ -696,7 +716,7 @@ def _comma_continuation(text: str, start: int, end: int, raw: str) -> tuple[int,
         if c is None:
             break
         m2 = NUMBER_AT.match(text, c.end())
-        if m2 is None or m2.group("neg") or any(ch.isdigit() for ch in m2.group(0)):
+        if m2 is None or m2.group(_NUMBER_NEG) or any(ch.isdigit() for ch in m2.group(0)):
             break
         part = m2.group(0)
         if part.lower().startswith(("a ", "an ")):
@@ -761,6 +781,11 @@ def _read_ahead(
     return n, reason
 
 
+_DENOMINATOR_WORDS = ("per", "every", "each")
+if exclusions.DENOMINATOR.pattern != r"(?r)\b(?:per|every|each)\s+":
+    raise RuntimeError("update _DENOMINATOR_WORDS for exclusions.DENOMINATOR")
+
+
 def _finish(st: _State, n: _Num) -> str | None:
     """Counted noun, rhetorical/duration exclusions; returns an ignore reason or None."""
     text = st.text
@@ -768,6 +793,9 @@ def _finish(st: _State, n: _Num) -> str | None:
     if (
         n.start
         and text[n.start - 1].isspace()
+        # (DENOMINATOR ends with `per`, `every` or `each` and spaces: the last word is looked
+        # at first; `\s` is `str.isspace`)
+        and text[max(0, n.start - 12) : n.start].rstrip().lower().endswith(_DENOMINATOR_WORDS)
         and exclusions.DENOMINATOR.match(text, max(0, n.start - 12), n.start)
     ):
         # `per 10,000 people`, `every 1 yuan invested`: the base of a ratio, not a figure
@@ -985,7 +1013,13 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         and n.unit == "count"
     ):
         return None
-    if CHANGE_FROM.match(text, max(0, n.start - 60), n.start):
+    # (CHANGE_FROM ends with `from` and spaces, `str.isspace`: the last word is looked at first)
+    lead = text[max(0, n.start - 60) : n.start]
+    if (
+        lead[-1:].isspace()
+        and lead.rstrip().lower().endswith("from")
+        and CHANGE_FROM.match(text, max(0, n.start - 60), n.start)
+    ):
         return None
     pos = sep.end()
     m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
@@ -995,7 +1029,7 @@ def _range_end(st: _State, n: _Num) -> _Num | None:
         if cur is not None and cur[0] == n.unit:
             pos = cur[1]
             m2 = PLAIN_AT.match(text, pos) or NUMBER_AT.match(text, pos)
-    if m2 is None or m2.group("neg"):
+    if m2 is None or m2.group(_groups(m2)["neg"]):
         return None
     # a year after `to` is a period, not the end of a range
     second, reason = _read_ahead(st, pos, m2)

@@ -230,13 +230,18 @@ def _month(s: str) -> int | None:
     return None
 
 
-def year_bounds(m: re.Match) -> tuple[int, int]:
-    y1 = int(m.group("y1"))
-    if m.group("y_decade"):
+def year_bounds(m: re.Match, groups=None) -> tuple[int, int]:
+    """The years of a `years` match; `groups`: its pattern's group numbers by name (read by
+    number: see `extractor._groups`)."""
+    g = m.re.groupindex if groups is None else groups
+    y1 = int(m.group(g["y1"]))
+    if m.group(g["y_decade"]):
         return y1, y1 + 9
-    if m.group("y2"):
-        return y1, int(m.group("y2"))
-    if m.group("y2s"):
-        y2 = (y1 // 100) * 100 + int(m.group("y2s"))
+    y2 = m.group(g["y2"])
+    if y2:
+        return y1, int(y2)
+    y2s = m.group(g["y2s"])
+    if y2s:
+        y2 = (y1 // 100) * 100 + int(y2s)
         return (y1, y2) if y2 > y1 else (y1, y1)
     return y1, y1

@@ -80,16 +80,23 @@ WINDOW = 12
 PREFIX_AT = re.compile(rf"(?<![A-Za-z])(?P<p>{_pre})\s?(?=[\d.])")
 
 
+# group numbers (the `regex` module tries a group name as a number first, raising and formatting
+# a TypeError each time: these are read at every figure)
+_CS, _CI = SUFFIX.groupindex["cs"], SUFFIX.groupindex["ci"]
+_P = PREFIX.groupindex["p"]
+
+
 def unit_after(text: str, end: int) -> tuple[str, int, int] | None:
     """(code, unit_start, unit_end) for a unit token starting at `end` (after optional space)."""
     m = SUFFIX.match(text, end)
     if m is None:
         return None
-    if m.group("cs") is not None:
-        return _SUFFIX_CS[m.group("cs")], m.start("cs"), m.end("cs")
-    form = " ".join(m.group("ci").lower().split())
+    cs = m.group(_CS)
+    if cs is not None:
+        return _SUFFIX_CS[cs], m.start(_CS), m.end(_CS)
+    form = " ".join(m.group(_CI).lower().split())
     code = _SUFFIX.get(form) or _SUFFIX[" ".join(form.replace("-", " ").split())]
-    return code, m.start("ci"), m.end("ci")
+    return code, m.start(_CI), m.end(_CI)
 
 
 # the last characters of the signs and codes: PREFIX can match only where one of them ends right
@@ -114,7 +121,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     m = PREFIX.match(text, max(0, start - WINDOW), start)
     if m is None:
         return None
-    return _PREFIX[m.group("p")], m.start("p")
+    return _PREFIX[m.group(_P)], m.start(_P)
 
 
 def currency_at(text: str, pos: int) -> tuple[str, int] | None:
