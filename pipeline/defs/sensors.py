@@ -20,7 +20,9 @@ from pipeline.lib.ingest.changes import (
 @dg.sensor(
     name="raw_folder_sensor",
     target=dg.AssetSelection.all(),
-    minimum_interval_seconds=5,
+    # the daemon looks at its sensors every 5 s; an interval of 5 made a look that came a
+    # moment early wait for the next one (10 s between evaluations): 1 evaluates at every look
+    minimum_interval_seconds=1,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Watches raw/ (sizes and modification times, nothing is read) against the "
     "published warehouse's raw_files; on a change it adds a raw_batches partition and requests "
