@@ -39,11 +39,10 @@ class Changes:
         return "; ".join(parts) or "no change"
 
 
-def list_files(root: Path) -> dict[str, tuple[int, int]]:
-    """{relative path: (size, mtime_ns)} of the regular files under root that ingestion reads
-    (hidden files and folders skipped, symlinks followed only when they stay inside root)."""
-    root_real = os.path.realpath(root)
-    out: dict[str, tuple[int, int]] = {}
+def _walk(root_real: str, files: bool = True):
+    """(relative path, DirEntry, is a folder) of every entry under root_real whose name does not
+    start with a dot (folders only when `files` is False); folders are descended (not symlinked
+    ones), a folder that cannot be listed is skipped."""
     stack = [""]
     while stack:
         rel_dir = stack.pop()
@@ -54,20 +53,36 @@ def list_files(root: Path) -> dict[str, tuple[int, int]]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(rel)
-                    continue
-                if entry.is_symlink():
-                    target = os.path.realpath(entry.path)
-                    if os.path.commonpath([target, root_real]) != root_real:
-                        continue
-                st = entry.stat()  # follows a symlink: its target's kind, size and time
-            except (OSError, ValueError):
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
                 continue
-            if stat.S_ISREG(st.st_mode):
-                out[rel] = (st.st_size, st.st_mtime_ns)
+            if not (is_dir or files):
+                continue
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if is_dir:
+                stack.append(rel)
+            yield rel, entry, is_dir
+
+
+def list_files(root: Path) -> dict[str, tuple[int, int]]:
+    """{relative path: (size, mtime_ns)} of the regular files under root that ingestion reads
+    (hidden files and folders skipped, symlinks followed only when they stay inside root)."""
+    root_real = os.path.realpath(root)
+    out: dict[str, tuple[int, int]] = {}
+    for rel, entry, is_dir in _walk(root_real):
+        if is_dir:
+            continue
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if os.path.commonpath([target, root_real]) != root_real:
+                    continue
+            st = entry.stat()  # follows a symlink: its target's kind, size and time
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out[rel] = (st.st_size, st.st_mtime_ns)
     return out
 
 
@@ -83,25 +98,12 @@ def directory_stamp(root: Path) -> str:
         h.update(f"\0{os.stat(root_real).st_mtime_ns}\n".encode())
     except OSError:
         return "missing"
-    stack = [""]
-    while stack:
-        rel_dir = stack.pop()
+    for rel, entry, _ in _walk(root_real, files=False):
         try:
-            entries = list(os.scandir(os.path.join(root_real, rel_dir) if rel_dir else root_real))
+            mtime = entry.stat(follow_symlinks=False).st_mtime_ns
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if not entry.is_dir(follow_symlinks=False):
-                    continue
-                mtime = entry.stat(follow_symlinks=False).st_mtime_ns
-            except OSError:
-                continue
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            stack.append(rel)
-            h.update(f"{rel}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+        h.update(f"{rel}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:20]
 
 
