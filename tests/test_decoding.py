@@ -196,3 +196,15 @@ def test_random_high_bytes_are_not_a_latin_text():
     rng = random.Random(3)
     data = bytes(rng.randrange(0x20, 0x100) for _ in range(400))
     assert not decode(data).ok
+
+
+def test_implausible_count_equals_the_unicode_pattern() -> None:
+    from pipeline.lib.ingest.decoding import _IMPLAUSIBLE_RE, _implausible_chars
+
+    for text in [
+        "plain text\twith\nlayout\r\x0b\x0c\x1c\x1d\x1e controls",
+        "bad \x00\x01\x1b\x1f\x7f bytes",
+        "non-ASCII \x85 \x9f \u200b \ue000\ue000 \udcff \U0010fffe caf\u00e9",
+        "\u4e2d\u6587 \u2014 \u2019",
+    ]:
+        assert _implausible_chars(text) == len(_IMPLAUSIBLE_RE.findall(text))

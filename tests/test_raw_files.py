@@ -233,3 +233,19 @@ def test_a_file_name_that_is_not_utf8_is_read_and_recorded_escaped(tmp_path):
     rows = dict(con.execute("SELECT file_path, outcome FROM raw_files").fetchall())
     assert rows == {"bad\\xff.txt": "article", "link\\xfe": "rejected"}
     assert con.execute("SELECT article_file FROM articles").fetchall() == [("bad\\xff.txt",)]
+
+
+def test_tokens_fast_path_equals_the_unicode_pattern() -> None:
+    import unicodedata
+
+    from pipeline.lib.ingest.raw_files import _TOKEN_RE, tokens
+
+    for text in [
+        "Output rose 5% to 3 million tonnes in 2021 \u2014 the firm\u2019s best year.",
+        "It's 2,000 units; don\u2019t count_them twice.",
+        "Caf\u00e9 output \u00b2 \ufb01ne \uff21\uff42\uff43 \u00bd",  # NFKC makes some ASCII
+        "\u4e2d\u56fd\u5de5\u4e1a\u4e92\u8054\u7f51 2021 platform's",
+        "\u2167 and \u2460 and \u01c5 digits",
+    ]:
+        expected = _TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())
+        assert tokens(text) == expected
