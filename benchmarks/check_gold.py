@@ -53,6 +53,7 @@ SETS = (
     "heldout25",
     "heldout26",
     "heldout27",
+    "heldout28",
 )
 BOUNDS = {"exact", "approx", "lower", "upper"}
 STATUSES = {"actual", "estimate", "forecast", "target"}
@@ -112,7 +113,7 @@ def check(folder: Path) -> tuple[list[str], str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("set", nargs="?", help="heldout ... heldout27, or a folder")
+    ap.add_argument("set", nargs="?", help="heldout ... heldout28, or a folder")
     ap.add_argument("--all", action="store_true", help="every held-out set")
     args = ap.parse_args(argv)
     if not args.all and not args.set:
