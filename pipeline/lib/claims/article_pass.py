@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.lib.claims.extract import claims_from_extraction
 from pipeline.lib.claims.model import claim_to_dict
 from pipeline.lib.per_article import time_budget
-from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.table import MENTION_TUPLE_FIELDS, extraction_rows, mention_tuples
 from pipeline.metadata.resources import get as get_resource
 
@@ -53,6 +51,12 @@ def extract_article(
 
     The rows are dicts (extraction_rows, claim_to_dict); with `tuples`, tuples of
     MENTION_TUPLE_FIELDS and of the claims' columns (what the workers send: no dict per row)."""
+    # here, not at the top: a run that extracts nothing (a removed article) imports this module
+    # through claims.sync and need not compile the patterns (about 1 s); the first article
+    # compiles them before its clock starts
+    from pipeline.lib.claims.extract import claims_from_extraction
+    from pipeline.lib.quantities.extractor import extract
+
     t0 = time.perf_counter()
     if seconds is None:
         from pipeline import settings  # (pydantic: workers are given the budget instead)

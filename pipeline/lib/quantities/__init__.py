@@ -8,6 +8,16 @@ Python, no Dagster. See docs/quantities.md.
 
 from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 
-from .extractor import extract
+
+def __getattr__(name: str):
+    """`extract` on first use: importing the package (its `model`, or `table` for the column
+    names) does not compile the extractor's patterns, so a run that extracts nothing (a removed
+    article) starts without them."""
+    if name == "extract":
+        from .extractor import extract
+
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["extract", "Extraction", "Quantity", "Period", "Ignored"]

@@ -8,7 +8,6 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pipeline.lib.per_article import Outcome, each_article
-from pipeline.lib.quantities import extract
 from pipeline.lib.quantities.model import Extraction
 from pipeline.metadata.resources import get as get_resource
 
@@ -69,6 +68,8 @@ def mentions_table(
 ) -> tuple[pd.DataFrame, Outcome]:
     """`articles` yields (article_file, text) pairs. An article the extractor fails on has no
     rows; the failure is in the returned Outcome."""
+    from pipeline.lib.quantities.extractor import extract
+
     rows: list[dict] = []
 
     def one(article_file: str, text: str) -> None:
