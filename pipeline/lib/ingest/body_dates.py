@@ -1,0 +1,237 @@
+"""Publication year of an undated article, inferred from its body (issue 9, family 6).
+
+A scraped page often loses its header: no date line, no dateline. The body still tells when it
+was written: the newest year it reports as past data is a lower bound of the publication year,
+and how it speaks of that year says whether the text is from that year or the next:
+
+- a full year of data (`in 2023, output reached ...`, `by the end of 2023, ... had been built`,
+  `for the whole of 2023`, `2023 ... last year`): the year is over, the text is from the next
+  year (`2024`);
+- part of a year (`in the first half of 2024`, `January-October 2024`, `as of the end of June
+  2024`, `in October 2024`, `so far in 2024`): the text is from that year (`2024`).
+
+Years that never date a text: forecast and target years (a sentence with `will`, `expected`,
+`aims`, `target`, `plan`, `forecast`, `by 2025`, `to 2025`), plan periods (`2021-2025`,
+`(2024-2026)`), years inside names (`Made in China 2025`, `Vision 2030`, `Report 2019`) and
+founding or history years (`founded in 1998`, `since 2015`). When the newest past year is only
+named for events (`in 2023, the company launched ...`) nothing is inferred: an abstention is
+better than a wrong year. The result carries the evidence (the sentence part naming the year)
+and the precision `year`; the caller stores it with the basis `body`.
+
+Plain Python, no Dagster; nothing here reads the header (the header parser calls this last).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+# a year-only date is stored as this day of the year (the claims layer reads the year and, for
+# `in the first quarter` or January reports of last year, the month: mid-year is neutral),
+# with `date_precision` = `year`
+YEAR_ONLY_MONTH_DAY = (7, 1)
+
+
+def year_date(year: int, today: dt.date) -> dt.date:
+    """The stored date of a year-only publication date (never after today)."""
+    return min(dt.date(year, *YEAR_ONLY_MONTH_DAY), today)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyDate:
+    year: int
+    evidence: str  # the text naming the year, e.g. "In 2023, the added value reached"
+    evidence_start: int  # its offset in the text
+    detail: str  # which rule gave the year and what else was seen
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_LATE = r"(?:December|Dec\.?)"
+# a year standing alone: not a part of a range (`2021-2025`, `2024/25`), a number (`2,025`,
+# `2025.5`), a code (`GB/T 2023`), nor followed by a unit-like letter (`2025年`)
+_YEAR_RE = regex.compile(
+    r"(?<![\d.,/\-–—~]|\d\s)(?P<y>(?:19|20)\d{2})(?![\d%]|[.,]\d|\s*[-–—~/]\s*(?:19|20)?\d{2}\b)"
+)
+# a sentence (a decimal point, `U.S.` and `e.g.` do not end one)
+_SENT_RE = regex.compile(r"(?:[^.!?。\n]|[.](?=\d|\p{L}))+(?:[.!?。]|$)", regex.MULTILINE)
+# a sentence about the future or about goals: its years are no evidence
+_FUTURE_RE = regex.compile(
+    r"\b(?:will|shall|would|aims?|aimed|aiming|targets?|targeted|goals?|plans?|planned|planning|"
+    r"expects?|expected|expectation|forecasts?|forecasted|projects?\s+that|projected|projections?|"
+    r"predicts?|predicted|outlook|vision|strive|striving|envisage[sd]?|intends?|is\s+set\s+to|"
+    r"are\s+set\s+to|to\s+be\s+(?:built|completed|held|reached)|scheduled|upcoming|roadmap|"
+    r"should|could|(?-i:may)|might|estimates?|estimated|likely|anticipated?|next\s+year|"
+    r"to\s+(?:hit|reach|top|exceed|surpass|achieve|grow|rise|increase)|"
+    r"(?:19|20)\d{2}\s*[-–—~]\s*(?:19|20)?\d{2})\b",
+    regex.IGNORECASE,
+)
+# the year is a deadline or a plan's horizon: `by 2025`, `to 2030`, `until 2027`, `before 2026`
+_DEADLINE_BEFORE_RE = regex.compile(
+    r"\b(?:by|to|until|till|before|through|towards?)\s+(?:the\s+(?:end|close)\s+of\s+)?$",
+    regex.IGNORECASE,
+)
+# a year inside a name: `Made in China 2025`, `Vision 2030`, `Report 2019`, `Expo 2023`
+_NAME_BEFORE_RE = regex.compile(r"(?:\b(?!(?:In|On|At|By|Of|For|Since)\b)\p{Lu}[\p{L}+]*\s+)$")
+# the starting point of a change: `up from 11 per cent in 2021`, `fell from 3.2 per cent in
+# 2020 to 0.9 per cent`, `up from roughly 9.4 billion at the end of 2020`
+_FROM_BEFORE_RE = regex.compile(
+    r"\bfrom\s+(?:\p{L}+\s+){0,2}?[\d.,]+\s*(?:%|[\p{L}€$¥]+)?(?:\s+[\p{L}-]+){0,3}?\s+"
+    r"(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|as\s+of|at\s+end-?)\s+(?:" + _MONTH + r"\s+)?$",
+    regex.IGNORECASE,
+)
+# a fiscal year: `the fiscal year to September 2024`, `the year ended 31 March 2024`
+_FISCAL_BEFORE_RE = regex.compile(
+    r"\b(?:fiscal|financial|full)?\s*year\s+(?:to|ended|ending)\s+(?:\d{1,2}\s+)?"
+    + _MONTH
+    + r"(?:\s+\d{1,2})?,?\s*$",
+    regex.IGNORECASE,
+)
+_MONTH_BEFORE_RE = regex.compile(
+    r"\b" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*$", regex.IGNORECASE
+)
+# founding and history years, and a start of a period: lower bounds only, never the newest
+_HISTORY_BEFORE_RE = regex.compile(
+    r"\b(?:founded|established|set\s+up|created|born|built|since|from|starting|started|"
+    r"began|beginning|dating\s+back\s+to|back\s+in|as\s+early\s+as|in\s+the\s+year|"
+    r"compared\s+(?:with|to)|than|level\s+of|up\s+from|down\s+from|versus|vs\.?)"
+    r"\s+(?:in\s+)?(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:" + _MONTH + r"\s+)?$",
+    regex.IGNORECASE,
+)
+# part of a year (the text is from that year): `first half of`, `January-October`, `as of the
+# end of June`, `in October`, `Q3`, `so far in`
+_PART_BEFORE_RE = regex.compile(
+    r"(?:\bfirst\s+(?:half|quarter|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+    r"\s+(?:months|quarters))|\b(?:second|third)\s+quarter|\b(?:H1|H2|Q[1-4]|1H|2H|[1-3]Q)"
+    r"|\b" + _MONTH + r"\s*(?:-|–|—|to|through)\s*" + _MONTH
+    + r"|\b(?!" + _LATE + r")" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|\bso\s+far\s+(?:in|this\s+year)|\bearly|\bmid-?|\bspring|\bsummer)"
+    r"(?:\s+of)?(?:\s+the\s+year)?,?\s*$",
+    regex.IGNORECASE,
+)  # fmt: skip
+_PART_AFTER_RE = regex.compile(
+    r"^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date|\(?(?:H1|Q[1-3]|1H)\b|first\s+half)",
+    regex.IGNORECASE,
+)
+# a complete year (the text is from a later year): `for the whole of 2023`, `by the end of
+# 2023` (in a past sentence), `December 2023`, `in 2023 as a whole`, `full-year 2023`
+_FULL_BEFORE_RE = regex.compile(
+    r"(?:\b(?:whole|all|entire(?:ty)?|full(?:\s+|-)year|fiscal\s+year|FY|throughout|"
+    r"end\s+of|end-|year-end|close\s+of)(?:\s+of)?|\b" + _LATE + r"(?:\s+\d{1,2})?,?)\s*$",
+    regex.IGNORECASE,
+)
+_FULL_AFTER_RE = regex.compile(
+    r"^\s*(?:as\s+a\s+whole|annual|full[\s-]year|year[\s-]end|\(?last\s+year\)?)", regex.IGNORECASE
+)
+# `in 2023` / `In 2023,` / `2023 saw` / `for 2023` opening a statement of the year's data
+_PLAIN_BEFORE_RE = regex.compile(r"\b(?:in|for|during|of)\s+$", regex.IGNORECASE)
+# a statement of data: a number other than years, and a past or result verb
+_FIGURE_RE = regex.compile(
+    r"(?<![\d.,])(?!(?:19|20)\d{2}(?![\d.,%]))\d[\d,.]*\s*(?:%|percent|per\s+cent|"
+    r"(?:trillion|billion|million|thousand|hundred|yuan|units?|sets?|enterprises|companies|"
+    r"platforms|base\s+stations|[a-z]+))",
+    regex.IGNORECASE,
+)
+_PAST_VERB_RE = regex.compile(
+    r"\b(?:reached|totaled|totalled|amounted|grew|rose|increased|decreased|fell|dropped|exceeded|"
+    r"surpassed|hit|topped|recorded|registered|posted|achieved|climbed|jumped|expanded|"
+    r"declined|stood|accounted|generated|realized|realised|shipped|sold|produced|"
+    r"(?:up|down)\s+(?:by\s+)?\d)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    year: int
+    kind: str  # part | full | data | event
+    start: int
+    sentence: str
+    sent_start: int
+
+
+def _mentions(text: str, today: dt.date) -> list[_Mention]:
+    """The years the text reports as past (not forecasts, names, deadlines or history)."""
+    out: list[_Mention] = []
+    for sm in _SENT_RE.finditer(text):
+        sent = sm.group(0)
+        if not _YEAR_RE.search(sent) or _FUTURE_RE.search(sent):
+            continue
+        for m in _YEAR_RE.finditer(sent):
+            y = int(m.group("y"))
+            if not 1990 <= y <= today.year:
+                continue
+            before = sent[max(0, m.start() - 60) : m.start()]
+            after = sent[m.end() : m.end() + 30]
+            if (
+                _DEADLINE_BEFORE_RE.search(before)
+                or _HISTORY_BEFORE_RE.search(before)
+                or _FROM_BEFORE_RE.search(before)
+            ):
+                continue
+            if _NAME_BEFORE_RE.search(before) and not _MONTH_BEFORE_RE.search(before):
+                continue
+            if (fm := _FISCAL_BEFORE_RE.search(before)) is not None:
+                # `the fiscal year ended March 2023`: over in April 2023
+                kind = "full" if regex.search(_LATE, fm.group(0), regex.IGNORECASE) else "part"
+            elif _PART_BEFORE_RE.search(before) or _PART_AFTER_RE.match(after):
+                kind = "part"
+            elif _FULL_BEFORE_RE.search(before) or _FULL_AFTER_RE.match(after):
+                kind = "full"
+            elif (
+                (_PLAIN_BEFORE_RE.search(before) or m.start() == len(sent) - len(sent.lstrip()))
+                and _FIGURE_RE.search(sent)
+                and _PAST_VERB_RE.search(sent)
+            ):
+                kind = "data"  # `In 2023, output reached 1.2 trillion yuan`: a year's data
+            else:
+                kind = "event"
+            out.append(_Mention(y, kind, sm.start() + m.start(), sent, sm.start()))
+    return out
+
+
+def infer_year(text: str, today: dt.date) -> BodyDate | None:
+    """The publication year the body gives, or None (see the module docstring)."""
+    found = _mentions(text, today)
+    if not found:
+        return None
+    # every past mention is a lower bound: an event or a part of a year Y -> Y; a complete
+    # year of data Y -> Y + 1 (it is over)
+    bound = max(m.year + (m.kind in ("full", "data")) for m in found)
+    at_bound = [m for m in found if m.year == bound and m.kind == "part"]
+    before = [m for m in found if m.year == bound - 1 and m.kind in ("full", "data")]
+    # the bound is the year only when it is confirmed: data of part of that year, or the
+    # previous year reported complete (what a text writes the next year); an event alone
+    # (`in 2023, the company launched ...`) can be reported years later
+    if at_bound:
+        year, ev, basis = bound, at_bound[0], "part"
+    elif before:
+        year = bound
+        ev = next((m for m in before if m.kind == "full"), before[0])
+        basis = ev.kind
+    else:
+        return None
+    newest = ev.year
+    of_newest = [m for m in found if m.year == newest]
+    kinds = {m.kind for m in of_newest}
+    if year > today.year:
+        return None
+    a = max(ev.sent_start, ev.start - 60)
+    a = text.rfind(" ", ev.sent_start, a) + 1 if a > ev.sent_start else a
+    b = min(ev.sent_start + len(ev.sentence), ev.start + 44)
+    evidence = text[a:b].strip()
+    what = {
+        "part": f"{newest} is reported in part (the text is from that year)",
+        "full": f"{newest} is reported as a complete year (the text is from the next year)",
+        "data": f"{newest} is reported as a year's data (the text is from the next year)",
+    }[basis]
+    counts = ", ".join(f"{k} {sum(m.kind == k for m in of_newest)}" for k in sorted(kinds))
+    detail = f"year {year} from the body: {what}; mentions of {newest}: {counts}"
+    return BodyDate(year, evidence, text.find(evidence, a), detail)
