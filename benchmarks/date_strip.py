@@ -50,7 +50,7 @@ def strip_dates(text: str, rounds: int = 60) -> str:
     """The text without the header/dateline evidence of its publication date."""
     text = _header_date_lines(text)
     for _ in range(rounds):
-        h = parse_header(text)
+        h = parse_header(text, body_dates=False)
         if h.published_date is None or h.date_evidence_start is None or not h.date_evidence:
             return text
         start = h.date_evidence_start

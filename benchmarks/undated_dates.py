@@ -1,6 +1,7 @@
 """How well the text alone dates an article whose header is lost (issue 9, family 6).
 
-    .venv/bin/python benchmarks/undated_dates.py [--split develop|test|all] [--show] [--no-f1]
+    .venv/bin/python benchmarks/undated_dates.py [--split develop|test|all] [--body-dates]
+                                                 [--show] [--no-f1]
 
 Every annotated article with a gold publication date (seeds, benchmarks/heldout*) is stripped
 of the lines that date it today (`benchmarks/date_strip.py`: header date lines, footer date
@@ -8,6 +9,9 @@ lines, datelines; offsets kept), then parsed again. Reported per split: how ofte
 gives the gold's publication YEAR and MONTH, how often it gives a wrong one, how often it
 abstains; and the pooled strict F1 of the claims extracted from the stripped texts (with the
 date found in them) against the gold, next to the F1 of the unstripped texts.
+
+`--body-dates` turns on the body's year (pipeline/lib/ingest/body_dates.py, rule 6 of the
+header parser); without it the header parser runs as the PIPELINE_BODY_DATES setting says.
 
 Splits: `develop` = seeds, heldout, heldout2 ... heldout17 (choose rules and thresholds here);
 `test` = heldout18 ... heldout27 (measure once at the end).
@@ -52,7 +56,7 @@ def _f1(tp: int, pred: int, gold: int) -> float:
     return 2 * tp / (pred + gold) if pred + gold else 0.0
 
 
-def run(sets: tuple[str, ...], show: bool, with_f1: bool) -> dict:
+def run(sets: tuple[str, ...], show: bool, with_f1: bool, body: bool | None = None) -> dict:
     tally = {"articles": 0, "year": 0, "month": 0, "wrong_year": 0, "abstain": 0}
     counts = {"stripped": [0, 0, 0], "unstripped": [0, 0, 0], "stripped_gold_date": [0, 0, 0]}
     rows = []
@@ -64,7 +68,7 @@ def run(sets: tuple[str, ...], show: bool, with_f1: bool) -> dict:
         for path in sorted(articles.glob("*.txt")):
             text = read_text(path.read_bytes())
             stripped = strip_dates(text)
-            h = parse_header(stripped)
+            h = parse_header(stripped, body_dates=body)
             want = wanted.get(path.name)
             if want:
                 w = dt.date.fromisoformat(want)
@@ -98,7 +102,7 @@ def run(sets: tuple[str, ...], show: bool, with_f1: bool) -> dict:
                 ):
                     day = {
                         "stripped": h.published_date,
-                        "unstripped": parse_header(t).published_date,
+                        "unstripped": parse_header(t, body_dates=body).published_date,
                         "stripped_gold_date": gold_day,
                     }[kind]
                     claims[kind].extend(asdict(c) for c in extract_claims(t, day, path.name))
@@ -123,9 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("develop", "test", "all"), default="develop")
     ap.add_argument("--show", action="store_true", help="one line per dated article")
     ap.add_argument("--no-f1", action="store_true", help="dates only (fast)")
+    ap.add_argument("--body-dates", action="store_true", help="infer a year from the body")
     args = ap.parse_args(argv)
     splits = {"develop": DEVELOP, "test": TEST, "all": DEVELOP + TEST}[args.split]
-    t = run(splits, args.show, not args.no_f1)
+    t = run(splits, args.show, not args.no_f1, True if args.body_dates else None)
     n = t["articles"]
     print(
         f"{args.split}: {n} dated articles, stripped of header/dateline dates: "
