@@ -130,8 +130,32 @@ _FULL_BEFORE_RE = regex.compile(
 _FULL_AFTER_RE = regex.compile(
     r"^\s*(?:as\s+a\s+whole|annual|full[\s-]year|year[\s-]end|\(?last\s+year\)?)", regex.IGNORECASE
 )
-# `in 2023` / `In 2023,` / `2023 saw` / `for 2023` opening a statement of the year's data
-_PLAIN_BEFORE_RE = regex.compile(r"\b(?:in|for|during|of)\s+$", regex.IGNORECASE)
+# `in 2023` / `In 2023,` / `for 2023` / `between 2018 and 2023` in a statement of data
+_PLAIN_BEFORE_RE = regex.compile(
+    r"(?:\b(?:in|for|during|of)|\b(?:between|from)\s+(?:19|20)\d{2}\s+(?:and|to))\s+$",
+    regex.IGNORECASE,
+)
+# a figure for the year: `4.69 trillion yuan in 2023`, `216.6 billion kWh of electricity in 2021`
+_FIGURE_IN_BEFORE_RE = regex.compile(
+    r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent|per\s+cent|[\p{L}$€¥]+)(?:\s+[\p{L}-]+){0,3}?\s+in\s+$",
+    regex.IGNORECASE,
+)
+# an event of the year the text reports on as it happens: `said Tuesday at the 2023 Global
+# Industrial Internet Conference`, `Speaking at the 2022 ... Conference`, `the Opening Ceremony
+# of the 2018 Industrial Internet Summit`
+_EVENT_NAME_AFTER_RE = regex.compile(
+    r"^(?:\s+[\p{Lu}\d][\p{L}\d+&-]*|\s+of|\s+and|\s+\+|\s+\(\p{Lu}+\)){0,10}?\s+"
+    r"(?:Conference|Summit|Expo|Forum|Fair|Congress|Convention|Exhibition|Ceremony|Week|"
+    r"Festival|Meeting)\b"
+)
+_AT_EVENT_BEFORE_RE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
+_NEWS_VERB_RE = regex.compile(
+    r"\b(?:said|says|speaking|spoke|told|held|opened|kicked\s+off|closed|unveiled|announced|"
+    r"released|launched|signed|speech|address)\b",
+    regex.IGNORECASE,
+)
+# a Chinese official document number: `MIIT Informatization [2025] No. 142`, `〔2020〕8号`
+_DOC_NUMBER_RE = regex.compile(r"^\s*[\]〕）)]\s*(?:No\.|第|\d+\s*号)", regex.IGNORECASE)
 # a statement of data: a number other than years, and a past or result verb
 _FIGURE_RE = regex.compile(
     r"(?<![\d.,])(?!(?:19|20)\d{2}(?![\d.,%]))\d[\d,.]*\s*(?:%|percent|per\s+cent|"
@@ -141,9 +165,11 @@ _FIGURE_RE = regex.compile(
 )
 _PAST_VERB_RE = regex.compile(
     r"\b(?:reached|totaled|totalled|amounted|grew|rose|increased|decreased|fell|dropped|exceeded|"
-    r"surpassed|hit|topped|recorded|registered|posted|achieved|climbed|jumped|expanded|"
-    r"declined|stood|accounted|generated|realized|realised|shipped|sold|produced|"
-    r"(?:up|down)\s+(?:by\s+)?\d)",
+    r"surpassed|passed|hit|topped|recorded|registered|posted|achieved|climbed|jumped|expanded|"
+    r"declined|stood|accounted|generated|realized|realised|shipped|sold|produced|consumed|"
+    r"invested|installed|added|(?:up|down)\s+(?:by\s+)?\d|"
+    r"(?:was|were)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"(?:RMB\s*|US\$|\$|€|¥)?\d)",
     regex.IGNORECASE,
 )
 
@@ -178,7 +204,15 @@ def _mentions(text: str, today: dt.date) -> list[_Mention]:
                 continue
             if _NAME_BEFORE_RE.search(before) and not _MONTH_BEFORE_RE.search(before):
                 continue
-            if (fm := _FISCAL_BEFORE_RE.search(before)) is not None:
+            if _DOC_NUMBER_RE.match(after) and sent[max(0, m.start() - 1) : m.start()] in "[〔（(":
+                kind = "part"  # a document numbered in its year of issue
+            elif (
+                _AT_EVENT_BEFORE_RE.search(before)
+                and _EVENT_NAME_AFTER_RE.match(sent[m.end() : m.end() + 160])
+                and _NEWS_VERB_RE.search(sent)
+            ):
+                kind = "part"  # an event of the year, reported as it happens
+            elif (fm := _FISCAL_BEFORE_RE.search(before)) is not None:
                 # `the fiscal year ended March 2023`: over in April 2023
                 kind = "full" if regex.search(_LATE, fm.group(0), regex.IGNORECASE) else "part"
             elif _PART_BEFORE_RE.search(before) or _PART_AFTER_RE.match(after):
