@@ -78,6 +78,11 @@ _DEADLINE_BEFORE_RE = regex.compile(
     r"\b(?:by|to|until|till|before|through|towards?)\s+(?:the\s+(?:end|close)\s+of\s+)?$",
     regex.IGNORECASE,
 )
+# what was done by a past year's end: `had built`, `had been connected`, `reached`
+_DONE_RE = regex.compile(
+    r"\b(?:had|has|have|was|were|reached|exceeded|surpassed|totaled|totalled|stood|hit|topped)\b",
+    regex.IGNORECASE,
+)
 # a year inside a name: `Made in China 2025`, `Vision 2030`, `Report 2019`, `Expo 2023`
 _NAME_BEFORE_RE = regex.compile(r"(?:\b(?!(?:In|On|At|By|Of|For|Since)\b)\p{Lu}[\p{L}+]*\s+)$")
 # the starting point of a change: `up from 11 per cent in 2021`, `fell from 3.2 per cent in
@@ -197,7 +202,14 @@ def _mentions(text: str, today: dt.date) -> list[_Mention]:
             before = sent[max(0, m.start() - 60) : m.start()]
             after = sent[m.end() : m.end() + 30]
             if (
-                _DEADLINE_BEFORE_RE.search(before)
+                (
+                    (dl := _DEADLINE_BEFORE_RE.search(before)) is not None
+                    # `by the end of 2023, the province had built ...`: a past year's end
+                    and not (
+                        regex.match(r"by\s+the\s+end", dl.group(0), regex.IGNORECASE)
+                        and _DONE_RE.search(sent)
+                    )
+                )
                 or _HISTORY_BEFORE_RE.search(before)
                 or _FROM_BEFORE_RE.search(before)
             ):
