@@ -64,15 +64,22 @@ _YEAR_RE = regex.compile(
 _SENT_RE = regex.compile(r"(?:[^.!?。\n]|[.](?=\d|\p{L}))+(?:[.!?。]|$)", regex.MULTILINE)
 # a sentence about the future or about goals: its years are no evidence
 _FUTURE_RE = regex.compile(
-    r"\b(?:will|shall|would|aims?|aimed|aiming|targets?|targeted|goals?|plans?|planned|planning|"
-    r"expects?|expected|expectation|forecasts?|forecasted|projects?\s+that|projected|projections?|"
-    r"predicts?|predicted|outlook|vision|strive|striving|envisage[sd]?|intends?|is\s+set\s+to|"
-    r"are\s+set\s+to|to\s+be\s+(?:built|completed|held|reached)|scheduled|upcoming|roadmap|"
-    r"should|could|(?-i:may)|might|estimates?|estimated|likely|anticipated?|next\s+year|"
+    r"\b(?:will|shall|would|aims?|aimed\s+(?:to|at)|aiming|targets?|targeted|goals?|"
+    r"plans?\s+to|planning\s+to|expects?|expected|expectation|forecasts?|forecasted|"
+    r"projects?\s+that|projected|projections?|predicts?|predicted|outlook|vision|strive|"
+    r"striving|envisage[sd]?|intends?|is\s+set\s+to|are\s+set\s+to|"
+    r"to\s+be\s+(?:built|completed|held|reached)|scheduled|upcoming|roadmap|next\s+year|"
     r"to\s+(?:hit|reach|top|exceed|surpass|achieve|grow|rise|increase)|"
     r"(?:19|20)\d{2}\s*[-–—~]\s*(?:19|20)?\d{2})\b",
     regex.IGNORECASE,
 )
+# weaker words (a plan, an estimate, a modal verb): they make a year no evidence only near it
+_NEAR_FUTURE_RE = regex.compile(
+    r"\b(?:plans?|planned|should|could|(?-i:may)|might|estimates?|estimated|likely|"
+    r"anticipated?)\b",
+    regex.IGNORECASE,
+)
+_NEAR = 50
 # the year is a deadline or a plan's horizon: `by 2025`, `to 2030`, `until 2027`, `before 2026`
 _DEADLINE_BEFORE_RE = regex.compile(
     r"\b(?:by|to|until|till|before|through|towards?)\s+(?:the\s+(?:end|close)\s+of\s+)?$",
@@ -84,7 +91,11 @@ _DONE_RE = regex.compile(
     regex.IGNORECASE,
 )
 # a year inside a name: `Made in China 2025`, `Vision 2030`, `Report 2019`, `Expo 2023`
-_NAME_BEFORE_RE = regex.compile(r"(?:\b(?!(?:In|On|At|By|Of|For|Since)\b)\p{Lu}[\p{L}+]*\s+)$")
+_NAME_BEFORE_RE = regex.compile(
+    r"(?:\b(?!(?:In|On|At|By|Of|For|Since|From|During|Through|Until|Between|And|The|A|An|This|"
+    r"That|Its|Their|His|Her|Our|Last|Early|Late|Mid|End|Full|Fiscal|FY|Q[1-4]|H[12])\b)"
+    r"\p{Lu}[\p{L}+]*\s+)$"
+)
 # the starting point of a change: `up from 11 per cent in 2021`, `fell from 3.2 per cent in
 # 2020 to 0.9 per cent`, `up from roughly 9.4 billion at the end of 2020`
 _FROM_BEFORE_RE = regex.compile(
@@ -198,6 +209,8 @@ def _mentions(text: str, today: dt.date) -> list[_Mention]:
         for m in _YEAR_RE.finditer(sent):
             y = int(m.group("y"))
             if not 1990 <= y <= today.year:
+                continue
+            if _NEAR_FUTURE_RE.search(sent, max(0, m.start() - _NEAR), m.end() + _NEAR):
                 continue
             before = sent[max(0, m.start() - 60) : m.start()]
             after = sent[m.end() : m.end() + 30]
