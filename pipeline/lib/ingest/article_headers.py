@@ -62,6 +62,10 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    of mid-December`): that year, no earlier than the data date (15th for mid-, 10th for early,
    else the month's last day); both phrases are the evidence.
 
+6. `body` (only with `body_dates=True` / PIPELINE_BODY_DATES=1): the year the body's past data
+   give (`pipeline.lib.ingest.body_dates`: part of a year -> that year, a complete year -> the
+   next), stored as July 1st with `date_precision` = `year` (every other basis: `day`).
+
 Years in titles and headers that are forecasts or targets (`China to connect 50 million devices
 by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
 
