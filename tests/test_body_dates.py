@@ -135,3 +135,52 @@ def test_setting(monkeypatch):
     monkeypatch.setenv("PIPELINE_BODY_DATES", "maybe")
     with pytest.raises(settings.SettingsError):
         settings.body_dates()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # year-less data up to a month: the text is from the month after
+        (
+            "In 2023, sales reached 2 million units. As of the end of October, sales were up "
+            "9 percent.",
+            (2024, 11),
+        ),
+        (
+            "In 2022, output reached 5 trillion yuan. In the first ten months, output grew "
+            "6 percent.",
+            (2023, 11),
+        ),
+        (
+            "In 2022, output reached 5 trillion yuan. In the first three quarters, exports "
+            "rose 4 percent.",
+            (2023, 10),
+        ),
+        # a month of last year, a month with a year, a future month: no month
+        (
+            "In 2022, output reached 5 trillion yuan. By the end of October last year, 300 "
+            "plants had joined.",
+            (2023, None),
+        ),
+        (
+            "In 2022, output reached 5 trillion yuan. As of October 2022, 300 plants had joined.",
+            (2023, None),
+        ),
+        (
+            "In 2022, output reached 5 trillion yuan. By the end of October, 300 more plants "
+            "will join.",
+            (2023, None),
+        ),
+    ],
+)
+def test_month_from_year_less_data(text, want):
+    r = infer_year(text, TODAY)
+    assert r is not None and (r.year, r.month) == want
+
+
+def test_parse_header_month_precision():
+    text = BODY + "As of the end of May, 120 more enterprises had joined the platform.\n"
+    h = parse_header(text, today=TODAY, body_dates=True)
+    assert h.published_date == dt.date(2024, 6, 1)
+    assert h.date_basis == "body" and h.date_precision == "month"
+    assert "month 6" in h.detail

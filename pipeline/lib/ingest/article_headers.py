@@ -957,7 +957,11 @@ class _Parser:
             # 6. body: the year the body's past data give (pipeline.lib.ingest.body_dates)
             r = infer_year(self.text, self.today)
             if r is not None:
-                date, basis, precision = year_date(r.year, self.today), "body", "year"
+                if r.month is None:
+                    date, precision = year_date(r.year, self.today), "year"
+                else:
+                    date, precision = dt.date(r.year, r.month, 1), "month"
+                basis = "body"
                 evidence, evidence_start = r.evidence, r.evidence_start
                 self.notes.append(r.detail)
         if date is None:

@@ -15,8 +15,10 @@ Years that never date a text: forecast and target years (a sentence with `will`,
 `(2024-2026)`), years inside names (`Made in China 2025`, `Vision 2030`, `Report 2019`) and
 founding or history years (`founded in 1998`, `since 2015`). When the newest past year is only
 named for events (`in 2023, the company launched ...`) nothing is inferred: an abstention is
-better than a wrong year. The result carries the evidence (the sentence part naming the year)
-and the precision `year`; the caller stores it with the basis `body`.
+better than a wrong year. The result carries the evidence (the sentence part naming the year);
+the caller stores it with the basis `body` and the precision `year` (July 1st). When the text
+also reports data up to a month without a year (`as of the end of October`, `in the first ten
+months`), the text is from the month after: precision `month` (stored as the 1st).
 
 Plain Python, no Dagster; nothing here reads the header (the header parser calls this last).
 """
@@ -45,6 +47,7 @@ def year_date(year: int, today: dt.date) -> dt.date:
 @dataclass(frozen=True, slots=True)
 class BodyDate:
     year: int
+    month: int | None  # the month after the newest year-less data month, or None
     evidence: str  # the text naming the year, e.g. "In 2023, the added value reached"
     evidence_start: int  # its offset in the text
     detail: str  # which rule gave the year and what else was seen
@@ -293,4 +296,57 @@ def infer_year(text: str, today: dt.date) -> BodyDate | None:
     }[basis]
     counts = ", ".join(f"{k} {sum(m.kind == k for m in of_newest)}" for k in sorted(kinds))
     detail = f"year {year} from the body: {what}; mentions of {newest}: {counts}"
-    return BodyDate(year, evidence, text.find(evidence, a), detail)
+    month = None
+    data_month = _data_month(text)
+    if data_month is not None:
+        month = data_month[0] + 1
+        if dt.date(year, month, 1) > today:
+            month = None
+        else:
+            detail += f"; month {month} after the data month of {data_month[1]!r}"
+    return BodyDate(year, month, evidence, text.find(evidence, a), detail)
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november",
+)  # fmt: skip
+_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November)"
+# data up to a month of the current year, without a year (`as of the end of October`, `in the
+# first ten months`, `January-October`, `in the first three quarters`); not `of last year`,
+# not followed by a year or a day
+_YEARLESS_DATA_MONTH_RE = regex.compile(
+    r"(?:\b(?i:as\s+of|as\s+at|by|at|through|until)\s+(?i:the\s+)?(?i:end\s+of\s+|late\s+)?"
+    r"(?P<m>" + _FULL_MONTH + r")"
+    r"|\b(?i:first)\s+(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)|[2-9]|1[01])\s+months"
+    r"|\b(?i:first)\s+(?P<q>(?i:three))\s+quarters"
+    r"|\bJan(?:uary)?\.?\s*(?:-|–|to|through)\s*(?P<m2>" + _FULL_MONTH + r"|"
+    r"Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov)\b)"
+    r"(?!\s*\d|,?\s*(?:of\s+)?(?:19|20)\d{2}|\s+(?:of\s+)?(?:last|the\s+previous|next)\s+year"
+    r"|\s+of\s+(?:the\s+)?(?:last|previous)|\s+(?:each|every)\s+year)",
+)
+
+
+def _data_month(text: str) -> tuple[int, str] | None:
+    """The newest month (1-11) that year-less data of a past sentence run to, and its phrase."""
+    best: tuple[int, str] | None = None
+    for sm in _SENT_RE.finditer(text):
+        sent = sm.group(0)
+        if _FUTURE_RE.search(sent):
+            continue
+        for m in _YEARLESS_DATA_MONTH_RE.finditer(sent):
+            if m.group("m") or m.group("m2"):
+                name = (m.group("m") or m.group("m2")).lower()
+                month = next(i for i, n in enumerate(_MONTH_NAMES, 1) if n.startswith(name[:3]))
+            elif m.group("q"):
+                month = 9
+            else:
+                n = m.group("n").lower()
+                month = _COUNTS[n] if n in _COUNTS else int(n)
+            if best is None or month > best[0]:
+                best = (month, m.group(0))
+    return best
