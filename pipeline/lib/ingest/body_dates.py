@@ -86,7 +86,7 @@ _NEAR = 50
 # the year is a deadline or a plan's horizon: `by 2025`, `to 2030`, `until 2027`, `before 2026`
 _DEADLINE_BEFORE_RE = regex.compile(
     r"\b(?:by|to|until|till|before|through|towards?)\s+(?:the\s+(?:end|close)\s+of\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # what was done by a past year's end: `had built`, `had been connected`, `reached`
 _DONE_RE = regex.compile(
@@ -97,24 +97,25 @@ _DONE_RE = regex.compile(
 _NAME_BEFORE_RE = regex.compile(
     r"(?:\b(?!(?:In|On|At|By|Of|For|Since|From|During|Through|Until|Between|And|The|A|An|This|"
     r"That|Its|Their|His|Her|Our|Last|Early|Late|Mid|End|Full|Fiscal|FY|Q[1-4]|H[12])\b)"
-    r"\p{Lu}[\p{L}+]*\s+)$"
+    r"\p{Lu}[\p{L}+]*\s+)$",
+    regex.REVERSE,
 )
 # the starting point of a change: `up from 11 per cent in 2021`, `fell from 3.2 per cent in
 # 2020 to 0.9 per cent`, `up from roughly 9.4 billion at the end of 2020`
 _FROM_BEFORE_RE = regex.compile(
     r"\bfrom\s+(?:\p{L}+\s+){0,2}?[\d.,]+\s*(?:%|[\p{L}€$¥]+)?(?:\s+[\p{L}-]+){0,3}?\s+"
     r"(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|as\s+of|at\s+end-?)\s+(?:" + _MONTH + r"\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # a fiscal year: `the fiscal year to September 2024`, `the year ended 31 March 2024`
 _FISCAL_BEFORE_RE = regex.compile(
     r"\b(?:fiscal|financial|full)?\s*year\s+(?:to|ended|ending)\s+(?:\d{1,2}\s+)?"
     + _MONTH
     + r"(?:\s+\d{1,2})?,?\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _MONTH_BEFORE_RE = regex.compile(
-    r"\b" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*$", regex.IGNORECASE
+    r"\b" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*$", regex.IGNORECASE | regex.REVERSE
 )
 # founding and history years, and a start of a period: lower bounds only, never the newest
 _HISTORY_BEFORE_RE = regex.compile(
@@ -122,7 +123,7 @@ _HISTORY_BEFORE_RE = regex.compile(
     r"began|beginning|dating\s+back\s+to|back\s+in|as\s+early\s+as|in\s+the\s+year|"
     r"compared\s+(?:with|to)|than|level\s+of|up\s+from|down\s+from|versus|vs\.?)"
     r"\s+(?:in\s+)?(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:" + _MONTH + r"\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # part of a year (the text is from that year): `first half of`, `January-October`, `as of the
 # end of June`, `in October`, `Q3`, `so far in`
@@ -133,7 +134,7 @@ _PART_BEFORE_RE = regex.compile(
     + r"|\b(?!" + _LATE + r")" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"|\bso\s+far\s+(?:in|this\s+year)|\bearly|\bmid-?|\bspring|\bsummer)"
     r"(?:\s+of)?(?:\s+the\s+year)?,?\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )  # fmt: skip
 _PART_AFTER_RE = regex.compile(
     r"^\s*(?:so\s+far|to\s+date|year[\s-]to[\s-]date|\(?(?:H1|Q[1-3]|1H)\b|first\s+half)",
@@ -144,7 +145,7 @@ _PART_AFTER_RE = regex.compile(
 _FULL_BEFORE_RE = regex.compile(
     r"(?:\b(?:whole|all|entire(?:ty)?|full(?:\s+|-)year|fiscal\s+year|FY|throughout|"
     r"end\s+of|end-|year-end|close\s+of)(?:\s+of)?|\b" + _LATE + r"(?:\s+\d{1,2})?,?)\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _FULL_AFTER_RE = regex.compile(
     r"^\s*(?:as\s+a\s+whole|annual|full[\s-]year|year[\s-]end|\(?last\s+year\)?)", regex.IGNORECASE
@@ -152,12 +153,12 @@ _FULL_AFTER_RE = regex.compile(
 # `in 2023` / `In 2023,` / `for 2023` / `between 2018 and 2023` in a statement of data
 _PLAIN_BEFORE_RE = regex.compile(
     r"(?:\b(?:in|for|during|of)|\b(?:between|from)\s+(?:19|20)\d{2}\s+(?:and|to))\s+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # a figure for the year: `4.69 trillion yuan in 2023`, `216.6 billion kWh of electricity in 2021`
 _FIGURE_IN_BEFORE_RE = regex.compile(
     r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent|per\s+cent|[\p{L}$€¥]+)(?:\s+[\p{L}-]+){0,3}?\s+in\s+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # an event of the year the text reports on as it happens: `said Tuesday at the 2023 Global
 # Industrial Internet Conference`, `Speaking at the 2022 ... Conference`, `the Opening Ceremony
@@ -167,7 +168,7 @@ _EVENT_NAME_AFTER_RE = regex.compile(
     r"(?:Conference|Summit|Expo|Forum|Fair|Congress|Convention|Exhibition|Ceremony|Week|"
     r"Festival|Meeting)\b"
 )
-_AT_EVENT_BEFORE_RE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)
+_AT_EVENT_BEFORE_RE = regex.compile(r"\bthe\s+$", regex.IGNORECASE | regex.REVERSE)
 _NEWS_VERB_RE = regex.compile(
     r"\b(?:said|says|speaking|spoke|told|held|opened|kicked\s+off|closed|unveiled|announced|"
     r"released|launched|signed|speech|address)\b",
@@ -209,6 +210,7 @@ def _mentions(text: str, today: dt.date) -> list[_Mention]:
         sent = sm.group(0)
         if not _YEAR_RE.search(sent) or _FUTURE_RE.search(sent):
             continue
+        lead = len(sent) - len(sent.lstrip())  # a year opening the sentence
         for m in _YEAR_RE.finditer(sent):
             y = int(m.group("y"))
             if not 1990 <= y <= today.year:
@@ -248,7 +250,7 @@ def _mentions(text: str, today: dt.date) -> list[_Mention]:
             elif _FULL_BEFORE_RE.search(before) or _FULL_AFTER_RE.match(after):
                 kind = "full"
             elif (
-                (_PLAIN_BEFORE_RE.search(before) or m.start() == len(sent) - len(sent.lstrip()))
+                (_PLAIN_BEFORE_RE.search(before) or m.start() == lead)
                 and _FIGURE_RE.search(sent)
                 and _PAST_VERB_RE.search(sent)
             ):
