@@ -1,7 +1,8 @@
 """Score the claims the pipeline extracts against a hand-annotated set, with the shared scorer.
 
     .venv/bin/python benchmarks/score.py SET [--dates header|gold] [--show] [--min-f1 X]
-    .venv/bin/python benchmarks/score.py --all
+                                         [--strip-dates] [--body-dates]
+    .venv/bin/python benchmarks/score.py --all [--strip-dates] [--body-dates]
 
 SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout28`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
@@ -10,6 +11,11 @@ the header's publication date, extract_claims); `--dates gold` passes the gold's
 to score extraction without the header parser. The claims are written to benchmarks/out/ and
 scored by `../shared/tools/score_claims.py`; then the publication dates found are compared with
 the gold's. `--all` prints one summary line per set.
+
+`--strip-dates` first blanks the lines that date each article (header and footer date lines,
+datelines: benchmarks/date_strip.py, offsets kept), as a page scraped without its header;
+`--body-dates` lets the header parser infer an undated text's year from its body
+(PIPELINE_BODY_DATES, pipeline/lib/ingest/body_dates.py).
 """
 
 from __future__ import annotations
@@ -74,7 +80,9 @@ def locate(name: str) -> tuple[Path, Path]:
     return folder / "articles", folder / "gold.json"
 
 
-def run_set(name: str, dates: str) -> tuple[Path, dict, dict, float]:
+def run_set(
+    name: str, dates: str, strip: bool = False, body: bool | None = None
+) -> tuple[Path, dict, dict, float]:
     """Extract every article of the set; returns (claims file, gold, dates found, seconds)."""
     articles, gold_path = locate(name)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -83,8 +91,12 @@ def run_set(name: str, dates: str) -> tuple[Path, dict, dict, float]:
     seconds = 0.0
     for path in sorted(articles.glob("*.txt")):
         text = read_text(path.read_bytes())
+        if strip:
+            from date_strip import strip_dates  # benchmarks/date_strip.py
+
+            text = strip_dates(text)
         t0 = time.perf_counter()
-        found[path.name] = header_date(text)
+        found[path.name] = header_date(text, body)
         if dates == "gold" and path.name in wanted:
             day = dt.date.fromisoformat(wanted[path.name]) if wanted[path.name] else None
         else:
@@ -123,17 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dates", choices=("header", "gold"), default="header")
     ap.add_argument("--show", action="store_true", help="list every miss, wrong attribute, extra")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 below this strict F1")
+    ap.add_argument("--strip-dates", action="store_true", help="blank header/dateline dates")
+    ap.add_argument("--body-dates", action="store_true", help="infer a year from the body")
     args = ap.parse_args(argv)
     if not args.all and not args.set:
         ap.error("name a set, or --all")
     if not SCORER.exists():
         ap.error(f"the shared scorer is not at {SCORER}")
+    body = True if args.body_dates else None
     if args.all:
         print(
             f"{'set':<10} {'claims':>6} {'mention F1':>10} {'strict F1':>9} {'dates':>6} {'s':>6}"
         )
         for name in SETS:
-            claims, gold, found, seconds = run_set(name, args.dates)
+            claims, gold, found, seconds = run_set(name, args.dates, args.strip_dates, body)
             _, text = score(claims, locate(name)[1], False, None)
             mention = re.search(r"^mention .* F1 ([\d.]+)", text, re.M).group(1)
             strict = re.search(r"^strict .* F1 ([\d.]+)", text, re.M).group(1)
@@ -143,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:<10} {n:>6} {mention:>10} {strict:>9} {ok:>3}/{len(found):<2} {seconds:6.2f}"
             )
         return 0
-    claims, gold, found, seconds = run_set(args.set, args.dates)
+    claims, gold, found, seconds = run_set(args.set, args.dates, args.strip_dates, body)
     code, text = score(claims, locate(args.set)[1], args.show, args.min_f1)
     print(text, end="")
     ok, lines = date_report(gold, found)

@@ -59,13 +59,14 @@ def read_text(data: bytes) -> str:
     return result.text
 
 
-def header_date(text: str) -> dt.date | None:
-    """The publication date stated in the article header, or None."""
+def header_date(text: str, body_dates: bool | None = None) -> dt.date | None:
+    """The publication date stated in the article header, or None (`body_dates`: see
+    parse_header; None = the PIPELINE_BODY_DATES setting)."""
     try:
         from pipeline.lib.ingest.article_headers import parse_header
     except ImportError:  # pragma: no cover
         return None
-    return parse_header(text).published_date
+    return parse_header(text, body_dates=body_dates).published_date
 
 
 def _date(value: str) -> dt.date:

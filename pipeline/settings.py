@@ -9,6 +9,10 @@ variables override them (the Dagster resources take these as their defaults too)
 - PIPELINE_ARTICLE_SECONDS: time budget of one article in a per-article step (quantities,
   claims); an article over budget is recorded as failed and the run goes on (default 60; a
   number > 0)
+- PIPELINE_BODY_DATES: `1` / `true` to date an article without a header date from its body (the
+  year its past data give, `date_basis` = `body`, `date_precision` = `year`; see
+  pipeline/lib/ingest/body_dates.py); default off (the benchmark sets' undated texts are
+  annotated without a year)
 
 The values are validated by a pydantic model (`Settings`); a bad value raises `SettingsError`
 (a ValueError) whose message names the variable, the value and what is expected, for the
@@ -46,6 +50,10 @@ class Settings(BaseModel):
     )
     article_seconds: float = Field(
         default=60.0, gt=0, le=86_400, description="time budget of one article"
+    )
+
+    body_dates: bool = Field(
+        default=False, description="date an article without a header date from its body"
     )
 
     @field_validator("max_file_bytes", mode="before")
@@ -126,6 +134,10 @@ def workers() -> int:
 
 def article_seconds() -> float:
     return load(only=("article_seconds",)).article_seconds
+
+
+def body_dates() -> bool:
+    return load(only=("body_dates",)).body_dates
 
 
 def build_path_for(published: Path) -> Path:

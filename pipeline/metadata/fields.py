@@ -7,6 +7,7 @@ a field (NOT NULL, another description) says so with `Field.with_()` there.
 from __future__ import annotations
 
 from pipeline.lib.claims.model import PERIOD_BASES
+from pipeline.lib.ingest.article_headers import DATE_BASES, DATE_PRECISIONS
 from pipeline.lib.ingest.raw_files import REJECT_REASONS
 from pipeline.metadata.classes import Field
 
@@ -63,9 +64,17 @@ _FIELDS = [
     Field(
         "date_basis",
         "string",
-        "How the publication date was found: a header line, a dateline, a date in the text, or "
-        "inferred from an event date in the text.",
-        enum=("header_line", "dateline", "text_date", "inferred"),
+        "How the publication date was found: a header line, a dateline, a date in the text, "
+        "inferred from an event date in the text, or the year the body's past data give (body, "
+        "only with PIPELINE_BODY_DATES=1).",
+        enum=DATE_BASES,
+    ),
+    Field(
+        "date_precision",
+        "string",
+        "How much of published_date is known: day, month (stored as the 1st) or year (a year "
+        "inferred from the body, stored as July 1st of that year); NULL when there is no date.",
+        enum=DATE_PRECISIONS,
     ),
     Field("date_evidence", "string", "The text that dated the article."),
     Field(

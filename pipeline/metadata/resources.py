@@ -77,6 +77,7 @@ _RESOURCES = [
             "article_file",
             "published_date",
             "date_basis",
+            "date_precision",
             "date_evidence",
             "date_detail",
             "title",

@@ -62,6 +62,10 @@ Publication-date rules, highest priority first; the first rule that yields a pla
    of mid-December`): that year, no earlier than the data date (15th for mid-, 10th for early,
    else the month's last day); both phrases are the evidence.
 
+6. `body` (only with `body_dates=True` / PIPELINE_BODY_DATES=1): the year the body's past data
+   give (`pipeline.lib.ingest.body_dates`: part of a year -> that year, a complete year -> the
+   next), stored as July 1st with `date_precision` = `year` (every other basis: `day`).
+
 Years in titles and headers that are forecasts or targets (`China to connect 50 million devices
 by 2025`, `2030 goals`) and the years of an `Original title:` line are no evidence of the year.
 
@@ -77,26 +81,38 @@ from dataclasses import dataclass, field
 
 import regex
 
-DATE_BASES = ("header_line", "dateline", "text_date", "inferred")
+from pipeline import settings
+from pipeline.lib.ingest.body_dates import DATE_PRECISIONS, infer_year, year_date
+
+DATE_BASES = ("header_line", "dateline", "text_date", "inferred", "body")
+__all__ = ["DATE_BASES", "DATE_PRECISIONS", "ArticleHeader", "parse_header"]
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleHeader:
     title: str | None
     published_date: dt.date | None
-    date_basis: str | None  # header_line | dateline | text_date | inferred | None
+    date_basis: str | None  # header_line | dateline | text_date | inferred | body | None
     date_evidence: str | None  # the text that dated it, e.g. "date 2022-09-11", "on November 7th"
     date_evidence_start: int | None  # char offset of date_evidence in the text
     outlet: str | None
     byline: str | None  # author(s) / reporter(s)
     editor: str | None = None
     detail: str = ""  # how the date was obtained, rejected candidates
+    # day | month | year (a year-only date is stored as July 1st, see body_dates) | None
+    date_precision: str | None = None
 
 
-def parse_header(text: str, today: dt.date | None = None) -> ArticleHeader:
-    """Parse title, publication date (with basis and evidence), outlet, byline, editor."""
+def parse_header(
+    text: str, today: dt.date | None = None, body_dates: bool | None = None
+) -> ArticleHeader:
+    """Parse title, publication date (with basis and evidence), outlet, byline, editor.
+    `body_dates`: when nothing else dates the text, infer the year from its body (rule 6);
+    None = the PIPELINE_BODY_DATES setting (default off)."""
     today = today or dt.date.today()
-    p = _Parser(text, today)
+    if body_dates is None:
+        body_dates = settings.body_dates()
+    p = _Parser(text, today, body_dates)
     return p.run()
 
 
@@ -758,9 +774,10 @@ def _order_by_weekday(text: str, line: str, line_end: int, a: int, b: int, y: in
 
 
 class _Parser:
-    def __init__(self, text: str, today: dt.date) -> None:
+    def __init__(self, text: str, today: dt.date, body_dates: bool = False) -> None:
         self.text = text
         self.today = today
+        self.body_dates = body_dates
         self.notes: list[str] = []
         self.lines = [
             _Line(m.start(), m.end(), m.group(0))
@@ -935,6 +952,18 @@ class _Parser:
             if m and m.group("outlet") and _name_like(m.group("outlet"), 4):
                 meta.outlet = m.group("outlet").strip()
 
+        precision = "day" if date is not None else None
+        if date is None and self.body_dates:
+            # 6. body: the year the body's past data give (pipeline.lib.ingest.body_dates)
+            r = infer_year(self.text, self.today)
+            if r is not None:
+                if r.month is None:
+                    date, precision = year_date(r.year, self.today), "year"
+                else:
+                    date, precision = dt.date(r.year, r.month, 1), "month"
+                basis = "body"
+                evidence, evidence_start = r.evidence, r.evidence_start
+                self.notes.append(r.detail)
         if date is None:
             self.notes.append("no publication date found")
         return ArticleHeader(
@@ -947,6 +976,7 @@ class _Parser:
             byline=meta.byline,
             editor=meta.editor,
             detail="; ".join(self.notes),
+            date_precision=precision,
         )
 
     def _thread_stamps(self) -> tuple[set[int], list[tuple[_DateMatch, str, int]]]:

@@ -47,6 +47,7 @@ def article_row(article_file: str, f: RawFile, today: dt.date | None) -> dict:
         "article_file": article_file,
         "published_date": header.published_date,
         "date_basis": header.date_basis,
+        "date_precision": header.date_precision,
         "date_evidence": evidence,
         "date_detail": header.detail or None,
         "title": header.title,
