@@ -1,8 +1,8 @@
 """Score the claims the pipeline extracts against a hand-annotated set, with the shared scorer.
 
     .venv/bin/python benchmarks/score.py SET [--dates header|gold] [--show] [--min-f1 X]
-                                         [--strip-dates] [--body-dates]
-    .venv/bin/python benchmarks/score.py --all [--strip-dates] [--body-dates]
+                                         [--strip-dates] [--[no-]body-dates]
+    .venv/bin/python benchmarks/score.py --all [--strip-dates] [--[no-]body-dates]
 
 SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout28`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
@@ -14,8 +14,8 @@ the gold's. `--all` prints one summary line per set.
 
 `--strip-dates` first blanks the lines that date each article (header and footer date lines,
 datelines: benchmarks/date_strip.py, offsets kept), as a page scraped without its header;
-`--body-dates` lets the header parser infer an undated text's year from its body
-(PIPELINE_BODY_DATES, pipeline/lib/ingest/body_dates.py).
+The header parser infers an undated text's year from its body (PIPELINE_BODY_DATES, on by
+default, pipeline/lib/ingest/body_dates.py); `--no-body-dates` scores without it.
 """
 
 from __future__ import annotations
@@ -136,13 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="list every miss, wrong attribute, extra")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 below this strict F1")
     ap.add_argument("--strip-dates", action="store_true", help="blank header/dateline dates")
-    ap.add_argument("--body-dates", action="store_true", help="infer a year from the body")
+    body_group = ap.add_mutually_exclusive_group()
+    body_group.add_argument(
+        "--body-dates", action="store_true", help="infer a year from the body (the default)"
+    )
+    body_group.add_argument(
+        "--no-body-dates", action="store_true", help="never infer a year from the body"
+    )
     args = ap.parse_args(argv)
     if not args.all and not args.set:
         ap.error("name a set, or --all")
     if not SCORER.exists():
         ap.error(f"the shared scorer is not at {SCORER}")
-    body = True if args.body_dates else None
+    body = True if args.body_dates else (False if args.no_body_dates else None)
     if args.all:
         print(
             f"{'set':<10} {'claims':>6} {'mention F1':>10} {'strict F1':>9} {'dates':>6} {'s':>6}"

@@ -9,10 +9,11 @@ variables override them (the Dagster resources take these as their defaults too)
 - PIPELINE_ARTICLE_SECONDS: time budget of one article in a per-article step (quantities,
   claims); an article over budget is recorded as failed and the run goes on (default 60; a
   number > 0)
-- PIPELINE_BODY_DATES: `1` / `true` to date an article without a header date from its body (the
-  year its past data give, `date_basis` = `body`, `date_precision` = `year`; see
-  pipeline/lib/ingest/body_dates.py); default off (the benchmark sets' undated texts are
-  annotated without a year)
+- PIPELINE_BODY_DATES: date an article without a header date from its body (the year its past
+  data give, `date_basis` = `body`, `date_precision` = `year`; see
+  pipeline/lib/ingest/body_dates.py); default on (issue 9: an undated page's "as of November"
+  needs the year it was written); `0` / `false` leaves such articles undated. Changing it
+  re-parses and re-extracts every article on the next run
 
 The values are validated by a pydantic model (`Settings`); a bad value raises `SettingsError`
 (a ValueError) whose message names the variable, the value and what is expected, for the
@@ -53,7 +54,7 @@ class Settings(BaseModel):
     )
 
     body_dates: bool = Field(
-        default=False, description="date an article without a header date from its body"
+        default=True, description="date an article without a header date from its body"
     )
 
     @field_validator("max_file_bytes", mode="before")

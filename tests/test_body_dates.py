@@ -127,6 +127,9 @@ def test_header_date_wins_and_has_day_precision():
 
 def test_setting(monkeypatch):
     monkeypatch.delenv("PIPELINE_BODY_DATES", raising=False)
+    assert settings.body_dates() is True  # on by default
+    assert parse_header(BODY, today=TODAY).date_basis == "body"
+    monkeypatch.setenv("PIPELINE_BODY_DATES", "0")
     assert settings.body_dates() is False
     assert parse_header(BODY, today=TODAY).date_basis is None
     monkeypatch.setenv("PIPELINE_BODY_DATES", "1")

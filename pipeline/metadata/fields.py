@@ -65,8 +65,8 @@ _FIELDS = [
         "date_basis",
         "string",
         "How the publication date was found: a header line, a dateline, a date in the text, "
-        "inferred from an event date in the text, or the year the body's past data give (body, "
-        "only with PIPELINE_BODY_DATES=1).",
+        "inferred from an event date in the text, or the year the body's past data give (body; "
+        "PIPELINE_BODY_DATES=0 turns that off).",
         enum=DATE_BASES,
     ),
     Field(

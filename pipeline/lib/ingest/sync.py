@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pipeline import settings
 from pipeline.lib import warehouse
 from pipeline.lib.ingest.raw_files import (
     KEPT,
@@ -36,6 +37,8 @@ from pipeline.lib.ingest.raw_files import (
     shingle_hashes,
 )
 from pipeline.lib.ingest.workers import Workers, article_task, default_workers, read_task
+from pipeline.lib.state.tables import get_info, set_info
+from pipeline.lib.state.versions import HEADER_DIGEST
 from pipeline.metadata.resources import get as get_resource
 
 CHUNK = 500  # articles read and parsed at a time
@@ -64,6 +67,12 @@ class ArticleSync:
 
 def _noop(_: str) -> None:
     pass
+
+
+def header_version() -> str:
+    """What an `articles` row was parsed under: the header code's digest and the
+    PIPELINE_BODY_DATES setting (it decides whether an undated text gets its body's year)."""
+    return f"{HEADER_DIGEST}:body={int(settings.body_dates())}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,21 +200,28 @@ def sync_articles(
 ) -> ArticleSync:
     art = get_resource("articles")
     warehouse.ensure_table(con, art)
+    # rows parsed under other header rules (or another PIPELINE_BODY_DATES) are all parsed
+    # again, as new: their publication dates may differ, and so may their claims' years
+    version = header_version()
+    reparse = get_info(con, "header_version") != version
+    if reparse and con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        progress("articles: the header rules or PIPELINE_BODY_DATES changed: parsing every article")
     # set-based: the articles whose file is gone or whose content changed, and the files to
     # parse (new, or new content)
+    same = "FALSE" if reparse else "r.content_hash = a.content_hash"
     gone = [
         r[0]
         for r in con.execute(
             "SELECT a.article_file FROM articles a LEFT JOIN raw_files r "
             "ON r.file_path = a.article_file AND r.outcome = 'article' "
-            "WHERE r.content_hash IS NULL OR r.content_hash <> a.content_hash"
+            f"WHERE r.content_hash IS NULL OR NOT ({same})"
         ).fetchall()
     ]
     todo_rows = con.execute(
         "SELECT r.file_path, r.content_hash FROM raw_files r LEFT JOIN articles a "
         "ON a.article_file = r.file_path "
         "WHERE r.outcome = 'article' AND r.content_hash IS NOT NULL "
-        "AND (a.content_hash IS NULL OR a.content_hash <> r.content_hash) ORDER BY 1"
+        f"AND (a.content_hash IS NULL OR NOT ({same})) ORDER BY 1"
     ).fetchall()
     todo = [path for path, _ in todo_rows]
     warehouse.delete_articles(con, ["articles", "state.extraction_log"], gone)
@@ -238,6 +254,7 @@ def sync_articles(
         if pending is not None:
             store(pending.get())
 
+    set_info(con, "header_version", version)
     updated = _sync_duplicate_files(con)
     n_pairs, regrouped = _sync_syndication(con, progress)
     n_queued = _queue_extraction(con, rules_version, batch_key)

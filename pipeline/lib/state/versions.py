@@ -4,6 +4,10 @@ RULES_VERSION: a digest of the source of everything that turns an article's text
 (decoding, header parsing, the quantity extractor, the claims layer, the indicator catalog and
 the unit vocabulary). An article extracted under another version is extracted again.
 
+HEADER_DIGEST: the same for what makes an article's row (decoding, HTML, header parsing, the
+body's year); with the PIPELINE_BODY_DATES setting it is the header version: under another one
+every article is parsed again (and so extracted again).
+
 VALIDATION_VERSION: the same for the validation rules; a change re-validates every claim.
 
 SCHEMA_VERSION: a digest of the declared tables (pipeline.metadata) and the state tables; a build
@@ -42,8 +46,20 @@ RULES_VERSION = _digest(
         "lib/claims",
         "lib/ingest/decoding.py",
         "lib/ingest/article_headers.py",
+        "lib/ingest/body_dates.py",
         "metadata/indicators.py",
         "metadata/units.py",
+    )
+)
+# what makes an `articles` row from a file's text: a change re-parses every article (the
+# publication date decides the claims' years), see ingest.sync.header_version
+HEADER_DIGEST = _digest(
+    _py(
+        "lib/ingest/decoding.py",
+        "lib/ingest/html.py",
+        "lib/ingest/folder.py",
+        "lib/ingest/article_headers.py",
+        "lib/ingest/body_dates.py",
     )
 )
 VALIDATION_VERSION = _digest(_py("lib/validation/rules.py", "metadata/indicators.py"))
