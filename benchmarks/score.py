@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/score.py SET [--dates header|gold] [--show] [--min-f1 X]
     .venv/bin/python benchmarks/score.py --all
 
-SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout28`
+SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout29`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
 and `gold.json`. Each article goes through what `python -m pipeline extract PATH` runs (decoding,
 the header's publication date, extract_claims); `--dates gold` passes the gold's dates instead,
@@ -58,6 +58,7 @@ SETS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
 )
 
 sys.path.insert(0, str(ROOT))
