@@ -71,7 +71,9 @@ _FUTURE_RE = regex.compile(
     r"plans?\s+to|planning\s+to|expects?|expected|expectation|forecasts?|forecasted|"
     r"projects?\s+that|projected|projections?|predicts?|predicted|outlook|vision|strive|"
     r"striving|envisage[sd]?|intends?|is\s+set\s+to|are\s+set\s+to|"
-    r"to\s+be\s+(?:built|completed|held|reached)|scheduled|upcoming|roadmap|next\s+year|"
+    r"to\s+be\s+(?:built|completed|held|reached)|scheduled|upcoming|forthcoming|roadmap|"
+    r"next\s+year|next\s+(?!to\b|day\b)(?:\w+\s+){0,2}?(?:meeting|session|review|round|edition|"
+    r"conference|forum|summit|expo|fair|event|issue|phase|stage|batch)s?|"
     r"to\s+(?:hit|reach|top|exceed|surpass|achieve|grow|rise|increase)|"
     r"(?:19|20)\d{2}\s*[-–—~]\s*(?:19|20)?\d{2})\b",
     regex.IGNORECASE,
