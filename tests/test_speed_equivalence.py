@@ -1196,3 +1196,23 @@ def test_quantity_index_by_bisection_is_the_index_of_every_span():
         ]
         for a, b in spans:
             assert claims_extract._quantity_index(doc, a, b) == index.get((a, b)), (a, b)
+
+
+def test_ago_starts_hide_no_match_of_ago_at():
+    """`ago.AgoStarts.possible` is False only where AGO_AT does not match (the superset the
+    extractor asks before running AGO_AT at a trigger), also with odd characters around the
+    number: non-ASCII letters that case-fold to ASCII ones, Unicode digits and spaces."""
+    from pipeline.lib.quantities.ago import AgoStarts
+
+    crafted = [
+        "it began five years ago; 20 years ago and twenty-three years ago, or 1.3e2 years ago",
+        "One Hundred And Six YEARS AGO, a dozen years ago, ſix years ago, \u0663 years ago",
+        "ten\u00a0thousand years\u2009ago; x7 years ago; 2,000\n years \n ago; years ago years ago",
+        "the same 5 years ago—and 7 years agoé 8 years ago",
+    ]
+    texts = _texts() + crafted + [t.upper() for t in crafted]
+    for text in texts:
+        starts = AgoStarts(text)
+        for s in range(len(text)):
+            if not starts.possible(s):
+                assert extractor.AGO_AT.match(text, s) is None, (text[s : s + 40], s)

@@ -21,6 +21,7 @@ from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
+from .ago import AgoStarts
 from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
@@ -335,6 +336,8 @@ def _extract_piece(st: _State) -> Extraction:
             master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
+    # (where AGO_AT may match at all: asked before it is run at each trigger)
+    ago = AgoStarts(text) if master is MASTER else None
     for t in triggers:
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
         p = t.start()
@@ -369,8 +372,12 @@ def _extract_piece(st: _State) -> Extraction:
         eff = master
         if (
             master is MASTER
-            and AGO_AT.match(text, p) is None
-            and (pre is None or AGO_AT.match(text, pre.start()) is None)
+            and (not ago.possible(p) or AGO_AT.match(text, p) is None)
+            and (
+                pre is None
+                or not ago.possible(pre.start())
+                or AGO_AT.match(text, pre.start()) is None
+            )
         ):
             eff = MASTER_NO_AGO
         # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
