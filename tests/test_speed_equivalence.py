@@ -1216,3 +1216,17 @@ def test_ago_starts_hide_no_match_of_ago_at():
         for s in range(len(text)):
             if not starts.possible(s):
                 assert extractor.AGO_AT.match(text, s) is None, (text[s : s + 40], s)
+
+
+def test_folded_respectively_finds_what_the_ignorecase_pattern_finds():
+    """`periods._RESPECTIVELY` (folded, the word looked up first) gives the spans of the
+    `re.IGNORECASE` pattern it replaced, over whole texts and sentence stretches."""
+    plain = re.compile(r"\brespectively\b", re.I)
+    texts = _texts() + ["RESPECTIVELY, Respectively; xrespectively reſpectively respectively_"]
+    rng = random.Random(5)
+    for t in texts:
+        for _ in range(20):
+            lo = rng.randrange(len(t) + 1)
+            hi = rng.randrange(lo, len(t) + 1)
+            got = [m.span() for m in periods._RESPECTIVELY.finditer(t, lo, hi)]
+            assert got == [m.span() for m in plain.finditer(t, lo, hi)]
