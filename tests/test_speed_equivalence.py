@@ -1230,3 +1230,21 @@ def test_folded_respectively_finds_what_the_ignorecase_pattern_finds():
             hi = rng.randrange(lo, len(t) + 1)
             got = [m.span() for m in periods._RESPECTIVELY.finditer(t, lo, hi)]
             assert got == [m.span() for m in plain.finditer(t, lo, hi)]
+
+
+def test_same_years_over_a_text_matches_as_the_plain_pattern():
+    """`periods._SAME_YEARS_TEXT` (folded, led by its first letters) gives the spans of
+    `_SAME_YEARS` (`re.IGNORECASE`, led by `\\b`) over whole texts and stretches."""
+    texts = _texts() + [
+        "Over the same years; xover the same years, IN THE SAME 3 YEARS, for  the\nsame five years",
+        "during the same two yearsx; in the same years_ in the ſame years; 5in the same years",
+    ]
+    rng = random.Random(3)
+    for t in texts:
+        for _ in range(10):
+            lo = rng.randrange(len(t) + 1)
+            hi = rng.randrange(lo, len(t) + 1)
+            got = [m.span() for m in periods._SAME_YEARS_TEXT.finditer(t, lo, hi)]
+            assert got == [m.span() for m in periods._SAME_YEARS.finditer(t, lo, hi)]
+        a, b = periods._SAME_YEARS_TEXT.search(t), periods._SAME_YEARS.search(t)
+        assert (a and a.span()) == (b and b.span())
