@@ -491,22 +491,22 @@ def _dispatch(st: _State, m: re.Match) -> None:
             _number_or_too_large(st, m.start(g["num"]), m)
         elif m.group(g["years"]) is not None:
             _years(st, m)
-        elif m.group("rel") is not None:
+        elif m.group(g["rel"]) is not None:
             _period(st, periods.relative_period(m))
             st.consumed = m.end()
-        elif m.group("present") is not None:
+        elif m.group(g["present"]) is not None:
             off = st.off
             st.out.periods.append(Period(m.start() + off, m.end() + off, m.group(0), "present"))
-        elif m.group("ord") is not None:
+        elif m.group(g["ord"]) is not None:
             reason = exclusions.ordinal_reason(text, m.start(), m.end())
             _ignore(st, m.start(), m.end(), m.group(0), reason)
-        elif m.group("plan") is not None:
+        elif m.group(g["plan"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "plan_name")
-        elif m.group("tech") is not None:
+        elif m.group(g["tech"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "technology")
-        elif m.group("time") is not None:
+        elif m.group(g["time"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "time")
-        elif m.group("phone") is not None:
+        elif m.group(g["phone"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "phone")
         else:  # a date alternative
             p = periods.date_period(m)
