@@ -1196,3 +1196,55 @@ def test_quantity_index_by_bisection_is_the_index_of_every_span():
         ]
         for a, b in spans:
             assert claims_extract._quantity_index(doc, a, b) == index.get((a, b)), (a, b)
+
+
+def test_ago_starts_hide_no_match_of_ago_at():
+    """`ago.AgoStarts.possible` is False only where AGO_AT does not match (the superset the
+    extractor asks before running AGO_AT at a trigger), also with odd characters around the
+    number: non-ASCII letters that case-fold to ASCII ones, Unicode digits and spaces."""
+    from pipeline.lib.quantities.ago import AgoStarts
+
+    crafted = [
+        "it began five years ago; 20 years ago and twenty-three years ago, or 1.3e2 years ago",
+        "One Hundred And Six YEARS AGO, a dozen years ago, ſix years ago, \u0663 years ago",
+        "ten\u00a0thousand years\u2009ago; x7 years ago; 2,000\n years \n ago; years ago years ago",
+        "the same 5 years ago—and 7 years agoé 8 years ago",
+    ]
+    texts = _texts() + crafted + [t.upper() for t in crafted]
+    for text in texts:
+        starts = AgoStarts(text)
+        for s in range(len(text)):
+            if not starts.possible(s):
+                assert extractor.AGO_AT.match(text, s) is None, (text[s : s + 40], s)
+
+
+def test_folded_respectively_finds_what_the_ignorecase_pattern_finds():
+    """`periods._RESPECTIVELY` (folded, the word looked up first) gives the spans of the
+    `re.IGNORECASE` pattern it replaced, over whole texts and sentence stretches."""
+    plain = re.compile(r"\brespectively\b", re.I)
+    texts = _texts() + ["RESPECTIVELY, Respectively; xrespectively reſpectively respectively_"]
+    rng = random.Random(5)
+    for t in texts:
+        for _ in range(20):
+            lo = rng.randrange(len(t) + 1)
+            hi = rng.randrange(lo, len(t) + 1)
+            got = [m.span() for m in periods._RESPECTIVELY.finditer(t, lo, hi)]
+            assert got == [m.span() for m in plain.finditer(t, lo, hi)]
+
+
+def test_same_years_over_a_text_matches_as_the_plain_pattern():
+    """`periods._SAME_YEARS_TEXT` (folded, led by its first letters) gives the spans of
+    `_SAME_YEARS` (`re.IGNORECASE`, led by `\\b`) over whole texts and stretches."""
+    texts = _texts() + [
+        "Over the same years; xover the same years, IN THE SAME 3 YEARS, for  the\nsame five years",
+        "during the same two yearsx; in the same years_ in the ſame years; 5in the same years",
+    ]
+    rng = random.Random(3)
+    for t in texts:
+        for _ in range(10):
+            lo = rng.randrange(len(t) + 1)
+            hi = rng.randrange(lo, len(t) + 1)
+            got = [m.span() for m in periods._SAME_YEARS_TEXT.finditer(t, lo, hi)]
+            assert got == [m.span() for m in periods._SAME_YEARS.finditer(t, lo, hi)]
+        a, b = periods._SAME_YEARS_TEXT.search(t), periods._SAME_YEARS.search(t)
+        assert (a and a.span()) == (b and b.span())

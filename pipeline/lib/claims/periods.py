@@ -194,7 +194,8 @@ _CURRENT_BEFORE = re.compile(r"\b(?:the|its|their|our)\s+(?:current|present|exis
 _NOW_LEAD = folded(r"\b(?:now|today|currently|nowadays|at present)\b")
 _ORIGINAL_TITLE = re.compile(r"\W*original\s+(?:title|headline)\s*:", re.I)
 _BY_LEAD = re.compile(r"(?:by|until|till|before)\b", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# (searched in every sentence of a text holding the word: folded, the word looked up first)
+_RESPECTIVELY = folded(r"\brespectively\b")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|,?[ \t]+and|,?[ \t]+or)?[ \t]*,?[ \t]*$", re.I)
 _YEAR_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+as well as)[ \t]+(?:in[ \t]+)?$", re.I)
 _TAIL_GAP = re.compile(r"[^.;:!?]{0,50}$")
@@ -334,6 +335,13 @@ _AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:about|around|some|nearly|over|more\s
 _SAME_YEARS = re.compile(
     r"\b(?:over|in|for|during)\s+the\s+same\s+(?:(?:two|three|four|five|six|[2-9])\s+)?years\b",
     re.I,
+)
+# `_SAME_YEARS` asked once of a whole text: folded, and written to start with the first letters of
+# its words (a letter, then the `\b` before it as a look-behind), so the engine skips to them
+# instead of trying the pattern at every character; the same matches (a test compares them)
+_SAME_YEARS_TEXT = folded(
+    r"(?:o(?<!\w.)ver|i(?<!\w.)n|f(?<!\w.)or|d(?<!\w.)uring)\s+the\s+same\s+"
+    r"(?:(?:two|three|four|five|six|[2-9])\s+)?years\b"
 )
 # the link between two members of a series: `from 52 percent to 58 percent, 72 percent and 84`
 _SERIES_LINK = re.compile(r"\s*(?:,|,?\s+and|\s+to)\s*", re.I)
@@ -973,7 +981,7 @@ class PeriodResolver:
         self._carry: dict[tuple[int, int], dict[tuple[int, int], list[Period]]] = {}
         self._has_since = "ince " in doc.text  # once per text: `since 2015` spans
         # `over the same years` series (once per text)
-        self._has_same_years = "same" in doc.text and _SAME_YEARS.search(doc.text) is not None
+        self._has_same_years = "same" in doc.text and _SAME_YEARS_TEXT.search(doc.text) is not None
         self._intents: dict[int, bool] = {}  # period start -> dates a surveyed intention
         self._may_intend = _INTENT_WORD.search(doc.text) is not None  # once per text
         self._blocks = self._goal_blocks()

@@ -237,7 +237,8 @@ class SourceResolver:
                 text = self.doc.text[sent[0] : sent[1]]
                 src = _source_in(text, self._needs.tries(sent[0], sent[1]))
                 if src is None and i == 0:
-                    m = _HEADLINE.match(text)
+                    # (every match holds a colon: a sentence without one is not tried)
+                    m = _HEADLINE.match(text) if ":" in text else None
                     src = _clean(m.group("src")) if m else None
                 if src is not None:
                     current = src

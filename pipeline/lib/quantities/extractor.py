@@ -21,6 +21,7 @@ from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
 from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
+from .ago import AgoStarts
 from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
 
@@ -335,6 +336,8 @@ def _extract_piece(st: _State) -> Extraction:
             master = MASTER_NO_AGO
     else:  # a few Unicode characters change length when lower-cased
         triggers = TRIGGER_I.finditer(text)
+    # (where AGO_AT may match at all: asked before it is run at each trigger)
+    ago = AgoStarts(text) if master is MASTER else None
     for t in triggers:
         check_budget()  # the article's time budget in the pipeline (no-op elsewhere)
         p = t.start()
@@ -369,8 +372,12 @@ def _extract_piece(st: _State) -> Extraction:
         eff = master
         if (
             master is MASTER
-            and AGO_AT.match(text, p) is None
-            and (pre is None or AGO_AT.match(text, pre.start()) is None)
+            and (not ago.possible(p) or AGO_AT.match(text, p) is None)
+            and (
+                pre is None
+                or not ago.possible(pre.start())
+                or AGO_AT.match(text, pre.start()) is None
+            )
         ):
             eff = MASTER_NO_AGO
         # at a digit, the alternatives of MASTER_NO_AGO that can match (see ONLY_NUMBER)
@@ -484,22 +491,22 @@ def _dispatch(st: _State, m: re.Match) -> None:
             _number_or_too_large(st, m.start(g["num"]), m)
         elif m.group(g["years"]) is not None:
             _years(st, m)
-        elif m.group("rel") is not None:
+        elif m.group(g["rel"]) is not None:
             _period(st, periods.relative_period(m))
             st.consumed = m.end()
-        elif m.group("present") is not None:
+        elif m.group(g["present"]) is not None:
             off = st.off
             st.out.periods.append(Period(m.start() + off, m.end() + off, m.group(0), "present"))
-        elif m.group("ord") is not None:
+        elif m.group(g["ord"]) is not None:
             reason = exclusions.ordinal_reason(text, m.start(), m.end())
             _ignore(st, m.start(), m.end(), m.group(0), reason)
-        elif m.group("plan") is not None:
+        elif m.group(g["plan"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "plan_name")
-        elif m.group("tech") is not None:
+        elif m.group(g["tech"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "technology")
-        elif m.group("time") is not None:
+        elif m.group(g["time"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "time")
-        elif m.group("phone") is not None:
+        elif m.group(g["phone"]) is not None:
             _ignore(st, m.start(), m.end(), m.group(0), "phone")
         else:  # a date alternative
             p = periods.date_period(m)

@@ -74,6 +74,9 @@ _TOKENS = re.compile(
 )
 
 
+# (read by number: the `regex` module tries a group name as a number first, raising and
+# formatting a TypeError each time)
+_TOK_D, _TOK_TT, _TOK_W = (_TOKENS.groupindex[g] for g in ("d", "tt", "w"))
 _GROUPING = re.compile(r"[,\s\u202f\u2009\u00a0]")
 
 
@@ -116,12 +119,12 @@ def parse(text: str) -> float | None:
     last_group: Decimal | None = None  # the group a scale word just added (`1.55 lakh`)
     last_scale = 0
     for m in _TOKENS.finditer(text):
-        if m.group("d") is not None:
-            current += _dec(m.group("d"))
+        if m.group(_TOK_D) is not None:
+            current += _dec(m.group(_TOK_D))
             seen = True
             prev_digit = True
             continue
-        if m.group("tt") is not None:
+        if m.group(_TOK_TT) is not None:
             last_group = None
             if prev_digit or not seen:
                 current = (current or Decimal(1)) * 10_000
@@ -134,7 +137,7 @@ def parse(text: str) -> float | None:
             seen = True
             prev_digit = False
             continue
-        w = m.group("w").lower()
+        w = m.group(_TOK_W).lower()
         prev_digit = False
         if w not in SCALE_WORDS:
             last_group = None
