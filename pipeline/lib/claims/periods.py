@@ -58,6 +58,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
+from .plan_spans import plan_goal_year, span_before, the_n_years
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
@@ -1443,6 +1444,18 @@ class PeriodResolver:
             years.extend(y for y in found if y not in years)
         return years
 
+    def _plan_goal(self, c: QCtx, own: list[Period]) -> int | None:
+        """The last year of a plan named by a year range before the figure in its clause, the
+        subject of a goal verb (`plan_spans.plan_goal_year`)."""
+        q = c.q
+        num0 = q.number_start if q.number_end > q.number_start else q.start
+        for p in own:
+            if p.end <= num0 and p.year_end != p.year_start:
+                y = plan_goal_year(self.doc.text, c.sentence[0], p, num0)
+                if y is not None:
+                    return y
+        return None
+
     def _same_years(self, c: QCtx) -> ResolvedPeriod | None:
         """`... is to rise from 37 percent in 2013 to 50 percent in 2015, 70 percent in 2020
         and 82 percent in 2025. The rate of X is to go from 52 percent to 58 percent, 72
@@ -2350,6 +2363,9 @@ class PeriodResolver:
             goal = self._coordinated_goal(c, own)
             if goal is not None:
                 return self._make(goal, c=c)
+            y = self._plan_goal(c, own)
+            if y is not None:
+                return ResolvedPeriod(y, y, "plan_year")
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
         if self.pub is not None and (
@@ -2378,6 +2394,9 @@ class PeriodResolver:
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
+                y = self._plan_goal(c, (free or before)[-1:])
+                if y is not None:  # `The plan for 2018-2020 sets out to build ..., develop N`
+                    return ResolvedPeriod(y, y, "plan_year")
                 return self._make((free or before)[-1], c=c)
             # `Registrations stood at 1 billion at the end of 2019, and crossed 5 billion in
             # August`: the year of the other figure stays with it; the clause of its own verb
@@ -2397,6 +2416,11 @@ class PeriodResolver:
             if not self._present_vs_future(c, res):
                 return res
         # no time words in the sentence
+        n = the_n_years(text, s0, s1)
+        if n is not None:
+            span = span_before(self.periods, s0, n)
+            if span is not None:  # `... plans to add 100 smart factories in the three years`
+                return ResolvedPeriod(span[0], span[1], "paragraph_year")
         block = self.goal_block(q.start) if self._blocks else None
         if block is not None:
             y = block[2]
