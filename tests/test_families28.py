@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tests.claims_helpers import quotes, span
 
+_TITLE = "Provinces speed up factory upgrades\n\n"
+
 
 def test_a_plan_named_by_its_years_sets_goals_for_its_last_year():
     text = (
@@ -52,3 +54,49 @@ def test_in_the_three_years_needs_a_span_of_three_years():
     )
     c = quotes(text, "2021-01-12")["40 digital workshops"]
     assert span(c) != (2021, 2025)
+
+
+def test_an_expected_level_attributed_to_a_plan_is_its_goal():
+    text = _TITLE + (
+        "By 2027, the share of cloud-connected firms is expected to reach 60 percent, according "
+        "to the provincial Digital Economy Development Plan."
+    )
+    c = quotes(text, "2024-02-01")["60 percent"]
+    assert c.status == "target"
+
+
+def test_an_analysts_expectation_stays_a_forecast():
+    text = _TITLE + (
+        "By 2027, the share of cloud-connected firms is expected to reach 60 percent, analysts "
+        "said."
+    )
+    c = quotes(text, "2024-02-01")["60 percent"]
+    assert c.status == "forecast"
+
+
+def test_by_then_after_a_plan_sentence_is_the_plans_goal():
+    text = _TITLE + (
+        "According to a three-year plan unveiled on Tuesday, by 2028 the city aims to build 40 "
+        "smart factories. Sales of robots are expected to exceed 90 billion yuan by then."
+    )
+    c = quotes(text, "2025-06-01")["exceed 90 billion yuan"]
+    assert c.status == "target"
+
+
+def test_an_actors_spending_to_come_is_planned():
+    text = _TITLE + (
+        "The city will also spend 800 million yuan this year from its budget to support more "
+        "than 120 automation projects."
+    )
+    cs = quotes(text, "2025-03-01")
+    assert cs["800 million yuan"].status == "target"
+    assert cs["more than 120 automation projects"].status == "target"
+
+
+def test_a_plan_action_coordinated_after_another_will():
+    text = _TITLE + (
+        "Hunan will make robots a common tool in factories and help another 3,000 firms "
+        "go digital this year, the provincial bureau said."
+    )
+    c = quotes(text, "2025-03-01")["3,000 firms"]
+    assert c.status == "target"

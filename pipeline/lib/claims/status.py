@@ -35,6 +35,7 @@ from .periods import (
     absent,
     imperative,
 )
+from .plan_goals import actor_action, by_then, plan_sourced
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
@@ -350,6 +351,18 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     return status
 
 
+def _plan_sourced(doc: Doc, c: QCtx) -> bool:
+    """The figure's sentence is attributed to a plan, or dates it `by then` after a sentence of
+    its paragraph that is (`plan_goals`)."""
+    s0, s1 = c.sentence
+    if plan_sourced(doc.text, s0, s1):
+        return True
+    if s0 <= c.paragraph[0] or not by_then(doc.text, s0, s1):
+        return False
+    p0, p1 = doc.seg.sentence_at(s0 - 1)
+    return p0 >= c.paragraph[0] and plan_sourced(doc.text, p0, p1)
+
+
 def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     start, stop = _scope_span(doc, c)
     scope = _scope(doc, start, stop)
@@ -388,7 +401,8 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"  # `..., and a broker estimates the market will grow 12 to 15 per cent`
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
-    if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
+    sourced = _plan_sourced(doc, c)
+    if not sourced and _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     planned = (
@@ -409,6 +423,8 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
             and _WANTS_NUMBER.search(doc.text, max(c.sentence[0], c.q.start - 30), c.q.start)
         )
         or ("should" in scope and _should(doc, c, scope, num0))
+        or sourced
+        or actor_action(scope)
     )
     if (
         planned
