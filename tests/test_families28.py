@@ -100,3 +100,19 @@ def test_a_plan_action_coordinated_after_another_will():
     )
     c = quotes(text, "2025-03-01")["3,000 firms"]
     assert c.status == "target"
+
+
+def test_a_caption_line_in_brackets_gives_the_money_unit():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "Quarterly results\n\n"
+        "(USD in thousands, except percentages and per share data)\n"
+        "                         Q1 2023      Q1 2024      Change\n"
+        "Net revenues             5,210.5      6,044.0      16.0%\n"
+        "Operating loss           (812.3)      (95.1)       N/A\n"
+    )
+    cells = {c.quote: c for c in find_cells(text)}
+    assert (cells["5,210.5"].unit, cells["5,210.5"].value) == ("USD", 5210500.0)
+    assert (cells["(812.3)"].unit, cells["(812.3)"].value) == ("USD", -812300.0)
+    assert cells["16.0%"].unit == "percent"

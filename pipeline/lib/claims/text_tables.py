@@ -539,6 +539,10 @@ def _caption_unit(
             u = parse_unit(line)
             if u is not None:
                 return u, ((a, b),)
+        elif _WHOLE_BRACKET.match(line) and not _SENTENCE.search(line):
+            u = _bracket_line_unit(line)  # `(RMB in millions, except percentages)`
+            if u is not None:
+                return u, ((a, b),)
         elif line.endswith(")") and not _SENTENCE.search(line):
             # `Industrial AI market sizing (RMB bn)`: a title line ending in its unit
             m = _TAIL_BRACKET.search(line)
@@ -579,6 +583,19 @@ def _caption_title(text: str, spans: list[tuple[int, int]], i: int) -> str:
 
 
 _TAIL_BRACKET = re.compile(r"\(([^()]{1,30})\)$")
+# a caption line that is all one bracket: `(RMB in millions, except percentages and per share
+# data)`, `[In thousands of US dollars]`
+_WHOLE_BRACKET = re.compile(r"^[(\[][^()\[\]]{1,80}[)\]]$")
+_EXCEPT = re.compile(r"[,;]?\s*\b(?:except|other\s+than|unless)\b.*$", re.I)
+
+
+def _bracket_line_unit(line: str) -> UnitSpec | None:
+    """The unit of a caption line in brackets, less its exceptions (the cells with a `%` of
+    their own keep it: a cell's own unit comes first)."""
+    u = parse_unit(_EXCEPT.sub("", line[1:-1]))
+    return u if u is not None and u.code != "percent" else None
+
+
 _CAPTION_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 _BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriations?)\b", re.I)
 
