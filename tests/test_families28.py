@@ -116,3 +116,37 @@ def test_a_caption_line_in_brackets_gives_the_money_unit():
     assert (cells["5,210.5"].unit, cells["5,210.5"].value) == ("USD", 5210500.0)
     assert (cells["(812.3)"].unit, cells["(812.3)"].value) == ("USD", -812300.0)
     assert cells["16.0%"].unit == "percent"
+
+
+def test_heads_with_one_bracketed_year_and_a_unit_make_a_table():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "The bureau released the figures below:\n\n"
+        "County      Firms upgraded (2024)      Robot sales (million yuan)\n"
+        "Wuxi        1,250                      310.5\n"
+        "Changzhou   980                        204.0\n"
+    )
+    cells = {c.quote: c for c in find_cells(text)}
+    assert (cells["1,250"].unit, cells["1,250"].counted, cells["1,250"].year) == (
+        "count",
+        "firms",
+        2024,
+    )
+    assert (cells["204.0"].unit, cells["204.0"].value, cells["204.0"].year) == (
+        "CNY",
+        204e6,
+        2024,
+    )
+
+
+def test_heads_with_two_bracketed_years_and_no_time_axis_are_not_read_as_one_year():
+    from pipeline.lib.claims.text_tables import find_cells
+
+    text = (
+        "The bureau released the figures below:\n\n"
+        "County      Firms upgraded (2024)      Firms planned (2026)\n"
+        "Wuxi        1,250                      1,900\n"
+        "Changzhou   980                        1,400\n"
+    )
+    assert all(c.year != 2024 or c.quote in ("1,250", "980") for c in find_cells(text))

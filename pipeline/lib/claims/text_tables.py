@@ -621,6 +621,15 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_ROW = re.compile(rf"{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?", re.I)
 
 
+_HEAD_YEAR = re.compile(r"\(\s*((?:19|20)\d\d)\s*\)")
+
+
+def _heads_year(heads: list[str]) -> int | None:
+    """The one year the heads name in brackets (`Enterprises transformed (2025)`), or None."""
+    years = {m.group(1) for h in heads for m in _HEAD_YEAR.finditer(h)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _month_part(label: str) -> str | None:
     """`Jan.-Feb.` -> `M1-M2`, `Mar.` -> `M3`, `January to June` -> `M1-M6`; None otherwise."""
     m = _MONTH_ROW.fullmatch(label.strip())
@@ -748,6 +757,7 @@ def _read(
     row_times = [parse_time(r[0][2]) for r in data]
     by_column = sum(t is not None for t in col_times[1:]) >= 1 and col_times[0] is None
     by_row = all(t is not None for t in row_times) and not by_column
+    measured_heads = False  # the heads name what the cells measure (`_heads_year`)
     if not (by_column or by_row):
         months = [_month_part(r[0][2]) for r in data]
         year = _caption_year(text, spans, i) if all(months) else None
@@ -772,6 +782,11 @@ def _read(
         # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
         # every column, the status from the head (`Budget` a target, `Actual` actual)
         year = _caption_year(text, spans, i) if caption is not None else None
+        if year is None:
+            # `City  Enterprises transformed (2025)  Output (billion yuan)`: the one year in
+            # brackets of the heads, for every column; the heads name what the cells measure
+            year = _heads_year(heads[1:])
+            measured_heads = year is not None
         if year is None:
             return None
         by_column = True
@@ -813,7 +828,7 @@ def _read(
             if m is None:
                 continue
             what = label if by_column else head
-            if by_column and col_times[k] is None and head:
+            if by_column and (col_times[k] is None or measured_heads) and head:
                 what = f"{label} {head}"
             if kt is not None and not _GENERIC_HEAD.fullmatch(head):
                 what = f"{label} {head}"
