@@ -150,3 +150,19 @@ def test_heads_with_two_bracketed_years_and_no_time_axis_are_not_read_as_one_yea
         "Changzhou   980                        1,400\n"
     )
     assert all(c.year != 2024 or c.quote in ("1,250", "980") for c in find_cells(text))
+
+
+_IIP_TITLE = "Industrial internet spreads to more sectors\n\n"
+
+
+def test_the_economy_around_the_industrial_internet_is_not_its_added_value():
+    text = _IIP_TITLE + (
+        "The industrial internet's added value grew 14 percent in 2021, the academy said.\n\n"
+        "The added value of industrial enterprises above designated size grew 4.2 percent last "
+        "year, and manufacturing accounted for 26.1 percent of GDP. Manufacturing's added value "
+        "reached 31.4 trillion yuan, and the core AI industry reached 420 billion yuan."
+    )
+    cs = quotes(text, "2022-01-20")
+    assert cs["14 percent"].indicator == "iip_added_value_nominal_growth"
+    for q in ("4.2 percent", "26.1 percent", "31.4 trillion yuan", "420 billion yuan"):
+        assert cs[q].indicator == "unclassified", q

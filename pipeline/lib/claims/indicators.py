@@ -65,6 +65,7 @@ from pipeline.metadata.indicators import (
 from .context import Doc, QCtx
 from .local_body import local_body_lead
 from .month_flow import one_month_flow
+from .other_aggregates import ECONOMY_IDS, other_aggregate
 from .partindex import PartFinder
 from .segments import norm
 from .units import number_of_before
@@ -1257,6 +1258,8 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     if _excluded(doc, c, best):
         return UNCLASSIFIED, best_score
+    if ind.id in ECONOMY_IDS and other_aggregate(doc.norm, c.sentence[0], c.q.start):
+        return UNCLASSIFIED, best_score  # `manufacturing accounted for 27.7 percent of GDP`
     if ind.cumulative and _is_flow(doc, c):
         return UNCLASSIFIED, best_score
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
