@@ -166,3 +166,19 @@ def test_the_economy_around_the_industrial_internet_is_not_its_added_value():
     assert cs["14 percent"].indicator == "iip_added_value_nominal_growth"
     for q in ("4.2 percent", "26.1 percent", "31.4 trillion yuan", "420 billion yuan"):
         assert cs[q].indicator == "unclassified", q
+
+
+def test_enterprises_not_served_by_platforms():
+    text = _IIP_TITLE + (
+        "The country now has 90 industrial internet platforms, and the platforms serve over "
+        "1.8 million enterprises.\n\n"
+        "Apps on these platforms topped 150,000, while over 2 million small firms have started "
+        "using cloud services.\n\n"
+        "On average, each platform connects about 400,000 sets of equipment and serves over "
+        "6,000 enterprises.\n\n"
+        "The ministry will promote the use of the industrial internet in 20,000 small firms."
+    )
+    cs = quotes(text, "2021-05-01")
+    assert cs["over 1.8 million enterprises"].indicator == "iip_enterprises_served"
+    for q in ("over 2 million small firms", "over 6,000 enterprises", "20,000 small firms"):
+        assert cs[q].indicator == "unclassified", q

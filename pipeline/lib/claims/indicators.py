@@ -68,6 +68,7 @@ from .month_flow import one_month_flow
 from .other_aggregates import ECONOMY_IDS, other_aggregate
 from .partindex import PartFinder
 from .segments import norm
+from .served import not_served
 from .units import number_of_before
 
 MIN_SCORE = 2.0
@@ -1260,6 +1261,10 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     if ind.id in ECONOMY_IDS and other_aggregate(doc.norm, c.sentence[0], c.q.start):
         return UNCLASSIFIED, best_score  # `manufacturing accounted for 27.7 percent of GDP`
+    if ind.id == "iip_enterprises_served" and not_served(
+        doc.norm, c.sentence[0], c.own[0], max(c.own[1], c.q.end), c.q.start
+    ):
+        return UNCLASSIFIED, best_score  # `over 1 million SMEs have started using cloud services`
     if ind.cumulative and _is_flow(doc, c):
         return UNCLASSIFIED, best_score
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):
