@@ -182,3 +182,16 @@ def test_enterprises_not_served_by_platforms():
     assert cs["over 1.8 million enterprises"].indicator == "iip_enterprises_served"
     for q in ("over 2 million small firms", "over 6,000 enterprises", "20,000 small firms"):
         assert cs[q].indicator == "unclassified", q
+
+
+def test_the_same_period_of_a_year_dates_the_base_only():
+    text = (
+        "Company reports results\n\n"
+        "Third Quarter 2024 Highlights\n\n"
+        "- Net revenues were RMB88.5 million, an increase of 12.0% from RMB79.0 million in the "
+        "same period of 2023.\n"
+    )
+    cs = quotes(text, "2024-11-20")
+    assert span(cs["RMB79.0 million"]) == (2023, 2023)
+    assert span(cs["RMB88.5 million"]) == (2024, 2024)
+    assert span(cs["12.0%"]) == (2024, 2024)

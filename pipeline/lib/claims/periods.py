@@ -825,7 +825,9 @@ _BELOW_FIG_LEAD = re.compile(
 )
 _BASE_GAP = re.compile(
     r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
-    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
+    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?"
+    # `from RMB314.0 million in the same period of 2024`
+    r"(?:same\s+(?:period|quarter|month|half|time)\s*)?$",
     re.I,
 )
 # a participle of the base before its period: `the CNY353 billion spent in 2023`
