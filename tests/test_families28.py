@@ -195,3 +195,26 @@ def test_the_same_period_of_a_year_dates_the_base_only():
     assert span(cs["RMB79.0 million"]) == (2023, 2023)
     assert span(cs["RMB88.5 million"]) == (2024, 2024)
     assert span(cs["12.0%"]) == (2024, 2024)
+
+
+def test_and_over_before_the_next_number_is_not_a_bound_suffix():
+    text = "Plants\n\nA typical assembly hall has about 120 robots and over 2,500 sensors today."
+    cs = quotes(text, "2020-05-01")
+    assert cs["about 120 robots"].bound == "approx"
+    assert cs["over 2,500 sensors"].bound == "lower"
+
+
+def test_and_over_at_the_end_of_a_figure_is_still_a_bound():
+    text = "Firms\n\nFirms with 300 employees and over were counted in the survey."
+    cs = quotes(text, "2020-05-01")
+    assert cs["300 employees and over"].bound == "lower"
+
+
+def test_a_base_written_in_words_after_a_share_is_not_a_percent():
+    text = (
+        "Lighthouses\n\nThe network now has 180 factories, 80 of them in China. That is more "
+        "than 44% of the total, up from just three in the first batch in 2019."
+    )
+    cs = quotes(text, "2024-10-10")
+    assert all(c.unit != "percent" or c.value != 3 for c in cs.values())
+    assert span(cs["more than 44%"]) == (2024, 2024)

@@ -836,6 +836,10 @@ _BASE_PARTICIPLE_GAP = re.compile(
 )
 
 
+# the occasion of the base before its period: `up from just two in the first batch in 2018`
+_BASE_OCCASION_GAP = re.compile(r"^[ \t]+(?:in|at)[ \t]+the[ \t]+(?:[a-z]+[ \t]+){1,2}$")
+
+
 def base_period(doc: Doc, p: Period) -> bool:
     """True when `p` is the period of a comparison base figure (`up from roughly 9.4 billion at
     the end of 2020`): it dates that base only, not the other figures of the sentence or of the
@@ -859,9 +863,12 @@ def _base_period(doc: Doc, p: Period) -> bool:
             gap = text[q.end : p.start]
             participle = False
             if not _BASE_GAP.match(gap):
-                if not _BASE_PARTICIPLE_GAP.match(gap):
+                if _BASE_OCCASION_GAP.match(gap):
+                    pass  # `up from just two in the first batch in 2018`
+                elif not _BASE_PARTICIPLE_GAP.match(gap):
                     return False
-                participle = True
+                else:
+                    participle = True
             if _TO_AFTER_BASE.match(text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
