@@ -218,3 +218,13 @@ def test_a_base_written_in_words_after_a_share_is_not_a_percent():
     cs = quotes(text, "2024-10-10")
     assert all(c.unit != "percent" or c.value != 3 for c in cs.values())
     assert span(cs["more than 44%"]) == (2024, 2024)
+
+
+def test_the_market_continues_the_subject_of_the_sentence_before():
+    text = _IIP_TITLE + (
+        "China's industrial internet market was worth about 610 billion yuan in 2018, the "
+        "academy said. The market is expected to exceed 700 billion yuan this year."
+    )
+    cs = quotes(text, "2019-03-01")
+    assert cs["exceed 700 billion yuan"].indicator == cs["about 610 billion yuan"].indicator
+    assert cs["about 610 billion yuan"].indicator == "iip_industry_scale"

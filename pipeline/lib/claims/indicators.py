@@ -312,7 +312,8 @@ def _part_weight(
 # a sentence whose subject is the previous sentence's figure or subject: `That compares with
 # 3.1 trillion yuan in 2020`, `Its share of GDP rose from ...`, `This was up from ...`
 _ANAPHORIC = re.compile(
-    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
+    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total|the\s+market|the\s+industry|"
+    r"the\s+sector)\s+(?:compares?|compared|"
     r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
     # `CAICT estimated that it would reach ...`: a source's forecast about the same subject
     r"|\W*(?:[\w&.'-]+\s+){1,4}?(?:estimated|estimates|expected|expects|forecast|forecasts|"
