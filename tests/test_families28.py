@@ -228,3 +228,14 @@ def test_the_market_continues_the_subject_of_the_sentence_before():
     cs = quotes(text, "2019-03-01")
     assert cs["exceed 700 billion yuan"].indicator == cs["about 610 billion yuan"].indicator
     assert cs["about 610 billion yuan"].indicator == "iip_industry_scale"
+
+
+def test_two_subjects_and_two_figures_pair_up_without_respectively():
+    text = "Digital factories\n\n" + (
+        "The ministry said on Monday that the numerical control rate of key processes and the "
+        "penetration rate of digital research and development tools had reached 61.3% and 80.1% "
+        "by the end of 2024."
+    )
+    cs = quotes(text, "2025-03-01")
+    assert cs["61.3%"].indicator == "key_process_nc_rate"
+    assert cs["80.1%"].indicator == "digital_rd_tools_penetration"

@@ -28,6 +28,7 @@ from .casefold import folded
 from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
+from .implicit_pairs import implicit_pair_ctx
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .model import Claim
 from .paired_lists import (
@@ -890,6 +891,8 @@ def claims_from_extraction(
             unit, indicator, counted = q.unit, UNCLASSIFIED, None
         else:
             rc = _respective_ctx(doc, c) if periods.has_respectively else c
+            if rc is c:  # `the penetration rate of X and the NC rate of Y reached 79% and 62%`
+                rc = implicit_pair_ctx(doc, c) or c
             unit, indicator, counted = _resolve_unit(doc, rc)
             if indicator == UNCLASSIFIED and claims and unit is not None:
                 indicator = _series_indicator(doc, c, unit, claims[-1])
