@@ -239,3 +239,14 @@ def test_two_subjects_and_two_figures_pair_up_without_respectively():
     cs = quotes(text, "2025-03-01")
     assert cs["61.3%"].indicator == "key_process_nc_rate"
     assert cs["80.1%"].indicator == "digital_rd_tools_penetration"
+
+
+def test_a_count_risen_to_its_level_counts_its_subject():
+    text = "Results\n\n- Registered developer accounts increased to 4,310 as of March 31, 2025."
+    c = quotes(text, "2025-05-01")["4,310"]
+    assert (c.unit, c.counted) == ("count", "accounts")
+
+
+def test_an_amount_risen_to_its_level_is_not_a_count():
+    text = "Results\n\n- Export sales increased to 4,310 in March."
+    assert all(c.unit != "count" for c in quotes(text, "2025-05-01").values())

@@ -745,10 +745,32 @@ def _numbered_subject(doc: Doc, c: QCtx, scale: bool) -> str | None:
             s = _SUBJECT_START.search(doc.text, lo, m.start())
             head = _subject_head(doc.text, s.start(), m.start()) if s else None
             return None if head in _NOT_COUNTED else head
+    if m is None and not scale and q.value >= 10 and float(q.value).is_integer():
+        return _risen_subject(doc, lo, a)  # `Paying enterprise customers increased to 2,870`
     if m is None or q.value < 2:
         return None
     s = _SUBJECT_START.search(doc.text, lo, m.start())
     return _subject_head(doc.text, s.start(), m.start()) if s else None
+
+
+# a count risen to its level: `Paying enterprise customers increased to 2,870`
+_RISEN_TO = re.compile(
+    r"[ \t]+(?:increased|rose|grew|climbed|jumped|expanded)[ \t]+to[ \t]+(?:(?:about|around|"
+    r"nearly|some|almost|over|more[ \t]+than)[ \t]+)?$",
+    re.I,
+)
+
+
+def _risen_subject(doc: Doc, lo: int, a: int) -> str | None:
+    """The plural head of the subject of `increased to N` (not an amount: `sales`)."""
+    if doc.text.find(" to ", max(lo, a - 30), a) < 0:
+        return None
+    m = _RISEN_TO.search(doc.text, max(lo, a - 40), a)
+    if m is None:
+        return None
+    s = _SUBJECT_START.search(doc.text, lo, m.start())
+    head = _subject_head(doc.text, s.start(), m.start()) if s else None
+    return None if head in _NOT_COUNTED else head
 
 
 # `8 of its platforms have been selected`, `12 of the companies`: the number counts the plural
