@@ -242,9 +242,9 @@ def test_two_subjects_and_two_figures_pair_up_without_respectively():
 
 
 def test_a_count_risen_to_its_level_counts_its_subject():
-    text = "Results\n\n- Registered developer accounts increased to 4,310 as of March 31, 2025."
+    text = "Results\n\n- Active enterprise users increased to 4,310 as of March 31, 2025."
     c = quotes(text, "2025-05-01")["4,310"]
-    assert (c.unit, c.counted) == ("count", "accounts")
+    assert (c.unit, c.counted) == ("count", "users")
 
 
 def test_an_amount_risen_to_its_level_is_not_a_count():
