@@ -250,3 +250,21 @@ def test_a_count_risen_to_its_level_counts_its_subject():
 def test_an_amount_risen_to_its_level_is_not_a_count():
     text = "Results\n\n- Export sales increased to 4,310 in March."
     assert all(c.unit != "count" for c in quotes(text, "2025-05-01").values())
+
+
+def test_up_after_a_level_is_its_growth():
+    text = _IIP_TITLE + (
+        "The added value of the country's industrial internet industry reached 2.1 trillion "
+        "yuan ($300 billion) in 2019, up 47.9 percent year-on-year, the white paper said."
+    )
+    cs = quotes(text, "2020-07-01")
+    assert cs["47.9 percent"].indicator == "iip_added_value_nominal_growth"
+
+
+def test_up_after_an_unrelated_level_stays_unclassified():
+    text = _IIP_TITLE + (
+        "Exports of industrial robots reached 2.1 billion yuan in 2019, up 47.9 percent "
+        "year-on-year, the bureau said."
+    )
+    cs = quotes(text, "2020-07-01")
+    assert cs["47.9 percent"].indicator == "unclassified"
