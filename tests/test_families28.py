@@ -268,3 +268,13 @@ def test_up_after_an_unrelated_level_stays_unclassified():
     )
     cs = quotes(text, "2020-07-01")
     assert cs["47.9 percent"].indicator == "unclassified"
+
+
+def test_respectively_after_coordinated_verb_phrases():
+    text = "Smart factories\n\n" + (
+        "After the upgrade, the demonstration factories shortened product development cycles and "
+        "cut defect rates by an average of 31.5% and 44.0% respectively, the ministry said."
+    )
+    cs = quotes(text, "2024-10-10")
+    assert cs["31.5%"].indicator == "im_demo_factory_dev_cycle_reduction"
+    assert cs["44.0%"].indicator == "im_demo_factory_defect_rate_reduction"

@@ -28,7 +28,7 @@ from .casefold import folded
 from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
-from .implicit_pairs import implicit_pair_ctx
+from .implicit_pairs import implicit_pair_ctx, verb_phrase_ctx
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .level_growth import growth_of_level
 from .model import Claim
@@ -369,6 +369,8 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     v = _LIST_VERB.search(lead)
     if v is None:
         rc = _respective_previous(doc, c, members)
+        if rc is c:  # `shortened development cycles and cut defect rates by 28.4% and 50.2%`
+            rc = verb_phrase_ctx(doc, c, members) or c
         return _shared_tail(doc, c, members) if rc is c else rc
     pieces = list_pieces(_LIST_SEP, lead, v.start())
     n = len(members)
