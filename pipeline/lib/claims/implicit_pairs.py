@@ -25,19 +25,25 @@ _CLAUSE_START = re.compile(r".*(?:\bthat\s+|,\s*)", re.I | re.S)
 _SUBJECT_SEP = re.compile(r"\s+and\s+(?=the\b|its\b|their\b)", re.I)
 
 
+def _joined(text: str, a, b, s1: int) -> bool:
+    """`a and b`: two neighbouring figures joined by `and` (cheap tests first)."""
+    return (
+        b.start < s1
+        and b.start - a.end <= 12
+        and text.find("and", a.end, b.start) >= 0
+        and _AND.fullmatch(text, a.end, b.start) is not None
+    )
+
+
 def implicit_pair_ctx(doc: Doc, c: QCtx) -> QCtx | None:
     """The context of a figure of such a pair with its own subject as the near region, or
     None when the figure is not in one."""
     qs, i, text = doc.quantities, c.index, doc.text
     s0, s1 = c.sentence
     first = None
-    if (
-        i + 1 < len(qs)
-        and qs[i + 1].start < s1
-        and _AND.fullmatch(text, qs[i].end, qs[i + 1].start)
-    ):
+    if i + 1 < len(qs) and _joined(text, qs[i], qs[i + 1], s1):
         first = i
-    elif i > 0 and qs[i - 1].start >= s0 and _AND.fullmatch(text, qs[i - 1].end, qs[i].start):
+    elif i > 0 and qs[i - 1].start >= s0 and _joined(text, qs[i - 1], qs[i], s1):
         first = i - 1
     if first is None:
         return None

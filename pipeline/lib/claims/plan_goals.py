@@ -21,6 +21,7 @@ _PLAN_SOURCE = folded(
     r"\b(?:according\s+to|under|set\s+out\s+in|as\s+laid\s+out\s+in)\s+(?:the|a|an|its|their)\s+"
     r"[^.;:]{0,60}?\b(?:plan|programme|roadmap|guideline|guidelines|blueprint)\b"
 )
+_SOURCE_WORDS = ("ccording", "nder ", "NDER ", "et out in", "aid out in")
 _PLAN_NOUNS = ("lan", "rogramme", "oadmap", "uideline", "lueprint")
 _FORECASTER = folded(r"\b(?:analysts?|economists?|consultancy|research firm|report|survey|study)\b")
 _WILL_SPEND = folded(r"\bwill\s+(?:also\s+|further\s+)?(?:spend|inject|pour)\b")
@@ -32,8 +33,16 @@ _WILL_AND_ACTION = folded(
 
 def plan_sourced(text: str, s0: int, s1: int) -> bool:
     """The sentence [s0, s1) attributes its figures to a plan document, and to no forecaster."""
+    for w in _SOURCE_WORDS:
+        if text.find(w, s0, s1) >= 0:
+            break
+    else:
+        return False  # (most sentences: no `according to`, `under`, `set out in` ...)
     sentence = text[s0:s1]
-    if not any(w in sentence for w in _PLAN_NOUNS):
+    for w in _PLAN_NOUNS:
+        if w in sentence:
+            break
+    else:
         return False
     if _PLAN_SOURCE.search(sentence) is None:
         return False

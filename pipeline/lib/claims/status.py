@@ -354,13 +354,16 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
 def _plan_sourced(doc: Doc, c: QCtx) -> bool:
     """The figure's sentence is attributed to a plan, or dates it `by then` after a sentence of
     its paragraph that is (`plan_goals`)."""
-    s0, s1 = c.sentence
-    if plan_sourced(doc.text, s0, s1):
-        return True
-    if s0 <= c.paragraph[0] or not by_then(doc.text, s0, s1):
-        return False
-    p0, p1 = doc.seg.sentence_at(s0 - 1)
-    return p0 >= c.paragraph[0] and plan_sourced(doc.text, p0, p1)
+    key = ("plan_sourced", c.sentence)  # (once per sentence: its figures all ask)
+    hit = doc._par_cache.get(key)
+    if hit is None:
+        s0, s1 = c.sentence
+        hit = plan_sourced(doc.text, s0, s1)
+        if not hit and s0 > c.paragraph[0] and by_then(doc.text, s0, s1):
+            p0, p1 = doc.seg.sentence_at(s0 - 1)
+            hit = p0 >= c.paragraph[0] and plan_sourced(doc.text, p0, p1)
+        doc._par_cache[key] = hit
+    return hit
 
 
 def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
