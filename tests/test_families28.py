@@ -278,3 +278,12 @@ def test_respectively_after_coordinated_verb_phrases():
     cs = quotes(text, "2024-10-10")
     assert cs["31.5%"].indicator == "im_demo_factory_dev_cycle_reduction"
     assert cs["44.0%"].indicator == "im_demo_factory_defect_rate_reduction"
+
+
+def test_a_figure_inside_the_plan_source_clause_is_not_its_goal():
+    text = "Computing\n\n" + (
+        'According to the "Action Plan for Data Centres" issued by seven departments including '
+        "the ministry, the racks in use will exceed 9 million this year."
+    )
+    cs = quotes(text, "2024-06-01")
+    assert cs["seven departments"].status == "actual"

@@ -31,22 +31,27 @@ _WILL_AND_ACTION = folded(
 )
 
 
-def plan_sourced(text: str, s0: int, s1: int) -> bool:
-    """The sentence [s0, s1) attributes its figures to a plan document, and to no forecaster."""
+def plan_source(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """The clause of the sentence [s0, s1) that attributes its figures to a plan document (`...,
+    according to the 14th Five-Year Plan for the Digital Economy`), when it names no forecaster;
+    None otherwise. A figure inside that clause (`the Action Plan ... issued by six departments`)
+    is the plan's description, not its goal."""
     for w in _SOURCE_WORDS:
         if text.find(w, s0, s1) >= 0:
             break
     else:
-        return False  # (most sentences: no `according to`, `under`, `set out in` ...)
+        return None  # (most sentences: no `according to`, `under`, `set out in` ...)
     sentence = text[s0:s1]
     for w in _PLAN_NOUNS:
         if w in sentence:
             break
     else:
-        return False
-    if _PLAN_SOURCE.search(sentence) is None:
-        return False
-    return _FORECASTER.search(sentence) is None
+        return None
+    m = _PLAN_SOURCE.search(sentence)
+    if m is None or _FORECASTER.search(sentence) is not None:
+        return None
+    end = sentence.find(",", m.end())
+    return s0 + m.start(), s1 if end < 0 else s0 + end
 
 
 def actor_action(scope: str) -> bool:

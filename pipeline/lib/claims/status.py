@@ -35,7 +35,7 @@ from .periods import (
     absent,
     imperative,
 )
-from .plan_goals import actor_action, by_then, plan_sourced
+from .plan_goals import actor_action, by_then, plan_source
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
@@ -354,16 +354,16 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
 def _plan_sourced(doc: Doc, c: QCtx) -> bool:
     """The figure's sentence is attributed to a plan, or dates it `by then` after a sentence of
     its paragraph that is (`plan_goals`)."""
-    key = ("plan_sourced", c.sentence)  # (once per sentence: its figures all ask)
-    hit = doc._par_cache.get(key)
-    if hit is None:
+    key = ("plan_source", c.sentence)  # (once per sentence: its figures all ask)
+    span = doc._par_cache.get(key, key)
+    if span is key:
         s0, s1 = c.sentence
-        hit = plan_sourced(doc.text, s0, s1)
-        if not hit and s0 > c.paragraph[0] and by_then(doc.text, s0, s1):
+        span = plan_source(doc.text, s0, s1)
+        if span is None and s0 > c.paragraph[0] and by_then(doc.text, s0, s1):
             p0, p1 = doc.seg.sentence_at(s0 - 1)
-            hit = p0 >= c.paragraph[0] and plan_sourced(doc.text, p0, p1)
-        doc._par_cache[key] = hit
-    return hit
+            span = plan_source(doc.text, p0, p1) if p0 >= c.paragraph[0] else None
+        doc._par_cache[key] = span
+    return span is not None and not (span[0] <= c.q.start < span[1])
 
 
 def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
