@@ -100,6 +100,8 @@ def compared_base(
         if not counted or not (scale or float(q.value).is_integer()) or q.value < 2:
             return None
         return "count", "unclassified", counted
+    if unit in _MONEY_OR_SHARE and text[a : q.number_end].isalpha():
+        return None  # `more than 40% of the total, up from just two`: a share is in digits
     if unit in _MONEY_OR_SHARE or len(unit) == 3 and unit.isupper():
         if len(unit) == 3 and unit.isupper() and scale != has_scale_word(text, prev):
             return None  # `3.2 billion yuan in 2021 and 45 in 2022`: a scale word left out

@@ -28,7 +28,9 @@ from .casefold import folded
 from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
+from .implicit_pairs import implicit_pair_ctx, verb_phrase_ctx
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
+from .level_growth import growth_of_level
 from .model import Claim
 from .paired_lists import (
     earlier_measures,
@@ -367,6 +369,8 @@ def _respective_ctx(doc: Doc, c: QCtx) -> QCtx:
     v = _LIST_VERB.search(lead)
     if v is None:
         rc = _respective_previous(doc, c, members)
+        if rc is c:  # `shortened development cycles and cut defect rates by 28.4% and 50.2%`
+            rc = verb_phrase_ctx(doc, c, members) or c
         return _shared_tail(doc, c, members) if rc is c else rc
     pieces = list_pieces(_LIST_SEP, lead, v.start())
     n = len(members)
@@ -744,10 +748,32 @@ def _numbered_subject(doc: Doc, c: QCtx, scale: bool) -> str | None:
             s = _SUBJECT_START.search(doc.text, lo, m.start())
             head = _subject_head(doc.text, s.start(), m.start()) if s else None
             return None if head in _NOT_COUNTED else head
+    if m is None and not scale and q.value >= 10 and float(q.value).is_integer():
+        return _risen_subject(doc, lo, a)  # `Paying enterprise customers increased to 2,870`
     if m is None or q.value < 2:
         return None
     s = _SUBJECT_START.search(doc.text, lo, m.start())
     return _subject_head(doc.text, s.start(), m.start()) if s else None
+
+
+# a count risen to its level: `Paying enterprise customers increased to 2,870`
+_RISEN_TO = re.compile(
+    r"[ \t]+(?:increased|rose|grew|climbed|jumped|expanded)[ \t]+to[ \t]+(?:(?:about|around|"
+    r"nearly|some|almost|over|more[ \t]+than)[ \t]+)?$",
+    re.I,
+)
+
+
+def _risen_subject(doc: Doc, lo: int, a: int) -> str | None:
+    """The plural head of the subject of `increased to N` (not an amount: `sales`)."""
+    if doc.text.find(" to ", max(lo, a - 30), a) < 0:
+        return None
+    m = _RISEN_TO.search(doc.text, max(lo, a - 40), a)
+    if m is None:
+        return None
+    s = _SUBJECT_START.search(doc.text, lo, m.start())
+    head = _subject_head(doc.text, s.start(), m.start()) if s else None
+    return None if head in _NOT_COUNTED else head
 
 
 # `8 of its platforms have been selected`, `12 of the companies`: the number counts the plural
@@ -890,9 +916,13 @@ def claims_from_extraction(
             unit, indicator, counted = q.unit, UNCLASSIFIED, None
         else:
             rc = _respective_ctx(doc, c) if periods.has_respectively else c
+            if rc is c:  # `the penetration rate of X and the NC rate of Y reached 79% and 62%`
+                rc = implicit_pair_ctx(doc, c) or c
             unit, indicator, counted = _resolve_unit(doc, rc)
             if indicator == UNCLASSIFIED and claims and unit is not None:
                 indicator = _series_indicator(doc, c, unit, claims[-1])
+            if indicator == UNCLASSIFIED and claims and unit == "percent":
+                indicator = growth_of_level(doc, c, claims) or indicator  # `..., up 55.7 percent`
             if claims and unit is not None and periods.has_respectively:
                 # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator

@@ -65,8 +65,10 @@ from pipeline.metadata.indicators import (
 from .context import Doc, QCtx
 from .local_body import local_body_lead
 from .month_flow import one_month_flow
+from .other_aggregates import ECONOMY_IDS, other_aggregate
 from .partindex import PartFinder
 from .segments import norm
+from .served import not_served
 from .units import number_of_before
 
 MIN_SCORE = 2.0
@@ -310,7 +312,8 @@ def _part_weight(
 # a sentence whose subject is the previous sentence's figure or subject: `That compares with
 # 3.1 trillion yuan in 2020`, `Its share of GDP rose from ...`, `This was up from ...`
 _ANAPHORIC = re.compile(
-    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total)\s+(?:compares?|compared|"
+    r"\W*(?:that|this|it|its|the\s+figure|the\s+number|the\s+total|the\s+market|the\s+industry|"
+    r"the\s+sector)\s+(?:compares?|compared|"
     r"is|was|were|had|has|rose|fell|grew|stood|share|proportion|(?:\w+\s+)?(?:up|down)\s+from)\b"
     # `CAICT estimated that it would reach ...`: a source's forecast about the same subject
     r"|\W*(?:[\w&.'-]+\s+){1,4}?(?:estimated|estimates|expected|expects|forecast|forecasts|"
@@ -1257,6 +1260,12 @@ def match_indicator(
         return UNCLASSIFIED, best_score
     if _excluded(doc, c, best):
         return UNCLASSIFIED, best_score
+    if ind.id in ECONOMY_IDS and other_aggregate(doc.norm, c.sentence[0], c.q.start):
+        return UNCLASSIFIED, best_score  # `manufacturing accounted for 27.7 percent of GDP`
+    if ind.id == "iip_enterprises_served" and not_served(
+        doc.norm, c.sentence[0], c.own[0], max(c.own[1], c.q.end), c.q.start
+    ):
+        return UNCLASSIFIED, best_score  # `over 1 million SMEs have started using cloud services`
     if ind.cumulative and _is_flow(doc, c):
         return UNCLASSIFIED, best_score
     if ind.kind not in ("growth_rate", "change") and _is_change(doc, c):

@@ -58,6 +58,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
+from .plan_spans import plan_goal_year, span_before, the_n_years
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
@@ -832,13 +833,19 @@ _BELOW_FIG_LEAD = re.compile(
 )
 _BASE_GAP = re.compile(
     r"^[\s,]*(?:(?:in|of|at|as of|by)(?:\s+the)?)?\s*"
-    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?$",
+    r"(?:(?:end|close|beginning|start)\s+of(?:\s+the)?\s*)?(?:fiscal(?:\s+year)?\s*)?"
+    # `from RMB314.0 million in the same period of 2024`
+    r"(?:same\s+(?:period|quarter|month|half|time)\s*)?$",
     re.I,
 )
 # a participle of the base before its period: `the CNY353 billion spent in 2023`
 _BASE_PARTICIPLE_GAP = re.compile(
     r"^[\s,]*(?:spent|paid|seen|[a-z]{3,}ed)\s+(?:(?:in|at|by)(?:\s+the)?)?\s*$", re.I
 )
+
+
+# the occasion of the base before its period: `up from just two in the first batch in 2018`
+_BASE_OCCASION_GAP = re.compile(r"^[ \t]+(?:in|at)[ \t]+the[ \t]+(?:[a-z]+[ \t]+){1,2}$")
 
 
 def base_period(doc: Doc, p: Period) -> bool:
@@ -864,9 +871,12 @@ def _base_period(doc: Doc, p: Period) -> bool:
             gap = text[q.end : p.start]
             participle = False
             if not _BASE_GAP.match(gap):
-                if not _BASE_PARTICIPLE_GAP.match(gap):
+                if _BASE_OCCASION_GAP.match(gap):
+                    pass  # `up from just two in the first batch in 2018`
+                elif not _BASE_PARTICIPLE_GAP.match(gap):
                     return False
-                participle = True
+                else:
+                    participle = True
             if _TO_AFTER_BASE.match(text[p.end : p.end + 8]):
                 return False  # `from 11.2 trillion yuan in 2012 to ...`: a change, not a base
             a = q.number_start if q.number_end > q.number_start else q.start
@@ -1450,6 +1460,18 @@ class PeriodResolver:
                 continue
             years.extend(y for y in found if y not in years)
         return years
+
+    def _plan_goal(self, c: QCtx, own: list[Period]) -> int | None:
+        """The last year of a plan named by a year range before the figure in its clause, the
+        subject of a goal verb (`plan_spans.plan_goal_year`)."""
+        q = c.q
+        num0 = q.number_start if q.number_end > q.number_start else q.start
+        for p in own:
+            if p.end <= num0 and p.year_end != p.year_start:
+                y = plan_goal_year(self.doc.text, c.sentence[0], p, num0)
+                if y is not None:
+                    return y
+        return None
 
     def _same_years(self, c: QCtx) -> ResolvedPeriod | None:
         """`... is to rise from 37 percent in 2013 to 50 percent in 2015, 70 percent in 2020
@@ -2358,6 +2380,9 @@ class PeriodResolver:
             goal = self._coordinated_goal(c, own)
             if goal is not None:
                 return self._make(goal, c=c)
+            y = self._plan_goal(c, own)
+            if y is not None:
+                return ResolvedPeriod(y, y, "plan_year")
             best = min(own, key=lambda p: min(abs(p.start - q.end), abs(q.start - p.end)))
             return self._make(best, c=c)
         if self.pub is not None and (
@@ -2386,6 +2411,9 @@ class PeriodResolver:
         if before:
             free = [p for p in before if not attached_to_other(self.doc, p, c)]
             if free or not _OWN_AND_VERB.match(text, c0, q.end):
+                y = self._plan_goal(c, (free or before)[-1:])
+                if y is not None:  # `The plan for 2018-2020 sets out to build ..., develop N`
+                    return ResolvedPeriod(y, y, "plan_year")
                 return self._make((free or before)[-1], c=c)
             # `Registrations stood at 1 billion at the end of 2019, and crossed 5 billion in
             # August`: the year of the other figure stays with it; the clause of its own verb
@@ -2405,6 +2433,11 @@ class PeriodResolver:
             if not self._present_vs_future(c, res):
                 return res
         # no time words in the sentence
+        n = the_n_years(text, s0, s1)
+        if n is not None:
+            span = span_before(self.periods, s0, n)
+            if span is not None:  # `... plans to add 100 smart factories in the three years`
+                return ResolvedPeriod(span[0], span[1], "paragraph_year")
         block = self.goal_block(q.start) if self._blocks else None
         if block is not None:
             y = block[2]

@@ -35,6 +35,7 @@ from .periods import (
     absent,
     imperative,
 )
+from .plan_goals import actor_action, by_then, plan_source
 
 _TARGET = TARGET_WORDS
 # an actor committing to do something: `the ministry will build 600,000 base stations`, `it will
@@ -350,6 +351,21 @@ def resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     return status
 
 
+def _plan_sourced(doc: Doc, c: QCtx) -> bool:
+    """The figure's sentence is attributed to a plan, or dates it `by then` after a sentence of
+    its paragraph that is (`plan_goals`)."""
+    key = ("plan_source", c.sentence)  # (once per sentence: its figures all ask)
+    span = doc._par_cache.get(key, key)
+    if span is key:
+        s0, s1 = c.sentence
+        span = plan_source(doc.text, s0, s1)
+        if span is None and s0 > c.paragraph[0] and by_then(doc.text, s0, s1):
+            p0, p1 = doc.seg.sentence_at(s0 - 1)
+            span = plan_source(doc.text, p0, p1) if p0 >= c.paragraph[0] else None
+        doc._par_cache[key] = span
+    return span is not None and not (span[0] <= c.q.start < span[1])
+
+
 def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
     start, stop = _scope_span(doc, c)
     scope = _scope(doc, start, stop)
@@ -388,7 +404,8 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         return "forecast"  # `..., and a broker estimates the market will grow 12 to 15 per cent`
     if _headline_infinitive(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
-    if _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
+    sourced = _plan_sourced(doc, c)
+    if not sourced and _forecast_lead(doc, c) and (pub is None or end is None or end >= pub):
         return "forecast"
     num0 = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
     planned = (
@@ -409,6 +426,8 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
             and _WANTS_NUMBER.search(doc.text, max(c.sentence[0], c.q.start - 30), c.q.start)
         )
         or ("should" in scope and _should(doc, c, scope, num0))
+        or sourced
+        or actor_action(scope)
     )
     if (
         planned

@@ -539,6 +539,10 @@ def _caption_unit(
             u = parse_unit(line)
             if u is not None:
                 return u, ((a, b),)
+        elif _WHOLE_BRACKET.match(line) and not _SENTENCE.search(line):
+            u = _bracket_line_unit(line)  # `(RMB in millions, except percentages)`
+            if u is not None:
+                return u, ((a, b),)
         elif line.endswith(")") and not _SENTENCE.search(line):
             # `Industrial AI market sizing (RMB bn)`: a title line ending in its unit
             m = _TAIL_BRACKET.search(line)
@@ -579,6 +583,19 @@ def _caption_title(text: str, spans: list[tuple[int, int]], i: int) -> str:
 
 
 _TAIL_BRACKET = re.compile(r"\(([^()]{1,30})\)$")
+# a caption line that is all one bracket: `(RMB in millions, except percentages and per share
+# data)`, `[In thousands of US dollars]`
+_WHOLE_BRACKET = re.compile(r"^[(\[][^()\[\]]{1,80}[)\]]$")
+_EXCEPT = re.compile(r"[,;]?\s*\b(?:except|other\s+than|unless)\b.*$", re.I)
+
+
+def _bracket_line_unit(line: str) -> UnitSpec | None:
+    """The unit of a caption line in brackets, less its exceptions (the cells with a `%` of
+    their own keep it: a cell's own unit comes first)."""
+    u = parse_unit(_EXCEPT.sub("", line[1:-1]))
+    return u if u is not None and u.code != "percent" else None
+
+
 _CAPTION_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 _BUDGET_HEAD = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|targets?|appropriations?)\b", re.I)
 
@@ -602,6 +619,15 @@ _MONTH_NAMES = (
 )  # fmt: skip
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _MONTH_ROW = re.compile(rf"{_MONTH}(?:\s*(?:-|–|to)\s*{_MONTH})?", re.I)
+
+
+_HEAD_YEAR = re.compile(r"\(\s*((?:19|20)\d\d)\s*\)")
+
+
+def _heads_year(heads: list[str]) -> int | None:
+    """The one year the heads name in brackets (`Enterprises transformed (2025)`), or None."""
+    years = {m.group(1) for h in heads for m in _HEAD_YEAR.finditer(h)}
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _month_part(label: str) -> str | None:
@@ -731,6 +757,7 @@ def _read(
     row_times = [parse_time(r[0][2]) for r in data]
     by_column = sum(t is not None for t in col_times[1:]) >= 1 and col_times[0] is None
     by_row = all(t is not None for t in row_times) and not by_column
+    measured_heads = False  # the heads name what the cells measure (`_heads_year`)
     if not (by_column or by_row):
         months = [_month_part(r[0][2]) for r in data]
         year = _caption_year(text, spans, i) if all(months) else None
@@ -755,6 +782,11 @@ def _read(
         # Budget  Actual  Actual as % of budget`: no time head, the caption's one year for
         # every column, the status from the head (`Budget` a target, `Actual` actual)
         year = _caption_year(text, spans, i) if caption is not None else None
+        if year is None:
+            # `City  Enterprises transformed (2025)  Output (billion yuan)`: the one year in
+            # brackets of the heads, for every column; the heads name what the cells measure
+            year = _heads_year(heads[1:])
+            measured_heads = year is not None
         if year is None:
             return None
         by_column = True
@@ -796,7 +828,7 @@ def _read(
             if m is None:
                 continue
             what = label if by_column else head
-            if by_column and col_times[k] is None and head:
+            if by_column and (col_times[k] is None or measured_heads) and head:
                 what = f"{label} {head}"
             if kt is not None and not _GENERIC_HEAD.fullmatch(head):
                 what = f"{label} {head}"

@@ -83,7 +83,9 @@ AFTER = re.compile(
     r"(?:\s*\+(?![\d\w])|-odd\b|\s+(?:or\s+(?:more|above|higher|over|greater)|and\s+(?:above|over|more)"
     r"|or\s+(?:less|below|fewer|under)|and\s+(?:below|under)|or\s+so))"
     # not the bound word of the next figure: `2.31 million stations and more than 240 platforms`
-    r"(?!\s+(?:than|then)\b)",
+    r"(?!\s+(?:than|then)\b)"
+    # nor of the next figure's number: `about 200 robots and over 3,000 sensors`
+    r"(?!(?<=over|bove)\s+[\d$\u00a5\u20ac\u00a3])",
     re.IGNORECASE,
 )
 WINDOW = 40
