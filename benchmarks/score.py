@@ -4,7 +4,7 @@
                                          [--strip-dates] [--[no-]body-dates]
     .venv/bin/python benchmarks/score.py --all [--strip-dates] [--[no-]body-dates]
 
-SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout30`
+SET is `seeds` (raw/ against ../shared/gold/seeds.json), `heldout` ... `heldout31`
 (benchmarks/<set>/articles against benchmarks/<set>/gold.json) or a folder holding `articles/`
 and `gold.json`. Each article goes through what `python -m pipeline extract PATH` runs (decoding,
 the header's publication date, extract_claims); `--dates gold` passes the gold's dates instead,
@@ -66,6 +66,7 @@ SETS = (
     "heldout28",
     "heldout29",
     "heldout30",
+    "heldout31",
 )
 
 sys.path.insert(0, str(ROOT))
