@@ -66,6 +66,7 @@ from .context import Doc, QCtx
 from .local_body import local_body_lead
 from .month_flow import one_month_flow
 from .partindex import PartFinder
+from .periods import heading_lists
 from .segments import norm
 from .units import number_of_before
 
@@ -864,6 +865,19 @@ def _earlier_region(doc: Doc, c: QCtx, p0: int, s0: int) -> bool:
     return hit
 
 
+def _list_region(doc: Doc, c: QCtx) -> bool:
+    """A figure on a line of a list whose heading has a region as its subject (`By the end of
+    2024, Jiangsu had:` then bullets): the list's figures are the region's."""
+    lists = heading_lists(doc)
+    if not lists or c.paragraph[0] < lists[0][0]:
+        return False
+    pos = c.q.start
+    for a, b, _, (h0, h1) in lists:
+        if a <= pos < b:
+            return _earlier_region(doc, c, h0, h1) and not _NATIONAL.search(doc.norm, h0, h1)
+    return False
+
+
 def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
     """Does the sentence [s0, s1) carry a national marker? (once per sentence)"""
     key = ("national", s0, s1)
@@ -936,6 +950,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         p0 = c.paragraph[0]
         if p0 < s0 and _earlier_region(doc, c, p0, s0):
             result = "region"
+    if result is None and not _NATIONAL.search(low) and _list_region(doc, c):
+        result = "region"
     if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
         if result == "region_body":  # a local body's text: not in a paragraph on the nation

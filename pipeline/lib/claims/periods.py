@@ -266,6 +266,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
 _LIST_LINE_MAX = 120
+# a bullet line (`- 55 national demonstration factories, ranking first ..., and 12 ...;`) may be
+# longer: the marker alone shows it is an item of the list
+_BULLET_LINE = re.compile(r"[-\u2013\u2014\u2022\u00b7\u25cf\u25aa\u25a0*]\s")
+_BULLET_LINE_MAX = 260
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = folded(
     guarded(
@@ -921,6 +925,14 @@ def respective_groups(doc: Doc, sentence: tuple[int, int]) -> list[list[int]]:
     return groups
 
 
+def _list_line_fits(text: str, a: int, b: int) -> bool:
+    """A paragraph short enough to be a line of a list (a bullet line may be longer)."""
+    n = b - a
+    return n <= _LIST_LINE_MAX or (
+        n <= _BULLET_LINE_MAX and _BULLET_LINE.match(text, a) is not None
+    )
+
+
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Lists under a heading: a paragraph ending with a colon that does not speak of goals
     (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
@@ -945,7 +957,7 @@ def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
         j = i + 1
         while (
             j < len(pars)
-            and pars[j][1] - pars[j][0] <= _LIST_LINE_MAX
+            and _list_line_fits(text, *pars[j])
             and (_LIST_LINE.match(text, pars[j][0]) or _LIST_ITEM.match(text, pars[j][0]))
             and text[pars[j][1] - 1] not in ":\uff1a"
         ):

@@ -1,0 +1,39 @@
+"""Families tuned on heldout29 (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from claims_helpers import find, span
+
+# a dated heading with a province as its subject, then long bullet lines
+_BULLETS = (
+    "Zhejiang reported steady progress in factory upgrades this year.\n\n"
+    "As of the end of 2023, Zhejiang had:\n\n"
+    "- 1,250 provincial digital workshops and 310 smart factories;\n"
+    "- 48 national intelligent manufacturing demonstration factories, placing it among the top "
+    "three provinces in the country, and 9 factories named in the global benchmark list;\n"
+    "- 27 secondary nodes of the industrial internet identification resolution system, with "
+    "cumulative registrations of more than 30 billion;\n"
+    "- more than 81,000 5G base stations.\n"
+)
+
+
+def test_long_bullets_take_the_heading_year():
+    for quote in ("310", "48 ", "27 ", "more than 30 billion", "more than 81,000"):
+        assert span(find(_BULLETS, quote, "2024-02-20")) == (2023, 2023), quote
+
+
+def test_bullets_under_a_region_heading_are_the_regions():
+    for quote in ("48 ", "27 ", "more than 30 billion", "more than 81,000"):
+        assert find(_BULLETS, quote, "2024-02-20").indicator == "unclassified", quote
+
+
+def test_national_heading_keeps_national_indicators():
+    text = (
+        "By the end of 2023, China had:\n\n"
+        "- more than 3.3 million 5G base stations, covering all cities at prefecture level and "
+        "above and more than 95 percent of counties across the whole country;\n"
+        "- 2.2 billion mobile phone users.\n"
+    )
+    got = find(text, "more than 3.3 million", "2024-02-20")
+    assert span(got) == (2023, 2023)
+    assert got.indicator == "five_g_base_stations"
