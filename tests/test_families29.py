@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from claims_helpers import find, span
 
+from pipeline.lib.quantities.extractor import extract
+
 # a dated heading with a province as its subject, then long bullet lines
 _BULLETS = (
     "Zhejiang reported steady progress in factory upgrades this year.\n\n"
@@ -37,3 +39,22 @@ def test_national_heading_keeps_national_indicators():
     got = find(text, "more than 3.3 million", "2024-02-20")
     assert span(got) == (2023, 2023)
     assert got.indicator == "five_g_base_stations"
+
+
+def _counts(text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(q.value, q.unit, q.counted) for q in extract(text).quantities]
+
+
+def test_acronym_plural_after_a_scale_word_is_counted():
+    text = "Throughput at the terminal rose to 3.4 million TEUs, and the yard holds 800 PLCs."
+    assert _counts(text) == [(3.4e6, "count", "teus"), (800.0, "count", "plcs")]
+
+
+def test_quoted_plural_before_a_participle_is_counted():
+    text = 'The region now has 14 "benchmark factories" selected by the ministry.'
+    assert _counts(text) == [(14.0, "count", "factories")]
+
+
+def test_quoted_modifier_before_a_participle_keeps_the_head():
+    text = 'It signed 6 "dual-carbon" related contracts.'
+    assert _counts(text) == [(6.0, "count", "contracts")]
