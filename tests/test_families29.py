@@ -58,3 +58,22 @@ def test_quoted_plural_before_a_participle_is_counted():
 def test_quoted_modifier_before_a_participle_keeps_the_head():
     text = 'It signed 6 "dual-carbon" related contracts.'
     assert _counts(text) == [(6.0, "count", "contracts")]
+
+
+# a news story that names last year often, then reports today's and last month's figures
+_NEWS = (
+    "Output of the sector fell last year, and exports also dropped last year.\n\n"
+    "Investment last year was flat.\n\n"
+    "The regulator said last month that more than 2,300 factories had connected to the "
+    "platform.\n\n"
+    "Shares of the equipment maker rose 3.4 percent in Shenzhen today.\n"
+)
+
+
+def test_last_month_and_today_date_the_sentence_at_publication():
+    assert span(find(_NEWS, "2,300", "2023-09-06")) == (2023, 2023)
+    assert span(find(_NEWS, "3.4 percent", "2023-09-06")) == (2023, 2023)
+
+
+def test_last_month_in_january_is_the_previous_year():
+    assert span(find(_NEWS, "2,300", "2024-01-10")) == (2023, 2023)

@@ -58,6 +58,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
+from .news_time import news_now_year
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
@@ -2496,6 +2497,11 @@ class PeriodResolver:
             y = self.article_year()  # `30.27% of net profit for the year` in an annual report
             if y is not None and y < self.pub:
                 return ResolvedPeriod(y, y, "article_year")
+        ny = news_now_year(text, s0, s1, self.doc.published)
+        if ny is not None and not found(FUTURE_WORDS):
+            # `said last month that ...`, `rose 2.1 percent ... today`: the time of writing, not
+            # an earlier paragraph's or the article's year
+            return ResolvedPeriod(ny, ny, "relative")
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
             res = self._make(sp, c=c)
