@@ -77,3 +77,17 @@ def test_last_month_and_today_date_the_sentence_at_publication():
 
 def test_last_month_in_january_is_the_previous_year():
     assert span(find(_NEWS, "2,300", "2024-01-10")) == (2023, 2023)
+
+
+def test_start_year_in_an_aside_is_not_the_figures_year():
+    text = (
+        "The automated warehouse, which went into operation in 2016, handled 12,000 parcels an "
+        "hour in March, a company record. That is about 40 percent more than a manual site.\n"
+    )
+    assert span(find(text, "12,000", "2021-06-01")) == (2021, 2021)
+    assert span(find(text, "40 percent", "2021-06-01")) == (2021, 2021)
+
+
+def test_year_of_a_figure_inside_the_aside_is_kept():
+    text = "The plant, which had 300 workers in 2016, now employs 120 people.\n"
+    assert span(find(text, "300", "2021-06-01")) == (2016, 2016)

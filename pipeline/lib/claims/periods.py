@@ -56,6 +56,7 @@ from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
+from .aside_years import start_aside
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 from .news_time import news_now_year
@@ -677,6 +678,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `since 2015`: the start of an accumulation, not the reference period
         if _EVENT_BEFORE.search(text, max(0, p.start - 90), p.start):
             continue  # `a plan released in October 2023`: the date of an event
+        if p.kind == "year" and start_aside(text, p.start, p.end):
+            continue  # `The terminal, which began operating in 2017, set a record`
         if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
             continue  # `the 2023 annual general meeting`: the year of an event
         if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
