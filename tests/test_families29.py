@@ -91,3 +91,11 @@ def test_start_year_in_an_aside_is_not_the_figures_year():
 def test_year_of_a_figure_inside_the_aside_is_kept():
     text = "The plant, which had 300 workers in 2016, now employs 120 people.\n"
     assert span(find(text, "300", "2021-06-01")) == (2016, 2016)
+
+
+def test_year_of_a_multiples_base_is_not_its_period():
+    text = (
+        "Venture funding for robotics start-ups reached 9.2 billion yuan in 2022, four times the "
+        "level in 2018, according to a data provider.\n"
+    )
+    assert span(find(text, "four times", "2023-05-01")) == (2022, 2022)

@@ -1,4 +1,4 @@
-"""A start year in an aside is not a figure's period (issue 9, twelfth round).
+"""Years that are not the period of the figures around them (issue 9, twelfth round).
 
 `The terminal, which began operating in 2017, set a world record in January when its cranes
 handled 47.6 moves per hour`: the year of a non-restrictive relative clause set off by commas
@@ -31,3 +31,20 @@ def start_aside(text: str, start: int, end: int) -> bool:
     if not text[start:end][:1].isdigit() and not lead.endswith(" "):
         lead += " "  # the period's text begins with its preposition (`in 2017`)
     return _START_ASIDE.search(lead) is not None
+
+
+# `three times the amount in 2019`, `twice that of 2020`: the year names the base of a multiple
+_MULTIPLE_OF = re.compile(
+    r"\b(?:times|double|triple|twice|half)\s+(?:the\s+(?:level|figure|amount|total|number|"
+    r"volume|value|size)|that|those)\s+$",
+    re.I,
+)
+_BASE_PREP = re.compile(r"(?:in|of|for)\s", re.I)
+
+
+def multiple_base(text: str, start: int, end: int) -> bool:
+    """Is the period at [start, end), whose text begins with its preposition (`in 2019`), the
+    base of a multiple (`three times the amount in 2019`)?"""
+    if _BASE_PREP.match(text, start, end) is None:
+        return False
+    return _MULTIPLE_OF.search(text[max(0, start - 40) : start]) is not None

@@ -56,7 +56,7 @@ from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
-from .aside_years import start_aside
+from .aside_years import multiple_base, start_aside
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 from .news_time import news_now_year
@@ -680,6 +680,8 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `a plan released in October 2023`: the date of an event
         if p.kind == "year" and start_aside(text, p.start, p.end):
             continue  # `The terminal, which began operating in 2017, set a record`
+        if p.kind in ("year", "date") and multiple_base(text, p.start, p.end):
+            continue  # `three times the amount in 2019`: the base of a multiple
         if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
             continue  # `the 2023 annual general meeting`: the year of an event
         if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
