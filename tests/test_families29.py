@@ -99,3 +99,13 @@ def test_year_of_a_multiples_base_is_not_its_period():
         "level in 2018, according to a data provider.\n"
     )
     assert span(find(text, "four times", "2023-05-01")) == (2022, 2022)
+
+
+def test_reporting_clause_does_not_make_a_present_statement_past():
+    text = (
+        "Output reached 2.1 billion yuan in 2021, the association said.\n\n"
+        "A licence of the foreign package costs about 80,000 yuan a year, she added, against "
+        "less than 5,000 yuan for local products.\n"
+    )
+    assert span(find(text, "80,000", "2022-04-01")) == (2022, 2022)
+    assert span(find(text, "5,000", "2022-04-01")) == (2022, 2022)

@@ -29,3 +29,17 @@ def news_now_year(text: str, s0: int, s1: int, published: dt.date | None) -> int
     if m.group(0).lower().startswith("last") and published.month == 1:
         return published.year - 1
     return published.year
+
+
+# a reporting clause: `..., he added, ...`, `..., the ministry reported.` (the tense of the
+# telling, not of the statement told)
+_TELLER_BEFORE = re.compile(r",\s*(?:he|she|they|it|we|[A-Z][a-z]+|the\s+[a-z]+(?:\s+[a-z]+)?)\s+$")
+_TELLING = ("added", "reported")
+_TELLING_END = re.compile(r"\s*[,.;]")
+
+
+def reporting_verb(text: str, start: int, end: int) -> bool:
+    """Is the verb at [start, end) the verb of a reporting clause (`, he added,`)?"""
+    if text[start:end] not in _TELLING or _TELLING_END.match(text, end) is None:
+        return False
+    return _TELLER_BEFORE.search(text[max(0, start - 40) : start]) is not None

@@ -59,7 +59,7 @@ from pipeline.lib.quantities.model import Period
 from .aside_years import multiple_base, start_aside
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
-from .news_time import news_now_year
+from .news_time import news_now_year, reporting_verb
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
@@ -2169,10 +2169,15 @@ class PeriodResolver:
             lead = lead[m.end() :]
         if _PRESENT.search(lead):
             return False
-        if _PAST.search(lead):
+        ml = _PAST.search(lead)
+        if ml is not None and reporting_verb(lead, ml.start(), ml.end()):
+            ml = _PAST.search(lead, ml.end())  # `..., he added, against ...`
+        if ml is not None:
             return True
         mp = _PRESENT.search(self.doc.text, tail0, s1)
         ma = _PAST.search(self.doc.text, tail0, s1)
+        if ma is not None and reporting_verb(self.doc.text, ma.start(), ma.end()):
+            ma = _PAST.search(self.doc.text, ma.end(), s1)  # `..., he added, ...`
         if ma is None:
             return False
         return mp is None or ma.start() < mp.start()
