@@ -109,3 +109,14 @@ def test_reporting_clause_does_not_make_a_present_statement_past():
     )
     assert span(find(text, "80,000", "2022-04-01")) == (2022, 2022)
     assert span(find(text, "5,000", "2022-04-01")) == (2022, 2022)
+
+
+def test_average_growth_over_the_two_years_spans_both():
+    text = (
+        "Retail sales grew 12.4 percent year-on-year in the first half of 2021, and the average "
+        "growth over the two years was 4.4 percent.\n\n"
+        "The two-year average growth rate of exports stood at 8.1 percent.\n"
+    )
+    assert span(find(text, "12.4 percent", "2021-07-20")) == (2021, 2021)
+    assert span(find(text, "4.4 percent", "2021-07-20")) == (2020, 2021)
+    assert span(find(text, "8.1 percent", "2021-07-20")) == (2020, 2021)

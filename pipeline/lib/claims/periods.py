@@ -57,6 +57,7 @@ from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
 from .aside_years import multiple_base, start_aside
+from .average_span import average_years
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
 from .news_time import news_now_year, reporting_verb
@@ -1543,6 +1544,10 @@ class PeriodResolver:
                 res = self._from_to(c, res)
         if c.q.unit == "percent" and res.period is not None and res.start == res.end:
             res = self._growth_span(c, res)
+        if c.q.unit == "percent" and res.end is not None and res.start == res.end:
+            n = average_years(self.doc.text, c.sentence[0], c.q.start, c.q.end)
+            if n is not None:  # `the average growth over the two years was 7 percent`
+                res = replace(res, start=res.end - n + 1)
         elif c.q.unit not in ("percent", "percentage_point", "times") and self._has_since:
             res = self._since_span(c, res)
         if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
