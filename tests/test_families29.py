@@ -120,3 +120,17 @@ def test_average_growth_over_the_two_years_spans_both():
     assert span(find(text, "12.4 percent", "2021-07-20")) == (2021, 2021)
     assert span(find(text, "4.4 percent", "2021-07-20")) == (2020, 2021)
     assert span(find(text, "8.1 percent", "2021-07-20")) == (2020, 2021)
+
+
+def test_count_of_provinces_locating_the_nodes_before_it():
+    text = (
+        "The identification resolution system keeps growing. So far 212 secondary nodes have "
+        "been launched in 30 provinces, autonomous regions and municipalities.\n"
+    )
+    got = find(text, "30 provinces", "2023-03-01")
+    assert got.indicator == "identification_secondary_node_provinces"
+
+
+def test_count_of_cities_after_in_keeps_its_own_subject():
+    text = "The inspection covered 280 enterprises in 11 cities across the province.\n"
+    assert find(text, "11 cities", "2023-03-01").indicator == "unclassified"

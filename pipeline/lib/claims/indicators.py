@@ -332,6 +332,26 @@ def _previous_sentence(doc: Doc, c: QCtx, first_only: bool = True) -> tuple[int,
     return prev if prev[0] >= c.paragraph[0] and prev[1] <= s0 else None
 
 
+# `158 secondary nodes have been put into operation in 28 provinces`, `340 nodes serving 47
+# industries in 31 provinces, regions and municipalities`: a count of regions after `in` says
+# where the things counted before it in the sentence are
+_REGION_SETS = frozenset(("provinces", "regions", "municipalities"))
+_IN_BEFORE = re.compile(r"\b(?:in|across)\s+(?:(?:about|around|over|more\s+than|nearly)\s+)?$")
+
+
+def _located_in(doc: Doc, c: QCtx) -> tuple[int, int] | None:
+    """The sentence before a count of regions that locates the figures before it, as a near
+    region."""
+    if c.q.counted not in _REGION_SETS or c.index == 0:
+        return None
+    s0 = c.sentence[0]
+    if doc.quantities[c.index - 1].start < s0:
+        return None
+    if _IN_BEFORE.search(doc.norm, max(s0, c.q.start - 30), c.q.start) is None:
+        return None
+    return (s0, c.q.start)
+
+
 def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     """(linked, extra near region) of the figure, computed once per quantity span (the first
     context asked for decides, as the regions of a `respectively` list come first; or the
@@ -340,7 +360,9 @@ def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
         c = doc._par_cache.get(("near_by", c.q.start, c.q.end)) or c
-        extra = _subject_before_appositive(doc, c) or _previous_sentence(doc, c)
+        extra = (
+            _subject_before_appositive(doc, c) or _previous_sentence(doc, c) or _located_in(doc, c)
+        )
         near_ctx = doc._par_cache[key] = (_linked(doc, c), extra)
     return near_ctx
 
