@@ -134,3 +134,11 @@ def test_count_of_provinces_locating_the_nodes_before_it():
 def test_count_of_cities_after_in_keeps_its_own_subject():
     text = "The inspection covered 280 enterprises in 11 cities across the province.\n"
     assert find(text, "11 cities", "2023-03-01").indicator == "unclassified"
+
+
+def test_a_share_that_could_be_won_is_a_forecast():
+    text = (
+        "Brokers say local robot makers could capture about 35 per cent of the welding market "
+        "by 2026, helped by state procurement.\n"
+    )
+    assert find(text, "35 per cent", "2023-03-01").status == "forecast"
