@@ -142,3 +142,11 @@ def test_a_share_that_could_be_won_is_a_forecast():
         "by 2026, helped by state procurement.\n"
     )
     assert find(text, "35 per cent", "2023-03-01").status == "forecast"
+
+
+def test_one_sites_equipment_is_not_national():
+    text = (
+        "Automation is spreading along the coast. The terminal has installed more than 40 5G "
+        "base stations with a telecom operator.\n"
+    )
+    assert find(text, "more than 40", "2021-05-01").indicator == "unclassified"

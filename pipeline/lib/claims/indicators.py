@@ -630,6 +630,13 @@ _FACILITY = re.compile(
     r"\b(?:the|this|that|a|an|one|its|our)\s+(?:[a-z][\w-]*\s+){0,2}(?:node|park|platform)\b"
     r"(?!\s+(?:economy|market|industry|sector|system)s?\b)(?!['\u2019]?s\b)"
 )
+# one site as the subject: `The port has installed more than 30 5G base stations`, `the mine now
+# runs ...`: its own equipment, not the country's
+_SITE_SUBJECT = re.compile(
+    r"\b(?:the|this|that|its|our)\s+(?:[a-z][\w-]*\s+)?(?:port|terminal|mine|factory|plant|"
+    r"airport|hospital|steelworks|refinery|workshop)\s+(?:(?:now|also|already)\s+)?(?:has|had|"
+    r"have|installed|built|deployed|operates|runs|uses|used|set\s+up)\b"
+)
 _REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
     r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
     r"ranks?|ranked|built|added|now))\b"
@@ -965,6 +972,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
+        comp += [m.end() for m in _SITE_SUBJECT.finditer(low)]
         if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
