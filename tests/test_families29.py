@@ -150,3 +150,17 @@ def test_one_sites_equipment_is_not_national():
         "base stations with a telecom operator.\n"
     )
     assert find(text, "more than 40", "2021-05-01").indicator == "unclassified"
+
+
+def test_growth_glued_to_the_added_value_is_its_growth():
+    text = (
+        "The added value of China's industrial internet industry reached 3.6 trillion yuan in "
+        "2022, up 9.9 percent, according to the academy.\n"
+    )
+    got = find(text, "9.9 percent", "2023-04-01")
+    assert got.indicator == "iip_added_value_nominal_growth"
+
+
+def test_growth_after_an_unclassified_level_stays_unclassified():
+    text = "Port revenue reached 3.6 billion yuan in 2022, up 9.9 percent.\n"
+    assert find(text, "9.9 percent", "2023-04-01").indicator == "unclassified"

@@ -29,6 +29,7 @@ from .compared_bases import compared_base
 from .context import Doc, QCtx, quantity_context
 from .filters import is_statistic
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
+from .level_growth import growth_of_level
 from .model import Claim
 from .paired_lists import (
     earlier_measures,
@@ -893,6 +894,8 @@ def claims_from_extraction(
             unit, indicator, counted = _resolve_unit(doc, rc)
             if indicator == UNCLASSIFIED and claims and unit is not None:
                 indicator = _series_indicator(doc, c, unit, claims[-1])
+            if indicator == UNCLASSIFIED and claims and unit == "percent":
+                indicator = growth_of_level(doc, c, claims[-1]) or indicator
             if claims and unit is not None and periods.has_respectively:
                 # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator
