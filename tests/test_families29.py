@@ -164,3 +164,12 @@ def test_growth_glued_to_the_added_value_is_its_growth():
 def test_growth_after_an_unclassified_level_stays_unclassified():
     text = "Port revenue reached 3.6 billion yuan in 2022, up 9.9 percent.\n"
     assert find(text, "9.9 percent", "2023-04-01").indicator == "unclassified"
+
+
+def test_estimate_of_what_holds_now_is_dated_at_publication():
+    text = (
+        "She estimated that predictive maintenance can cut a plant's downtime by about 25 "
+        "percent.\n\nHe estimated that the market will grow 12 percent.\n"
+    )
+    assert span(find(text, "25", "2021-06-01")) == (2021, 2021)
+    assert span(find(text, "12 percent", "2021-06-01")) == (None, None)

@@ -43,3 +43,20 @@ def reporting_verb(text: str, start: int, end: int) -> bool:
     if text[start:end] not in _TELLING or _TELLING_END.match(text, end) is None:
         return False
     return _TELLER_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
+# `He estimated that automation can cut operating costs by about 30 percent`: an estimate of what
+# holds now (a present verb or `can`), not of a future level
+_ESTIMATE_NOW = re.compile(
+    r"\bestimated?s?\s+that\b[^;:]{0,120}?\b(?:can|is|are|has|have|cuts?|saves?|costs?)\b", re.I
+)
+_FUTURE_TOO = re.compile(
+    r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|"
+    r"aims?|goal|target|plans?|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|next\s+year)\b",
+    re.I,
+)
+
+
+def estimate_of_now(lead: str) -> bool:
+    """Is the only future word of `lead` an `estimated that` followed by a present statement?"""
+    return _ESTIMATE_NOW.search(lead) is not None and _FUTURE_TOO.search(lead) is None

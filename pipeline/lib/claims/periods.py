@@ -60,7 +60,7 @@ from .aside_years import multiple_base, start_aside
 from .average_span import average_years
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
-from .news_time import news_now_year, reporting_verb
+from .news_time import estimate_of_now, news_now_year, reporting_verb
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
@@ -2550,6 +2550,9 @@ class PeriodResolver:
             # is its target year
             return ResolvedPeriod(self.pub, self.pub, "plan_year")
         if found(FUTURE_WORDS):
+            if self.pub is not None and estimate_of_now(lead):
+                # `estimated that automation can cut costs by about 30 percent`: now
+                return ResolvedPeriod(self.pub, self.pub, "publication_year")
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")
