@@ -51,7 +51,8 @@ _ESTIMATE_NOW = re.compile(
     r"\bestimated?s?\s+that\b[^;:]{0,120}?\b(?:can|is|are|has|have|cuts?|saves?|costs?)\b", re.I
 )
 _FUTURE_TOO = re.compile(
-    r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|"
+    r"\b(?:will|would|could|might|may|expect(?:s|ed)?|forecasts?|projected|predict(?:s|ed)?|"
+    r"anticipat(?:es?|ed)|"
     r"aims?|goal|target|plans?|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|next\s+year)\b",
     re.I,
 )
