@@ -895,7 +895,7 @@ def claims_from_extraction(
             if indicator == UNCLASSIFIED and claims and unit is not None:
                 indicator = _series_indicator(doc, c, unit, claims[-1])
             if indicator == UNCLASSIFIED and claims and unit == "percent":
-                indicator = growth_of_level(doc, c, claims[-1]) or indicator
+                indicator = growth_of_level(doc, c, claims) or indicator  # `..., up 55.7 percent`
             if claims and unit is not None and periods.has_respectively:
                 # `... 77.0% and 58.6% respectively, compared with 74.7% and 55.3%`
                 indicator = paired_base_indicator(doc, c, unit, claims) or indicator

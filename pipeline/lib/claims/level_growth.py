@@ -1,37 +1,40 @@
-"""The growth rate given right after a classified level is that level's growth (issue 9, twelfth
-round).
+"""The growth rate written right after a level: `The added value of the industrial internet
+industry reached 1.42 trillion yuan ($202 billion) last year, up 55.7 percent year-on-year`.
 
-`China's industrial internet industry is expected to generate 1.42 trillion yuan of added value
-this year, up 13.3 percent`: the percentage glued to the level by `, up` / `, an increase of`
-measures the growth of the level's indicator, when the catalog has a growth indicator for it.
-Only in the same sentence, with nothing but the level's noun and a time phrase between them.
+A percentage introduced by `up` (`an increase of`, `a rise of`, `growing`) straight after a
+classified level of its sentence (its time words, a currency conversion in brackets between) is
+the growth of that level: the growth-rate indicator of the catalog that measures the level's
+growth (`GROWTH_OF`), when there is one.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .context import Doc, QCtx
-from .model import Claim
+if TYPE_CHECKING:
+    from .context import Doc, QCtx
+    from .model import Claim
 
-# level indicator -> its growth indicator
-_GROWTH_OF = {"iip_added_value": "iip_added_value_nominal_growth"}
-_UP_GLUE = re.compile(
-    r",\s*(?:(?:an?|the)\s+)?(?:(?:nominal|year-on-year|annual)\s+)?(?:up|increase\s+of|"
-    r"increasing|growth\s+of|rise\s+of|growing|rising)\s+(?:by\s+)?$",
+GROWTH_OF = {"iip_added_value": "iip_added_value_nominal_growth"}
+_GAP = re.compile(
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:in|at|by|for|during|last|this|the)\b[^,;()\n]{0,30})?"
+    r"\s*,\s*(?:up|an\s+increase\s+of|a\s+rise\s+of|a\s+growth\s+of|growing|increasing|rising)\s+$",
     re.I,
 )
-_MAX_GAP = 60
 
 
-def growth_of_level(doc: Doc, c: QCtx, prev: Claim) -> str | None:
-    """The growth indicator of the level `prev` that the percentage `c` follows, or None."""
-    ind = _GROWTH_OF.get(prev.indicator)
-    if ind is None or c.index == 0:
+def growth_of_level(doc: Doc, c: QCtx, claims: list[Claim]) -> str | None:
+    """The growth indicator of the level just before this percentage, or None."""
+    s0 = c.sentence[0]
+    for prev in reversed(claims[-3:]):
+        if prev.char_start < s0:
+            return None
+        growth = GROWTH_OF.get(prev.indicator)
+        if growth is None:
+            continue
+        a = c.q.number_start if c.q.number_end > c.q.number_start else c.q.start
+        if _GAP.fullmatch(doc.text, prev.char_end, a):
+            return growth
         return None
-    if prev.char_start < c.sentence[0] or doc.quantities[c.index - 1].end != prev.char_end:
-        return None
-    gap = doc.text[prev.char_end : c.q.start]
-    if len(gap) > _MAX_GAP or ";" in gap or _UP_GLUE.search(gap) is None:
-        return None
-    return ind
+    return None
