@@ -59,8 +59,8 @@ from pipeline.lib.quantities.model import Period
 from .aside_years import multiple_base, start_aside
 from .average_span import average_years
 from .casefold import FoldedPattern, fold, folded
+from .clock_words import estimate_of_now, news_now_year, reporting_verb
 from .context import Doc, QCtx, quantity_context
-from .news_time import estimate_of_now, news_now_year, reporting_verb
 from .present_state import (
     comparison_base_skipped,
     in_survey_section,
