@@ -173,12 +173,3 @@ def test_estimate_of_what_holds_now_is_dated_at_publication():
     )
     assert span(find(text, "25", "2021-06-01")) == (2021, 2021)
     assert span(find(text, "12 percent", "2021-06-01")) == (None, None)
-
-
-def test_growth_after_the_levels_of_phrase():
-    text = (
-        "China's industrial internet industry is expected to create 4.6 trillion yuan of added "
-        "value this year, up 8.2 percent, according to the academy.\n"
-    )
-    got = find(text, "8.2 percent", "2023-04-01")
-    assert got.indicator == "iip_added_value_nominal_growth"

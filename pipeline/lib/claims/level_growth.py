@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 GROWTH_OF = {"iip_added_value": "iip_added_value_nominal_growth"}
 _GAP = re.compile(
-    r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:in|at|by|for|during|last|this|the|of)\b[^,;()\n]{0,30})?"
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:in|at|by|for|during|last|this|the)\b[^,;()\n]{0,30})?"
     r"\s*,\s*(?:up|an\s+increase\s+of|a\s+rise\s+of|a\s+growth\s+of|growing|increasing|rising)\s+$",
     re.I,
 )
