@@ -173,3 +173,11 @@ def test_estimate_of_what_holds_now_is_dated_at_publication():
     )
     assert span(find(text, "25", "2021-06-01")) == (2021, 2021)
     assert span(find(text, "12 percent", "2021-06-01")) == (None, None)
+
+
+def test_todays_exchange_rate_is_not_a_news_time_word():
+    text = (
+        "Sales reached a record in 2021.\n\n"
+        "We signed a 90 million euro deal, roughly 650 million yuan at today's exchange rate.\n"
+    )
+    assert find(text, "90 million", "2023-06-01").period_basis != "relative"

@@ -4,7 +4,8 @@ A news story's `today`, `this month`, `last month` (`The ministry said last mont
 1,100 mines had installed 5G networks`, `Shares rose 2.1 percent in Shanghai today`) put its
 figure at the time of writing, even when most of the story's named years are last year's (the
 article-year vote would otherwise date such a figure to the year the story names most). `last
-month` in a January story is December of the previous year.
+month` in a January story is December of the previous year. Not `today's` (`roughly 693 million
+yuan at today's exchange rate` converts a figure of another time).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import re
 
 _NEWS_NOW = re.compile(
-    r"\b(?:today|tonight|this\s+morning|this\s+afternoon|(?:earlier\s+)?this\s+month|"
+    r"\b(?:today(?!['\u2019]s)|tonight|this\s+morning|this\s+afternoon|(?:earlier\s+)?this\s+month|"
     r"(?<!the\s)last\s+month)\b",
     re.I,
 )
