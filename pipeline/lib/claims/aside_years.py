@@ -47,4 +47,9 @@ def multiple_base(text: str, start: int, end: int) -> bool:
     base of a multiple (`three times the amount in 2019`)?"""
     if _BASE_PREP.match(text, start, end) is None:
         return False
-    return _MULTIPLE_OF.search(text[max(0, start - 40) : start]) is not None
+    lead = text[max(0, start - 40) : start]
+    low = lead.lower()
+    if "time" not in low and "doubl" not in low and "tripl" not in low and "twice" not in low:
+        if "half" not in low:
+            return False  # (most periods: no scan)
+    return _MULTIPLE_OF.search(lead) is not None

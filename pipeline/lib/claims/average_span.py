@@ -28,6 +28,8 @@ _AVERAGE_WORD = re.compile(r"\baverage", re.I)
 def average_years(text: str, s0: int, q0: int, q1: int) -> int | None:
     """N when the percentage at [q0, q1) (sentence starting at s0) is an average over N years."""
     lead = text[max(s0, q0 - 90) : q0]
+    if "average" not in lead.lower() and "average" not in text[q1 : q1 + 60].lower():
+        return None  # (most percentages: no scan)
     m = _AVERAGE_BEFORE.search(lead)
     if m is not None:
         return _N[(m.group(1) or m.group(2)).lower()]

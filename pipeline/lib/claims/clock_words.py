@@ -19,11 +19,16 @@ _NEWS_NOW = re.compile(
     re.I,
 )
 
+_NEWS_NOW_WORDS = ("today", "tonight", "this morning", "this afternoon", "month")
+
 
 def news_now_year(text: str, s0: int, s1: int, published: dt.date | None) -> int | None:
     """The year of a news time word in the sentence [s0, s1), or None without one."""
     if published is None:
         return None
+    seg = text[s0:s1].lower()
+    if not any(map(seg.__contains__, _NEWS_NOW_WORDS)):
+        return None  # (most sentences: no scan)
     m = _NEWS_NOW.search(text, s0, s1)
     if m is None:
         return None
@@ -61,4 +66,6 @@ _FUTURE_TOO = re.compile(
 
 def estimate_of_now(lead: str) -> bool:
     """Is the only future word of `lead` an `estimated that` followed by a present statement?"""
+    if "estimate" not in lead.lower():
+        return False
     return _ESTIMATE_NOW.search(lead) is not None and _FUTURE_TOO.search(lead) is None

@@ -632,6 +632,10 @@ _FACILITY = re.compile(
 )
 # one site as the subject: `The port has installed more than 30 5G base stations`, `the mine now
 # runs ...`: its own equipment, not the country's
+_SITE_WORDS = (  # (looked for first: most sentences name no site)
+    *("port", "terminal", "mine", "factory", "plant", "airport", "hospital", "steelworks"),
+    *("refinery", "workshop"),
+)
 _SITE_SUBJECT = re.compile(
     r"\b(?:the|this|that|its|our)\s+(?:[a-z][\w-]*\s+)?(?:port|terminal|mine|factory|plant|"
     r"airport|hospital|steelworks|refinery|workshop)\s+(?:(?:now|also|already)\s+)?(?:has|had|"
@@ -972,7 +976,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
-        comp += [m.end() for m in _SITE_SUBJECT.finditer(low)]
+        if any(map(low.__contains__, _SITE_WORDS)):
+            comp += [m.end() for m in _SITE_SUBJECT.finditer(low)]
         if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):

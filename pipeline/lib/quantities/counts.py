@@ -108,7 +108,7 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 def _plural(w: str) -> bool:
     lw = w.lower()
-    if lw in IRREGULAR or _ACRONYM_PLURAL.fullmatch(w):
+    if lw in IRREGULAR or (w[1:2].isupper() and _ACRONYM_PLURAL.fullmatch(w)):
         return True
     if len(lw) < 3 or not lw.endswith("s") or lw in NOT_PLURAL:
         return False
