@@ -985,7 +985,7 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         p0 = c.paragraph[0]
         if p0 < s0 and _earlier_region(doc, c, p0, s0):
             result = "region"
-    if result is None and not _NATIONAL.search(low) and _list_region(doc, c):
+    if result is None and _list_region(doc, c) and not _NATIONAL.search(low):
         result = "region"
     if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
