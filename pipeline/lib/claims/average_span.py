@@ -25,11 +25,14 @@ _AVERAGE_AFTER = re.compile(rf"\s+(?:on\s+average\s+)?over\s+the\s+{_NUM}\s+year
 _AVERAGE_WORD = re.compile(r"\baverage", re.I)
 
 
-def average_years(text: str, s0: int, q0: int, q1: int) -> int | None:
-    """N when the percentage at [q0, q1) (sentence starting at s0) is an average over N years."""
-    lead = text[max(s0, q0 - 90) : q0]
-    if "average" not in lead.lower() and "average" not in text[q1 : q1 + 60].lower():
+def average_years(text: str, s0: int, q0: int, q1: int, low: str | None = None) -> int | None:
+    """N when the percentage at [q0, q1) (sentence starting at s0) is an average over N years
+    (`low`: the text lower-cased, same length, to look for `average` first)."""
+    if low is None:
+        low = text.lower()
+    if low.find("average", max(s0, q0 - 90), q1 + 60) < 0:
         return None  # (most percentages: no scan)
+    lead = text[max(s0, q0 - 90) : q0]
     m = _AVERAGE_BEFORE.search(lead)
     if m is not None:
         return _N[(m.group(1) or m.group(2)).lower()]

@@ -22,12 +22,16 @@ _NEWS_NOW = re.compile(
 _NEWS_NOW_WORDS = ("today", "tonight", "this morning", "this afternoon", "month")
 
 
-def news_now_year(text: str, s0: int, s1: int, published: dt.date | None) -> int | None:
-    """The year of a news time word in the sentence [s0, s1), or None without one."""
+def news_now_year(
+    text: str, s0: int, s1: int, published: dt.date | None, low: str | None = None
+) -> int | None:
+    """The year of a news time word in the sentence [s0, s1), or None without one (`low`: the
+    text lower-cased, same length, to look for the words first)."""
     if published is None:
         return None
-    seg = text[s0:s1].lower()
-    if not any(map(seg.__contains__, _NEWS_NOW_WORDS)):
+    if low is None:
+        low = text.lower()
+    if all(low.find(w, s0, s1) < 0 for w in _NEWS_NOW_WORDS):
         return None  # (most sentences: no scan)
     m = _NEWS_NOW.search(text, s0, s1)
     if m is None:

@@ -1545,7 +1545,7 @@ class PeriodResolver:
         if c.q.unit == "percent" and res.period is not None and res.start == res.end:
             res = self._growth_span(c, res)
         if c.q.unit == "percent" and res.end is not None and res.start == res.end:
-            n = average_years(self.doc.text, c.sentence[0], c.q.start, c.q.end)
+            n = average_years(self.doc.text, c.sentence[0], c.q.start, c.q.end, self.doc.norm)
             if n is not None:  # `the average growth over the two years was 7 percent`
                 res = replace(res, start=res.end - n + 1)
         elif c.q.unit not in ("percent", "percentage_point", "times") and self._has_since:
@@ -2512,7 +2512,7 @@ class PeriodResolver:
             y = self.article_year()  # `30.27% of net profit for the year` in an annual report
             if y is not None and y < self.pub:
                 return ResolvedPeriod(y, y, "article_year")
-        ny = news_now_year(text, s0, s1, self.doc.published)
+        ny = news_now_year(text, s0, s1, self.doc.published, self.doc.norm)
         if ny is not None and not found(FUTURE_WORDS):
             # `said last month that ...`, `rose 2.1 percent ... today`: the time of writing, not
             # an earlier paragraph's or the article's year
