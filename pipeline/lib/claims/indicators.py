@@ -67,6 +67,7 @@ from .local_body import local_body_lead
 from .month_flow import one_month_flow
 from .other_aggregates import ECONOMY_IDS, other_aggregate
 from .partindex import PartFinder
+from .periods import heading_lists
 from .segments import norm
 from .served import not_served
 from .units import number_of_before
@@ -334,6 +335,26 @@ def _previous_sentence(doc: Doc, c: QCtx, first_only: bool = True) -> tuple[int,
     return prev if prev[0] >= c.paragraph[0] and prev[1] <= s0 else None
 
 
+# `158 secondary nodes have been put into operation in 28 provinces`, `340 nodes serving 47
+# industries in 31 provinces, regions and municipalities`: a count of regions after `in` says
+# where the things counted before it in the sentence are
+_REGION_SETS = frozenset(("provinces", "regions", "municipalities"))
+_IN_BEFORE = re.compile(r"\b(?:in|across)\s+(?:(?:about|around|over|more\s+than|nearly)\s+)?$")
+
+
+def _located_in(doc: Doc, c: QCtx) -> tuple[int, int] | None:
+    """The sentence before a count of regions that locates the figures before it, as a near
+    region."""
+    if c.q.counted not in _REGION_SETS or c.index == 0:
+        return None
+    s0 = c.sentence[0]
+    if doc.quantities[c.index - 1].start < s0:
+        return None
+    if _IN_BEFORE.search(doc.norm, max(s0, c.q.start - 30), c.q.start) is None:
+        return None
+    return (s0, c.q.start)
+
+
 def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     """(linked, extra near region) of the figure, computed once per quantity span (the first
     context asked for decides, as the regions of a `respectively` list come first; or the
@@ -342,7 +363,9 @@ def _near(doc: Doc, c: QCtx) -> tuple[bool, tuple[int, int] | None]:
     near_ctx = doc._par_cache.get(key)
     if near_ctx is None:
         c = doc._par_cache.get(("near_by", c.q.start, c.q.end)) or c
-        extra = _subject_before_appositive(doc, c) or _previous_sentence(doc, c)
+        extra = (
+            _subject_before_appositive(doc, c) or _previous_sentence(doc, c) or _located_in(doc, c)
+        )
         near_ctx = doc._par_cache[key] = (_linked(doc, c), extra)
     return near_ctx
 
@@ -610,6 +633,17 @@ _FACILITY = re.compile(
     r"\b(?:the|this|that|a|an|one|its|our)\s+(?:[a-z][\w-]*\s+){0,2}(?:node|park|platform)\b"
     r"(?!\s+(?:economy|market|industry|sector|system)s?\b)(?!['\u2019]?s\b)"
 )
+# one site as the subject: `The port has installed more than 30 5G base stations`, `the mine now
+# runs ...`: its own equipment, not the country's
+_SITE_WORDS = (  # (looked for first: most sentences name no site)
+    *("port", "terminal", "mine", "factory", "plant", "airport", "hospital", "steelworks"),
+    *("refinery", "workshop"),
+)
+_SITE_SUBJECT = re.compile(
+    r"\b(?:the|this|that|its|our)\s+(?:[a-z][\w-]*\s+)?(?:port|terminal|mine|factory|plant|"
+    r"airport|hospital|steelworks|refinery|workshop)\s+(?:(?:now|also|already)\s+)?(?:has|had|"
+    r"have|installed|built|deployed|operates|runs|uses|used|set\s+up)\b"
+)
 _REGION_SUBJECT = re.compile(  # a region as the subject of a sentence
     r"\s*(?:['\u2019]s|\s+(?:province|city|municipality|region|alone|has|had|have|is|was|will|"
     r"ranks?|ranked|built|added|now))\b"
@@ -867,6 +901,19 @@ def _earlier_region(doc: Doc, c: QCtx, p0: int, s0: int) -> bool:
     return hit
 
 
+def _list_region(doc: Doc, c: QCtx) -> bool:
+    """A figure on a line of a list whose heading has a region as its subject (`By the end of
+    2024, Jiangsu had:` then bullets): the list's figures are the region's."""
+    lists = heading_lists(doc)
+    if not lists or c.paragraph[0] < lists[0][0]:
+        return False
+    pos = c.q.start
+    for a, b, _, (h0, h1) in lists:
+        if a <= pos < b:
+            return _earlier_region(doc, c, h0, h1) and not _NATIONAL.search(doc.norm, h0, h1)
+    return False
+
+
 def _national_sentence(doc: Doc, s0: int, s1: int) -> bool:
     """Does the sentence [s0, s1) carry a national marker? (once per sentence)"""
     key = ("national", s0, s1)
@@ -932,6 +979,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
+        if any(map(low.__contains__, _SITE_WORDS)):
+            comp += [m.end() for m in _SITE_SUBJECT.finditer(low)]
         if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
@@ -939,6 +988,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         p0 = c.paragraph[0]
         if p0 < s0 and _earlier_region(doc, c, p0, s0):
             result = "region"
+    if result is None and _list_region(doc, c) and not _NATIONAL.search(low):
+        result = "region"
     if result is None and not _national_sentence(doc, s0, c.sentence[1]):
         result = doc_scope(doc)  # a local plan's or a company release's figures
         if result == "region_body":  # a local body's text: not in a paragraph on the nation

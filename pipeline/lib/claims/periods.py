@@ -56,7 +56,10 @@ from pipeline.lib.quantities.extractor import trie_pattern
 from pipeline.lib.quantities.guards import guarded, required_literals
 from pipeline.lib.quantities.model import Period
 
+from .aside_years import multiple_base, start_aside
+from .average_span import average_years
 from .casefold import FoldedPattern, fold, folded
+from .clock_words import estimate_of_now, news_now_year, reporting_verb
 from .context import Doc, QCtx, quantity_context
 from .plan_spans import plan_goal_year, span_before, the_n_years
 from .present_state import (
@@ -268,6 +271,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+(?:(?:about|around|roughly|nearly|some)\
 # a line of a list under a heading: `Guangdong: 2.57 trillion yuan, up 8.1%`, `- Jiangsu 235,000`
 _LIST_LINE = re.compile(r"[^\n:.!?]{1,60}:\s*\S|[-\u2013\u2014\u2022\u00b7*]\s", re.I)
 _LIST_LINE_MAX = 120
+# a bullet line (`- 55 national demonstration factories, ranking first ..., and 12 ...;`) may be
+# longer: the marker alone shows it is an item of the list
+_BULLET_LINE = re.compile(r"[-\u2013\u2014\u2022\u00b7\u25cf\u25aa\u25a0*]\s")
+_BULLET_LINE_MAX = 260
 _TO_LEAD = re.compile(r"\b(?:to|into)\s+$")
 FUTURE_WORDS = folded(
     guarded(
@@ -681,6 +688,10 @@ def usable_periods(doc: Doc) -> list[Period]:
             continue  # `since 2015`: the start of an accumulation, not the reference period
         if _EVENT_BEFORE.search(text, max(0, p.start - 90), p.start):
             continue  # `a plan released in October 2023`: the date of an event
+        if p.kind == "year" and start_aside(text, p.start, p.end):
+            continue  # `The terminal, which began operating in 2017, set a record`
+        if p.kind in ("year", "date") and multiple_base(text, p.start, p.end):
+            continue  # `three times the amount in 2019`: the base of a multiple
         if p.kind == "year" and _EVENT_AFTER.match(text, p.end, p.end + 60):
             continue  # `the 2023 annual general meeting`: the year of an event
         if p.kind == "year" and p.year_start == p.year_end and _FROM_TEXT.match(p.text):
@@ -939,6 +950,14 @@ def respective_groups(doc: Doc, sentence: tuple[int, int]) -> list[list[int]]:
     return groups
 
 
+def _list_line_fits(text: str, a: int, b: int) -> bool:
+    """A paragraph short enough to be a line of a list (a bullet line may be longer)."""
+    n = b - a
+    return n <= _LIST_LINE_MAX or (
+        n <= _BULLET_LINE_MAX and _BULLET_LINE.match(text, a) is not None
+    )
+
+
 def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Lists under a heading: a paragraph ending with a colon that does not speak of goals
     (`5G base stations at the end of 2023:`) followed by short list lines (`Guangdong: 325,000`,
@@ -963,7 +982,7 @@ def heading_lists(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
         j = i + 1
         while (
             j < len(pars)
-            and pars[j][1] - pars[j][0] <= _LIST_LINE_MAX
+            and _list_line_fits(text, *pars[j])
             and (_LIST_LINE.match(text, pars[j][0]) or _LIST_ITEM.match(text, pars[j][0]))
             and text[pars[j][1] - 1] not in ":\uff1a"
         ):
@@ -1555,6 +1574,10 @@ class PeriodResolver:
                 res = self._from_to(c, res)
         if c.q.unit == "percent" and res.period is not None and res.start == res.end:
             res = self._growth_span(c, res)
+        if c.q.unit == "percent" and res.end is not None and res.start == res.end:
+            n = average_years(self.doc.text, c.sentence[0], c.q.start, c.q.end, self.doc.norm)
+            if n is not None:  # `the average growth over the two years was 7 percent`
+                res = replace(res, start=res.end - n + 1)
         elif c.q.unit not in ("percent", "percentage_point", "times") and self._has_since:
             res = self._since_span(c, res)
         if c.q.unit == "times" and _MULTIPLIER_TEXT.search(c.q.text):
@@ -2181,10 +2204,15 @@ class PeriodResolver:
             lead = lead[m.end() :]
         if _PRESENT.search(lead):
             return False
-        if _PAST.search(lead):
+        ml = _PAST.search(lead)
+        if ml is not None and reporting_verb(lead, ml.start(), ml.end()):
+            ml = _PAST.search(lead, ml.end())  # `..., he added, against ...`
+        if ml is not None:
             return True
         mp = _PRESENT.search(self.doc.text, tail0, s1)
         ma = _PAST.search(self.doc.text, tail0, s1)
+        if ma is not None and reporting_verb(self.doc.text, ma.start(), ma.end()):
+            ma = _PAST.search(self.doc.text, ma.end(), s1)  # `..., he added, ...`
         if ma is None:
             return False
         return mp is None or ma.start() < mp.start()
@@ -2525,6 +2553,11 @@ class PeriodResolver:
             y = self.article_year()  # `30.27% of net profit for the year` in an annual report
             if y is not None and y < self.pub:
                 return ResolvedPeriod(y, y, "article_year")
+        ny = news_now_year(text, s0, s1, self.doc.published, self.doc.norm)
+        if ny is not None and not found(FUTURE_WORDS):
+            # `said last month that ...`, `rose 2.1 percent ... today`: the time of writing, not
+            # an earlier paragraph's or the article's year
+            return ResolvedPeriod(ny, ny, "relative")
         sp = self.section_period(q.start) if self._sections else None
         if sp is not None:
             res = self._make(sp, c=c)
@@ -2558,6 +2591,9 @@ class PeriodResolver:
             # is its target year
             return ResolvedPeriod(self.pub, self.pub, "plan_year")
         if found(FUTURE_WORDS):
+            if self.pub is not None and estimate_of_now(lead):
+                # `estimated that automation can cut costs by about 30 percent`: now
+                return ResolvedPeriod(self.pub, self.pub, "publication_year")
             return NONE
         if self.pub is not None and _NEWS_DAY.search(text, s0, s1):
             return ResolvedPeriod(self.pub, self.pub, "publication_year")

@@ -81,7 +81,9 @@ _ESTIMATE = folded(
 _MODAL = (
     r"(?:could|may|might)\s+(?:\w+ly\s+)?(?:reach|hit|top|exceed|surpass|rise|grow|increase|"
     r"climb|double|total|expand|jump|fall|drop|decline|be\s+worth|be\s+as\s+(?:high|much|large|"
-    r"many)\s+as|amount\s+to)"
+    r"many)\s+as|amount\s+to|"
+    # a share won: `domestic products could win about 20 per cent of the segment`
+    r"win|capture|gain|grab|take|account\s+for|make\s+up)"
 )
 _FORECAST_LEAD = folded(
     rf"\b(?:expects?|expected|forecasts?|forecasted|projected|predicts?|predicted|"

@@ -81,6 +81,10 @@ _PAIRED = re.compile(
 _NOT_MODIFIER = frozenset("year month week day quarter time period half".split())
 
 
+# a past participle that starts a post-modifier (`recognised by`, `named in`, `built by`)
+_POST_PARTICIPLE = re.compile(r"[a-z]{3,}ed|built|chosen|known|held|run|set|made")
+
+
 def _noun_modifiers(prev: str, toks: list[str], i: int) -> bool:
     """`pilot and demonstration projects`, `innovation and development projects`: nouns used as
     coordinated modifiers; the word after `and` is a singular noun and the plural head follows
@@ -98,9 +102,13 @@ def _noun_modifiers(prev: str, toks: list[str], i: int) -> bool:
     return False
 
 
+# an acronym's plural (`TEUs`, `PLCs`, `GPUs`): `TEUs` would otherwise end like `status`
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+
+
 def _plural(w: str) -> bool:
     lw = w.lower()
-    if lw in IRREGULAR:
+    if lw in IRREGULAR or (w[1:2].isupper() and _ACRONYM_PLURAL.fullmatch(w)):
         return True
     if len(lw) < 3 or not lw.endswith("s") or lw in NOT_PLURAL:
         return False
@@ -152,6 +160,11 @@ def counted_noun(text: str, end: int) -> tuple[str, str, int, int] | None:
             limit = len(toks)
             prev = None
             continue
+        if prev is None and quoted is not None and _POST_PARTICIPLE.fullmatch(word):
+            # `12 "lighthouse factories" recognised by ...`: a participle after a quoted plural
+            head = _quoted_head(text, first, quoted)
+            if head is not None:
+                return head
         if lw == "such" and i == 0:  # `11 such plants`: a counted noun named before
             first = starts[i]
             continue
