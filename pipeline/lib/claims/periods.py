@@ -68,6 +68,7 @@ from .present_state import (
 )
 from .set_size import set_size_before_goal
 from .stamps import batch_year, edition_year, exam_page, stamp_year, year_of_span
+from .year_review import last_year_before, review_floor, review_season, year_end
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -2606,4 +2607,36 @@ class PeriodResolver:
             return ResolvedPeriod(ed[0], ed[0], "article_year")
         if self.pub is None:
             return NONE
+        if review_season(self.doc.published) and self._review_year(c, lead):
+            # `By the end of last year, China had 4.83 million 5G base stations. ... The number
+            # of platforms has exceeded 350`: a January review of last year, in the present
+            return ResolvedPeriod(self.pub - 1, self.pub - 1, "article_year")
         return ResolvedPeriod(self.pub, self.pub, "publication_year")
+
+    def _review_year(self, c: QCtx, lead: str) -> bool:
+        """The last period the text names before the figure (a few paragraphs back) is last
+        year, the year the article reports on, and the figure is no plan or forecast."""
+        if self.pub is None or c.paragraph == self.doc.title or self.article_year() != self.pub - 1:
+            return False
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        if self._in(*c.sentence):
+            return False  # (a base year of its own: `up from 20 percent in 2022`)
+        floor = review_floor(self.doc.seg, c.paragraph[0])
+
+        def year_of(p: Period) -> int | None:
+            if p.kind == "present" or base_period(self.doc, p):
+                return None
+            a, b, _ = _years(p, self.pub)
+            return -1 if a is None or a != b else b
+
+        found = last_year_before(self.periods, self._starts, c.sentence[0], floor, year_of)
+        # a year-end stock (`By the end of last year`, not `Last year alone, 887,000 were
+        # added`), and no `now` in the figure's paragraph since (`The hubs now host 38% of the
+        # racks. But utilization there is around 52%`)
+        if found is None or found[1] != self.pub - 1:
+            return False
+        text = self.doc.text
+        return year_end(text, found[0]) and (
+            _NOW_WORD.search(text, max(found[0].end, c.paragraph[0]), c.q.start) is None
+        )

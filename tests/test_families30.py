@@ -1,0 +1,55 @@
+"""Families tuned on heldout30, ordinary news (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from tests.claims_helpers import find, span
+
+_TITLE = "Ministry reviews the year of digital industry\n\n"
+
+_REVIEW = (
+    _TITLE + "The ministry gave its annual figures at a briefing in Beijing on Tuesday, where a "
+    "spokeswoman reviewed the results of industry and telecoms over the past year.\n\n"
+    "By the end of last year, the country had 2.9 million optical nodes in service, up from 2.4 "
+    "million a year earlier.\n\n"
+    "In the data sector, the number of public data platforms has topped 640, and more than 85 "
+    "million sensors are connected to them.\n\n"
+    "Highlights\n"
+    "* Cloud adoption of large firms: 72.5 percent\n"
+)
+
+
+def test_a_january_review_of_last_year_in_the_present_takes_last_year():
+    for q in ("640", "85", "72.5"):
+        assert span(find(_REVIEW, q, "2027-01-14")) == (2026, 2026), q
+
+
+def test_the_same_text_later_in_the_year_speaks_of_the_present():
+    for q in ("640", "72.5"):
+        assert span(find(_REVIEW, q, "2027-06-14")) == (2027, 2027), q
+
+
+def test_a_flow_of_last_year_does_not_date_the_present():
+    text = (
+        _TITLE + "Last year alone, 310,000 optical nodes were added, the ministry said on Tuesday "
+        "at its briefing on the results of the year in Beijing.\n\n"
+        "More than 900 data projects are under construction across the country."
+    )
+    assert span(find(text, "900", "2027-01-14")) == (2027, 2027)
+
+
+def test_now_in_the_paragraph_keeps_the_present():
+    text = (
+        _TITLE + "By the end of last year, the country had 2.9 million optical nodes in service, "
+        "the ministry said at its annual briefing in Beijing on Tuesday.\n\n"
+        "The western parks now host 40 percent of the racks. But their use rate is 48 percent."
+    )
+    assert span(find(text, "48 percent", "2027-01-14")) == (2027, 2027)
+
+
+def test_a_figure_with_a_base_year_of_its_own_is_not_carried():
+    text = (
+        _TITLE + "By the end of last year, the country had 2.9 million optical nodes in service, "
+        "the ministry said at its annual briefing in Beijing on Tuesday.\n\n"
+        "Only 35 percent of small firms have gone digital, up from 22 percent in 2024."
+    )
+    assert span(find(text, "35 percent", "2027-01-14")) != (2026, 2026)
