@@ -53,3 +53,19 @@ def test_a_figure_with_a_base_year_of_its_own_is_not_carried():
         "Only 35 percent of small firms have gone digital, up from 22 percent in 2024."
     )
     assert span(find(text, "35 percent", "2027-01-14")) != (2026, 2026)
+
+
+_SINCE = (
+    _TITLE + "Since 2016, the agency has chosen 210 model workshops. After the retrofit, their "
+    "output per worker rose by 24.5 percent on average and scrap fell by 18.2 percent."
+)
+
+
+def test_the_sentence_after_a_since_total_spans_the_same_years():
+    for q in ("24.5 percent", "18.2 percent"):
+        assert span(find(_SINCE, q, "2019-11-05")) == (2016, 2019), q
+
+
+def test_without_a_back_reference_the_next_sentence_keeps_its_year():
+    text = _SINCE.replace("their output per worker", "output per worker in the sector")
+    assert span(find(text, "24.5 percent", "2019-11-05")) == (2019, 2019)

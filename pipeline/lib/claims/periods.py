@@ -67,6 +67,7 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
+from .since_follow import since_before
 from .stamps import batch_year, edition_year, exam_page, stamp_year, year_of_span
 from .year_review import last_year_before, review_floor, review_season, year_end
 
@@ -1546,6 +1547,8 @@ class PeriodResolver:
                 return replace(NONE, base=True)
             return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         res = self._resolve(c)
+        if self._has_since and res.basis == "publication_year":
+            res = self._after_since(c, res)
         back = (
             self._year_earlier_base(c, res) if res.start is not None and res.end is not None else 0
         )
@@ -1563,6 +1566,18 @@ class PeriodResolver:
         if self._blocks and self.goal_block(c.q.start) is not None:
             res = replace(res, goal=True)
         return res
+
+    def _after_since(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """`Since 2015, the ministry has selected 305 projects. After the upgrade, their
+        efficiency rose by 37.6 percent`: the `since` span of the sentence before
+        (`since_follow.since_before`)."""
+        if self.pub is None or self._in(*c.sentence):
+            return res
+        sentences = self.doc.seg.sentences_of_paragraph(c.paragraph)
+        y = since_before(self.doc.text, sentences, c.sentence[0], c.q.start)
+        if y is None or y >= self.pub:
+            return res
+        return ResolvedPeriod(y, self.pub, "explicit_year")
 
     def _multiplier_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
         """A multiplier (`doubled`, `more than 60-fold`) spans from its base year to the year of
