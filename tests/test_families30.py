@@ -69,3 +69,19 @@ def test_the_sentence_after_a_since_total_spans_the_same_years():
 def test_without_a_back_reference_the_next_sentence_keeps_its_year():
     text = _SINCE.replace("their output per worker", "output per worker in the sector")
     assert span(find(text, "24.5 percent", "2019-11-05")) == (2019, 2019)
+
+
+def test_a_ministry_would_select_in_reported_speech_is_a_target():
+    text = (
+        _TITLE + "The spokesman said the ministry would this year select about 400 model "
+        "scenarios and support the building of 60 shared labs."
+    )
+    for q in ("400", "60"):
+        assert find(text, q, "2026-03-02").status == "target", q
+
+
+def test_a_level_or_a_company_in_reported_speech_stays_a_forecast():
+    text = _TITLE + "Analysts said sales would reach 80 billion yuan this year."
+    assert find(text, "80 billion", "2026-03-02").status == "forecast"
+    text = _TITLE + "The chairman said the company would hire 300 engineers this year."
+    assert find(text, "300", "2026-03-02").status == "forecast"
