@@ -85,3 +85,22 @@ def test_a_level_or_a_company_in_reported_speech_stays_a_forecast():
     assert find(text, "80 billion", "2026-03-02").status == "forecast"
     text = _TITLE + "The chairman said the company would hire 300 engineers this year."
     assert find(text, "300", "2026-03-02").status == "forecast"
+
+
+def test_a_bare_ratio_is_exact_and_a_hedged_one_approx():
+    text = _TITLE + "Seven out of 10 plants use the system. Perhaps only one in four has a plan."
+    assert find(text, "Seven out of 10", "2025-05-01").bound == "exact"
+    assert find(text, "one in four", "2025-05-01").bound == "approx"
+
+
+def test_a_bound_verb_carries_over_a_coordinated_pair_with_years():
+    text = _TITLE + "The share is to exceed 60 percent by 2027 and 85 percent by 2030."
+    assert find(text, "85 percent", "2025-05-01").bound == "lower"
+
+
+def test_a_new_clause_after_and_keeps_its_own_bound():
+    text = (
+        _TITLE + "Connected machines will exceed 3 million sets, and 8,000 enterprises will be "
+        "moved to the cloud."
+    )
+    assert find(text, "8,000", "2025-05-01").bound == "exact"
