@@ -104,3 +104,8 @@ def test_a_new_clause_after_and_keeps_its_own_bound():
         "moved to the cloud."
     )
     assert find(text, "8,000", "2025-05-01").bound == "exact"
+
+
+def test_a_conversion_bracket_does_not_take_the_year_from_the_growth_rate():
+    text = _TITLE + "Sales of robots rose 9.6% to 81.2 billion yuan ($11.3 billion) in 2024."
+    assert span(find(text, "9.6%", "2025-04-01")) == (2024, 2024)

@@ -58,6 +58,7 @@ from pipeline.lib.quantities.model import Period
 
 from .casefold import FoldedPattern, fold, folded
 from .context import Doc, QCtx, quantity_context
+from .conversion_years import conversion_in_clause
 from .plan_spans import plan_goal_year, span_before, the_n_years
 from .present_state import (
     comparison_base_skipped,
@@ -811,6 +812,8 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
             and doc.quantities[q.converts].start == c.q.start
         ):
             continue  # the figure itself, or its conversion in brackets
+        if conversion_in_clause(doc.quantities, q, c.clause):
+            continue  # `rose 14.3% to 240.7 billion yuan ($35 billion) in 2022`: as without it
         # (`41.6 billion yuan (about 5.9 billion U.S. dollars) in 2025`: the bracket closing a
         # conversion)
         if q.end <= p.start and p.start - q.end <= 4 and not doc.text[q.end : p.start].strip(" ,)"):
