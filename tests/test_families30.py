@@ -109,3 +109,11 @@ def test_a_new_clause_after_and_keeps_its_own_bound():
 def test_a_conversion_bracket_does_not_take_the_year_from_the_growth_rate():
     text = _TITLE + "Sales of robots rose 9.6% to 81.2 billion yuan ($11.3 billion) in 2024."
     assert span(find(text, "9.6%", "2025-04-01")) == (2024, 2024)
+
+
+def test_the_growth_of_another_sectors_value_added_is_not_the_iip_growth():
+    text = (
+        "Industrial internet forum opens\n\nThe industrial internet keeps spreading. In the first "
+        "half, the value added of high-tech manufacturing grew 8.4 percent year on year."
+    )
+    assert find(text, "8.4 percent", "2021-08-01").indicator != "iip_added_value_nominal_growth"
