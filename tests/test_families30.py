@@ -117,3 +117,12 @@ def test_the_growth_of_another_sectors_value_added_is_not_the_iip_growth():
         "half, the value added of high-tech manufacturing grew 8.4 percent year on year."
     )
     assert find(text, "8.4 percent", "2021-08-01").indicator != "iip_added_value_nominal_growth"
+
+
+def test_provincial_and_basic_level_factories_are_not_the_national_demo_series():
+    text = (
+        _TITLE + "The country has 230 national-level smart manufacturing demonstration factories "
+        "and more than 8,000 provincial-level digital workshops."
+    )
+    assert find(text, "230", "2024-05-01").indicator == "im_demo_factories"
+    assert find(text, "8,000", "2024-05-01").indicator == "unclassified"

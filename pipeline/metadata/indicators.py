@@ -380,7 +380,7 @@ _ENTRIES = [
                 "plants"),
        # the graded tiers of the smart factory standard are other series
        excludes=("basic-level smart factor", "basic-level factor", "advanced-level smart factor",
-                 "advanced-level factor")),
+                 "advanced-level factor", "basic-level", "provincial-level")),
     # ---- computing, data centres, digital economy ---------------------------------------------
     _i("it_equipment_investment", "Investment in IT equipment", "CNY", "flow", "computing",
        phrases=["investment in it equipment", "it equipment investment",
