@@ -126,3 +126,20 @@ def test_provincial_and_basic_level_factories_are_not_the_national_demo_series()
     )
     assert find(text, "230", "2024-05-01").indicator == "im_demo_factories"
     assert find(text, "8,000", "2024-05-01").indicator == "unclassified"
+
+
+def test_software_industry_revenue_after_a_product_qualifier_in_china():
+    text = (
+        _TITLE + "Sales of industrial software products in China rose 12.1% in 2021, slower than "
+        "the wider software and information technology services industry, whose revenue "
+        "reached 9.5 trillion yuan."
+    )
+    assert find(text, "9.5 trillion", "2022-03-01").indicator == "software_revenue"
+
+
+def test_a_listed_firms_revenue_is_not_the_industry_series():
+    text = (
+        _TITLE + "Hong Kong-listed Zhiyun Software said its software revenue rose to 640 "
+        "million yuan last year."
+    )
+    assert find(text, "640 million", "2022-03-01").indicator == "unclassified"

@@ -900,6 +900,11 @@ def _region_after(doc: Doc, c: QCtx) -> bool:
     return _IN_REGION_AFTER.search(after, 0, names[0].start()) is not None
 
 
+# a firm named with its listing: `Shenzhen-listed Hengyu Software`, `Hong Kong-listed Xinlian`
+_LISTED_FIRM = re.compile(
+    r"\b[A-Z][\w]*(?:\s+[A-Z][\w]*)?-listed\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+)
+
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)\s*[A-Z]")
 
 
@@ -932,6 +937,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         if "our" in low:
             comp += [m.end() for m in _OUR_BUSINESS.finditer(low)]
         comp += [m.end() for m in _FACILITY.finditer(low)]
+        if "-listed" in raw:  # `Shenzhen-listed Hengyu Software ... said its revenue grew`
+            comp += [m.end() for m in _LISTED_FIRM.finditer(raw)]
         if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
@@ -1066,7 +1073,11 @@ def _is_change(doc: Doc, c: QCtx) -> bool:
     return bool(_CHANGE_BEFORE.search(before))
 
 
-_PART_OF = re.compile(r"\w*\s+(?:of|in)\s+(?:the\s+|china's\s+|the\s+country's\s+)?")
+# (`in China` after the qualifier is a place, not the whole it is part of: `industrial software
+# products in China rose ..., the software and IT services industry, whose revenue reached`)
+_PART_OF = re.compile(
+    r"\w*\s+(?:of|in(?!\s+(?:china|the\s+country)\b))\s+(?:the\s+|china's\s+|the\s+country's\s+)?"
+)
 
 
 def _has_phrase(doc: Doc, comp: _Compiled, lo: int, hi: int) -> bool:
