@@ -143,3 +143,11 @@ def test_a_listed_firms_revenue_is_not_the_industry_series():
         "million yuan last year."
     )
     assert find(text, "640 million", "2022-03-01").indicator == "unclassified"
+
+
+def test_a_vetoed_best_hands_over_to_the_sibling_its_qualifier_names():
+    text = (
+        _TITLE + 'The number of "5G plus industrial internet" projects has exceeded 2,600, '
+        "covering 30 key industries of the national economy."
+    )
+    assert find(text, "30 key industries", "2022-11-01").indicator == "iip_5g_key_industries"

@@ -1237,6 +1237,22 @@ def _candidates(
     return candidates
 
 
+def _excluded_for_sibling(
+    doc: Doc, c: QCtx, candidates: list[tuple[float, _Compiled]], best: _Compiled
+) -> _Compiled | None:
+    """The runner-up whose topic (`requires`) is a qualifier the vetoed best excludes, when it is
+    not vetoed itself: `"5G plus industrial internet" projects ..., covering 22 key industries of
+    the national economy` is not `iip_key_industries_covered` (it excludes `5g`) but its 5G
+    sibling. Any other veto is not handed on (usually a neighbouring concept)."""
+    for _, comp in sorted(candidates, key=lambda t: -t[0]):
+        if comp is best or not comp.requires:
+            continue
+        if any(r in best.excludes for r in comp.requires) and not _excluded(doc, c, comp):
+            return comp
+        return None
+    return None
+
+
 def match_indicator(
     doc: Doc, c: QCtx, unit: str | None, has_scale: bool = False
 ) -> tuple[str, float]:
@@ -1270,7 +1286,10 @@ def match_indicator(
     if ind.kind == "share" and _growth_not_share(doc, c):
         return UNCLASSIFIED, best_score
     if _excluded(doc, c, best):
-        return UNCLASSIFIED, best_score
+        best = _excluded_for_sibling(doc, c, candidates, best)
+        if best is None:
+            return UNCLASSIFIED, best_score
+        ind = best.ind
     if ind.id in ECONOMY_IDS and other_aggregate(doc.norm, c.sentence[0], c.q.start):
         return UNCLASSIFIED, best_score  # `manufacturing accounted for 27.7 percent of GDP`
     if ind.id == "iip_enterprises_served" and not_served(
