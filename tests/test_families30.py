@@ -151,3 +151,20 @@ def test_a_vetoed_best_hands_over_to_the_sibling_its_qualifier_names():
         "covering 30 key industries of the national economy."
     )
     assert find(text, "30 key industries", "2022-11-01").indicator == "iip_5g_key_industries"
+
+
+def test_n_more_plural_noun_counts_the_noun():
+    text = "Three more Korean plants join the network\n\nThe network has grown."
+    c = find(text, "Three", "2020-07-01")
+    assert (c.unit, c.counted) == ("count", "plants")
+
+
+def test_output_of_things_changed_to_a_scaled_number_counts_them():
+    text = _TITLE + "Output of electric buses rose 6.2 percent to 1.18 million."
+    c = find(text, "1.18 million", "2021-02-01")
+    assert (c.unit, c.value) == ("count", 1180000)
+
+
+def test_the_object_of_is_planning_is_a_target():
+    text = _TITLE + "Back at the plant, Zhou is already planning six more robots for next year."
+    assert find(text, "six", "2015-05-01").status == "target"

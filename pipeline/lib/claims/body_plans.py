@@ -25,9 +25,22 @@ _BODY_ACTION = re.compile(
 )
 
 
+# `Liang is already planning four more arms for next year`: the figure is what is planned
+_PLANNING_OBJ = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:already\s+|now\s+|also\s+)?planning\s+"
+    r"(?:(?:about|around|some|another|at\s+least)\s+)?$",
+    re.I,
+)
+
+
 def body_plan(text: str, s0: int, num0: int) -> bool:
     """The words of the sentence from `s0` to the figure at `num0` are a public body's
-    programme (`the ministry would this year select about`, `..., and support the building of`)."""
+    programme (`the ministry would this year select about`, `..., and support the building of`),
+    or the object of `is planning` (`is already planning four more arms`)."""
+    if text.find("planning", max(s0, num0 - 40), num0) >= 0 and _PLANNING_OBJ.search(
+        text, max(s0, num0 - 40), num0
+    ):
+        return True
     if text.find("ould ", s0, num0) < 0 and text.find("ill ", s0, num0) < 0:
         return False
     return _BODY_ACTION.search(text[s0:num0]) is not None

@@ -32,6 +32,7 @@ from .implicit_pairs import implicit_pair_ctx, verb_phrase_ctx
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .level_growth import growth_of_level
 from .model import Claim
+from .more_counts import changed_to_noun, more_noun
 from .paired_lists import (
     earlier_measures,
     list_pieces,
@@ -653,6 +654,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     rel = _related_count(doc, c, scale)
     if rel is not None:
         return rel
+    bare = _more_or_changed(doc, c, scale)
+    if bare is not None:
+        return "count", UNCLASSIFIED, bare
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
@@ -689,6 +693,17 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     if counted is not None:
         return "count", UNCLASSIFIED, counted
     return None, UNCLASSIFIED, None
+
+
+def _more_or_changed(doc: Doc, c: QCtx, scale: bool) -> str | None:
+    """`Four more Chinese factories`, `output of cars rose 7.5 percent to 1.37 million.`
+    (`more_counts`): the noun counted, else None."""
+    q = c.q
+    if float(q.value).is_integer() and q.value >= 2 and not scale:
+        return more_noun(doc.text, q.end)
+    if scale:
+        return changed_to_noun(doc.text, c.sentence[0], q.start)
+    return None
 
 
 # `Mobile internet users numbered 847 million`, `Big data companies in Guizhou numbered 8,900`:
