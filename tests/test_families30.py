@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.claims_helpers import find, span
+from tests.claims_helpers import claims, find, span
 
 _TITLE = "Ministry reviews the year of digital industry\n\n"
 
@@ -168,3 +168,14 @@ def test_output_of_things_changed_to_a_scaled_number_counts_them():
 def test_the_object_of_is_planning_is_a_target():
     text = _TITLE + "Back at the plant, Zhou is already planning six more robots for next year."
     assert find(text, "six", "2015-05-01").status == "target"
+
+
+def test_a_labelled_signed_cell_is_the_size_of_the_reduction():
+    text = (
+        _TITLE + "Site | sector | output | other\n"
+        "Ningbo | moulds | +21% | changeover time -30%\n"
+        "Xiamen | batteries | -12.5% | n/a\n"
+    )
+    cs = {c.quote: c for c in claims(text, "2020-01-01")}
+    assert cs["-30%"].value == 30
+    assert cs["-12.5%"].value == -12.5

@@ -20,7 +20,17 @@ from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
-from . import bounds, coordinated, counts, exclusions, fractions, periods, prose, unitmatch
+from . import (
+    bounds,
+    coordinated,
+    counts,
+    exclusions,
+    fractions,
+    periods,
+    prose,
+    signed_cells,
+    unitmatch,
+)
 from .ago import AgoStarts
 from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
@@ -646,7 +656,10 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
     value = parse(raw)
     if value is None:
         return None
-    if m.group(_groups(m)["neg"]):
+    neg = _groups(m)["neg"]
+    if m.group(neg) and not (
+        text[m.start(neg)] == "-" and signed_cells.labelled_reduction(text, m.start(neg))
+    ):
         value = -value
     n.is_word = not (raw[0].isdigit() or any(ch.isdigit() for ch in raw))
     n.text = raw
