@@ -179,3 +179,11 @@ def test_a_labelled_signed_cell_is_the_size_of_the_reduction():
     cs = {c.quote: c for c in claims(text, "2020-01-01")}
     assert cs["-30%"].value == 30
     assert cs["-12.5%"].value == -12.5
+
+
+def test_numerical_control_rate_is_no_present_verb():
+    text = (
+        _TITLE + "The penetration rate of design tools reached 79% last year, and the numerical "
+        "control rate of key processes 61.2%."
+    )
+    assert span(find(text, "61.2%", "2024-03-10")) == (2023, 2023)

@@ -374,7 +374,7 @@ _PAST = folded(
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: not the past
 _STATE_PRESENT = folded(
     guarded(
-        r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
+        r"(?<!\bstill\s)\b(?:holds?|controls?(?!\s+(?:rate|rates|system|systems)\b)|commands?|dominates?|owns?|employs?|hosts?|"
         r"coordinates?|comprises?|consists\s+of|claims?|counts|lists|supplies)\b",
         ignorecase=False,
     )
