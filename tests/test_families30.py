@@ -187,3 +187,12 @@ def test_numerical_control_rate_is_no_present_verb():
         "control rate of key processes 61.2%."
     )
     assert span(find(text, "61.2%", "2024-03-10")) == (2023, 2023)
+
+
+def test_a_present_perfect_total_after_last_year_is_of_the_present():
+    text = (
+        _TITLE + "Output made up about 28 percent of the world total last year. The country has "
+        "built 380 demonstration factories, he said."
+    )
+    assert span(find(text, "380", "2024-09-20")) == (2024, 2024)
+    assert span(find(text, "380", "2024-01-20")) != (2024, 2024)

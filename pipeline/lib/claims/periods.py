@@ -2529,6 +2529,8 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
+        if p is not None and self._perfect_now(c, p, lead):
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if p is not None and self._state_now(c, s0, p) or self._present_over(c, p):
             # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
             # the market`: a state in the present tense is the publication year's
@@ -2630,6 +2632,21 @@ class PeriodResolver:
             # of platforms has exceeded 350`: a January review of last year, in the present
             return ResolvedPeriod(self.pub - 1, self.pub - 1, "article_year")
         return ResolvedPeriod(self.pub, self.pub, "publication_year")
+
+    def _perfect_now(self, c: QCtx, p: Period, lead: str) -> bool:
+        """`... 30 percent of the global total last year. The country has built 421 demonstration
+        factories`: a total in the present perfect, outside the January review season, is the
+        publication year's, not the year of the sentence before."""
+        if self.pub is None or review_season(self.doc.published):
+            return False
+        if p.kind != "relative" or "last year" not in p.text.lower():
+            return False  # (an explicit year of the sentence before may be the total's date)
+        if not _PERFECT_ACTIVE.search(lead) or _NOT_PERFECT.search(lead):
+            return False
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        end = self._make(p, c=c).end
+        return end is not None and end < self.pub
 
     def _review_year(self, c: QCtx, lead: str) -> bool:
         """The last period the text names before the figure (a few paragraphs back) is last
