@@ -196,3 +196,8 @@ def test_a_present_perfect_total_after_last_year_is_of_the_present():
     )
     assert span(find(text, "380", "2024-09-20")) == (2024, 2024)
     assert span(find(text, "380", "2024-01-20")) != (2024, 2024)
+
+
+def test_last_spring_is_last_year():
+    text = _TITLE + "When the mill lost its licence last spring, output fell by 40 percent."
+    assert span(find(text, "40 percent", "2023-03-14")) == (2022, 2022)
