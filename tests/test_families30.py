@@ -201,3 +201,14 @@ def test_a_present_perfect_total_after_last_year_is_of_the_present():
 def test_last_spring_is_last_year():
     text = _TITLE + "When the mill lost its licence last spring, output fell by 40 percent."
     assert span(find(text, "40 percent", "2023-03-14")) == (2022, 2022)
+
+
+def test_later_members_of_a_tier_list_after_a_label_count_its_noun():
+    text = (
+        _TITLE + "Highlights\n"
+        "* Digital workshops: more than 9,000 basic-level, 840 advanced-level and 120 "
+        "leading-level\n"
+    )
+    for q in ("840", "120"):
+        c = find(text, q, "2025-06-01")
+        assert (c.unit, c.counted) == ("count", "workshops"), q
