@@ -101,6 +101,9 @@ _FIVE_G = ("5g",)
 # parts of a whole: the industrial Internet added value splits into a direct (core) industry and
 # an infiltration industry; the digital economy into digital industrialisation and industrial
 # digitalisation
+# sectors whose value added is reported next to the industrial Internet's: `the value added of
+# high-tech manufacturing grew 11.6 percent`
+_OTHER_SECTORS = ("high-tech manufacturing", "above designated size")
 _IIP_PARTS = ("direct industr", "infiltration industr", "penetration industr", "core industr")
 _DIGITAL_PARTS = (
     "industrial digiti", "industrial digitali", "industrial digitisation", "digital industriali",
@@ -123,7 +126,8 @@ _ENTRIES = [
                 "added value ... grew", "added value ... increas", "value added ... growth",
                 "value added ... grew"],
        requires=_IIP,
-       excludes=_IIP_PARTS),
+       # (thirteenth round: the growth of another sector's value added is not the IIP's)
+       excludes=_IIP_PARTS + _OTHER_SECTORS),
     _i("iip_added_value_gdp_share", "Industrial Internet added value as a share of GDP",
        "percent", "share", "economy",
        phrases=["of gdp", "gdp ... accounting for", "gdp ... accounted for", "share of gdp",
@@ -376,7 +380,7 @@ _ENTRIES = [
                 "plants"),
        # the graded tiers of the smart factory standard are other series
        excludes=("basic-level smart factor", "basic-level factor", "advanced-level smart factor",
-                 "advanced-level factor")),
+                 "advanced-level factor", "basic-level", "provincial-level")),
     # ---- computing, data centres, digital economy ---------------------------------------------
     _i("it_equipment_investment", "Investment in IT equipment", "CNY", "flow", "computing",
        phrases=["investment in it equipment", "it equipment investment",

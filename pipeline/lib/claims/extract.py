@@ -32,6 +32,7 @@ from .implicit_pairs import implicit_pair_ctx, verb_phrase_ctx
 from .indicators import implied_indicator, match_indicator, scope_of, trailing_noun
 from .level_growth import growth_of_level
 from .model import Claim
+from .more_counts import changed_to_noun, more_noun
 from .paired_lists import (
     earlier_measures,
     list_pieces,
@@ -653,6 +654,9 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
     rel = _related_count(doc, c, scale)
     if rel is not None:
         return rel
+    bare = _more_or_changed(doc, c, scale)
+    if bare is not None:
+        return "count", UNCLASSIFIED, bare
     noun = number_of_before(doc, c)
     if noun is None and float(q.value).is_integer() and q.value >= 2:
         noun = _of_the_set(doc, c)
@@ -685,10 +689,21 @@ def _resolve_unit(doc: Doc, c: QCtx) -> tuple[str | None, str, str | None]:
             counted = q.counted or trailing_noun(doc, c)
             counted = counted or (implied_ind.counted[0] if implied_ind.counted else None)
         return implied, UNCLASSIFIED, counted
-    counted = _heading_noun(doc, c) or _label_noun(doc, c)
+    counted = _heading_noun(doc, c) or _label_noun(doc, c) or _label_list_noun(doc, c)
     if counted is not None:
         return "count", UNCLASSIFIED, counted
     return None, UNCLASSIFIED, None
+
+
+def _more_or_changed(doc: Doc, c: QCtx, scale: bool) -> str | None:
+    """`Four more Chinese factories`, `output of cars rose 7.5 percent to 1.37 million.`
+    (`more_counts`): the noun counted, else None."""
+    q = c.q
+    if float(q.value).is_integer() and q.value >= 2 and not scale:
+        return more_noun(doc.text, q.end)
+    if scale:
+        return changed_to_noun(doc.text, c.sentence[0], q.start)
+    return None
 
 
 # `Mobile internet users numbered 847 million`, `Big data companies in Guizhou numbered 8,900`:
@@ -812,6 +827,29 @@ def _label_noun(doc: Doc, c: QCtx) -> str | None:
     # the figure (with its bound word: `Robots shown running: more than 620`) opens the value
     m = _LABEL_LINE.fullmatch(text, line, q.start) or _LABEL_LINE.fullmatch(text, line, a)
     return _subject_head(text, m.start("label"), m.end("label")) if m else None
+
+
+# a later member of a list of tiers after a fact-sheet label: `* Smart factories: more than
+# 30,000 basic-level, 1,260 advanced-level and 235 excellence-level` (each member a figure and
+# one word, separated by commas or `and`)
+_TIER_MEMBERS = re.compile(
+    r"(?:(?:[^\n,;:]|(?<=\d),(?=\d)){1,40}?[ \t]+[A-Za-z][\w-]*[ \t]*(?:,|[ \t]and)[ \t]*)+"
+)
+_TIER_END = re.compile(r"[ \t]+[A-Za-z][\w-]*[ \t]*(?:,|[ \t]and\b|\r?\n|$)")
+
+
+def _label_list_noun(doc: Doc, c: QCtx) -> str | None:
+    q = c.q
+    if not float(q.value).is_integer() or q.value < 2:
+        return None
+    text = doc.text
+    line = text.rfind("\n", 0, q.start) + 1
+    if q.start - line > 140 or not _TIER_END.match(text, q.end):
+        return None
+    m = _LABEL_LINE.match(text, line, q.start)
+    if m is None or not _TIER_MEMBERS.fullmatch(text, m.end(), q.start):
+        return None
+    return _subject_head(text, m.start("label"), m.end("label"))
 
 
 # a list heading naming what its lines count: `5G base stations at the end of 2023:`

@@ -947,6 +947,11 @@ def _region_after(doc: Doc, c: QCtx) -> bool:
     return _IN_REGION_AFTER.search(after, 0, names[0].start()) is not None
 
 
+# a firm named with its listing: `Shenzhen-listed Hengyu Software`, `Hong Kong-listed Xinlian`
+_LISTED_FIRM = re.compile(
+    r"\b[A-Z][\w]*(?:\s+[A-Z][\w]*)?-listed\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+)
+
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|&)\s*[A-Z]")
 
 
@@ -981,6 +986,8 @@ def scope_of(doc: Doc, c: QCtx) -> str | None:
         comp += [m.end() for m in _FACILITY.finditer(low)]
         if any(map(low.__contains__, _SITE_WORDS)):
             comp += [m.end() for m in _SITE_SUBJECT.finditer(low)]
+        if "-listed" in raw:  # `Shenzhen-listed Hengyu Software ... said its revenue grew`
+            comp += [m.end() for m in _LISTED_FIRM.finditer(raw)]
         if _scoped(raw, low, comp) and not _ALL_OPERATORS.search(low):
             result = "company"
     if result is None and not _NATIONAL.search(low):
@@ -1117,7 +1124,11 @@ def _is_change(doc: Doc, c: QCtx) -> bool:
     return bool(_CHANGE_BEFORE.search(before))
 
 
-_PART_OF = re.compile(r"\w*\s+(?:of|in)\s+(?:the\s+|china's\s+|the\s+country's\s+)?")
+# (`in China` after the qualifier is a place, not the whole it is part of: `industrial software
+# products in China rose ..., the software and IT services industry, whose revenue reached`)
+_PART_OF = re.compile(
+    r"\w*\s+(?:of|in(?!\s+(?:china|the\s+country)\b))\s+(?:the\s+|china's\s+|the\s+country's\s+)?"
+)
 
 
 def _has_phrase(doc: Doc, comp: _Compiled, lo: int, hi: int) -> bool:
@@ -1277,6 +1288,22 @@ def _candidates(
     return candidates
 
 
+def _excluded_for_sibling(
+    doc: Doc, c: QCtx, candidates: list[tuple[float, _Compiled]], best: _Compiled
+) -> _Compiled | None:
+    """The runner-up whose topic (`requires`) is a qualifier the vetoed best excludes, when it is
+    not vetoed itself: `"5G plus industrial internet" projects ..., covering 22 key industries of
+    the national economy` is not `iip_key_industries_covered` (it excludes `5g`) but its 5G
+    sibling. Any other veto is not handed on (usually a neighbouring concept)."""
+    for _, comp in sorted(candidates, key=lambda t: -t[0]):
+        if comp is best or not comp.requires:
+            continue
+        if any(r in best.excludes for r in comp.requires) and not _excluded(doc, c, comp):
+            return comp
+        return None
+    return None
+
+
 def match_indicator(
     doc: Doc, c: QCtx, unit: str | None, has_scale: bool = False
 ) -> tuple[str, float]:
@@ -1310,7 +1337,10 @@ def match_indicator(
     if ind.kind == "share" and _growth_not_share(doc, c):
         return UNCLASSIFIED, best_score
     if _excluded(doc, c, best):
-        return UNCLASSIFIED, best_score
+        best = _excluded_for_sibling(doc, c, candidates, best)
+        if best is None:
+            return UNCLASSIFIED, best_score
+        ind = best.ind
     if ind.id in ECONOMY_IDS and other_aggregate(doc.norm, c.sentence[0], c.q.start):
         return UNCLASSIFIED, best_score  # `manufacturing accounted for 27.7 percent of GDP`
     if ind.id == "iip_enterprises_served" and not_served(

@@ -61,6 +61,7 @@ from .average_span import average_years
 from .casefold import FoldedPattern, fold, folded
 from .clock_words import estimate_of_now, news_now_year, reporting_verb
 from .context import Doc, QCtx, quantity_context
+from .conversion_years import conversion_in_clause
 from .plan_spans import plan_goal_year, span_before, the_n_years
 from .present_state import (
     comparison_base_skipped,
@@ -70,7 +71,9 @@ from .present_state import (
     survey_result,
 )
 from .set_size import set_size_before_goal
+from .since_follow import since_before
 from .stamps import batch_year, edition_year, exam_page, stamp_year, year_of_span
+from .year_review import last_year_before, review_floor, review_season, year_end
 
 _DATE_LEAD = re.compile(
     r"(?:as of|as at|by|until|till|up to|end of|ending|through|"
@@ -378,7 +381,7 @@ _PAST = folded(
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)  # `is built around`: not the past
 _STATE_PRESENT = folded(
     guarded(
-        r"(?<!\bstill\s)\b(?:holds?|controls?|commands?|dominates?|owns?|employs?|hosts?|"
+        r"(?<!\bstill\s)\b(?:holds?|controls?(?!\s+(?:rate|rates|system|systems)\b)|commands?|dominates?|owns?|employs?|hosts?|"
         r"coordinates?|comprises?|consists\s+of|claims?|counts|lists|supplies)\b",
         ignorecase=False,
     )
@@ -820,6 +823,8 @@ def attached_to_other(doc: Doc, p: Period, c: QCtx) -> bool:
             and doc.quantities[q.converts].start == c.q.start
         ):
             continue  # the figure itself, or its conversion in brackets
+        if conversion_in_clause(doc.quantities, q, c.clause):
+            continue  # `rose 14.3% to 240.7 billion yuan ($35 billion) in 2022`: as without it
         # (`41.6 billion yuan (about 5.9 billion U.S. dollars) in 2025`: the bracket closing a
         # conversion)
         if q.end <= p.start and p.start - q.end <= 4 and not doc.text[q.end : p.start].strip(" ,)"):
@@ -1564,6 +1569,8 @@ class PeriodResolver:
                 return replace(NONE, base=True)
             return ResolvedPeriod(self.pub, self.pub, "publication_year", base=True)
         res = self._resolve(c)
+        if self._has_since and res.basis == "publication_year":
+            res = self._after_since(c, res)
         back = (
             self._year_earlier_base(c, res) if res.start is not None and res.end is not None else 0
         )
@@ -1585,6 +1592,18 @@ class PeriodResolver:
         if self._blocks and self.goal_block(c.q.start) is not None:
             res = replace(res, goal=True)
         return res
+
+    def _after_since(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
+        """`Since 2015, the ministry has selected 305 projects. After the upgrade, their
+        efficiency rose by 37.6 percent`: the `since` span of the sentence before
+        (`since_follow.since_before`)."""
+        if self.pub is None or self._in(*c.sentence):
+            return res
+        sentences = self.doc.seg.sentences_of_paragraph(c.paragraph)
+        y = since_before(self.doc.text, sentences, c.sentence[0], c.q.start)
+        if y is None or y >= self.pub:
+            return res
+        return ResolvedPeriod(y, self.pub, "explicit_year")
 
     def _multiplier_span(self, c: QCtx, res: ResolvedPeriod) -> ResolvedPeriod:
         """A multiplier (`doubled`, `more than 60-fold`) spans from its base year to the year of
@@ -2538,6 +2557,8 @@ class PeriodResolver:
                 p = None  # `... 42 workers three years ago. Now it needs six`: the present
         if p is not None and self._future_into_past(c, p, lead):
             p = None
+        if p is not None and self._perfect_now(c, p, lead):
+            return ResolvedPeriod(self.pub, self.pub, "publication_year")
         if p is not None and self._state_now(c, s0, p) or self._present_over(c, p):
             # `... worth 160 billion yuan in 2018. Foreign vendors hold more than 90 percent of
             # the market`: a state in the present tense is the publication year's
@@ -2642,4 +2663,51 @@ class PeriodResolver:
             return ResolvedPeriod(ed[0], ed[0], "article_year")
         if self.pub is None:
             return NONE
+        if review_season(self.doc.published) and self._review_year(c, lead):
+            # `By the end of last year, China had 4.83 million 5G base stations. ... The number
+            # of platforms has exceeded 350`: a January review of last year, in the present
+            return ResolvedPeriod(self.pub - 1, self.pub - 1, "article_year")
         return ResolvedPeriod(self.pub, self.pub, "publication_year")
+
+    def _perfect_now(self, c: QCtx, p: Period, lead: str) -> bool:
+        """`... 30 percent of the global total last year. The country has built 421 demonstration
+        factories`: a total in the present perfect, outside the January review season, is the
+        publication year's, not the year of the sentence before."""
+        if self.pub is None or review_season(self.doc.published):
+            return False
+        if p.kind != "relative" or "last year" not in p.text.lower():
+            return False  # (an explicit year of the sentence before may be the total's date)
+        if not _PERFECT_ACTIVE.search(lead) or _NOT_PERFECT.search(lead):
+            return False
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        end = self._make(p, c=c).end
+        return end is not None and end < self.pub
+
+    def _review_year(self, c: QCtx, lead: str) -> bool:
+        """The last period the text names before the figure (a few paragraphs back) is last
+        year, the year the article reports on, and the figure is no plan or forecast."""
+        if self.pub is None or c.paragraph == self.doc.title or self.article_year() != self.pub - 1:
+            return False
+        if FUTURE_WORDS.search(lead) or TARGET_WORDS.search(lead):
+            return False
+        if self._in(*c.sentence):
+            return False  # (a base year of its own: `up from 20 percent in 2022`)
+        floor = review_floor(self.doc.seg, c.paragraph[0])
+
+        def year_of(p: Period) -> int | None:
+            if p.kind == "present" or base_period(self.doc, p):
+                return None
+            a, b, _ = _years(p, self.pub)
+            return -1 if a is None or a != b else b
+
+        found = last_year_before(self.periods, self._starts, c.sentence[0], floor, year_of)
+        # a year-end stock (`By the end of last year`, not `Last year alone, 887,000 were
+        # added`), and no `now` in the figure's paragraph since (`The hubs now host 38% of the
+        # racks. But utilization there is around 52%`)
+        if found is None or found[1] != self.pub - 1:
+            return False
+        text = self.doc.text
+        return year_end(text, found[0]) and (
+            _NOW_WORD.search(text, max(found[0].end, c.paragraph[0]), c.q.start) is None
+        )

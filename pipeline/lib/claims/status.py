@@ -23,6 +23,7 @@ import re
 
 from pipeline.lib.quantities.guards import guarded
 
+from .body_plans import body_plan
 from .casefold import folded
 from .context import Doc, QCtx
 from .past_forecast import past_forecast
@@ -430,6 +431,7 @@ def _resolve_status(doc: Doc, c: QCtx, period: ResolvedPeriod) -> str:
         or ("should" in scope and _should(doc, c, scope, num0))
         or sourced
         or actor_action(scope)
+        or body_plan(doc.text, c.sentence[0], num0)
     )
     if (
         planned

@@ -20,7 +20,17 @@ from pipeline.lib.per_article import check_budget
 from pipeline.lib.quantities.model import Extraction, Ignored, Period, Quantity
 from pipeline.metadata.units import BY_CODE, CURRENCY_CODES, normalise
 
-from . import bounds, counts, exclusions, fractions, periods, prose, unitmatch
+from . import (
+    bounds,
+    coordinated,
+    counts,
+    exclusions,
+    fractions,
+    periods,
+    prose,
+    signed_cells,
+    unitmatch,
+)
 from .ago import AgoStarts
 from .guards import guarded
 from .numbers import NUMBER, SCALE_ABBR, SMALL_WORDS, additive_cut, parse, trailing_scale
@@ -430,7 +440,7 @@ def _fraction(st: _State, pre: re.Match | None, p: int) -> bool:
         n.start, n.end = n.nstart, n.nend
         n.unit, n.is_word, n.text = "percent", True, text[n.nstart : n.nend]
         b = bounds.bound_before(text, p)
-        n.bound, n.start = b if b is not None else ("approx", n.start)
+        n.bound, n.start = b if b is not None else (fractions.ratio_bound(text, p), n.start)
         _emit(st, n, n.bound, None)
         st.consumed = n.end
         return True
@@ -646,7 +656,10 @@ def _read_number(st: _State, pos: int, found: re.Match | None = None) -> _Num | 
     value = parse(raw)
     if value is None:
         return None
-    if m.group(_groups(m)["neg"]):
+    neg = _groups(m)["neg"]
+    if m.group(neg) and not (
+        text[m.start(neg)] == "-" and signed_cells.labelled_reduction(text, m.start(neg))
+    ):
         value = -value
     n.is_word = not (raw[0].isdigit() or any(ch.isdigit() for ch in raw))
     n.text = raw
@@ -1067,6 +1080,17 @@ def _emit(
     if unit is not None and unit != "count":
         value, unit = normalise(value, unit)
     off = st.off
+    if bound == "exact" and range_id is None and st.out.quantities:
+        prev = st.out.quantities[-1]
+        if (
+            prev.bound in ("lower", "upper")
+            and prev.unit == unit
+            and prev.range_id is None
+            and coordinated.shared_bound(
+                st.text, prev.start - off, prev.number_start - off, prev.end - off, n.start
+            )
+        ):
+            bound = prev.bound  # `exceed 70 percent by 2027 and 90 percent by 2030`
     # positional arguments, in the order of the fields (checked with `_QUANTITY_FIELDS`)
     st.out.quantities.append(
         Quantity(

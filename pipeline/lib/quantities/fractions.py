@@ -184,6 +184,21 @@ def multiple_at(text: str, start: int) -> tuple[float, int, int] | None:
     return MULTIPLY_WORDS[w if e != "ing" else w + "e"], m.start(), m.end()
 
 
+# `Perhaps only one in five of them`: a hedge before a ratio without a bound word (thirteenth
+# round: a bare `nine out of 10`, `seven in ten`, `Two out of three` is exact, as the sets read it)
+_RATIO_HEDGE = re.compile(
+    r"(?r)\b(?:perhaps|maybe|probably|possibly|likely|estimated|roughly|around|about|some)"
+    r"(?:[ \t]+(?:only|just|even))?[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def ratio_bound(text: str, start: int) -> str:
+    """The bound of a ratio (`one in five`) at `start` that has no bound word: `approx` after a
+    hedge (`Perhaps only one in five`), else `exact`."""
+    return "approx" if _RATIO_HEDGE.search(text, max(0, start - 24), start) else "exact"
+
+
 def one_in_at(text: str, start: int) -> tuple[float, int, int] | None:
     """(percent value, start, end) of `one in five` at `start`."""
     m = ONE_IN_AT.match(text, start)

@@ -3,6 +3,7 @@
 Regular-expression pieces used by the extractor's single pass, and the functions that turn a
 match into a `Period`: `in 2021`, `by the end of 2022`, `from 2018 to 2020`, `2012-2021`,
 `(2022)`, `January 21, 2021`, `2021.01.27`, `the past two years` (-2, 0), `last year` (-1, -1),
+`last spring` (-1, -1: a season named like a year, thirteenth round),
 `at present` (kind "present"), and parts of a year (`Period.part`): `the first half of 2023` (H1),
 `the first three quarters of 2022` (Q1-Q3), `the first 11 months` (M1-M11), `from January to
 October` (M1-M10), `Q3 2022`, `H1 2023`, `2023Q1`.
@@ -43,7 +44,7 @@ RELATIVE = (
     rf"(?:\b(?:in|over|during|for|within|throughout)\s+)?(?:\bthe\s+)?"
     rf"\b(?P<rel_dir>past|last|next|coming|previous|following|recent|preceding)\s+"
     rf"(?:(?P<rel_n>{NUMBER}|few|several|couple\s+of)\s+)?(?P<rel_unit>{_REL_UNIT})\b"
-    rf"|\b(?P<rel_this>this|last|next|previous)\s+year\b"
+    rf"|\b(?P<rel_this>this|last|next|previous)\s+(?:year|spring|summer|autumn|winter)\b"
     rf"|\b(?P<rel_ago>{NUMBER})\s+years?\s+ago\b"
     # `train 500,000 technicians in three years`, `within five years`: from now on (not `the
     # highest in three years`, `the first time in five years`: a look back)
