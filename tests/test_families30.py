@@ -212,3 +212,16 @@ def test_later_members_of_a_tier_list_after_a_label_count_its_noun():
     for q in ("840", "120"):
         c = find(text, q, "2025-06-01")
         assert (c.unit, c.counted) == ("count", "workshops"), q
+
+
+def test_a_line_of_many_ands_is_no_tier_list():
+    """The members' pattern may split at every `and` of the line (2 ** n ways when it fails):
+    a line with more than four is not read as a tier list, so the work stays bounded."""
+    from pipeline.lib.claims import extract as ex
+
+    members = "robots and arms and belts and cells and lines and tools and 840 advanced-level"
+    assert members.count(" and") > ex._TIER_MAX_ANDS
+    text = (
+        _TITLE + "Highlights\n* Digital workshops: more than 9,000 basic-level, " + members + "\n"
+    )
+    assert not [c for c in claims(text, "2025-06-01") if "840" in c.quote and c.counted]

@@ -836,6 +836,10 @@ _TIER_MEMBERS = re.compile(
     r"(?:(?:[^\n,;:]|(?<=\d),(?=\d)){1,40}?[ \t]+[A-Za-z][\w-]*[ \t]*(?:,|[ \t]and)[ \t]*)+"
 )
 _TIER_END = re.compile(r"[ \t]+[A-Za-z][\w-]*[ \t]*(?:,|[ \t]and\b|\r?\n|$)")
+# a member may end at an `and` or run past it, so a failing match tries every split at the
+# `and`s of the line (2 ** n ways): a tier list has one or two; a line with more is no tier list
+# (20 made the match take a second, issue 10)
+_TIER_MAX_ANDS = 4
 
 
 def _label_list_noun(doc: Doc, c: QCtx) -> str | None:
@@ -847,7 +851,9 @@ def _label_list_noun(doc: Doc, c: QCtx) -> str | None:
     if q.start - line > 140 or not _TIER_END.match(text, q.end):
         return None
     m = _LABEL_LINE.match(text, line, q.start)
-    if m is None or not _TIER_MEMBERS.fullmatch(text, m.end(), q.start):
+    if m is None or text.count(" and", m.end(), q.start) > _TIER_MAX_ANDS:
+        return None  # the members' pattern may split at each `and`: bounded, see below
+    if not _TIER_MEMBERS.fullmatch(text, m.end(), q.start):
         return None
     return _subject_head(text, m.start("label"), m.end("label"))
 
