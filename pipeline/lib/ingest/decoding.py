@@ -213,6 +213,12 @@ _IMPLAUSIBLE_RE = regex.compile(r"[^\P{Cc}\t\n\r\x0b\x0c\x1c-\x1e\x85]|[\p{Cn}\p
 _IMPLAUSIBLE_ASCII_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
+
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct characters of `text` outside ASCII (empty for an ASCII text)."""
+    return set() if text.isascii() else set(_NON_ASCII_RE.findall(text))
+
+
 _PY_CODEC = {"latin_1": "latin-1", "gb18030": "gb18030", "big5": "big5", "cp1252": "cp1252"}
 
 
@@ -395,7 +401,7 @@ def _implausible_chars(text: str) -> int:
     n = len(_IMPLAUSIBLE_ASCII_RE.findall(text))
     if text.isascii():
         return n
-    for ch in set(_NON_ASCII_RE.findall(text)):
+    for ch in non_ascii_chars(text):
         if _IMPLAUSIBLE_RE.match(ch):
             n += text.count(ch)
     return n

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.lib.ingest.decoding import decode
+from pipeline.lib.ingest.decoding import decode, non_ascii_chars
 from pipeline.lib.ingest.html import html_to_article, looks_like_html
 
 REJECT_REASONS = (
@@ -360,7 +360,6 @@ _TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)?")
 # the same tokens in a lower-cased text without a non-ASCII word character (the usual English
 # article: its only non-ASCII characters are quotes, dashes and spaces): half the cost
 _ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)?")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _MASK64 = (1 << 64) - 1
 _NUM_PERM = 120
 _BANDS = 20  # 20 bands x 6 rows: P(candidate) = 0.998 at Jaccard 0.8, 0.27 at 0.5, 0.03 at 0.3
@@ -373,7 +372,7 @@ _PERM_B = _rng.integers(0, 2**63, size=_NUM_PERM, dtype=np.uint64)
 def tokens(text: str) -> list[str]:
     """Lower-cased words; each CJK character is a token of its own (no spaces in Chinese)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    if text.isascii() or not any(ch.isalnum() for ch in set(_NON_ASCII_RE.findall(text))):
+    if not any(ch.isalnum() for ch in non_ascii_chars(text)):
         return _ASCII_TOKEN_RE.findall(text)
     return _TOKEN_RE.findall(text)
 
